@@ -1,0 +1,570 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[acctsec] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'acctsec'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'acctsec'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create the ledger (exit 0 and no change if it already exists)'
+            cand policy 'The password policy: show, presets, set'
+            cand customer 'The customer master: import, show, list, set-email'
+            cand notify 'Email notices: catalog, subscriptions, front-end events, outbox'
+            cand log 'The audit trail: list, verify, head'
+            cand completions 'Print shell completions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;init'= {
+            cand --preset 'The policy preset to start with (see `acctsec policy presets`)'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;policy'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'The policy in force (--toml prints what `policy set --file` reads back)'
+            cand presets 'The shipped presets'
+            cand set 'Change the policy (audited with the old and new values)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;policy;show'= {
+            cand --kind 'Only the rules of this kind of password'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand --toml 'Print the policy as TOML'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;policy;presets'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;policy;set'= {
+            cand --preset 'A shipped preset'
+            cand --file 'A TOML policy file (as printed by `acctsec policy show --toml`)'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;policy;help'= {
+            cand show 'The policy in force (--toml prints what `policy set --file` reads back)'
+            cand presets 'The shipped presets'
+            cand set 'Change the policy (audited with the old and new values)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;policy;help;show'= {
+        }
+        &'acctsec;policy;help;presets'= {
+        }
+        &'acctsec;policy;help;set'= {
+        }
+        &'acctsec;policy;help;help'= {
+        }
+        &'acctsec;customer'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand import 'Import or update customers from the core system''s CSV (validated whole first)'
+            cand show 'Show one customer (personal data masked)'
+            cand list 'List customers (personal data masked)'
+            cand set-email 'Change a customer''s registered email address (notifies the old and the new one)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;customer;import'= {
+            cand --encoding 'The file''s encoding [default: UTF-8, with or without BOM]'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand --dry-run 'Validate and count, write nothing'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;customer;show'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand --unmask 'Show personal data in full (audited)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;customer;list'= {
+            cand --limit 'At most N customers (0: all)'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand --locked 'Only locked accounts'
+            cand --pending 'Only customers still on the broker-issued initial execution password'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;customer;set-email'= {
+            cand --pc 'The new PC address'
+            cand --mobile 'The new mobile address'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;customer;help'= {
+            cand import 'Import or update customers from the core system''s CSV (validated whole first)'
+            cand show 'Show one customer (personal data masked)'
+            cand list 'List customers (personal data masked)'
+            cand set-email 'Change a customer''s registered email address (notifies the old and the new one)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;customer;help;import'= {
+        }
+        &'acctsec;customer;help;show'= {
+        }
+        &'acctsec;customer;help;list'= {
+        }
+        &'acctsec;customer;help;set-email'= {
+        }
+        &'acctsec;customer;help;help'= {
+        }
+        &'acctsec;notify'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand types 'The notice catalog: names, defaults, whether a customer may turn each off'
+            cand show 'A customer''s subscriptions (addresses masked)'
+            cand set 'Turn a notice on or off for a customer, and choose where it goes'
+            cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
+            cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
+            cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;notify;types'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;notify;show'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand --unmask 'Show addresses in full (audited)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;notify;set'= {
+            cand --to 'Which registered address: pc, mobile or both [default: unchanged]'
+            cand --reason 'Why (written to the audit trail)'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;notify;import'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;notify;emit'= {
+            cand --ip 'The client''s IP address'
+            cand --device 'The client''s device'
+            cand --user-agent 'The client''s browser user agent'
+            cand --amount 'The amount in yen (withdrawals)'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;notify;outbox'= {
+            cand --status 'Only notices with this status'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
+            cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;notify;outbox;export'= {
+            cand --out 'out'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;notify;outbox;ack'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;notify;outbox;help'= {
+            cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
+            cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;notify;outbox;help;export'= {
+        }
+        &'acctsec;notify;outbox;help;ack'= {
+        }
+        &'acctsec;notify;outbox;help;help'= {
+        }
+        &'acctsec;notify;help'= {
+            cand types 'The notice catalog: names, defaults, whether a customer may turn each off'
+            cand show 'A customer''s subscriptions (addresses masked)'
+            cand set 'Turn a notice on or off for a customer, and choose where it goes'
+            cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
+            cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
+            cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;notify;help;types'= {
+        }
+        &'acctsec;notify;help;show'= {
+        }
+        &'acctsec;notify;help;set'= {
+        }
+        &'acctsec;notify;help;import'= {
+        }
+        &'acctsec;notify;help;emit'= {
+        }
+        &'acctsec;notify;help;outbox'= {
+            cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
+            cand ack 'Mark notices sent, after the mail gateway delivered them'
+        }
+        &'acctsec;notify;help;outbox;export'= {
+        }
+        &'acctsec;notify;help;outbox;ack'= {
+        }
+        &'acctsec;notify;help;help'= {
+        }
+        &'acctsec;log'= {
+            cand --customer 'Only entries about this customer'
+            cand --since 'Only entries at or after this date (YYYY-MM-DD, JST) or time (RFC 3339)'
+            cand --action 'Only this action, or a family of actions (`customer` matches `customer.import`)'
+            cand --limit 'Only the newest N matching entries'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand verify 'Check the hash chain; exit 1 naming the first bad entry'
+            cand head 'Print the newest sequence number and hash (SEQ:HASH)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;log;verify'= {
+            cand --head 'A head shipped earlier by `acctsec log head`: also detect truncation after it'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;log;head'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;log;help'= {
+            cand verify 'Check the hash chain; exit 1 naming the first bad entry'
+            cand head 'Print the newest sequence number and hash (SEQ:HASH)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;log;help;verify'= {
+        }
+        &'acctsec;log;help;head'= {
+        }
+        &'acctsec;log;help;help'= {
+        }
+        &'acctsec;completions'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;help'= {
+            cand init 'Create the ledger (exit 0 and no change if it already exists)'
+            cand policy 'The password policy: show, presets, set'
+            cand customer 'The customer master: import, show, list, set-email'
+            cand notify 'Email notices: catalog, subscriptions, front-end events, outbox'
+            cand log 'The audit trail: list, verify, head'
+            cand completions 'Print shell completions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;help;init'= {
+        }
+        &'acctsec;help;policy'= {
+            cand show 'The policy in force (--toml prints what `policy set --file` reads back)'
+            cand presets 'The shipped presets'
+            cand set 'Change the policy (audited with the old and new values)'
+        }
+        &'acctsec;help;policy;show'= {
+        }
+        &'acctsec;help;policy;presets'= {
+        }
+        &'acctsec;help;policy;set'= {
+        }
+        &'acctsec;help;customer'= {
+            cand import 'Import or update customers from the core system''s CSV (validated whole first)'
+            cand show 'Show one customer (personal data masked)'
+            cand list 'List customers (personal data masked)'
+            cand set-email 'Change a customer''s registered email address (notifies the old and the new one)'
+        }
+        &'acctsec;help;customer;import'= {
+        }
+        &'acctsec;help;customer;show'= {
+        }
+        &'acctsec;help;customer;list'= {
+        }
+        &'acctsec;help;customer;set-email'= {
+        }
+        &'acctsec;help;notify'= {
+            cand types 'The notice catalog: names, defaults, whether a customer may turn each off'
+            cand show 'A customer''s subscriptions (addresses masked)'
+            cand set 'Turn a notice on or off for a customer, and choose where it goes'
+            cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
+            cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
+            cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+        }
+        &'acctsec;help;notify;types'= {
+        }
+        &'acctsec;help;notify;show'= {
+        }
+        &'acctsec;help;notify;set'= {
+        }
+        &'acctsec;help;notify;import'= {
+        }
+        &'acctsec;help;notify;emit'= {
+        }
+        &'acctsec;help;notify;outbox'= {
+            cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
+            cand ack 'Mark notices sent, after the mail gateway delivered them'
+        }
+        &'acctsec;help;notify;outbox;export'= {
+        }
+        &'acctsec;help;notify;outbox;ack'= {
+        }
+        &'acctsec;help;log'= {
+            cand verify 'Check the hash chain; exit 1 naming the first bad entry'
+            cand head 'Print the newest sequence number and hash (SEQ:HASH)'
+        }
+        &'acctsec;help;log;verify'= {
+        }
+        &'acctsec;help;log;head'= {
+        }
+        &'acctsec;help;completions'= {
+        }
+        &'acctsec;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,436 @@
+//! `acctsec customer`: import the master from the core system, show, list,
+//! change an email address.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use serde_json::{Value, json};
+
+use super::Ctx;
+use crate::customer::import::{CustomerCsv, Encoding, RowProblem};
+use crate::customer::{
+    AccountState, AddressKind, Customer, mask_birth_date, mask_email, mask_phone, normalize_email,
+};
+use crate::error::{Error, InputProblem, Result, exit};
+use crate::ledger::{CustomerFilter, Entry, Tx};
+use crate::messages;
+use crate::output::{Format, Listing};
+
+/// How many bad rows an import reports in full.
+const MAX_REPORTED: usize = 100;
+
+#[derive(Debug, Subcommand)]
+pub enum CustomerCmd {
+    /// Import or update customers from the core system's CSV (validated whole first)
+    Import {
+        /// The CSV file (columns: code,name,birth_date[,phone,mobile_phone,email_pc,email_mobile,login_hash])
+        file: PathBuf,
+        /// The file's encoding [default: UTF-8, with or without BOM]
+        #[arg(long, value_enum)]
+        encoding: Option<Encoding>,
+        /// Validate and count, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Show one customer (personal data masked)
+    Show {
+        code: String,
+        /// Show personal data in full (audited)
+        #[arg(long)]
+        unmask: bool,
+    },
+    /// List customers (personal data masked)
+    List {
+        /// Only locked accounts
+        #[arg(long)]
+        locked: bool,
+        /// Only customers still on the broker-issued initial execution password
+        #[arg(long)]
+        pending: bool,
+        /// At most N customers (0: all)
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        limit: u64,
+    },
+    /// Change a customer's registered email address (notifies the old and the new one)
+    SetEmail {
+        code: String,
+        #[command(flatten)]
+        to: NewAddress,
+    },
+}
+
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct NewAddress {
+    /// The new PC address
+    #[arg(long, value_name = "ADDR")]
+    pub pc: Option<String>,
+    /// The new mobile address
+    #[arg(long, value_name = "ADDR")]
+    pub mobile: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, cmd: CustomerCmd) -> Result<u8> {
+    match cmd {
+        CustomerCmd::Import {
+            file,
+            encoding,
+            dry_run,
+        } => import(ctx, &file, encoding, dry_run),
+        CustomerCmd::Show { code, unmask } => show(ctx, &code, unmask),
+        CustomerCmd::List {
+            locked,
+            pending,
+            limit,
+        } => list(ctx, locked, pending, limit),
+        CustomerCmd::SetEmail { code, to } => set_email(ctx, &code, to),
+    }
+}
+
+#[derive(Debug, Default)]
+struct ImportCounts {
+    added: u64,
+    changed: u64,
+    unchanged: u64,
+    email_changes: u64,
+}
+
+fn import(
+    ctx: &mut Ctx,
+    file: &std::path::Path,
+    encoding: Option<Encoding>,
+    dry_run: bool,
+) -> Result<u8> {
+    let mut ledger = ctx.open()?;
+    let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let bar = super::progress::bytes(len, &messages::importing(file));
+    let input: Box<dyn std::io::Read> = Box::new(bar.wrap_read(f));
+    let today = crate::clock::now()
+        .with_timezone(&crate::clock::jst())
+        .date_naive();
+    let bad_input = |problems: Vec<RowProblem>, total: usize| Error::BadInput {
+        file: file.to_path_buf(),
+        problems: problems.iter().map(render_problem).collect(),
+        total,
+    };
+    let mut rows = match CustomerCsv::new(input, encoding, today) {
+        Ok(r) => r,
+        Err(p) => {
+            let n = p.len();
+            return Err(bad_input(p, n));
+        }
+    };
+    let has_hash_column = rows.has_column("login_hash");
+    let file_name = file.display().to_string();
+    let work = |tx: &mut Tx| -> Result<ImportCounts> {
+        let mut counts = ImportCounts::default();
+        let mut problems: Vec<RowProblem> = Vec::new();
+        let mut total_problems = 0usize;
+        while let Some(row) = rows.next_row() {
+            let row = match row {
+                Ok(r) => r,
+                Err(p) => {
+                    total_problems += p.len();
+                    let room = MAX_REPORTED.saturating_sub(problems.len());
+                    problems.extend(p.into_iter().take(room));
+                    continue;
+                }
+            };
+            if total_problems > 0 {
+                continue; // keep validating; nothing will be written
+            }
+            let mut fields: Vec<&'static str>;
+            let existing = tx.customer(&row.code)?;
+            let action = match &existing {
+                None => {
+                    let c = Customer::new(&row);
+                    tx.insert_customer(&c)?;
+                    fields = present_fields(&c);
+                    counts.added += 1;
+                    "customer.add"
+                }
+                Some(old) => {
+                    let (new, changed) = old.merged(&row);
+                    fields = changed;
+                    if !fields.is_empty() {
+                        tx.update_customer(&new)?;
+                        for change in old.email_changes(&new) {
+                            counts.email_changes += 1;
+                            crate::notify::queue_email_changed(tx, &new, &change)?;
+                        }
+                    }
+                    "customer.update"
+                }
+            };
+            if has_hash_column {
+                let stored = tx.credential_hash(&row.code, "login")?;
+                match (&row.login_hash, stored) {
+                    (Some(Some((hash, format))), stored) if stored.as_deref() != Some(hash) => {
+                        tx.set_imported_login_hash(&row.code, hash, format)?;
+                        fields.push("login_hash");
+                    }
+                    (Some(None), Some(_)) => {
+                        tx.clear_login_hash(&row.code)?;
+                        fields.push("login_hash");
+                    }
+                    _ => {}
+                }
+            }
+            if existing.is_some() {
+                if fields.is_empty() {
+                    counts.unchanged += 1;
+                    continue;
+                }
+                counts.changed += 1;
+            }
+            tx.audit(Entry {
+                action,
+                customer: Some(&row.code),
+                reason: None,
+                details: json!({ "fields": fields, "line": row.line }),
+            })?;
+        }
+        if total_problems > 0 {
+            return Err(bad_input(problems, total_problems));
+        }
+        if counts.added + counts.changed > 0 {
+            tx.audit(Entry {
+                action: "customer.import",
+                customer: None,
+                reason: None,
+                details: json!({
+                    "file": file_name,
+                    "added": counts.added,
+                    "changed": counts.changed,
+                    "unchanged": counts.unchanged,
+                }),
+            })?;
+        }
+        Ok(counts)
+    };
+    let counts = if dry_run {
+        ledger.rehearse(work)
+    } else {
+        ledger.write(work)
+    };
+    bar.finish_and_clear();
+    let counts = counts?;
+    match ctx.format() {
+        Format::Table => {
+            if !ctx.out.quiet {
+                ctx.out.line(&messages::import_summary(
+                    file,
+                    counts.added,
+                    counts.changed,
+                    counts.unchanged,
+                    counts.email_changes,
+                    dry_run,
+                ))?;
+            }
+        }
+        _ => ctx.out.record(&[
+            ("added", json!(counts.added)),
+            ("changed", json!(counts.changed)),
+            ("unchanged", json!(counts.unchanged)),
+            ("email_changes", json!(counts.email_changes)),
+            ("dry_run", json!(dry_run)),
+        ])?,
+    }
+    Ok(exit::OK)
+}
+
+fn present_fields(c: &Customer) -> Vec<&'static str> {
+    let mut f = vec!["code", "name", "birth_date"];
+    for (name, v) in [
+        ("phone", &c.phone),
+        ("mobile_phone", &c.mobile_phone),
+        ("email_pc", &c.email_pc),
+        ("email_mobile", &c.email_mobile),
+    ] {
+        if v.is_some() {
+            f.push(name);
+        }
+    }
+    f
+}
+
+fn render_problem(p: &RowProblem) -> InputProblem {
+    InputProblem {
+        line: p.line,
+        column: p.column.map(str::to_string),
+        reason: messages::customer::import_problem(&p.problem),
+    }
+}
+
+/// The personal fields of a customer, masked unless `unmask`.
+fn personal(c: &Customer, unmask: bool) -> [(&'static str, Value); 5] {
+    let email = |e: &Option<String>| match e {
+        None => Value::Null,
+        Some(a) if unmask => json!(a),
+        Some(a) => json!(mask_email(a)),
+    };
+    let phones: Vec<String> = c
+        .phones()
+        .iter()
+        .map(|p| if unmask { p.clone() } else { mask_phone(p) })
+        .collect();
+    [
+        ("name", json!(c.name)),
+        (
+            "birth_date",
+            json!(if unmask {
+                c.birth_date.to_string()
+            } else {
+                mask_birth_date(c.birth_date)
+            }),
+        ),
+        ("phones", json!(phones)),
+        ("email_pc", email(&c.email_pc)),
+        ("email_mobile", email(&c.email_mobile)),
+    ]
+}
+
+fn show(ctx: &mut Ctx, code: &str, unmask: bool) -> Result<u8> {
+    let mut ledger = ctx.open()?;
+    let (c, state) = ledger.customer(code)?.ok_or_else(|| Error::NoCustomer {
+        code: code.to_string(),
+    })?;
+    if unmask {
+        ledger.write(|tx| {
+            tx.audit(Entry {
+                action: "customer.pii_view",
+                customer: Some(&c.code),
+                reason: None,
+                details: json!({ "command": "customer show --unmask" }),
+            })
+        })?;
+    }
+    let mut subscriptions = crate::notify::subscriptions_for_display(&ledger, &c, unmask)?;
+    if ctx.format() != Format::Json {
+        // One short line per notice that is on: `type → addresses`.
+        let on: Vec<Value> = subscriptions
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|s| s["enabled"] == true)
+            .map(|s| {
+                let addrs: Vec<&str> = s["addresses"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .collect();
+                json!(format!(
+                    "{} → {}",
+                    s["type"].as_str().unwrap_or(""),
+                    addrs.join(" + ")
+                ))
+            })
+            .collect();
+        subscriptions = Value::Array(on);
+    }
+    let mut fields = vec![("code", json!(c.code))];
+    fields.extend(personal(&c, unmask));
+    fields.extend(state_fields(&state));
+    fields.push(("subscriptions", subscriptions));
+    ctx.out.record(&fields)?;
+    Ok(exit::OK)
+}
+
+fn state_fields(s: &AccountState) -> Vec<(&'static str, Value)> {
+    vec![
+        ("execution_password", json!(s.execution.as_str())),
+        ("login_password", json!(s.login.as_str())),
+        ("login_hash_format", json!(s.login_format)),
+        ("locked", json!(s.lock.is_some())),
+        (
+            "locked_at",
+            json!(s.lock.as_ref().map(|l| crate::clock::stored_to_jst(&l.at))),
+        ),
+        (
+            "lock_reason",
+            json!(s.lock.as_ref().map(|l| l.reason.clone())),
+        ),
+        ("failures", json!(s.failures)),
+    ]
+}
+
+fn list(ctx: &mut Ctx, locked: bool, pending: bool, limit: u64) -> Result<u8> {
+    let ledger = ctx.open()?;
+    let (rows, total) = ledger.customers(&CustomerFilter {
+        locked,
+        pending,
+        limit: (limit > 0).then_some(limit),
+    })?;
+    let mut l = Listing::new(&[
+        "code",
+        "name",
+        "birth_date",
+        "phones",
+        "email_pc",
+        "email_mobile",
+        "execution_password",
+        "locked",
+        "failures",
+    ]);
+    for (c, s) in &rows {
+        let mut row = vec![json!(c.code)];
+        row.extend(personal(c, false).into_iter().map(|(_, v)| v));
+        row.extend([
+            json!(s.execution.as_str()),
+            json!(s.lock.is_some()),
+            json!(s.failures),
+        ]);
+        l.push(row);
+    }
+    ctx.out.listing(&l)?;
+    if (rows.len() as u64) < total {
+        ctx.out
+            .status(&messages::list_truncated(rows.len() as u64, total));
+    }
+    Ok(exit::OK)
+}
+
+fn set_email(ctx: &mut Ctx, code: &str, a: NewAddress) -> Result<u8> {
+    let (kind, given) = match (&a.pc, &a.mobile) {
+        (Some(p), _) => (AddressKind::Pc, p),
+        (_, Some(m)) => (AddressKind::Mobile, m),
+        _ => unreachable!("clap requires one of --pc/--mobile"),
+    };
+    let addr = normalize_email(given)
+        .map_err(|e| Error::Usage(messages::customer::bad_email_arg(kind.as_str(), &e)))?;
+    let mut ledger = ctx.open()?;
+    let changed = ledger.write(|tx| {
+        let old = tx.customer(code)?.ok_or_else(|| Error::NoCustomer {
+            code: code.to_string(),
+        })?;
+        let mut new = old.clone();
+        *new.email_mut(kind) = Some(addr.clone());
+        let changes = old.email_changes(&new);
+        if changes.is_empty() {
+            return Ok(false);
+        }
+        tx.update_customer(&new)?;
+        for change in &changes {
+            crate::notify::queue_email_changed(tx, &new, change)?;
+        }
+        tx.audit(Entry {
+            action: "customer.set_email",
+            customer: Some(&new.code),
+            reason: None,
+            details: json!({
+                "fields": [format!("email_{}", kind.as_str())],
+                "old": old.email(kind).map(mask_email),
+                "new": mask_email(&addr),
+            }),
+        })?;
+        Ok(true)
+    })?;
+    ctx.out.status(&if changed {
+        messages::customer::email_changed(code, kind.as_str(), &mask_email(&addr))
+    } else {
+        messages::customer::email_unchanged(code, kind.as_str())
+    });
+    Ok(exit::OK)
+}

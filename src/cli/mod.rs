@@ -1,0 +1,237 @@
+//! The command line: clap definitions (one module per command group), the
+//! shared context, and the dispatch. No SQL and no policy logic here.
+
+mod customer;
+mod generated;
+mod init;
+mod log;
+mod notify;
+mod policy;
+mod progress;
+mod prompt;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+pub use generated::{generated_files, regenerate_hint};
+
+use crate::error::{Error, Result, exit};
+use crate::ledger::{DEFAULT_BUSY_TIMEOUT_MS, Ledger, Target};
+use crate::messages;
+use crate::output::{Format, Printer};
+
+/// acctsec: the back office's account-security tool for a securities broker.
+///
+/// Issues initial execution passwords in bulk, enforces the password rules,
+/// locks accounts after repeated failures and unlocks them, audits weak
+/// credentials, and manages email notices, all in one local SQLite ledger
+/// with a tamper-evident audit trail.
+#[derive(Debug, Parser)]
+#[command(
+    name = "acctsec",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]
+    #[arg(
+        long,
+        env = "ACCTSEC_DB",
+        hide_env_values = true,
+        global = true,
+        value_name = "PATH"
+    )]
+    pub db: Option<PathBuf>,
+    /// Who is acting; written to the audit trail [default: the OS login name]
+    #[arg(
+        long,
+        env = "ACCTSEC_OPERATOR",
+        hide_env_values = true,
+        global = true,
+        value_name = "NAME"
+    )]
+    pub operator: Option<String>,
+    /// Output form of listings and results (json: one JSON document on stdout)
+    #[arg(long, value_enum, default_value_t = Format::Table, global = true)]
+    pub format: Format,
+    /// Answer yes to confirmations (needed without a terminal)
+    #[arg(short, long, global = true)]
+    pub yes: bool,
+    /// Print nothing on success except requested data
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// How long to wait for another writer before giving up with exit 75
+    #[arg(
+        long,
+        env = "ACCTSEC_BUSY_TIMEOUT",
+        hide_env_values = true,
+        global = true,
+        value_name = "MS",
+        default_value_t = DEFAULT_BUSY_TIMEOUT_MS
+    )]
+    pub busy_timeout: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the ledger (exit 0 and no change if it already exists)
+    Init(init::InitArgs),
+    /// The password policy: show, presets, set
+    #[command(subcommand)]
+    Policy(policy::PolicyCmd),
+    /// The customer master: import, show, list, set-email
+    #[command(subcommand)]
+    Customer(customer::CustomerCmd),
+    /// Email notices: catalog, subscriptions, front-end events, outbox
+    #[command(subcommand)]
+    Notify(notify::NotifyCmd),
+    /// The audit trail: list, verify, head
+    Log(log::LogArgs),
+    /// Print shell completions
+    Completions(generated::CompletionsArgs),
+}
+
+/// What every command handler gets: the resolved global options and the
+/// printer.
+pub struct Ctx {
+    pub global: Global,
+    pub out: Printer,
+}
+
+impl Ctx {
+    pub fn format(&self) -> Format {
+        self.global.format
+    }
+
+    /// Where the ledger is and who is acting.
+    pub fn target(&self) -> Result<Target> {
+        let path = match &self.global.db {
+            Some(p) => p.clone(),
+            None => default_db_path()?,
+        };
+        Ok(Target {
+            path,
+            operator: operator(self.global.operator.as_deref())?,
+            busy_timeout_ms: self.global.busy_timeout,
+        })
+    }
+
+    /// Open the existing ledger (exit 78 when there is none).
+    pub fn open(&self) -> Result<Ledger> {
+        Ledger::open(&self.target()?)
+    }
+
+    /// Ask before something irreversible: `--yes`, or a prompt on a
+    /// terminal; without either it is a usage error (exit 2).
+    pub fn confirm(&self, what: &str) -> Result<bool> {
+        prompt::confirm(self.global.yes, what)
+    }
+}
+
+fn default_db_path() -> Result<PathBuf> {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".local/share"))
+        })
+        .ok_or_else(|| Error::Config {
+            what: messages::no_home_for_default_db(),
+        })?;
+    Ok(base.join("acctsec").join("ledger.db"))
+}
+
+/// The operator: `--operator`/`ACCTSEC_OPERATOR`, else the OS login name.
+fn operator(given: Option<&str>) -> Result<String> {
+    let name = match given {
+        Some(n) => n.trim().to_string(),
+        None => os_login_name().ok_or_else(|| Error::Config {
+            what: messages::unknown_operator(),
+        })?,
+    };
+    if name.is_empty() || name.chars().count() > 64 || name.chars().any(char::is_control) {
+        return Err(Error::Usage(messages::bad_operator()));
+    }
+    Ok(name)
+}
+
+/// The login name of the real user, from the password database; `LOGNAME`
+/// or `USER` when the database has no entry.
+fn os_login_name() -> Option<String> {
+    // SAFETY: getpwuid_r writes into the buffers we own and reports errors by
+    // its return value; the returned pointer is only read while `buf` lives.
+    unsafe {
+        let uid = libc::getuid();
+        let mut pwd: libc::passwd = std::mem::zeroed();
+        let mut buf = vec![0 as libc::c_char; 4096];
+        let mut result: *mut libc::passwd = std::ptr::null_mut();
+        if libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) == 0
+            && !result.is_null()
+            && !pwd.pw_name.is_null()
+        {
+            let name = std::ffi::CStr::from_ptr(pwd.pw_name)
+                .to_string_lossy()
+                .into_owned();
+            if !name.is_empty() {
+                return Some(name);
+            }
+        }
+    }
+    ["LOGNAME", "USER"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+}
+
+/// Run the parsed command line; the exit code on success (0, or 1 for "the
+/// answer is no").
+pub fn run(cli: Cli) -> Result<u8> {
+    let out = Printer::stdout(cli.global.format, cli.global.quiet);
+    let mut ctx = Ctx {
+        global: cli.global,
+        out,
+    };
+    let code = match cli.command {
+        Command::Init(a) => init::run(&mut ctx, a),
+        Command::Policy(c) => policy::run(&mut ctx, c),
+        Command::Customer(c) => customer::run(&mut ctx, c),
+        Command::Notify(c) => notify::run(&mut ctx, c),
+        Command::Log(a) => log::run(&mut ctx, a),
+        Command::Completions(a) => generated::run(&mut ctx, a),
+    }?;
+    ctx.out.flush()?;
+    Ok(code)
+}
+
+/// Print an error the way every command does: one prefix, then the message.
+pub fn report(e: &Error) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}{}", messages::error_prefix(), e);
+}
+
+/// From `main`: parse, run, and turn the outcome into an exit code.
+pub fn main() -> u8 {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) if e.is_broken_pipe() => exit::OK,
+        Err(e) => {
+            report(&e);
+            e.exit_code()
+        }
+    }
+}

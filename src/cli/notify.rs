@@ -1,0 +1,653 @@
+//! `acctsec notify`: the notice catalog, subscriptions, front-end events and
+//! the outbox.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use super::Ctx;
+use crate::customer::{Customer, mask_email};
+use crate::error::{Error, InputProblem, Result, exit};
+use crate::ledger::{Entry, LoginEnv, Tx};
+use crate::messages;
+use crate::notify::{
+    Destination, Event, NoticeType, Subscription, SystemNotice, recipients, render,
+};
+use crate::output::{Format, Listing};
+
+#[derive(Debug, Subcommand)]
+pub enum NotifyCmd {
+    /// The notice catalog: names, defaults, whether a customer may turn each off
+    Types,
+    /// A customer's subscriptions (addresses masked)
+    Show {
+        code: String,
+        /// Show addresses in full (audited)
+        #[arg(long)]
+        unmask: bool,
+    },
+    /// Turn a notice on or off for a customer, and choose where it goes
+    Set {
+        code: String,
+        /// The notice type (see `acctsec notify types`)
+        #[arg(value_name = "TYPE")]
+        kind: String,
+        /// on or off
+        #[arg(value_enum)]
+        state: OnOff,
+        /// Which registered address: pc, mobile or both [default: unchanged]
+        #[arg(long, value_enum)]
+        to: Option<Destination>,
+        /// Why (written to the audit trail)
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Set subscriptions in bulk from a CSV with columns code,type,enabled,to
+    Import { file: PathBuf },
+    /// Report an event from the trading front end; queues the notice if the customer subscribes
+    Emit {
+        #[arg(value_name = "TYPE")]
+        kind: String,
+        code: String,
+        /// The client's IP address
+        #[arg(long, value_name = "ADDR")]
+        ip: Option<String>,
+        /// The client's device
+        #[arg(long, value_name = "TEXT")]
+        device: Option<String>,
+        /// The client's browser user agent
+        #[arg(long, value_name = "TEXT")]
+        user_agent: Option<String>,
+        /// The amount in yen (withdrawals)
+        #[arg(long, value_name = "N")]
+        amount: Option<u64>,
+    },
+    /// The queued notices (addresses masked); `export` and `ack` for the mail gateway
+    Outbox(OutboxArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Status {
+    Pending,
+    Sent,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct OutboxArgs {
+    #[command(subcommand)]
+    pub cmd: Option<OutboxCmd>,
+    /// Only notices with this status
+    #[arg(long, value_enum)]
+    pub status: Option<Status>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutboxCmd {
+    /// Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)
+    Export {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Mark notices sent, after the mail gateway delivered them
+    Ack {
+        #[arg(value_name = "ID", required = true)]
+        ids: Vec<i64>,
+    },
+}
+
+pub fn run(ctx: &mut Ctx, cmd: NotifyCmd) -> Result<u8> {
+    match cmd {
+        NotifyCmd::Types => types(ctx),
+        NotifyCmd::Show { code, unmask } => show(ctx, &code, unmask),
+        NotifyCmd::Set {
+            code,
+            kind,
+            state,
+            to,
+            reason,
+        } => set(ctx, &code, &kind, state == OnOff::On, to, reason.as_deref()),
+        NotifyCmd::Import { file } => import(ctx, &file),
+        NotifyCmd::Emit {
+            kind,
+            code,
+            ip,
+            device,
+            user_agent,
+            amount,
+        } => emit(
+            ctx,
+            &kind,
+            &code,
+            LoginEnv {
+                device,
+                user_agent,
+                ip,
+            },
+            amount,
+        ),
+        NotifyCmd::Outbox(a) => match a.cmd {
+            None => outbox(ctx, a.status),
+            Some(OutboxCmd::Export { out }) => export(ctx, &out),
+            Some(OutboxCmd::Ack { ids }) => ack(ctx, &ids),
+        },
+    }
+}
+
+fn parse_type(s: &str) -> Result<NoticeType> {
+    NoticeType::parse(s).ok_or_else(|| Error::Usage(messages::notify::unknown_type(s)))
+}
+
+fn types(ctx: &mut Ctx) -> Result<u8> {
+    let ledger = ctx.open()?;
+    let policy = ledger.policy()?;
+    let mut l = Listing::new(&[
+        "type",
+        "name_ja",
+        "name_en",
+        "requirement",
+        "optional",
+        "default",
+        "to",
+        "trigger",
+    ]);
+    for t in NoticeType::ALL {
+        let d = policy.notice_default(t);
+        l.push(vec![
+            json!(t.name()),
+            json!(t.name_ja()),
+            json!(t.name_en()),
+            json!(t.requirement()),
+            json!(t.optional()),
+            json!(if d.enabled || !t.optional() {
+                "on"
+            } else {
+                "off"
+            }),
+            json!(d.to.as_str()),
+            json!(messages::notify::trigger(t)),
+        ]);
+    }
+    for s in SystemNotice::ALL {
+        l.push(vec![
+            json!(s.name()),
+            json!(s.name_ja()),
+            json!(s.name_en()),
+            json!(null),
+            json!(false),
+            json!("on"),
+            json!("account_info_changed"),
+            json!(messages::notify::system_trigger(s)),
+        ]);
+    }
+    ctx.out.listing(&l)?;
+    Ok(exit::OK)
+}
+
+fn customer(tx: &Tx, code: &str) -> Result<Customer> {
+    tx.customer(code)?.ok_or_else(|| Error::NoCustomer {
+        code: code.to_string(),
+    })
+}
+
+fn show(ctx: &mut Ctx, code: &str, unmask: bool) -> Result<u8> {
+    let mut ledger = ctx.open()?;
+    let (c, _) = ledger.customer(code)?.ok_or_else(|| Error::NoCustomer {
+        code: code.to_string(),
+    })?;
+    if unmask {
+        ledger.write(|tx| {
+            tx.audit(Entry {
+                action: "customer.pii_view",
+                customer: Some(&c.code),
+                reason: None,
+                details: json!({ "command": "notify show --unmask" }),
+            })
+        })?;
+    }
+    let mut l = Listing::new(&["type", "enabled", "to", "addresses", "optional", "default"]);
+    for (t, s) in ledger.subscriptions(code)? {
+        let addrs: Vec<String> = recipients(&c, s.to)
+            .into_iter()
+            .map(|(_, a)| if unmask { a } else { mask_email(&a) })
+            .collect();
+        l.push(vec![
+            json!(t.name()),
+            json!(s.enabled),
+            json!(s.to.as_str()),
+            json!(addrs),
+            json!(t.optional()),
+            json!(s.default),
+        ]);
+    }
+    ctx.out.listing(&l)?;
+    Ok(exit::OK)
+}
+
+/// Why a subscription change is refused (exit 1), or `None` when allowed.
+fn refusal(c: &Customer, t: NoticeType, enabled: bool, to: Destination) -> Option<String> {
+    if !enabled && !t.optional() {
+        return Some(messages::notify::mandatory(t.name()));
+    }
+    if enabled
+        && recipients(c, to).len()
+            < match to {
+                Destination::Both => 2,
+                _ => 1,
+            }
+    {
+        return Some(messages::notify::no_address(&c.code, to.as_str()));
+    }
+    None
+}
+
+/// Apply one subscription change in `tx`, audited. `Ok(None)` when nothing
+/// changed; `Err` with the refusal text (exit 1) when not allowed.
+fn apply(
+    tx: &mut Tx,
+    c: &Customer,
+    t: NoticeType,
+    enabled: bool,
+    to: Option<Destination>,
+    reason: Option<&str>,
+) -> Result<Result<Option<(Subscription, Subscription)>, String>> {
+    let old = tx.subscription(&c.code, t)?;
+    let to = to.unwrap_or(old.to);
+    if let Some(why) = refusal(c, t, enabled, to) {
+        return Ok(Err(why));
+    }
+    let new = Subscription {
+        enabled,
+        to,
+        default: false,
+    };
+    if old.enabled == enabled && old.to == to && !old.default {
+        return Ok(Ok(None));
+    }
+    tx.set_subscription(&c.code, t, enabled, to)?;
+    tx.audit(Entry {
+        action: "notify.set",
+        customer: Some(&c.code),
+        reason,
+        details: json!({
+            "type": t.name(),
+            "old": { "enabled": old.enabled, "to": old.to.as_str() },
+            "new": { "enabled": enabled, "to": to.as_str() },
+            "security_setting": t.is_security_setting(),
+        }),
+    })?;
+    Ok(Ok(Some((old, new))))
+}
+
+fn set(
+    ctx: &mut Ctx,
+    code: &str,
+    kind: &str,
+    enabled: bool,
+    to: Option<Destination>,
+    reason: Option<&str>,
+) -> Result<u8> {
+    let t = parse_type(kind)?;
+    let mut ledger = ctx.open()?;
+    let outcome = ledger.write(|tx| {
+        let c = customer(tx, code)?;
+        apply(tx, &c, t, enabled, to, reason)
+    })?;
+    match outcome {
+        Err(why) => {
+            ctx.out.warn(&why);
+            Ok(exit::NO)
+        }
+        Ok(None) => {
+            ctx.out.status(&messages::notify::unchanged(code, t.name()));
+            Ok(exit::OK)
+        }
+        Ok(Some((_, new))) => {
+            ctx.out.status(&messages::notify::changed(
+                code,
+                t.name(),
+                new.enabled,
+                new.to.as_str(),
+            ));
+            if t.is_security_setting() && new.enabled {
+                ctx.out.status(&messages::notify::security_change(t.name()));
+            }
+            Ok(exit::OK)
+        }
+    }
+}
+
+fn import(ctx: &mut Ctx, file: &std::path::Path) -> Result<u8> {
+    let mut ledger = ctx.open()?;
+    let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
+    let mut rdr = csv::ReaderBuilder::new().from_reader(f);
+    let bad = |line: u64, column: Option<&str>, reason: String| InputProblem {
+        line,
+        column: column.map(str::to_string),
+        reason,
+    };
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| Error::BadInput {
+            file: file.to_path_buf(),
+            problems: vec![bad(1, None, e.to_string())],
+            total: 1,
+        })?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let expected = ["code", "type", "enabled", "to"];
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let mut problems = Vec::new();
+    for h in &headers {
+        if !expected.contains(&h.as_str()) {
+            problems.push(bad(1, None, messages::notify::unknown_column(h)));
+        }
+    }
+    for name in ["code", "type", "enabled"] {
+        if col(name).is_none() {
+            problems.push(bad(1, None, messages::notify::missing_column(name)));
+        }
+    }
+    if !problems.is_empty() {
+        let n = problems.len();
+        return Err(Error::BadInput {
+            file: file.to_path_buf(),
+            problems,
+            total: n,
+        });
+    }
+    struct Row {
+        line: u64,
+        code: String,
+        kind: NoticeType,
+        enabled: bool,
+        to: Option<Destination>,
+    }
+    let mut rows = Vec::new();
+    for rec in rdr.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                problems.push(bad(line, None, e.to_string()));
+                break;
+            }
+        };
+        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        let get = |name: &str| col(name).and_then(|i| rec.get(i)).unwrap_or("").trim();
+        let code = get("code").to_string();
+        if code.is_empty() {
+            problems.push(bad(line, Some("code"), messages::notify::empty("code")));
+        }
+        let kind = NoticeType::parse(get("type"));
+        if kind.is_none() {
+            problems.push(bad(
+                line,
+                Some("type"),
+                messages::notify::unknown_type(get("type")),
+            ));
+        }
+        let enabled = match get("enabled").to_ascii_lowercase().as_str() {
+            "on" | "true" | "1" | "yes" => Some(true),
+            "off" | "false" | "0" | "no" => Some(false),
+            other => {
+                problems.push(bad(
+                    line,
+                    Some("enabled"),
+                    messages::notify::bad_enabled(other),
+                ));
+                None
+            }
+        };
+        let to = match get("to") {
+            "" => None,
+            v => match Destination::parse(v) {
+                Some(d) => Some(d),
+                None => {
+                    problems.push(bad(line, Some("to"), messages::notify::bad_to(v)));
+                    None
+                }
+            },
+        };
+        if let (Some(kind), Some(enabled)) = (kind, enabled) {
+            rows.push(Row {
+                line,
+                code,
+                kind,
+                enabled,
+                to,
+            });
+        }
+    }
+    let file_name = file.display().to_string();
+    let result = ledger.write(|tx| {
+        let mut changed = 0u64;
+        let mut unchanged = 0u64;
+        for r in &rows {
+            if r.code.is_empty() {
+                continue;
+            }
+            let Some(c) = tx.customer(&r.code)? else {
+                problems.push(bad(
+                    r.line,
+                    Some("code"),
+                    messages::notify::no_customer(&r.code),
+                ));
+                continue;
+            };
+            match apply(tx, &c, r.kind, r.enabled, r.to, None)? {
+                Err(why) => problems.push(bad(r.line, None, why)),
+                Ok(None) => unchanged += 1,
+                Ok(Some(_)) => changed += 1,
+            }
+        }
+        if !problems.is_empty() {
+            let mut p = std::mem::take(&mut problems);
+            p.sort_by_key(|p| p.line);
+            let total = p.len();
+            p.truncate(100);
+            return Err(Error::BadInput {
+                file: file.to_path_buf(),
+                problems: p,
+                total,
+            });
+        }
+        if changed > 0 {
+            tx.audit(Entry {
+                action: "notify.import",
+                customer: None,
+                reason: None,
+                details: json!({ "file": file_name, "changed": changed, "unchanged": unchanged }),
+            })?;
+        }
+        Ok((changed, unchanged))
+    });
+    let (changed, unchanged) = result?;
+    match ctx.format() {
+        Format::Table => {
+            if !ctx.out.quiet {
+                ctx.out
+                    .line(&messages::notify::import_summary(file, changed, unchanged))?
+            }
+        }
+        _ => ctx
+            .out
+            .record(&[("changed", json!(changed)), ("unchanged", json!(unchanged))])?,
+    }
+    Ok(exit::OK)
+}
+
+fn emit(ctx: &mut Ctx, kind: &str, code: &str, env: LoginEnv, amount: Option<u64>) -> Result<u8> {
+    let t = parse_type(kind)?;
+    let mut ledger = ctx.open()?;
+    let (queued, why) = ledger.write(|tx| {
+        let c = customer(tx, code)?;
+        let sub = tx.subscription(code, t)?;
+        let mut why = "subscribed";
+        let mut go = sub.enabled;
+        if !go {
+            why = "not_subscribed";
+        }
+        if t == NoticeType::LoginNewEnv {
+            let previous = tx.login_env(code)?;
+            tx.set_login_env(code, &env)?;
+            match previous {
+                None => {
+                    go = false;
+                    why = "first_login";
+                }
+                Some(p) if p == env => {
+                    go = false;
+                    why = "same_environment";
+                }
+                Some(_) if go => why = "new_environment",
+                Some(_) => {}
+            }
+        }
+        let mut queued = Vec::new();
+        if go {
+            let support = tx.policy()?.support_desk().to_string();
+            let r = render(
+                &Event::Emitted {
+                    kind: t,
+                    ip: env.ip.as_deref(),
+                    device: env.device.as_deref(),
+                    user_agent: env.user_agent.as_deref(),
+                    amount,
+                },
+                &c.name,
+                tx.now(),
+                &support,
+            );
+            for (_, addr) in recipients(&c, sub.to) {
+                queued.push(tx.queue_notice(&crate::ledger::NewNotice {
+                    kind: t.name(),
+                    customer: code,
+                    to: &addr,
+                    subject: &r.subject,
+                    body: &r.body,
+                })?);
+            }
+            if queued.is_empty() {
+                why = "no_address";
+            }
+        }
+        tx.audit(Entry {
+            action: "notify.emit",
+            customer: Some(code),
+            reason: None,
+            details: json!({ "type": t.name(), "queued": queued, "why": why }),
+        })?;
+        Ok((queued, why))
+    })?;
+    match ctx.format() {
+        Format::Table => ctx.out.line(&messages::notify::emitted(
+            t.name(),
+            code,
+            queued.len(),
+            why,
+        ))?,
+        _ => ctx.out.record(&[
+            ("type", json!(t.name())),
+            ("customer", json!(code)),
+            ("queued", json!(!queued.is_empty())),
+            ("ids", json!(queued)),
+            ("why", json!(why)),
+        ])?,
+    }
+    Ok(exit::OK)
+}
+
+fn outbox(ctx: &mut Ctx, status: Option<Status>) -> Result<u8> {
+    let ledger = ctx.open()?;
+    let status = status.map(|s| match s {
+        Status::Pending => "pending",
+        Status::Sent => "sent",
+    });
+    let mut l = Listing::new(&[
+        "id",
+        "type",
+        "customer",
+        "to",
+        "subject",
+        "created_at",
+        "status",
+    ]);
+    for n in ledger.outbox(status)? {
+        l.push(vec![
+            json!(n.id),
+            json!(n.kind),
+            json!(n.customer),
+            json!(mask_email(&n.to)),
+            json!(n.subject),
+            json!(crate::clock::stored_to_jst(&n.created_at)),
+            json!(n.status),
+        ]);
+    }
+    ctx.out.listing(&l)?;
+    Ok(exit::OK)
+}
+
+fn export(ctx: &mut Ctx, out: &std::path::Path) -> Result<u8> {
+    let mut ledger = ctx.open()?;
+    let pending = ledger.outbox(Some("pending"))?;
+    let mut text = String::new();
+    for n in &pending {
+        let line = json!({
+            "id": n.id,
+            "type": n.kind,
+            "customer": n.customer,
+            "to": n.to,
+            "subject": n.subject,
+            "body": n.body,
+            "created_at": crate::clock::stored_to_jst(&n.created_at),
+        });
+        text.push_str(&line.to_string());
+        text.push('\n');
+    }
+    crate::secretfile::write_new(out, text.as_bytes())?;
+    let ids: Vec<i64> = pending.iter().map(|n| n.id).collect();
+    let out_name = out.display().to_string();
+    ledger.write(|tx| {
+        tx.mark_exported(&ids)?;
+        tx.audit(Entry {
+            action: "notify.export",
+            customer: None,
+            reason: None,
+            details: json!({ "file": out_name, "count": ids.len(), "ids": ids }),
+        })
+    })?;
+    ctx.out
+        .status(&messages::notify::exported(pending.len(), out));
+    Ok(exit::OK)
+}
+
+fn ack(ctx: &mut Ctx, ids: &[i64]) -> Result<u8> {
+    let mut ledger = ctx.open()?;
+    let res = ledger.write(|tx| {
+        let res = tx.ack_notices(ids)?;
+        if !res.unknown.is_empty() {
+            return Err(Error::Usage(messages::notify::unknown_ids(&res.unknown)));
+        }
+        if !res.acked.is_empty() {
+            tx.audit(Entry {
+                action: "notify.ack",
+                customer: None,
+                reason: None,
+                details: json!({ "ids": res.acked }),
+            })?;
+        }
+        Ok(res)
+    })?;
+    ctx.out
+        .status(&messages::notify::acked(res.acked.len(), res.already.len()));
+    Ok(exit::OK)
+}

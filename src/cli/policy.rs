@@ -1,0 +1,176 @@
+//! `acctsec policy`: the policy in force, the presets, changing it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use serde_json::{Value, json};
+
+use super::Ctx;
+use crate::error::{Error, Result, exit};
+use crate::ledger::Entry;
+use crate::messages;
+use crate::output::{Format, Listing};
+use crate::policy::{Kind, PRESETS, Policy};
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCmd {
+    /// The policy in force (--toml prints what `policy set --file` reads back)
+    Show {
+        /// Only the rules of this kind of password
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Print the policy as TOML
+        #[arg(long, conflicts_with = "kind")]
+        toml: bool,
+    },
+    /// The shipped presets
+    Presets,
+    /// Change the policy (audited with the old and new values)
+    Set(SetArgs),
+}
+
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct SetArgs {
+    /// A shipped preset
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
+    /// A TOML policy file (as printed by `acctsec policy show --toml`)
+    #[arg(long, value_name = "FILE.toml")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    Login,
+    Execution,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Login => Kind::Login,
+            KindArg::Execution => Kind::Execution,
+        }
+    }
+}
+
+pub fn run(ctx: &mut Ctx, cmd: PolicyCmd) -> Result<u8> {
+    match cmd {
+        PolicyCmd::Show { kind, toml } => show(ctx, kind.map(Kind::from), toml),
+        PolicyCmd::Presets => presets(ctx),
+        PolicyCmd::Set(a) => set(ctx, a),
+    }
+}
+
+/// `a.b.c = value` pairs of a JSON document, in document order.
+pub fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, Value)>) {
+    match v {
+        Value::Object(m) => {
+            for (k, v) in m {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, v, out);
+            }
+        }
+        other => out.push((prefix.to_string(), other.clone())),
+    }
+}
+
+fn policy_json(p: &Policy) -> Value {
+    serde_json::to_value(p).unwrap_or(Value::Null)
+}
+
+fn show(ctx: &mut Ctx, kind: Option<Kind>, toml: bool) -> Result<u8> {
+    let ledger = ctx.open()?;
+    let policy = ledger.policy()?;
+    if toml {
+        ctx.out.line(policy.to_toml().trim_end())?;
+        return Ok(exit::OK);
+    }
+    let doc = match kind {
+        None => policy_json(&policy),
+        Some(k) => serde_json::to_value(policy.kind(k)).unwrap_or(Value::Null),
+    };
+    if ctx.format() == Format::Json {
+        ctx.out.json(&doc)?;
+        return Ok(exit::OK);
+    }
+    let mut pairs = Vec::new();
+    flatten(kind.map(|k| k.as_str()).unwrap_or(""), &doc, &mut pairs);
+    let mut l = Listing::new(&["field", "value"]);
+    for (k, v) in pairs {
+        l.push(vec![json!(k), v]);
+    }
+    ctx.out.listing(&l)?;
+    Ok(exit::OK)
+}
+
+fn presets(ctx: &mut Ctx) -> Result<u8> {
+    let mut l = Listing::new(&["preset", "description"]);
+    for name in PRESETS {
+        l.push(vec![
+            json!(name),
+            json!(crate::policy::preset_description(name, messages::is_ja())),
+        ]);
+    }
+    ctx.out.listing(&l)?;
+    Ok(exit::OK)
+}
+
+fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
+    let (policy, source) = match (&a.preset, &a.file) {
+        (Some(name), _) => (
+            Policy::preset(name)
+                .ok_or_else(|| Error::Usage(messages::unknown_preset(name, PRESETS)))?,
+            json!({ "preset": name }),
+        ),
+        (_, Some(file)) => {
+            let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
+            let p = Policy::from_toml(&text).map_err(|e| Error::Config {
+                what: messages::policy_invalid(file, &e),
+            })?;
+            (p, json!({ "file": file.display().to_string() }))
+        }
+        _ => unreachable!("clap requires --preset or --file"),
+    };
+    policy.validate().map_err(|e| Error::Config {
+        what: messages::policy_invalid(std::path::Path::new("policy"), &e),
+    })?;
+    let mut ledger = ctx.open()?;
+    let changes = ledger.write(|tx| {
+        let old = tx.policy()?.clone();
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        flatten("", &policy_json(&old), &mut before);
+        flatten("", &policy_json(&policy), &mut after);
+        let mut changes = Vec::new();
+        for (k, new) in &after {
+            let old = before.iter().find(|(b, _)| b == k).map(|(_, v)| v.clone());
+            if old.as_ref() != Some(new) {
+                changes.push(json!({ "field": k, "old": old, "new": new }));
+            }
+        }
+        for (k, old) in &before {
+            if !after.iter().any(|(a, _)| a == k) {
+                changes.push(json!({ "field": k, "old": old, "new": null }));
+            }
+        }
+        if changes.is_empty() {
+            return Ok(0);
+        }
+        tx.set_policy(&policy)?;
+        tx.audit(Entry {
+            action: "policy.set",
+            customer: None,
+            reason: None,
+            details: json!({ "source": source, "changes": changes }),
+        })?;
+        Ok(changes.len())
+    })?;
+    ctx.out.status(&messages::policy_changed(changes));
+    Ok(exit::OK)
+}

@@ -1,0 +1,126 @@
+//! Versioned schema migrations, by `PRAGMA user_version`. Append only: a
+//! released migration is never edited; a new one is added at the end.
+
+use super::{Entry, Ledger};
+use crate::error::Result;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: the audit trail, the policy in force, ledger facts.
+    r#"
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE audit_log (
+        seq       INTEGER PRIMARY KEY,
+        at        TEXT NOT NULL,
+        operator  TEXT NOT NULL,
+        action    TEXT NOT NULL,
+        customer  TEXT,
+        reason    TEXT,
+        details   TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash      TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX audit_log_customer ON audit_log (customer, seq) WHERE customer IS NOT NULL;
+    CREATE INDEX audit_log_at ON audit_log (at);
+    CREATE TABLE policy (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        body       TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    ) STRICT;
+    "#,
+    // 2: the customer master, credentials and locks.
+    r#"
+    CREATE TABLE customer (
+        code         TEXT PRIMARY KEY NOT NULL,
+        name         TEXT NOT NULL,
+        birth_date   TEXT NOT NULL,
+        phone        TEXT,
+        mobile_phone TEXT,
+        email_pc     TEXT,
+        email_mobile TEXT,
+        locked_at    TEXT,
+        lock_reason  TEXT,
+        locked_by    TEXT,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX customer_locked ON customer (locked_at) WHERE locked_at IS NOT NULL;
+    CREATE TABLE credential (
+        customer TEXT NOT NULL REFERENCES customer (code),
+        kind     TEXT NOT NULL CHECK (kind IN ('login', 'execution')),
+        hash     TEXT NOT NULL,
+        format   TEXT NOT NULL,
+        state    TEXT NOT NULL CHECK (state IN ('initial', 'set')),
+        set_at   TEXT NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (customer, kind)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX credential_state ON credential (kind, state, customer);
+    "#,
+    // 3: notice subscriptions, the outbox, the last login environment.
+    r#"
+    CREATE TABLE subscription (
+        customer   TEXT NOT NULL REFERENCES customer (code),
+        type       TEXT NOT NULL,
+        enabled    INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+        dest       TEXT NOT NULL CHECK (dest IN ('pc', 'mobile', 'both')),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (customer, type)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE outbox (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        type        TEXT NOT NULL,
+        customer    TEXT NOT NULL REFERENCES customer (code),
+        to_addr     TEXT NOT NULL,
+        subject     TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        status      TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent')),
+        exported_at TEXT,
+        sent_at     TEXT
+    ) STRICT;
+    CREATE INDEX outbox_status ON outbox (status, id);
+    CREATE TABLE login_env (
+        customer   TEXT PRIMARY KEY NOT NULL REFERENCES customer (code),
+        device     TEXT,
+        user_agent TEXT,
+        ip         TEXT,
+        seen_at    TEXT NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    "#,
+];
+
+/// The schema version this build writes and understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+impl Ledger {
+    /// Bring the schema up to [`SCHEMA_VERSION`] in one audited transaction.
+    /// Safe against a concurrent process doing the same: the version is
+    /// re-read under the write lock.
+    pub(super) fn migrate(&mut self) -> Result<()> {
+        self.write(|tx| {
+            let from: i64 = tx
+                .conn()
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .map_err(|e| tx.err(e))?;
+            if from >= SCHEMA_VERSION {
+                return Ok(());
+            }
+            for sql in &MIGRATIONS[from as usize..] {
+                tx.conn().execute_batch(sql).map_err(|e| tx.err(e))?;
+            }
+            tx.conn()
+                .pragma_update(None, "user_version", SCHEMA_VERSION)
+                .map_err(|e| tx.err(e))?;
+            tx.audit(Entry {
+                action: "ledger.schema",
+                customer: None,
+                reason: None,
+                details: serde_json::json!({ "from": from, "to": SCHEMA_VERSION }),
+            })?;
+            Ok(())
+        })
+    }
+}

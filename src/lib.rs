@@ -1,0 +1,17 @@
+//! acctsec: the back office's account-security tool for a Japanese online
+//! securities broker. The binary is a thin shell around this library; a
+//! trading front end may use the library directly.
+
+#[macro_use]
+pub mod messages;
+
+pub mod cli;
+pub mod clock;
+pub mod customer;
+pub mod error;
+pub mod ledger;
+pub mod notify;
+pub mod output;
+pub mod policy;
+pub mod secret;
+pub mod secretfile;

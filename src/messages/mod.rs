@@ -1,0 +1,466 @@
+//! Every user-facing sentence of acctsec, in English and Japanese.
+//!
+//! Commands never write prose themselves: they call a function here (or the
+//! `tr!` macro inside this module). The language comes from `LC_ALL`,
+//! `LC_MESSAGES` or `LANG` (the first one set): `ja*` selects Japanese.
+
+use std::sync::OnceLock;
+
+use crate::error::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Ja,
+}
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// The language of messages, read once from the environment.
+pub fn lang() -> Lang {
+    *LANG.get_or_init(|| {
+        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        if value.to_ascii_lowercase().starts_with("ja") {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
+    })
+}
+
+pub fn is_ja() -> bool {
+    lang() == Lang::Ja
+}
+
+/// `tr!("english {x}", "日本語 {x}")`: the sentence in the user's language.
+macro_rules! tr {
+    ($en:literal, $ja:literal $(,)?) => {
+        if $crate::messages::is_ja() {
+            format!($ja)
+        } else {
+            format!($en)
+        }
+    };
+}
+
+pub mod customer;
+pub mod notify;
+pub mod policy;
+pub mod secret;
+
+fn p(path: &std::path::Path) -> String {
+    crate::output::sanitize(&path.display().to_string())
+}
+
+/// The text of an error: what went wrong, where, and what to do next.
+pub fn error_text(e: &Error) -> String {
+    match e {
+        Error::Usage(what) => what.clone(),
+        Error::NeedsConfirmation { what } => tr!(
+            "{what} needs confirmation and there is no terminal to ask on; pass --yes to confirm",
+            "{what}には確認が必要ですが、確認できる端末がありません。確認済みとして実行するには --yes を付けてください"
+        ),
+        Error::Locked { customer } => {
+            let c = crate::output::sanitize(customer);
+            tr!(
+                "customer {c} is locked; staff can unlock it with `acctsec unlock {c} --reason TEXT`",
+                "お客様 {c} はロックされています。`acctsec unlock {c} --reason 理由` で解除できます"
+            )
+        }
+        Error::NoCustomer { code } => {
+            let c = crate::output::sanitize(code);
+            tr!(
+                "no customer with code {c}; check the code, or import the customer with `acctsec customer import FILE.csv`",
+                "お客様コード {c} のお客様は登録されていません。コードを確認するか、`acctsec customer import FILE.csv` で取り込んでください"
+            )
+        }
+        Error::BadInput {
+            file,
+            problems,
+            total,
+        } => {
+            let f = p(file);
+            let mut s = tr!(
+                "{f}: {total} invalid row(s); nothing was written",
+                "{f}: 不正な行が {total} 件あります。何も書き込んでいません"
+            );
+            for pr in problems {
+                let line = pr.line;
+                let reason = &pr.reason;
+                s.push('\n');
+                match &pr.column {
+                    Some(col) => {
+                        let col = crate::output::sanitize(col);
+                        s.push_str(&tr!(
+                            "  {f}:{line}: column {col}: {reason}",
+                            "  {f}:{line}: 列 {col}: {reason}"
+                        ))
+                    }
+                    None => s.push_str(&tr!("  {f}:{line}: {reason}", "  {f}:{line}: {reason}")),
+                }
+            }
+            let shown = problems.len();
+            if *total > shown {
+                let more = total - shown;
+                s.push('\n');
+                s.push_str(&tr!("  ... and {more} more", "  ... ほか {more} 件"));
+            }
+            s.push('\n');
+            s.push_str(&tr!(
+                "fix these rows and run the command again",
+                "これらの行を修正してから、もう一度実行してください"
+            ));
+            s
+        }
+        Error::OutputExists { path } => {
+            let f = p(path);
+            tr!(
+                "{f} exists already and is never overwritten; choose another --out path, or move the old file away first",
+                "{f} は既に存在します（上書きはしません）。別の --out を指定するか、古いファイルを移動してください"
+            )
+        }
+        Error::CantCreate { path, source } => {
+            let f = p(path);
+            tr!(
+                "cannot create {f}: {source}; check that the directory exists and is writable",
+                "{f} を作成できません: {source}。ディレクトリが存在し書き込み可能か確認してください"
+            )
+        }
+        Error::Io { path, source } => {
+            let f = p(path);
+            tr!(
+                "cannot read or write {f}: {source}",
+                "{f} を読み書きできません: {source}"
+            )
+        }
+        Error::Db { path, source } => {
+            let f = p(path);
+            tr!(
+                "ledger {f}: database error: {source}; check the disk and the file's permissions, then retry",
+                "台帳 {f}: データベースエラー: {source}。ディスクとファイルの権限を確認して再実行してください"
+            )
+        }
+        Error::Corrupt { path, detail } => {
+            let f = p(path);
+            tr!(
+                "ledger {f} is damaged ({detail}); it was not modified. Restore it from a backup",
+                "台帳 {f} が破損しています ({detail})。変更はしていません。バックアップから復元してください"
+            )
+        }
+        Error::Busy { path, waited_ms } => {
+            let f = p(path);
+            tr!(
+                "ledger busy, retry: {f} is being written by another acctsec process and stayed locked for {waited_ms} ms; nothing was changed, so it is safe to run the command again",
+                "台帳が使用中です。再実行してください: {f} は別の acctsec が書き込み中で {waited_ms} ミリ秒待っても解放されませんでした。何も変更していないので、そのまま再実行できます"
+            )
+        }
+        Error::NoLedger { path } => {
+            let f = p(path);
+            tr!(
+                "no ledger at {f}; create one with `acctsec init --db {f}` (or point --db / ACCTSEC_DB at the existing ledger)",
+                "{f} に台帳がありません。`acctsec init --db {f}` で作成するか、--db / ACCTSEC_DB で既存の台帳を指定してください"
+            )
+        }
+        Error::NotALedger { path } => {
+            let f = p(path);
+            tr!(
+                "{f} is not an acctsec ledger; it was left untouched. Check --db / ACCTSEC_DB",
+                "{f} は acctsec の台帳ではありません（変更していません）。--db / ACCTSEC_DB を確認してください"
+            )
+        }
+        Error::NewerLedger {
+            path,
+            found,
+            supported,
+        } => {
+            let f = p(path);
+            tr!(
+                "ledger {f} was written by a newer acctsec (schema {found}; this build knows up to {supported}); upgrade acctsec to use it. The ledger was not modified",
+                "台帳 {f} は新しい acctsec で作成されています（スキーマ {found}、このバージョンは {supported} まで）。acctsec を更新してください。台帳は変更していません"
+            )
+        }
+        Error::Config { what } => what.clone(),
+    }
+}
+
+/// The prefix of an error line on stderr.
+pub fn error_prefix() -> &'static str {
+    if is_ja() {
+        "acctsec: エラー: "
+    } else {
+        "acctsec: error: "
+    }
+}
+
+// ---------------------------------------------------------------- init
+
+pub fn ledger_created(path: &std::path::Path, preset: &str) -> String {
+    let f = p(path);
+    tr!(
+        "created ledger {f} with policy preset {preset}",
+        "台帳 {f} を作成しました（ポリシープリセット {preset}）"
+    )
+}
+
+pub fn ledger_exists(path: &std::path::Path) -> String {
+    let f = p(path);
+    tr!(
+        "ledger {f} exists already; nothing was changed",
+        "台帳 {f} は既に存在します。何も変更していません"
+    )
+}
+
+pub fn preset_ignored_on_existing(preset: &str) -> String {
+    tr!(
+        "--preset {preset} was not applied to the existing ledger; use `acctsec policy set --preset {preset}` to change its policy",
+        "既存の台帳には --preset {preset} を適用していません。ポリシーを変えるには `acctsec policy set --preset {preset}` を使ってください"
+    )
+}
+
+pub fn unknown_preset(name: &str, known: &[&str]) -> String {
+    let name = crate::output::sanitize(name);
+    let known = known.join(", ");
+    tr!(
+        "unknown policy preset {name}; the presets are: {known} (see `acctsec policy presets`)",
+        "ポリシープリセット {name} はありません。使えるのは {known} です（`acctsec policy presets` を参照）"
+    )
+}
+
+// ---------------------------------------------------------------- policy
+
+pub fn policy_invalid(source: &std::path::Path, e: &crate::policy::PolicyError) -> String {
+    let f = p(source);
+    let why = policy::describe_policy_error(e, is_ja());
+    tr!(
+        "{f}: invalid policy: {why}; the ledger's policy was not changed",
+        "{f}: ポリシーが不正です: {why}。台帳のポリシーは変更していません"
+    )
+}
+
+pub fn policy_changed(changes: usize) -> String {
+    if changes == 0 {
+        tr!(
+            "the policy is already that; nothing changed",
+            "ポリシーは既にその内容です。変更はありません"
+        )
+    } else {
+        tr!(
+            "policy changed ({changes} field(s)); see `acctsec log --action policy`",
+            "ポリシーを変更しました（{changes} 項目）。`acctsec log --action policy` で確認できます"
+        )
+    }
+}
+
+// ---------------------------------------------------------------- ledger
+
+pub fn no_home_for_default_db() -> String {
+    tr!(
+        "cannot find the default ledger path: neither XDG_DATA_HOME nor HOME is set; pass --db PATH or set ACCTSEC_DB",
+        "既定の台帳パスが決められません（XDG_DATA_HOME も HOME も未設定）。--db PATH か ACCTSEC_DB を指定してください"
+    )
+}
+
+pub fn bad_operator() -> String {
+    tr!(
+        "the operator name is empty or holds control characters; pass --operator NAME or set ACCTSEC_OPERATOR",
+        "オペレーター名が空か制御文字を含んでいます。--operator NAME か ACCTSEC_OPERATOR を指定してください"
+    )
+}
+
+pub fn unknown_operator() -> String {
+    tr!(
+        "cannot tell who is acting: the OS login name is unknown; pass --operator NAME or set ACCTSEC_OPERATOR",
+        "操作者が分かりません（OS のログイン名が取得できません）。--operator NAME か ACCTSEC_OPERATOR を指定してください"
+    )
+}
+
+pub fn bad_busy_timeout(v: &str) -> String {
+    let v = crate::output::sanitize(v);
+    tr!(
+        "ACCTSEC_BUSY_TIMEOUT={v} is not a number of milliseconds",
+        "ACCTSEC_BUSY_TIMEOUT={v} はミリ秒の数値ではありません"
+    )
+}
+
+pub fn unaudited_change() -> String {
+    tr!(
+        "internal error: a ledger change without its audit entry was refused and rolled back; please report this",
+        "内部エラー: 監査記録のない台帳変更を拒否し、ロールバックしました。開発者に報告してください"
+    )
+}
+
+// ---------------------------------------------------------------- log
+
+pub fn log_intact(entries: u64, head: Option<(u64, &str)>) -> String {
+    match head {
+        Some((seq, hash)) => tr!(
+            "audit trail intact: {entries} entries, head {seq}:{hash}",
+            "監査証跡は改ざんされていません: {entries} 件、先頭 {seq}:{hash}"
+        ),
+        None => tr!(
+            "audit trail intact: no entries",
+            "監査証跡は改ざんされていません: 記録なし"
+        ),
+    }
+}
+
+pub fn log_tampered(seq: u64, what: &str) -> String {
+    tr!(
+        "audit trail TAMPERED: the first bad entry is {seq}: {what}. Keep this ledger as evidence and restore the last good backup",
+        "監査証跡が改ざんされています: 最初の不正な記録は {seq} です: {what}。この台帳を証拠として保全し、最後の正常なバックアップから復元してください"
+    )
+}
+
+pub fn tamper_hash_mismatch() -> String {
+    tr!(
+        "its contents do not match its hash (a field was edited)",
+        "内容がハッシュと一致しません（項目が書き換えられています）"
+    )
+}
+
+pub fn tamper_broken_link() -> String {
+    tr!(
+        "it does not link to the entry before it (an entry was deleted, inserted or reordered)",
+        "直前の記録とつながっていません（記録の削除・挿入・並べ替え）"
+    )
+}
+
+pub fn tamper_gap(expected: u64) -> String {
+    tr!(
+        "sequence number out of order, expected {expected} (an entry was deleted, inserted or reordered)",
+        "連番が不正です。{expected} のはずです（記録の削除・挿入・並べ替え）"
+    )
+}
+
+pub fn tamper_head_missing(seq: u64) -> String {
+    tr!(
+        "the trail ends before the known head {seq} (entries were removed from the end)",
+        "記録が既知の先頭 {seq} より前で終わっています（末尾の記録が削除されています）"
+    )
+}
+
+pub fn tamper_head_differs() -> String {
+    tr!(
+        "its hash differs from the known head (the trail was rewritten)",
+        "既知の先頭のハッシュと一致しません（証跡が書き換えられています）"
+    )
+}
+
+pub fn bad_head(v: &str) -> String {
+    let v = crate::output::sanitize(v);
+    tr!(
+        "--head {v}: expected SEQ:HASH as printed by `acctsec log head` (e.g. 42:3f9a...)",
+        "--head {v}: `acctsec log head` が出力する SEQ:HASH の形式で指定してください（例 42:3f9a...）"
+    )
+}
+
+pub fn bad_since(v: &str) -> String {
+    let v = crate::output::sanitize(v);
+    tr!(
+        "--since {v}: expected a date YYYY-MM-DD (JST) or a time like 2026-09-18T18:00:00+09:00",
+        "--since {v}: 日付 YYYY-MM-DD（日本時間）か 2026-09-18T18:00:00+09:00 のような日時を指定してください"
+    )
+}
+
+pub fn log_empty_head() -> String {
+    tr!("the audit trail is empty", "監査証跡は空です")
+}
+
+/// Table headers: (json/csv key, table header).
+pub fn header(key: &str) -> String {
+    if !is_ja() {
+        return key.to_string();
+    }
+    match key {
+        "seq" => "連番",
+        "at" => "日時(JST)",
+        "operator" => "操作者",
+        "action" => "操作",
+        "customer" => "お客様",
+        "reason" => "理由",
+        "details" => "詳細",
+        "hash" => "ハッシュ",
+        "field" => "項目",
+        "value" => "値",
+        _ => key,
+    }
+    .to_string()
+}
+
+// ---------------------------------------------------------------- customers
+
+pub fn importing(file: &std::path::Path) -> String {
+    let f = p(file);
+    tr!("importing {f}", "{f} を取り込み中")
+}
+
+pub fn import_summary(
+    file: &std::path::Path,
+    added: u64,
+    changed: u64,
+    unchanged: u64,
+    email_changes: u64,
+    dry_run: bool,
+) -> String {
+    let f = p(file);
+    let mut s = tr!(
+        "{f}: {added} added, {changed} changed, {unchanged} unchanged",
+        "{f}: 追加 {added} 件、変更 {changed} 件、変更なし {unchanged} 件"
+    );
+    if email_changes > 0 {
+        s.push_str(&tr!(
+            "; {email_changes} email change(s) notified to the old and new addresses",
+            "。メールアドレス変更 {email_changes} 件を新旧両方のアドレスに通知します"
+        ));
+    }
+    if dry_run {
+        s.push_str(&tr!(
+            " (dry run: nothing was written)",
+            "（ドライラン: 何も書き込んでいません）"
+        ));
+    }
+    s
+}
+
+pub fn list_truncated(shown: u64, total: u64) -> String {
+    tr!(
+        "showing {shown} of {total}; use --limit N for more (0: all)",
+        "{total} 件中 {shown} 件を表示しています。さらに表示するには --limit N（0 で全件）"
+    )
+}
+
+// ---------------------------------------------------------------- prompts
+
+pub fn confirm_prompt(what: &str) -> String {
+    tr!("{what}: proceed?", "{what}: 実行しますか?")
+}
+
+pub fn cancelled() -> String {
+    tr!(
+        "cancelled; nothing was changed",
+        "中止しました。何も変更していません"
+    )
+}
+
+pub fn completions_unknown_shell() -> String {
+    tr!(
+        "unknown shell; choose one of bash, zsh, fish, powershell, elvish",
+        "不明なシェルです。bash, zsh, fish, powershell, elvish から選んでください"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_error_has_text() {
+        use crate::error::Error;
+        let e = Error::NoLedger {
+            path: "/x/ledger.db".into(),
+        };
+        assert!(e.to_string().contains("acctsec init --db /x/ledger.db"));
+    }
+}

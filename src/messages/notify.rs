@@ -1,0 +1,205 @@
+//! Messages of `acctsec notify`.
+
+use crate::notify::{NoticeType, SystemNotice};
+use crate::output::sanitize;
+
+pub fn unknown_type(s: &str) -> String {
+    let s = sanitize(s);
+    let known = NoticeType::ALL.map(|t| t.name()).join(", ");
+    tr!(
+        "unknown notice type {s:?}; the types are: {known} (see `acctsec notify types`)",
+        "通知種別 {s:?} はありません。使える種別: {known}（`acctsec notify types` を参照）"
+    )
+}
+
+pub fn trigger(t: NoticeType) -> String {
+    use NoticeType as T;
+    match t {
+        T::Login => tr!(
+            "every login (front end: notify emit login)",
+            "ログインのたび（フロントエンドの notify emit login）"
+        ),
+        T::LoginNewEnv => tr!(
+            "a login from a device, browser or IP different from the previous login",
+            "前回と異なる端末・ブラウザ・IP からのログイン"
+        ),
+        T::WithdrawalRequest => tr!("a withdrawal request is received", "出金依頼の受付"),
+        T::WithdrawalComplete => tr!("a withdrawal request is completed", "出金申込の完了"),
+        T::WithdrawalAuthCode => tr!(
+            "a withdrawal asks for an email auth code (turning it on makes the code required)",
+            "出金時の認証コード（オンにすると出金に認証コードが必須）"
+        ),
+        T::ViewAuthCode => tr!(
+            "viewing registered data asks for an email auth code",
+            "登録情報の照会時の認証コード"
+        ),
+        T::EmailChanged => tr!(
+            "the registered email address changes (sent to the old and the new address)",
+            "登録メールアドレスの変更（新旧両方のアドレスへ送信）"
+        ),
+        T::BankAccountChanged => tr!("the withdrawal bank account is changed", "出金先口座の変更"),
+        T::TradeExecuted => tr!("a trade is executed", "約定"),
+        T::FundExecuted => tr!("a mutual fund trade is executed", "投資信託の約定"),
+        T::AccountInfoChanged => tr!("account information is changed", "口座情報の変更"),
+    }
+}
+
+pub fn system_trigger(s: SystemNotice) -> String {
+    match s {
+        SystemNotice::InitialPasswordIssued => tr!(
+            "acctsec password issue / unlock --reissue (never carries the password)",
+            "acctsec password issue / unlock --reissue（パスワードは記載しません）"
+        ),
+        SystemNotice::AccountLocked => tr!(
+            "the account locks after repeated failed execution passwords, or staff lock it",
+            "執行パスワードの連続失敗によるロック、または担当者によるロック"
+        ),
+        SystemNotice::AccountUnlocked => tr!("staff unlock the account", "担当者によるロック解除"),
+    }
+}
+
+pub fn mandatory(t: &str) -> String {
+    tr!(
+        "{t} is a mandatory notice and cannot be turned off (it lets the customer spot a takeover)",
+        "{t} は必須の通知のためオフにできません（不正アクセスの早期発見のため）"
+    )
+}
+
+pub fn no_address(code: &str, to: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code} has no registered {to} address; register it first with `acctsec customer set-email {code} --{to} ADDR`, or choose another --to",
+        "お客様 {code} には {to} アドレスが登録されていません。`acctsec customer set-email {code} --{to} ADDR` で登録するか、別の --to を指定してください"
+    )
+}
+
+pub fn unchanged(code: &str, t: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: {t} is already set that way; nothing changed",
+        "お客様 {code}: {t} は既にその設定です。変更はありません"
+    )
+}
+
+pub fn changed(code: &str, t: &str, enabled: bool, to: &str) -> String {
+    let code = sanitize(code);
+    let state = if enabled { "on" } else { "off" };
+    tr!(
+        "customer {code}: {t} is now {state} (to: {to})",
+        "お客様 {code}: {t} を {state} にしました（送信先: {to}）"
+    )
+}
+
+pub fn security_change(t: &str) -> String {
+    tr!(
+        "note: {t} is a security setting: from now on the customer needs the emailed auth code for this operation",
+        "注意: {t} はセキュリティ設定です。今後この操作にはメールの認証コードが必要になります"
+    )
+}
+
+pub fn unknown_column(c: &str) -> String {
+    let c = sanitize(c);
+    tr!(
+        "unknown column {c:?}; the columns are code,type,enabled,to",
+        "不明な列 {c:?} があります。列は code,type,enabled,to です"
+    )
+}
+
+pub fn missing_column(c: &str) -> String {
+    tr!(
+        "the required column {c} is missing",
+        "必須の列 {c} がありません"
+    )
+}
+
+pub fn empty(c: &str) -> String {
+    tr!("{c} is required but empty", "{c} は必須ですが空です")
+}
+
+pub fn bad_enabled(v: &str) -> String {
+    let v = sanitize(v);
+    tr!(
+        "enabled {v:?} must be on or off (or true/false, 1/0)",
+        "enabled {v:?} は on か off（true/false、1/0）にしてください"
+    )
+}
+
+pub fn bad_to(v: &str) -> String {
+    let v = sanitize(v);
+    tr!(
+        "to {v:?} must be pc, mobile or both",
+        "to {v:?} は pc、mobile、both のいずれかにしてください"
+    )
+}
+
+pub fn no_customer(code: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "no customer with code {code}",
+        "お客様コード {code} は登録されていません"
+    )
+}
+
+pub fn import_summary(file: &std::path::Path, changed: u64, unchanged: u64) -> String {
+    let f = sanitize(&file.display().to_string());
+    tr!(
+        "{f}: {changed} subscription(s) changed, {unchanged} unchanged",
+        "{f}: 配信設定 変更 {changed} 件、変更なし {unchanged} 件"
+    )
+}
+
+pub fn emitted(t: &str, code: &str, queued: usize, why: &str) -> String {
+    let code = sanitize(code);
+    if queued > 0 {
+        tr!(
+            "{t} for {code}: queued {queued} notice(s)",
+            "お客様 {code} の {t}: 通知を {queued} 件キューに入れました"
+        )
+    } else {
+        let why_en = match why {
+            "not_subscribed" => "the customer does not subscribe",
+            "first_login" => "first login recorded; nothing to compare with",
+            "same_environment" => "same environment as the previous login",
+            "no_address" => "no registered address for the chosen destination",
+            _ => why,
+        };
+        let why_ja = match why {
+            "not_subscribed" => "お客様が配信を希望していません",
+            "first_login" => "初回のログイン環境を記録しました（比較対象なし）",
+            "same_environment" => "前回と同じ環境です",
+            "no_address" => "送信先のアドレスが登録されていません",
+            _ => why,
+        };
+        tr!(
+            "{t} for {code}: not queued ({why_en})",
+            "お客様 {code} の {t}: 通知しません（{why_ja}）"
+        )
+    }
+}
+
+pub fn exported(n: usize, out: &std::path::Path) -> String {
+    let f = sanitize(&out.display().to_string());
+    tr!(
+        "exported {n} pending notice(s) to {f}; after the gateway sends them, run `acctsec notify outbox ack ID...`",
+        "未送信の通知 {n} 件を {f} に書き出しました。送信後に `acctsec notify outbox ack ID...` を実行してください"
+    )
+}
+
+pub fn unknown_ids(ids: &[i64]) -> String {
+    let list = ids
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    tr!(
+        "no notice with id {list}; nothing was marked sent",
+        "ID {list} の通知はありません。何も送信済みにしていません"
+    )
+}
+
+pub fn acked(n: usize, already: usize) -> String {
+    tr!(
+        "marked {n} notice(s) sent ({already} already were)",
+        "{n} 件を送信済みにしました（{already} 件は既に送信済み）"
+    )
+}

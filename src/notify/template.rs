@@ -1,0 +1,223 @@
+//! The Japanese templates of the notices. A notice names the customer, the
+//! event, the time in JST, what to do if it was not them, and the support
+//! desk; it never carries a password.
+
+use chrono::{DateTime, Utc};
+
+use crate::customer::{AddressKind, mask_email};
+use crate::output::sanitize;
+
+/// What happened, with what the template may show.
+#[derive(Debug, Clone)]
+pub enum Event<'a> {
+    EmailChanged {
+        kind: AddressKind,
+        old: Option<&'a str>,
+        new: Option<&'a str>,
+    },
+    InitialPasswordIssued {
+        /// The pre-registration end, shown as the deadline (JST text).
+        deadline: Option<String>,
+    },
+    AccountLocked {
+        failures: u32,
+    },
+    AccountUnlocked,
+    /// A notice the trading front end reports with `notify emit`.
+    Emitted {
+        kind: super::NoticeType,
+        ip: Option<&'a str>,
+        device: Option<&'a str>,
+        user_agent: Option<&'a str>,
+        amount: Option<u64>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub subject: String,
+    pub body: String,
+}
+
+const NOT_YOU: &str = "お心当たりのない場合は、第三者による不正アクセスのおそれがあります。\
+至急ログインパスワードと執行パスワードを変更のうえ、下記サポートデスクまでご連絡ください。";
+
+fn yen(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out}円")
+}
+
+/// Render a notice for `name` at `at`.
+pub fn render(event: &Event, name: &str, at: DateTime<Utc>, support: &str) -> Rendered {
+    use super::NoticeType as T;
+    let when = at
+        .with_timezone(&crate::clock::jst())
+        .format("%Y年%m月%d日 %H:%M:%S（日本時間）")
+        .to_string();
+    let mut details: Vec<String> = Vec::new();
+    let mut not_you = true;
+    let (subject, sentence) = match event {
+        Event::EmailChanged { kind, old, new } => {
+            let which = match kind {
+                AddressKind::Pc => "PC",
+                AddressKind::Mobile => "携帯",
+            };
+            details.push(format!(
+                "変更前: {}",
+                old.map(mask_email).unwrap_or_else(|| "（未登録）".into())
+            ));
+            details.push(format!(
+                "変更後: {}",
+                new.map(mask_email).unwrap_or_else(|| "（削除）".into())
+            ));
+            (
+                "【重要】登録メールアドレス変更のお知らせ".to_string(),
+                format!(
+                    "お客様の登録メールアドレス（{which}）が変更されました。本メールは変更前と変更後の両方のアドレスにお送りしています。"
+                ),
+            )
+        }
+        Event::InitialPasswordIssued { deadline } => {
+            not_you = false;
+            if let Some(d) = deadline {
+                details.push(format!("変更期限: {d}"));
+            }
+            (
+                "【重要】執行パスワード（初期パスワード）設定のお知らせ".to_string(),
+                "お客様の執行パスワードに、弊社にて初期パスワードを設定いたしました。\
+初期パスワードは、ログイン後「会員トップ」のお知らせよりご確認ください（本メールには記載しておりません）。\
+「口座管理」→「執行パスワード変更」より、期限までにご自身で新しい執行パスワードへ変更してください。"
+                    .to_string(),
+            )
+        }
+        Event::AccountLocked { failures } => {
+            details.push(format!("連続失敗回数: {failures}回"));
+            (
+                "【重要】アカウントロックのお知らせ".to_string(),
+                "執行パスワードの認証に規定回数失敗したため、お客様のアカウントをロックいたしました。\
+ロックの解除はサポートデスクにて承ります。"
+                    .to_string(),
+            )
+        }
+        Event::AccountUnlocked => (
+            "アカウントロック解除のお知らせ".to_string(),
+            "お客様のアカウントのロックを解除いたしました。".to_string(),
+        ),
+        Event::Emitted {
+            kind,
+            ip,
+            device,
+            user_agent,
+            amount,
+        } => {
+            for (label, v) in [
+                ("IPアドレス", ip),
+                ("端末", device),
+                ("ブラウザ", user_agent),
+            ] {
+                if let Some(v) = v {
+                    details.push(format!("{label}: {}", sanitize(v)));
+                }
+            }
+            if let Some(a) = amount {
+                details.push(format!("金額: {}", yen(*a)));
+            }
+            let sentence = match kind {
+                T::Login => "お客様の口座にログインがありました。",
+                T::LoginNewEnv => {
+                    "前回とは異なる環境（端末、ブラウザ、IPアドレスなど）から、お客様の口座にログインがありました。"
+                }
+                T::WithdrawalRequest => "お客様の口座から出金のご依頼を受け付けました。",
+                T::WithdrawalComplete => "出金のお申込みが完了しました。",
+                T::WithdrawalAuthCode => {
+                    "出金申込の認証コードが要求されました。認証コードは取引画面の案内に従ってご確認ください。"
+                }
+                T::ViewAuthCode => {
+                    "登録情報照会の認証コードが要求されました。認証コードは取引画面の案内に従ってご確認ください。"
+                }
+                T::EmailChanged => "お客様の登録メールアドレスが変更されました。",
+                T::BankAccountChanged => {
+                    "お客様のお申込みにより、出金先口座の変更処理を行いました。"
+                }
+                T::TradeExecuted => {
+                    not_you = false;
+                    "ご注文が約定しました。"
+                }
+                T::FundExecuted => {
+                    not_you = false;
+                    "投資信託のご注文が約定しました。"
+                }
+                T::AccountInfoChanged => "お客様の口座情報が変更されました。",
+            };
+            (
+                format!("【{}】{}", "お知らせ", kind.name_ja()),
+                sentence.to_string(),
+            )
+        }
+    };
+    let mut body = format!("{} 様\n\n{sentence}\n\n日時: {when}\n", sanitize(name));
+    for d in details {
+        body.push_str(&d);
+        body.push('\n');
+    }
+    body.push('\n');
+    if not_you {
+        body.push_str(NOT_YOU);
+        body.push_str("\n\n");
+    }
+    body.push_str(&format!("お問い合わせ: {}\n\n", sanitize(support)));
+    body.push_str("※本メールは送信専用です。ご返信いただいてもお答えできません。\n");
+    Rendered { subject, body }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_notice_names_the_customer_the_time_and_the_desk() {
+        let at = Utc.with_ymd_and_hms(2022, 9, 18, 9, 0, 0).unwrap();
+        let r = render(
+            &Event::AccountLocked { failures: 9 },
+            "山田太郎",
+            at,
+            "0120-000-000",
+        );
+        assert!(r.body.starts_with("山田太郎 様"));
+        assert!(r.body.contains("2022年09月18日 18:00:00（日本時間）"));
+        assert!(r.body.contains("0120-000-000"));
+        assert!(r.body.contains("お心当たりのない場合"));
+        assert!(r.subject.contains("ロック"));
+    }
+
+    #[test]
+    fn email_change_masks_both_addresses() {
+        let at = Utc.with_ymd_and_hms(2022, 9, 18, 9, 0, 0).unwrap();
+        let r = render(
+            &Event::EmailChanged {
+                kind: AddressKind::Pc,
+                old: Some("taro@example.co.jp"),
+                new: Some("jiro@example.com"),
+            },
+            "山田",
+            at,
+            "desk",
+        );
+        assert!(!r.body.contains("taro@"), "{}", r.body);
+        assert!(r.body.contains("ta**@ex*****.co.jp"), "{}", r.body);
+    }
+
+    #[test]
+    fn amounts_are_grouped() {
+        assert_eq!(yen(1_234_567), "1,234,567円");
+        assert_eq!(yen(100), "100円");
+    }
+}

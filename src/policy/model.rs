@@ -1,0 +1,339 @@
+//! The policy data model: what `policy show` prints and `policy set --file` reads.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// Which of the two secrets a rule set applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Login,
+    Execution,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::Login, Kind::Execution];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Login => "login",
+            Kind::Execution => "execution",
+        }
+    }
+
+    /// The other secret of the same customer (login vs execution, P6).
+    pub fn other(self) -> Kind {
+        match self {
+            Kind::Login => Kind::Execution,
+            Kind::Execution => Kind::Login,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s).ok_or(())
+    }
+}
+
+/// The whole policy. Every field is required in a TOML file except
+/// `lockout.login_threshold`; unknown fields are refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Days an issued initial execution password stays valid (the `deadline`
+    /// column of `password issue`); after that `audit` reports `initial_expired`.
+    pub initial_password_days: u32,
+    pub login: KindPolicy,
+    pub execution: KindPolicy,
+    pub lockout: Lockout,
+    pub hashing: Argon2Params,
+    pub generator: Generator,
+    /// Default of every notice type (key: the type name of CLI.md).
+    pub notices: BTreeMap<String, NoticeDefault>,
+    /// The support desk line every notice ends with.
+    #[serde(default = "default_support_desk")]
+    pub support_desk: String,
+}
+
+/// The support desk line of a new ledger (change it with `policy set --file`).
+pub const DEFAULT_SUPPORT_DESK: &str = "サポートデスク（平日 8:00〜17:00）";
+
+fn default_support_desk() -> String {
+    DEFAULT_SUPPORT_DESK.to_string()
+}
+
+impl Policy {
+    pub fn kind(&self, kind: Kind) -> &KindPolicy {
+        match kind {
+            Kind::Login => &self.login,
+            Kind::Execution => &self.execution,
+        }
+    }
+
+    /// The default subscription of a notice type (the seeds' default when
+    /// the policy does not name it).
+    pub fn notice_default(&self, t: crate::notify::NoticeType) -> NoticeDefault {
+        self.notices
+            .get(t.name())
+            .copied()
+            .unwrap_or(NoticeDefault {
+                enabled: t.seed_default(),
+                to: Destination::Pc,
+            })
+    }
+
+    pub fn support_desk(&self) -> &str {
+        &self.support_desk
+    }
+
+    pub fn kind_mut(&mut self, kind: Kind) -> &mut KindPolicy {
+        match kind {
+            Kind::Login => &mut self.login,
+            Kind::Execution => &mut self.execution,
+        }
+    }
+}
+
+/// Rules for one kind of password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindPolicy {
+    /// Minimum length in characters.
+    pub min_len: usize,
+    /// Maximum length in characters.
+    pub max_len: usize,
+    pub charset: Charset,
+    /// No reuse of the last N passwords of this kind (0: off; at most 24).
+    pub history: u32,
+    pub classes: Classes,
+    pub rules: Rules,
+}
+
+/// Which characters a password may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Charset {
+    /// Visible ASCII `!`..`~`: letters, digits and symbols (no space).
+    PrintableAscii,
+    /// ASCII letters and digits only.
+    Alphanumeric,
+}
+
+impl Charset {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Charset::PrintableAscii => "printable_ascii",
+            Charset::Alphanumeric => "alphanumeric",
+        }
+    }
+
+    /// Whether the charset lets a character of `class` in.
+    pub fn allows_class(self, class: Class) -> bool {
+        !(self == Charset::Alphanumeric && class == Class::Symbol)
+    }
+
+    /// Whether `c` is allowed (no space, no control, no non-ASCII).
+    pub fn allows(self, c: char) -> bool {
+        match self {
+            Charset::PrintableAscii => c.is_ascii_graphic(),
+            Charset::Alphanumeric => c.is_ascii_alphanumeric(),
+        }
+    }
+}
+
+/// A character class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    Upper,
+    Lower,
+    Digit,
+    Symbol,
+}
+
+impl Class {
+    pub const ALL: [Class; 4] = [Class::Upper, Class::Lower, Class::Digit, Class::Symbol];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Upper => "upper",
+            Class::Lower => "lower",
+            Class::Digit => "digit",
+            Class::Symbol => "symbol",
+        }
+    }
+
+    /// The class of an ASCII character (`None` for space, control, non-ASCII).
+    pub fn of(c: char) -> Option<Class> {
+        if c.is_ascii_uppercase() {
+            Some(Class::Upper)
+        } else if c.is_ascii_lowercase() {
+            Some(Class::Lower)
+        } else if c.is_ascii_digit() {
+            Some(Class::Digit)
+        } else if c.is_ascii_punctuation() {
+            Some(Class::Symbol)
+        } else {
+            None
+        }
+    }
+
+    pub(super) fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+impl fmt::Display for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Composition: at least `at_least` of the classes in `from`, and every
+/// class in `required`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Classes {
+    pub at_least: u8,
+    pub from: Vec<Class>,
+    pub required: Vec<Class>,
+}
+
+/// Guessability rules (P7), each on or off. `length`, `classes` and
+/// `charset` are always on; `reused` is on when `history` > 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    pub customer_code: bool,
+    pub birth_date: bool,
+    pub phone: bool,
+    pub sequence: bool,
+    pub repeat: bool,
+    pub common: bool,
+    pub same_as_other: bool,
+}
+
+impl Rules {
+    pub const ALL_ON: Rules = Rules {
+        customer_code: true,
+        birth_date: true,
+        phone: true,
+        sequence: true,
+        repeat: true,
+        common: true,
+        same_as_other: true,
+    };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lockout {
+    /// Lock the account when consecutive failed execution-password
+    /// attempts reach this number (1..=100).
+    pub execution_threshold: u32,
+    /// The same for the login password; absent: no login lockout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login_threshold: Option<u32>,
+}
+
+/// Argon2id cost parameters for new hashes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Argon2Params {
+    /// Memory in KiB (at least 8 × p, at most 4 GiB).
+    pub m_kib: u32,
+    /// Iterations (1..=16).
+    pub t: u32,
+    /// Parallelism (1..=16).
+    pub p: u32,
+}
+
+/// How initial execution passwords are generated (uniformly from `alphabet`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Generator {
+    pub length: usize,
+    pub alphabet: String,
+}
+
+/// Where a notice goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Destination {
+    Pc,
+    Mobile,
+    Both,
+}
+
+impl Destination {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Destination::Pc => "pc",
+            Destination::Mobile => "mobile",
+            Destination::Both => "both",
+        }
+    }
+}
+
+impl Destination {
+    /// `pc`, `mobile` or `both`, case and spaces ignored.
+    pub fn parse(s: &str) -> Option<Destination> {
+        s.trim().to_ascii_lowercase().parse().ok()
+    }
+}
+
+impl FromStr for Destination {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s {
+            "pc" => Ok(Destination::Pc),
+            "mobile" => Ok(Destination::Mobile),
+            "both" => Ok(Destination::Both),
+            _ => Err(()),
+        }
+    }
+}
+
+/// Default subscription of one notice type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeDefault {
+    pub enabled: bool,
+    pub to: Destination,
+}
+
+/// Notice type names (CLI.md), in the order of PRODUCT.md N1-N11.
+pub const NOTICE_TYPES: &[&str] = &[
+    "login",
+    "login_new_env",
+    "withdrawal_request",
+    "withdrawal_complete",
+    "withdrawal_auth_code",
+    "view_auth_code",
+    "email_changed",
+    "bank_account_changed",
+    "trade_executed",
+    "fund_executed",
+    "account_info_changed",
+];
+
+/// Notices the customer may not turn off (N7, N8); a policy must keep them on.
+pub const MANDATORY_NOTICES: &[&str] = &["email_changed", "bank_account_changed"];
+
+/// Longest password any policy may allow (bounds input, not hashing cost).
+pub const MAX_PASSWORD_LEN: usize = 128;
+/// Most passwords a history may remember.
+pub const MAX_HISTORY: u32 = 24;
+/// Highest lockout threshold.
+pub const MAX_LOCKOUT_THRESHOLD: u32 = 100;

@@ -1,0 +1,440 @@
+//! `Policy::validate` and the TOML round trip.
+
+use super::*;
+
+fn base() -> Policy {
+    Policy::preset("securities").unwrap()
+}
+
+fn first_error(p: &Policy) -> PolicyError {
+    p.validate().expect_err("expected an invalid policy")
+}
+
+#[test]
+fn every_preset_is_valid() {
+    for &name in PRESETS {
+        let p = Policy::preset(name).unwrap();
+        assert_eq!(p.validate(), Ok(()), "{name}");
+        assert!(p.validate_all().is_empty());
+    }
+}
+
+#[test]
+fn every_preset_round_trips_through_toml() {
+    for &name in PRESETS {
+        let p = Policy::preset(name).unwrap();
+        let text = p.to_toml();
+        assert_eq!(Policy::from_toml(&text), Ok(p.clone()), "{name}:\n{text}");
+        // Plain serde reads it too (what `policy set --file` does before validate).
+        let back: Policy = toml::from_str(&text).unwrap();
+        assert_eq!(back, p);
+        // And JSON, for `--format json`.
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(serde_json::from_str::<Policy>(&json).unwrap(), p);
+    }
+}
+
+#[test]
+fn toml_is_readable() {
+    let text = base().to_toml();
+    for needle in [
+        "[login]\nmin_len = 6\nmax_len = 20\ncharset = \"alphanumeric\"",
+        "[execution.classes]\nat_least = 2\nfrom = [\"digit\", \"lower\", \"upper\"]",
+        "[lockout]\nexecution_threshold = 9",
+        "[hashing]\nm_kib = 19456\nt = 2\np = 1",
+        "[notices]\nlogin = { enabled = false, to = \"pc\" }\n",
+        "email_changed = { enabled = true, to = \"pc\" }",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+    assert!(!text.contains("login_threshold"));
+}
+
+#[test]
+fn optional_login_threshold_round_trips() {
+    let mut p = base();
+    p.lockout.login_threshold = Some(20);
+    let text = p.to_toml();
+    assert!(text.contains("login_threshold = 20"));
+    assert_eq!(Policy::from_toml(&text), Ok(p));
+}
+
+#[test]
+fn typo_in_a_field_is_refused_by_name() {
+    let text = base().to_toml().replace("min_len = 6", "min_lenn = 6");
+    match Policy::from_toml(&text) {
+        Err(PolicyError::Parse { line, detail }) => {
+            assert!(detail.contains("min_lenn"), "{detail}");
+            assert_eq!(line, Some(5));
+            let msg = describe_policy_error(&PolicyError::Parse { line, detail }, false);
+            assert!(msg.contains("line 5"), "{msg}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let text = base()
+        .to_toml()
+        .replace("[hashing]\n", "[hashing]\nsalt = 1\n");
+    assert!(
+        matches!(Policy::from_toml(&text), Err(PolicyError::Parse { detail, .. }) if detail.contains("salt"))
+    );
+    let text = base()
+        .to_toml()
+        .replace("charset = \"alphanumeric\"", "charset = \"ascii\"");
+    assert!(matches!(
+        Policy::from_toml(&text),
+        Err(PolicyError::Parse { .. })
+    ));
+    let text = base().to_toml().replace("history = 5\n", "");
+    assert!(
+        matches!(Policy::from_toml(&text), Err(PolicyError::Parse { detail, .. }) if detail.contains("history"))
+    );
+}
+
+#[test]
+fn from_toml_validates() {
+    let text = base().to_toml().replace("min_len = 6", "min_len = 30");
+    assert_eq!(
+        Policy::from_toml(&text),
+        Err(PolicyError::MinAboveMax {
+            field: "login.min_len".into(),
+            min: 30,
+            max: 20
+        })
+    );
+}
+
+/// What to break, how, and the expected first error.
+type Case = (&'static str, Box<dyn Fn(&mut Policy)>, PolicyError);
+
+fn cases() -> Vec<Case> {
+    let out = |field: &str, value: u64, min: u64, max: u64| PolicyError::OutOfRange {
+        field: field.into(),
+        value,
+        min,
+        max,
+    };
+    vec![
+        (
+            "min > max",
+            Box::new(|p: &mut Policy| p.execution.min_len = 40),
+            PolicyError::MinAboveMax {
+                field: "execution.min_len".into(),
+                min: 40,
+                max: 32,
+            },
+        ),
+        (
+            "min 0",
+            Box::new(|p: &mut Policy| p.login.min_len = 0),
+            out("login.min_len", 0, 1, 128),
+        ),
+        (
+            "max too large",
+            Box::new(|p: &mut Policy| p.login.max_len = 500),
+            out("login.max_len", 500, 1, 128),
+        ),
+        (
+            "K larger than from",
+            Box::new(|p: &mut Policy| p.login.classes.at_least = 4),
+            PolicyError::AtLeastTooLarge {
+                field: "login.classes.at_least".into(),
+                at_least: 4,
+                available: 3,
+            },
+        ),
+        (
+            "symbol under alphanumeric",
+            Box::new(|p: &mut Policy| p.login.classes.from.push(Class::Symbol)),
+            PolicyError::ClassNotInCharset {
+                field: "login.classes.from".into(),
+                class: Class::Symbol,
+                charset: Charset::Alphanumeric,
+            },
+        ),
+        (
+            "required symbol under alphanumeric",
+            Box::new(|p: &mut Policy| p.execution.classes.required = vec![Class::Symbol]),
+            PolicyError::ClassNotInCharset {
+                field: "execution.classes.required".into(),
+                class: Class::Symbol,
+                charset: Charset::Alphanumeric,
+            },
+        ),
+        (
+            "duplicate class",
+            Box::new(|p: &mut Policy| p.login.classes.from.push(Class::Digit)),
+            PolicyError::DuplicateClass {
+                field: "login.classes.from".into(),
+                class: Class::Digit,
+            },
+        ),
+        (
+            "classes exceed max_len",
+            Box::new(|p: &mut Policy| {
+                p.login.charset = Charset::PrintableAscii;
+                p.login.classes.from = Class::ALL.to_vec();
+                p.login.classes.at_least = 4;
+                p.login.min_len = 3;
+                p.login.max_len = 3;
+            }),
+            PolicyError::ClassesExceedMaxLen {
+                field: "login.classes".into(),
+                needed: 4,
+                max_len: 3,
+            },
+        ),
+        (
+            "history > 24",
+            Box::new(|p: &mut Policy| p.login.history = 25),
+            out("login.history", 25, 0, 24),
+        ),
+        (
+            "lockout 0",
+            Box::new(|p: &mut Policy| p.lockout.execution_threshold = 0),
+            out("lockout.execution_threshold", 0, 1, 100),
+        ),
+        (
+            "lockout > 100",
+            Box::new(|p: &mut Policy| p.lockout.execution_threshold = 101),
+            out("lockout.execution_threshold", 101, 1, 100),
+        ),
+        (
+            "login lockout 0",
+            Box::new(|p: &mut Policy| p.lockout.login_threshold = Some(0)),
+            out("lockout.login_threshold", 0, 1, 100),
+        ),
+        (
+            "argon2 p 0",
+            Box::new(|p: &mut Policy| p.hashing.p = 0),
+            out("hashing.p", 0, 1, 16),
+        ),
+        (
+            "argon2 p 17",
+            Box::new(|p: &mut Policy| p.hashing.p = 17),
+            out("hashing.p", 17, 1, 16),
+        ),
+        (
+            "argon2 t 0",
+            Box::new(|p: &mut Policy| p.hashing.t = 0),
+            out("hashing.t", 0, 1, 16),
+        ),
+        (
+            "argon2 t 17",
+            Box::new(|p: &mut Policy| p.hashing.t = 17),
+            out("hashing.t", 17, 1, 16),
+        ),
+        (
+            "argon2 m < 8p",
+            Box::new(|p: &mut Policy| {
+                p.hashing.p = 4;
+                p.hashing.m_kib = 31;
+            }),
+            out("hashing.m_kib", 31, 32, 4 * 1024 * 1024),
+        ),
+        (
+            "argon2 m > 4 GiB",
+            Box::new(|p: &mut Policy| p.hashing.m_kib = 4 * 1024 * 1024 + 1),
+            out("hashing.m_kib", 4 * 1024 * 1024 + 1, 8, 4 * 1024 * 1024),
+        ),
+        (
+            "generator too short",
+            Box::new(|p: &mut Policy| p.generator.length = 3),
+            PolicyError::GeneratorLength {
+                field: "generator.length".into(),
+                length: 3,
+                min: 4,
+                max: 32,
+            },
+        ),
+        (
+            "generator too long",
+            Box::new(|p: &mut Policy| p.generator.length = 33),
+            PolicyError::GeneratorLength {
+                field: "generator.length".into(),
+                length: 33,
+                min: 4,
+                max: 32,
+            },
+        ),
+        (
+            "alphabet empty",
+            Box::new(|p: &mut Policy| p.generator.alphabet.clear()),
+            PolicyError::AlphabetEmpty {
+                field: "generator.alphabet".into(),
+            },
+        ),
+        (
+            "alphabet duplicate",
+            Box::new(|p: &mut Policy| p.generator.alphabet.push('A')),
+            PolicyError::AlphabetDuplicate {
+                field: "generator.alphabet".into(),
+                ch: 'A',
+            },
+        ),
+        (
+            "alphabet symbol",
+            Box::new(|p: &mut Policy| p.generator.alphabet.push('#')),
+            PolicyError::AlphabetCharNotAllowed {
+                field: "generator.alphabet".into(),
+                ch: '#',
+                charset: Charset::Alphanumeric,
+            },
+        ),
+        (
+            "alphabet one class",
+            Box::new(|p: &mut Policy| p.generator.alphabet = "23456789".into()),
+            PolicyError::AlphabetTooFewClasses {
+                field: "generator.alphabet".into(),
+                available: 1,
+                at_least: 2,
+            },
+        ),
+        (
+            "alphabet lacks a required class",
+            Box::new(|p: &mut Policy| {
+                p.execution.classes.required = vec![Class::Upper];
+                p.generator.alphabet = "abcdefgh23456789".into();
+            }),
+            PolicyError::AlphabetMissingClass {
+                field: "generator.alphabet".into(),
+                class: Class::Upper,
+            },
+        ),
+        (
+            "unknown notice",
+            Box::new(|p: &mut Policy| {
+                p.notices.insert(
+                    "sms_login".into(),
+                    NoticeDefault {
+                        enabled: true,
+                        to: Destination::Mobile,
+                    },
+                );
+            }),
+            PolicyError::UnknownNotice {
+                field: "notices.sms_login".into(),
+                name: "sms_login".into(),
+            },
+        ),
+        (
+            "missing notice",
+            Box::new(|p: &mut Policy| {
+                p.notices.remove("trade_executed");
+            }),
+            PolicyError::MissingNotice {
+                field: "notices.trade_executed".into(),
+                name: "trade_executed".into(),
+            },
+        ),
+        (
+            "mandatory notice off",
+            Box::new(|p: &mut Policy| p.notices.get_mut("email_changed").unwrap().enabled = false),
+            PolicyError::MandatoryNoticeOff {
+                field: "notices.email_changed.enabled".into(),
+                name: "email_changed".into(),
+            },
+        ),
+        (
+            "mandatory bank notice off",
+            Box::new(|p: &mut Policy| {
+                p.notices.get_mut("bank_account_changed").unwrap().enabled = false
+            }),
+            PolicyError::MandatoryNoticeOff {
+                field: "notices.bank_account_changed.enabled".into(),
+                name: "bank_account_changed".into(),
+            },
+        ),
+        (
+            "initial days 0",
+            Box::new(|p: &mut Policy| p.initial_password_days = 0),
+            out("initial_password_days", 0, 1, 365),
+        ),
+    ]
+}
+
+#[test]
+fn validate_refuses_each_broken_field() {
+    for (what, breaker, want) in cases() {
+        let mut p = base();
+        breaker(&mut p);
+        let got = first_error(&p);
+        assert_eq!(got, want, "{what}");
+        assert!(got.field().is_some(), "{what}");
+        for ja in [false, true] {
+            let msg = describe_policy_error(&got, ja);
+            assert!(msg.contains(got.field().unwrap()), "{what}: {msg}");
+        }
+        // And it survives TOML: `policy set --file` refuses it the same way.
+        assert_eq!(Policy::from_toml(&p.to_toml()), Err(want), "{what}");
+    }
+}
+
+#[test]
+fn validate_all_reports_every_problem() {
+    let mut p = base();
+    p.login.min_len = 0;
+    p.hashing.t = 0;
+    p.notices.get_mut("email_changed").unwrap().enabled = false;
+    let fields: Vec<String> = p
+        .validate_all()
+        .iter()
+        .map(|e| e.field().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "login.min_len",
+            "hashing.t",
+            "notices.email_changed.enabled"
+        ]
+    );
+}
+
+#[test]
+fn cheap_argon2_params_are_accepted() {
+    let mut p = base();
+    p.hashing = Argon2Params {
+        m_kib: 8,
+        t: 1,
+        p: 1,
+    };
+    assert_eq!(p.validate(), Ok(()));
+    p.hashing.m_kib = 64;
+    p.hashing.p = 8;
+    assert_eq!(p.validate(), Ok(()));
+}
+
+#[test]
+fn at_least_zero_and_symbol_policies_are_valid() {
+    let mut p = base();
+    p.login.classes.at_least = 0;
+    assert_eq!(p.validate(), Ok(()));
+    let mut p = Policy::preset("commodity").unwrap();
+    p.login.classes.required = vec![Class::Symbol];
+    assert_eq!(p.validate(), Ok(()));
+}
+
+#[test]
+fn unknown_preset() {
+    assert_eq!(
+        Policy::preset_or_err("stocks"),
+        Err(PolicyError::UnknownPreset {
+            name: "stocks".into()
+        })
+    );
+    let msg = describe_policy_error(&Policy::preset_or_err("stocks").unwrap_err(), false);
+    assert!(msg.contains("securities, fx-cfd, commodity"), "{msg}");
+    assert_eq!(
+        Policy::preset_or_err("stocks").unwrap_err().to_string(),
+        msg
+    );
+}
+
+#[test]
+fn kinds_and_destinations_parse() {
+    assert_eq!("login".parse::<Kind>(), Ok(Kind::Login));
+    assert_eq!("execution".parse::<Kind>(), Ok(Kind::Execution));
+    assert_eq!(Kind::Login.other(), Kind::Execution);
+    assert_eq!("both".parse::<Destination>(), Ok(Destination::Both));
+    assert!("fax".parse::<Destination>().is_err());
+}

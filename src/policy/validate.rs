@@ -1,0 +1,421 @@
+//! `Policy::validate`, TOML in and out, and the errors they report.
+
+use serde::Serialize;
+
+use super::model::{
+    Argon2Params, Charset, Class, Generator, KindPolicy, Lockout, MANDATORY_NOTICES, MAX_HISTORY,
+    MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES, Policy,
+};
+
+/// Highest Argon2 memory cost: 4 GiB in KiB.
+pub const ARGON2_MAX_M_KIB: u32 = 4 * 1024 * 1024;
+/// Highest Argon2 iteration count and parallelism.
+pub const ARGON2_MAX_T: u32 = 16;
+pub const ARGON2_MAX_P: u32 = 16;
+/// Longest validity of an initial password, in days.
+pub const MAX_INITIAL_PASSWORD_DAYS: u32 = 365;
+
+/// Why a policy is refused. `field` is the dotted path in the TOML file
+/// (`login.min_len`, `notices.email_changed.enabled`, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PolicyError {
+    /// The TOML text does not parse or does not fit the policy's shape
+    /// (syntax, unknown or missing field, wrong type). `detail` is the
+    /// TOML parser's own text, which names the field.
+    Parse { line: Option<usize>, detail: String },
+    /// No preset of that name.
+    UnknownPreset { name: String },
+    /// A number outside its allowed range (inclusive bounds).
+    OutOfRange {
+        field: String,
+        value: u64,
+        min: u64,
+        max: u64,
+    },
+    /// `min_len` greater than `max_len`.
+    MinAboveMax {
+        field: String,
+        min: usize,
+        max: usize,
+    },
+    /// A class listed twice in `from` or `required`.
+    DuplicateClass { field: String, class: Class },
+    /// A class the charset cannot contain (a symbol under `alphanumeric`).
+    ClassNotInCharset {
+        field: String,
+        class: Class,
+        charset: Charset,
+    },
+    /// `at_least` larger than the usable classes in `from`.
+    AtLeastTooLarge {
+        field: String,
+        at_least: u8,
+        available: usize,
+    },
+    /// More distinct classes needed than `max_len` characters can hold.
+    ClassesExceedMaxLen {
+        field: String,
+        needed: usize,
+        max_len: usize,
+    },
+    /// `generator.length` outside the execution password's length limits.
+    GeneratorLength {
+        field: String,
+        length: usize,
+        min: usize,
+        max: usize,
+    },
+    /// `generator.alphabet` is empty.
+    AlphabetEmpty { field: String },
+    /// A character twice in the alphabet (would bias the draw).
+    AlphabetDuplicate { field: String, ch: char },
+    /// A character the execution charset does not allow.
+    AlphabetCharNotAllowed {
+        field: String,
+        ch: char,
+        charset: Charset,
+    },
+    /// The alphabet lacks a class the execution policy requires.
+    AlphabetMissingClass { field: String, class: Class },
+    /// The alphabet has fewer classes of `from` than `at_least`.
+    AlphabetTooFewClasses {
+        field: String,
+        available: usize,
+        at_least: u8,
+    },
+    /// A notice type that does not exist.
+    UnknownNotice { field: String, name: String },
+    /// A notice type missing from `notices`.
+    MissingNotice { field: String, name: String },
+    /// A notice the customer may not turn off is disabled.
+    MandatoryNoticeOff { field: String, name: String },
+}
+
+impl PolicyError {
+    /// The dotted field path, if the error is about one field.
+    pub fn field(&self) -> Option<&str> {
+        use PolicyError::*;
+        match self {
+            Parse { .. } | UnknownPreset { .. } => None,
+            OutOfRange { field, .. }
+            | MinAboveMax { field, .. }
+            | DuplicateClass { field, .. }
+            | ClassNotInCharset { field, .. }
+            | AtLeastTooLarge { field, .. }
+            | ClassesExceedMaxLen { field, .. }
+            | GeneratorLength { field, .. }
+            | AlphabetEmpty { field }
+            | AlphabetDuplicate { field, .. }
+            | AlphabetCharNotAllowed { field, .. }
+            | AlphabetMissingClass { field, .. }
+            | AlphabetTooFewClasses { field, .. }
+            | UnknownNotice { field, .. }
+            | MissingNotice { field, .. }
+            | MandatoryNoticeOff { field, .. } => Some(field),
+        }
+    }
+}
+
+impl std::fmt::Display for PolicyError {
+    /// English text; use `messages_part::describe_policy_error` for Japanese.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::messages::policy::describe_policy_error(self, false))
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+fn range(errs: &mut Vec<PolicyError>, field: &str, value: u64, min: u64, max: u64) {
+    if value < min || value > max {
+        errs.push(PolicyError::OutOfRange {
+            field: field.to_string(),
+            value,
+            min,
+            max,
+        });
+    }
+}
+
+fn check_classes_list(errs: &mut Vec<PolicyError>, field: String, list: &[Class], cs: Charset) {
+    for (i, &c) in list.iter().enumerate() {
+        if list[..i].contains(&c) {
+            errs.push(PolicyError::DuplicateClass {
+                field: field.clone(),
+                class: c,
+            });
+        }
+        if !cs.allows_class(c) {
+            errs.push(PolicyError::ClassNotInCharset {
+                field: field.clone(),
+                class: c,
+                charset: cs,
+            });
+        }
+    }
+}
+
+fn validate_kind(errs: &mut Vec<PolicyError>, name: &str, k: &KindPolicy) {
+    let f = |leaf: &str| format!("{name}.{leaf}");
+    range(
+        errs,
+        &f("min_len"),
+        k.min_len as u64,
+        1,
+        MAX_PASSWORD_LEN as u64,
+    );
+    range(
+        errs,
+        &f("max_len"),
+        k.max_len as u64,
+        1,
+        MAX_PASSWORD_LEN as u64,
+    );
+    if k.min_len > k.max_len {
+        errs.push(PolicyError::MinAboveMax {
+            field: f("min_len"),
+            min: k.min_len,
+            max: k.max_len,
+        });
+    }
+    range(errs, &f("history"), k.history as u64, 0, MAX_HISTORY as u64);
+    check_classes_list(errs, f("classes.from"), &k.classes.from, k.charset);
+    check_classes_list(errs, f("classes.required"), &k.classes.required, k.charset);
+    let mut usable: Vec<Class> = Vec::new();
+    for &c in &k.classes.from {
+        if k.charset.allows_class(c) && !usable.contains(&c) {
+            usable.push(c);
+        }
+    }
+    if usize::from(k.classes.at_least) > usable.len() {
+        errs.push(PolicyError::AtLeastTooLarge {
+            field: f("classes.at_least"),
+            at_least: k.classes.at_least,
+            available: usable.len(),
+        });
+    }
+    // The fewest distinct classes a valid password must show.
+    let mut required: Vec<Class> = Vec::new();
+    for &c in &k.classes.required {
+        if !required.contains(&c) {
+            required.push(c);
+        }
+    }
+    let outside = usable.iter().filter(|c| !required.contains(c)).count();
+    let from_required = required.iter().filter(|c| usable.contains(c)).count();
+    let extra = usize::from(k.classes.at_least)
+        .saturating_sub(from_required)
+        .min(outside);
+    let needed = required.len() + extra;
+    if needed > k.max_len && k.max_len > 0 {
+        errs.push(PolicyError::ClassesExceedMaxLen {
+            field: f("classes"),
+            needed,
+            max_len: k.max_len,
+        });
+    }
+}
+
+fn count_lines(before: &[u8]) -> usize {
+    before.iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+impl Policy {
+    /// The first problem found, if any (see [`Policy::validate_all`]).
+    pub fn validate(&self) -> Result<(), PolicyError> {
+        match self.validate_all().into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Every problem, in file order.
+    pub fn validate_all(&self) -> Vec<PolicyError> {
+        let mut errs = Vec::new();
+        range(
+            &mut errs,
+            "initial_password_days",
+            self.initial_password_days as u64,
+            1,
+            MAX_INITIAL_PASSWORD_DAYS as u64,
+        );
+        validate_kind(&mut errs, "login", &self.login);
+        validate_kind(&mut errs, "execution", &self.execution);
+
+        let max_t = MAX_LOCKOUT_THRESHOLD as u64;
+        range(
+            &mut errs,
+            "lockout.execution_threshold",
+            self.lockout.execution_threshold as u64,
+            1,
+            max_t,
+        );
+        if let Some(t) = self.lockout.login_threshold {
+            range(&mut errs, "lockout.login_threshold", t as u64, 1, max_t);
+        }
+
+        let h = &self.hashing;
+        range(&mut errs, "hashing.p", h.p as u64, 1, ARGON2_MAX_P as u64);
+        range(&mut errs, "hashing.t", h.t as u64, 1, ARGON2_MAX_T as u64);
+        range(
+            &mut errs,
+            "hashing.m_kib",
+            h.m_kib as u64,
+            8 * u64::from(h.p.max(1)),
+            ARGON2_MAX_M_KIB as u64,
+        );
+
+        self.validate_generator(&mut errs);
+
+        for name in self.notices.keys() {
+            if !NOTICE_TYPES.contains(&name.as_str()) {
+                errs.push(PolicyError::UnknownNotice {
+                    field: format!("notices.{name}"),
+                    name: name.clone(),
+                });
+            }
+        }
+        for &name in NOTICE_TYPES {
+            match self.notices.get(name) {
+                None => errs.push(PolicyError::MissingNotice {
+                    field: format!("notices.{name}"),
+                    name: name.to_string(),
+                }),
+                Some(n) if !n.enabled && MANDATORY_NOTICES.contains(&name) => {
+                    errs.push(PolicyError::MandatoryNoticeOff {
+                        field: format!("notices.{name}.enabled"),
+                        name: name.to_string(),
+                    })
+                }
+                Some(_) => {}
+            }
+        }
+        errs
+    }
+
+    fn validate_generator(&self, errs: &mut Vec<PolicyError>) {
+        let g = &self.generator;
+        let ex = &self.execution;
+        if g.length < ex.min_len || g.length > ex.max_len {
+            errs.push(PolicyError::GeneratorLength {
+                field: "generator.length".into(),
+                length: g.length,
+                min: ex.min_len,
+                max: ex.max_len,
+            });
+        }
+        let field = || "generator.alphabet".to_string();
+        if g.alphabet.is_empty() {
+            errs.push(PolicyError::AlphabetEmpty { field: field() });
+            return;
+        }
+        let mut seen = 0u8;
+        for (i, ch) in g.alphabet.char_indices() {
+            if g.alphabet[..i].contains(ch) {
+                errs.push(PolicyError::AlphabetDuplicate { field: field(), ch });
+            }
+            if !ex.charset.allows(ch) {
+                errs.push(PolicyError::AlphabetCharNotAllowed {
+                    field: field(),
+                    ch,
+                    charset: ex.charset,
+                });
+            } else if let Some(c) = Class::of(ch) {
+                seen |= c.bit();
+            }
+        }
+        for &c in &ex.classes.required {
+            if seen & c.bit() == 0 {
+                errs.push(PolicyError::AlphabetMissingClass {
+                    field: field(),
+                    class: c,
+                });
+            }
+        }
+        let mut from = 0u8;
+        for &c in &ex.classes.from {
+            from |= c.bit();
+        }
+        let available = (seen & from).count_ones() as usize;
+        if available < usize::from(ex.classes.at_least) {
+            errs.push(PolicyError::AlphabetTooFewClasses {
+                field: field(),
+                available,
+                at_least: ex.classes.at_least,
+            });
+        }
+    }
+
+    /// The policy as TOML, for `policy show` (reads back with
+    /// [`Policy::from_toml`]). Notices come last, one inline table a line,
+    /// in the order of [`NOTICE_TYPES`].
+    pub fn to_toml(&self) -> String {
+        #[derive(Serialize)]
+        struct Head<'a> {
+            initial_password_days: u32,
+            support_desk: &'a str,
+            login: &'a KindPolicy,
+            execution: &'a KindPolicy,
+            lockout: &'a Lockout,
+            hashing: &'a Argon2Params,
+            generator: &'a Generator,
+        }
+        let head = Head {
+            initial_password_days: self.initial_password_days,
+            support_desk: &self.support_desk,
+            login: &self.login,
+            execution: &self.execution,
+            lockout: &self.lockout,
+            hashing: &self.hashing,
+            generator: &self.generator,
+        };
+        let mut out = toml::to_string(&head).expect("a policy always serialises to TOML");
+        out.push_str(
+            "\n# Notice defaults: enabled = true | false, to = \"pc\" | \"mobile\" | \"both\".\n",
+        );
+        out.push_str("# email_changed and bank_account_changed cannot be turned off.\n");
+        out.push_str("[notices]\n");
+        let known = NOTICE_TYPES
+            .iter()
+            .filter_map(|&n| self.notices.get_key_value(n));
+        let unknown = self
+            .notices
+            .iter()
+            .filter(|(k, _)| !NOTICE_TYPES.contains(&k.as_str()));
+        for (name, n) in known.chain(unknown) {
+            let bare = !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+            let key = if bare {
+                name.clone()
+            } else {
+                toml::Value::String(name.clone()).to_string()
+            };
+            out.push_str(&format!(
+                "{key} = {{ enabled = {}, to = \"{}\" }}\n",
+                n.enabled,
+                n.to.as_str()
+            ));
+        }
+        out
+    }
+
+    /// Parse a TOML policy file and validate it.
+    pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
+        let policy: Policy = toml::from_str(text).map_err(|e| PolicyError::Parse {
+            line: e
+                .span()
+                .map(|s| count_lines(&text.as_bytes()[..s.start.min(text.len())])),
+            detail: e.message().to_string(),
+        })?;
+        policy.validate()?;
+        Ok(policy)
+    }
+
+    /// A preset by name, or [`PolicyError::UnknownPreset`].
+    pub fn preset_or_err(name: &str) -> Result<Policy, PolicyError> {
+        Policy::preset(name).ok_or_else(|| PolicyError::UnknownPreset {
+            name: name.to_string(),
+        })
+    }
+}
