@@ -33,6 +33,10 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand init 'Create the ledger (exit 0 and no change if it already exists)'
             cand policy 'The password policy: show, presets, set'
             cand customer 'The customer master: import, show, list, set-email'
+            cand password 'Passwords: check, bulk issue, set, verify'
+            cand lock 'Locked accounts: list, lock'
+            cand unlock 'Unlock accounts (optionally with a fresh initial execution password)'
+            cand rollout 'The rollout schedule and progress'
             cand notify 'Email notices: catalog, subscriptions, front-end events, outbox'
             cand log 'The audit trail: list, verify, head'
             cand completions 'Print shell completions'
@@ -230,6 +234,242 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;help;set-email'= {
         }
         &'acctsec;customer;help;help'= {
+        }
+        &'acctsec;password'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Check a password against the policy (from a hidden prompt or stdin)'
+            cand issue 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)'
+            cand set 'Set a customer''s password (new password twice on a terminal, once on stdin)'
+            cand verify 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;password;check'= {
+            cand --kind 'kind'
+            cand --customer 'Also run the rules that need the customer''s data and stored passwords'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;password;issue'= {
+            cand --codes 'The customers listed in a file, one code a line'
+            cand --out 'The output CSV (created 0600; never overwritten)'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand --all 'Every customer'
+            cand --reissue 'Also replace existing execution passwords (asks for confirmation)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;password;set'= {
+            cand --kind 'kind'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand --temporary 'Put the password in the initial state: the customer must change it'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;password;verify'= {
+            cand --kind 'kind'
+            cand --source 'Where the attempt comes from (IP, channel); recorded with it'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;password;help'= {
+            cand check 'Check a password against the policy (from a hidden prompt or stdin)'
+            cand issue 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)'
+            cand set 'Set a customer''s password (new password twice on a terminal, once on stdin)'
+            cand verify 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;password;help;check'= {
+        }
+        &'acctsec;password;help;issue'= {
+        }
+        &'acctsec;password;help;set'= {
+        }
+        &'acctsec;password;help;verify'= {
+        }
+        &'acctsec;password;help;help'= {
+        }
+        &'acctsec;lock'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Locked accounts: since when, why, failures'
+            cand add 'Lock an account (e.g. suspected takeover)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;lock;list'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;lock;add'= {
+            cand --reason 'Why (written to the audit trail)'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;lock;help'= {
+            cand list 'Locked accounts: since when, why, failures'
+            cand add 'Lock an account (e.g. suspected takeover)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;lock;help;list'= {
+        }
+        &'acctsec;lock;help;add'= {
+        }
+        &'acctsec;lock;help;help'= {
+        }
+        &'acctsec;unlock'= {
+            cand --codes 'The customers listed in a file, one code a line'
+            cand --reason 'Why (written to the audit trail)'
+            cand --out 'Where the fresh passwords go (CSV, 0600, never overwritten)'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand --reissue 'Also issue a fresh initial execution password (needs --out)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;rollout'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Record the schedule (times in JST unless an offset is given)'
+            cand status 'Customers by execution-password state, and time left'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;rollout;set'= {
+            cand --pre-start 'Start of the pre-registration period (e.g. 2022-08-22)'
+            cand --pre-end 'End of the pre-registration period (e.g. "2022-09-17 23:59")'
+            cand --enforce 'Enforcement start (e.g. "2022-09-18 18:00")'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;rollout;status'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;rollout;help'= {
+            cand set 'Record the schedule (times in JST unless an offset is given)'
+            cand status 'Customers by execution-password state, and time left'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;rollout;help;set'= {
+        }
+        &'acctsec;rollout;help;status'= {
+        }
+        &'acctsec;rollout;help;help'= {
         }
         &'acctsec;notify'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
@@ -495,6 +735,10 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand init 'Create the ledger (exit 0 and no change if it already exists)'
             cand policy 'The password policy: show, presets, set'
             cand customer 'The customer master: import, show, list, set-email'
+            cand password 'Passwords: check, bulk issue, set, verify'
+            cand lock 'Locked accounts: list, lock'
+            cand unlock 'Unlock accounts (optionally with a fresh initial execution password)'
+            cand rollout 'The rollout schedule and progress'
             cand notify 'Email notices: catalog, subscriptions, front-end events, outbox'
             cand log 'The audit trail: list, verify, head'
             cand completions 'Print shell completions'
@@ -526,6 +770,38 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;customer;list'= {
         }
         &'acctsec;help;customer;set-email'= {
+        }
+        &'acctsec;help;password'= {
+            cand check 'Check a password against the policy (from a hidden prompt or stdin)'
+            cand issue 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)'
+            cand set 'Set a customer''s password (new password twice on a terminal, once on stdin)'
+            cand verify 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
+        }
+        &'acctsec;help;password;check'= {
+        }
+        &'acctsec;help;password;issue'= {
+        }
+        &'acctsec;help;password;set'= {
+        }
+        &'acctsec;help;password;verify'= {
+        }
+        &'acctsec;help;lock'= {
+            cand list 'Locked accounts: since when, why, failures'
+            cand add 'Lock an account (e.g. suspected takeover)'
+        }
+        &'acctsec;help;lock;list'= {
+        }
+        &'acctsec;help;lock;add'= {
+        }
+        &'acctsec;help;unlock'= {
+        }
+        &'acctsec;help;rollout'= {
+            cand set 'Record the schedule (times in JST unless an offset is given)'
+            cand status 'Customers by execution-password state, and time left'
+        }
+        &'acctsec;help;rollout;set'= {
+        }
+        &'acctsec;help;rollout;status'= {
         }
         &'acctsec;help;notify'= {
             cand types 'The notice catalog: names, defaults, whether a customer may turn each off'

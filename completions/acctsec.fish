@@ -37,6 +37,10 @@ complete -c acctsec -n "__fish_acctsec_needs_command" -s V -l version -d 'Print 
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "init" -d 'Create the ledger (exit 0 and no change if it already exists)'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "policy" -d 'The password policy: show, presets, set'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "customer" -d 'The customer master: import, show, list, set-email'
+complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "password" -d 'Passwords: check, bulk issue, set, verify'
+complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "lock" -d 'Locked accounts: list, lock'
+complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "unlock" -d 'Unlock accounts (optionally with a fresh initial execution password)'
+complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "rollout" -d 'The rollout schedule and progress'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "notify" -d 'Email notices: catalog, subscriptions, front-end events, outbox'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "log" -d 'The audit trail: list, verify, head'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "completions" -d 'Print shell completions'
@@ -174,6 +178,169 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "list" -d 'List customers (personal data masked)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "set-email" -d 'Change a customer\'s registered email address (notifies the old and the new one)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -f -a "check" -d 'Check a password against the policy (from a hidden prompt or stdin)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -f -a "issue" -d 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -f -a "set" -d 'Set a customer\'s password (new password twice on a terminal, once on stdin)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -f -a "verify" -d 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l kind -r -f -a "login\t''
+execution\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l customer -d 'Also run the rules that need the customer\'s data and stored passwords' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l codes -d 'The customers listed in a file, one code a line' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l out -d 'The output CSV (created 0600; never overwritten)' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l all -d 'Every customer'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l reissue -d 'Also replace existing execution passwords (asks for confirmation)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l kind -r -f -a "login\t''
+execution\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l temporary -d 'Put the password in the initial state: the customer must change it'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l kind -r -f -a "login\t''
+execution\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l source -d 'Where the attempt comes from (IP, channel); recorded with it' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check a password against the policy (from a hidden prompt or stdin)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "issue" -d 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a customer\'s password (new password twice on a terminal, once on stdin)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -f -a "list" -d 'Locked accounts: since when, why, failures'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -f -a "add" -d 'Lock an account (e.g. suspected takeover)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l reason -d 'Why (written to the audit trail)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "list" -d 'Locked accounts: since when, why, failures'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "add" -d 'Lock an account (e.g. suspected takeover)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l codes -d 'The customers listed in a file, one code a line' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l reason -d 'Why (written to the audit trail)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l out -d 'Where the fresh passwords go (CSV, 0600, never overwritten)' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l reissue -d 'Also issue a fresh initial execution password (needs --out)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -f -a "set" -d 'Record the schedule (times in JST unless an offset is given)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -f -a "status" -d 'Customers by execution-password state, and time left'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l pre-start -d 'Start of the pre-registration period (e.g. 2022-08-22)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l pre-end -d 'End of the pre-registration period (e.g. "2022-09-17 23:59")' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l enforce -d 'Enforcement start (e.g. "2022-09-18 18:00")' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from help" -f -a "set" -d 'Record the schedule (times in JST unless an offset is given)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from help" -f -a "status" -d 'Customers by execution-password state, and time left'
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -323,13 +490,17 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s y -l yes
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer notify log completions help" -f -a "init" -d 'Create the ledger (exit 0 and no change if it already exists)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer notify log completions help" -f -a "policy" -d 'The password policy: show, presets, set'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer notify log completions help" -f -a "customer" -d 'The customer master: import, show, list, set-email'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer notify log completions help" -f -a "notify" -d 'Email notices: catalog, subscriptions, front-end events, outbox'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer notify log completions help" -f -a "log" -d 'The audit trail: list, verify, head'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer notify log completions help" -f -a "completions" -d 'Print shell completions'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer notify log completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock rollout notify log completions help" -f -a "init" -d 'Create the ledger (exit 0 and no change if it already exists)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock rollout notify log completions help" -f -a "policy" -d 'The password policy: show, presets, set'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock rollout notify log completions help" -f -a "customer" -d 'The customer master: import, show, list, set-email'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock rollout notify log completions help" -f -a "password" -d 'Passwords: check, bulk issue, set, verify'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock rollout notify log completions help" -f -a "lock" -d 'Locked accounts: list, lock'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock rollout notify log completions help" -f -a "unlock" -d 'Unlock accounts (optionally with a fresh initial execution password)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock rollout notify log completions help" -f -a "rollout" -d 'The rollout schedule and progress'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock rollout notify log completions help" -f -a "notify" -d 'Email notices: catalog, subscriptions, front-end events, outbox'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock rollout notify log completions help" -f -a "log" -d 'The audit trail: list, verify, head'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock rollout notify log completions help" -f -a "completions" -d 'Print shell completions'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock rollout notify log completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'The policy in force (--toml prints what `policy set --file` reads back)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "presets" -d 'The shipped presets'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Change the policy (audited with the old and new values)'
@@ -337,6 +508,14 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "show" -d 'Show one customer (personal data masked)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "list" -d 'List customers (personal data masked)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "set-email" -d 'Change a customer\'s registered email address (notifies the old and the new one)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from password" -f -a "check" -d 'Check a password against the policy (from a hidden prompt or stdin)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from password" -f -a "issue" -d 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from password" -f -a "set" -d 'Set a customer\'s password (new password twice on a terminal, once on stdin)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from password" -f -a "verify" -d 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "list" -d 'Locked accounts: since when, why, failures'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "add" -d 'Lock an account (e.g. suspected takeover)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from rollout" -f -a "set" -d 'Record the schedule (times in JST unless an offset is given)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from rollout" -f -a "status" -d 'Customers by execution-password state, and time left'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "types" -d 'The notice catalog: names, defaults, whether a customer may turn each off'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "show" -d 'A customer\'s subscriptions (addresses masked)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "set" -d 'Turn a notice on or off for a customer, and choose where it goes'

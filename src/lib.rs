@@ -12,6 +12,7 @@ pub mod error;
 pub mod ledger;
 pub mod notify;
 pub mod output;
+pub mod password;
 pub mod policy;
 pub mod secret;
 pub mod secretfile;

@@ -4,11 +4,14 @@
 mod customer;
 mod generated;
 mod init;
+mod lock;
 mod log;
 mod notify;
+mod password;
 mod policy;
 mod progress;
 mod prompt;
+mod rollout;
 
 use std::path::PathBuf;
 
@@ -93,6 +96,17 @@ pub enum Command {
     /// The customer master: import, show, list, set-email
     #[command(subcommand)]
     Customer(customer::CustomerCmd),
+    /// Passwords: check, bulk issue, set, verify
+    #[command(subcommand)]
+    Password(password::PasswordCmd),
+    /// Locked accounts: list, lock
+    #[command(subcommand)]
+    Lock(lock::LockCmd),
+    /// Unlock accounts (optionally with a fresh initial execution password)
+    Unlock(lock::UnlockArgs),
+    /// The rollout schedule and progress
+    #[command(subcommand)]
+    Rollout(rollout::RolloutCmd),
     /// Email notices: catalog, subscriptions, front-end events, outbox
     #[command(subcommand)]
     Notify(notify::NotifyCmd),
@@ -209,6 +223,10 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Policy(c) => policy::run(&mut ctx, c),
         Command::Customer(c) => customer::run(&mut ctx, c),
         Command::Notify(c) => notify::run(&mut ctx, c),
+        Command::Password(c) => password::run(&mut ctx, c),
+        Command::Lock(c) => lock::run(&mut ctx, c),
+        Command::Unlock(a) => lock::unlock(&mut ctx, a),
+        Command::Rollout(c) => rollout::run(&mut ctx, c),
         Command::Log(a) => log::run(&mut ctx, a),
         Command::Completions(a) => generated::run(&mut ctx, a),
     }?;

@@ -25,3 +25,14 @@ pub fn bytes(len: u64, msg: &str) -> ProgressBar {
     bar.set_message(msg.to_string());
     bar
 }
+
+/// A bar over items (customers, guesses), with rate and ETA.
+pub fn items(len: u64, msg: &str) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(len), target());
+    bar.set_style(
+        ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} {per_sec} ETA {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.set_message(msg.to_string());
+    bar
+}

@@ -26,3 +26,35 @@ pub fn confirm(yes: bool, what: &str) -> Result<bool> {
         .interact()
         .unwrap_or(false))
 }
+
+/// A secret from a hidden prompt (asked twice when `confirm` is given) on a
+/// terminal, else one line of stdin without its `\n` or `\r\n`. Never from
+/// argv; never echoed.
+pub fn read_secret(
+    prompt: &str,
+    confirm: Option<(&str, &str)>,
+) -> Result<zeroize::Zeroizing<String>> {
+    use std::io::BufRead;
+    if interactive() {
+        let mut p = dialoguer::Password::new().with_prompt(prompt);
+        if let Some((again, mismatch)) = confirm {
+            p = p.with_confirmation(again, mismatch);
+        }
+        return p
+            .interact()
+            .map(zeroize::Zeroizing::new)
+            .map_err(|e| Error::io("<terminal>", std::io::Error::other(e.to_string())));
+    }
+    let mut line = zeroize::Zeroizing::new(String::new());
+    let n = std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Error::io("<stdin>", e))?;
+    if n == 0 {
+        return Err(Error::Usage(messages::no_secret_on_stdin()));
+    }
+    while line.ends_with('\n') || line.ends_with('\r') {
+        line.pop();
+    }
+    Ok(line)
+}

@@ -90,6 +90,35 @@ const MIGRATIONS: &[&str] = &[
         seen_at    TEXT NOT NULL
     ) STRICT, WITHOUT ROWID;
     "#,
+    // 4: password history, bulk issuance runs, verification attempts.
+    r#"
+    ALTER TABLE credential ADD COLUMN issue_run INTEGER;
+    CREATE TABLE password_history (
+        customer   TEXT NOT NULL REFERENCES customer (code),
+        kind       TEXT NOT NULL,
+        hash       TEXT NOT NULL,
+        retired_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX password_history_customer ON password_history (customer, kind, retired_at);
+    CREATE TABLE issue_run (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        out_path    TEXT NOT NULL,
+        deadline    TEXT NOT NULL,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        status      TEXT NOT NULL CHECK (status IN ('running', 'done'))
+    ) STRICT;
+    CREATE INDEX issue_run_running ON issue_run (out_path) WHERE status = 'running';
+    CREATE TABLE attempt (
+        id       INTEGER PRIMARY KEY,
+        customer TEXT NOT NULL REFERENCES customer (code),
+        kind     TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        ok       INTEGER NOT NULL,
+        source   TEXT
+    ) STRICT;
+    CREATE INDEX attempt_customer ON attempt (customer, id);
+    "#,
 ];
 
 /// The schema version this build writes and understands.

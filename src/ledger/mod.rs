@@ -6,6 +6,7 @@
 //! a change that did not write its audit-trail entry.
 
 mod audit;
+mod credentials;
 mod customers;
 mod migrations;
 mod notify;
@@ -20,6 +21,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditRow, Entry, Head, LogFilter, Tamper, TamperKind};
+pub use credentials::{Credential, IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
 pub use migrations::SCHEMA_VERSION;
 pub use notify::{AckResult, LoginEnv, NewNotice, Notice};

@@ -49,8 +49,11 @@ macro_rules! tr {
 
 pub mod customer;
 pub mod notify;
+mod password;
 pub mod policy;
 pub mod secret;
+
+pub use password::*;
 
 fn p(path: &std::path::Path) -> String {
     crate::output::sanitize(&path.display().to_string())
@@ -437,6 +440,28 @@ pub fn list_truncated(shown: u64, total: u64) -> String {
 
 pub fn confirm_prompt(what: &str) -> String {
     tr!("{what}: proceed?", "{what}: 実行しますか?")
+}
+
+pub fn no_secret_on_stdin() -> String {
+    tr!(
+        "no password on stdin: pipe it in, one per line (it is never taken from the command line)",
+        "標準入力にパスワードがありません。1行に1つずつ標準入力から渡してください（コマンドラインでは受け付けません）"
+    )
+}
+
+pub fn password_prompt(kind: &str) -> String {
+    tr!("{kind} password", "{kind} パスワード")
+}
+
+pub fn password_again() -> String {
+    tr!("again, to confirm", "確認のためもう一度")
+}
+
+pub fn password_mismatch() -> String {
+    tr!(
+        "the two entries differ; try again",
+        "2回の入力が一致しません。もう一度入力してください"
+    )
 }
 
 pub fn cancelled() -> String {

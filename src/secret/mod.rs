@@ -5,7 +5,7 @@
 //! Layout:
 //! - [`hasher`]: [`Argon2Params`], the per-thread [`Hasher`] (reusable Argon2
 //!   memory buffer) and [`argon2_params_of`].
-//! - [`format`]: [`HashFormat`] and [`detect_format`] for every stored hash
+//! - [`format`](mod@format): [`HashFormat`] and [`detect_format`] for every stored hash
 //!   format the customer import accepts.
 //! - [`legacy`]: [`verify_any`], which verifies a password against any of them.
 //! - [`generate`]: [`generate_password`] and [`DEFAULT_INITIAL_ALPHABET`].

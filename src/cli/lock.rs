@@ -1,0 +1,296 @@
+//! `acctsec lock` and `acctsec unlock`: staff locks, unlocks, and fresh
+//! initial passwords for customers who forgot theirs (L2, L3).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use serde_json::json;
+use zeroize::Zeroizing;
+
+use super::Ctx;
+use crate::customer::{PasswordState, mask_email};
+use crate::error::{Error, Result, exit};
+use crate::ledger::Entry;
+use crate::messages;
+use crate::notify::{Event, SystemNotice};
+use crate::output::{Format, Listing};
+use crate::password;
+use crate::policy::Kind;
+use crate::secretfile::Staged;
+
+#[derive(Debug, Subcommand)]
+pub enum LockCmd {
+    /// Locked accounts: since when, why, failures
+    List,
+    /// Lock an account (e.g. suspected takeover)
+    Add {
+        code: String,
+        /// Why (written to the audit trail)
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct UnlockArgs {
+    /// The customers to unlock
+    #[arg(value_name = "CODE")]
+    pub codes: Vec<String>,
+    /// The customers listed in a file, one code a line
+    #[arg(long = "codes", value_name = "FILE")]
+    pub codes_file: Option<PathBuf>,
+    /// Why (written to the audit trail)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+    /// Also issue a fresh initial execution password (needs --out)
+    #[arg(long, requires = "out")]
+    pub reissue: bool,
+    /// Where the fresh passwords go (CSV, 0600, never overwritten)
+    #[arg(long, value_name = "FILE", requires = "reissue")]
+    pub out: Option<PathBuf>,
+}
+
+pub fn run(ctx: &mut Ctx, cmd: LockCmd) -> Result<u8> {
+    match cmd {
+        LockCmd::List => list(ctx),
+        LockCmd::Add { code, reason } => add(ctx, &code, &reason),
+    }
+}
+
+fn list(ctx: &mut Ctx) -> Result<u8> {
+    let ledger = ctx.open()?;
+    let mut l = Listing::new(&["customer", "locked_at", "reason", "failures", "locked_by"]);
+    for a in ledger.locked_accounts()? {
+        l.push(vec![
+            json!(a.customer),
+            json!(crate::clock::stored_to_jst(&a.lock.at)),
+            json!(a.lock.reason),
+            json!(a.failures),
+            json!(a.lock.by),
+        ]);
+    }
+    ctx.out.listing(&l)?;
+    Ok(exit::OK)
+}
+
+fn nonempty_reason(reason: &str) -> Result<&str> {
+    let r = reason.trim();
+    if r.is_empty() || r.chars().any(char::is_control) {
+        return Err(Error::Usage(messages::bad_reason()));
+    }
+    Ok(r)
+}
+
+fn add(ctx: &mut Ctx, code: &str, reason: &str) -> Result<u8> {
+    let reason = nonempty_reason(reason)?;
+    let mut ledger = ctx.open()?;
+    let locked = ledger.write(|tx| {
+        let c = tx.customer(code)?.ok_or_else(|| Error::NoCustomer {
+            code: code.to_string(),
+        })?;
+        if tx.lock_of(code)?.is_some() {
+            return Ok(false);
+        }
+        tx.lock(code, reason)?;
+        tx.audit(Entry {
+            action: "lock.add",
+            customer: Some(code),
+            reason: Some(reason),
+            details: json!({}),
+        })?;
+        let failures = tx
+            .credential(code, Kind::Execution)?
+            .map(|c| c.failures)
+            .unwrap_or(0);
+        crate::notify::queue_system(
+            tx,
+            &c,
+            SystemNotice::AccountLocked,
+            &Event::AccountLocked { failures },
+        )?;
+        Ok(true)
+    })?;
+    ctx.out.status(&if locked {
+        messages::locked(code)
+    } else {
+        messages::already_locked(code)
+    });
+    Ok(exit::OK)
+}
+
+pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
+    let reason = nonempty_reason(&a.reason)?.to_string();
+    let mut codes = a.codes.clone();
+    if let Some(f) = &a.codes_file {
+        let text = std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?;
+        codes.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string),
+        );
+    }
+    if codes.is_empty() {
+        return Err(Error::Usage(messages::unlock_needs_codes()));
+    }
+    codes.dedup();
+    let mut ledger = ctx.open()?;
+    let policy = ledger.policy()?;
+    // Everyone must exist before anything changes.
+    let mut customers = Vec::new();
+    for code in &codes {
+        let (c, state) = ledger
+            .customer(code)?
+            .ok_or_else(|| Error::NoCustomer { code: code.clone() })?;
+        customers.push((c, state));
+    }
+    if let Some(out) = &a.out {
+        crate::secretfile::ensure_absent(out)?;
+    }
+    let locked: Vec<_> = customers.iter().filter(|(_, s)| s.lock.is_some()).collect();
+    if !locked.is_empty() {
+        let shown: Vec<String> = locked
+            .iter()
+            .map(|(c, s)| {
+                let lock = s.lock.as_ref().expect("filtered on lock");
+                messages::unlock_line(
+                    &c.code,
+                    &c.name,
+                    c.email_pc.as_deref().map(mask_email).as_deref(),
+                    s.failures,
+                    &crate::clock::stored_to_jst(&lock.at),
+                    &lock.reason,
+                )
+            })
+            .collect();
+        if super::prompt::interactive() && !ctx.global.yes {
+            for s in &shown {
+                ctx.out.status(s);
+            }
+        }
+        if !ctx.confirm(&messages::confirm_unlock(locked.len(), a.reissue))? {
+            ctx.out.status(&messages::cancelled());
+            return Ok(exit::NO);
+        }
+    }
+    // Fresh passwords (L3): generated and hashed before the transaction,
+    // written to the private file, linked into place after the commit.
+    let mut staged = None;
+    let mut fresh: Vec<(String, String)> = Vec::new();
+    if a.reissue
+        && let Some(out) = &a.out
+    {
+        let deadline = super::password::deadline(&ledger, &policy)?;
+        let mut passwords = Vec::new();
+        for (c, _) in &customers {
+            let phones = c.phones();
+            passwords.push(
+                password::generate_initial(&policy, &password::facts(c, &phones)).map_err(|e| {
+                    Error::Config {
+                        what: crate::messages::secret::describe(&e, messages::is_ja()),
+                    }
+                })?,
+            );
+        }
+        let hashes =
+            password::hash_all(password::argon2_params(&policy), &passwords).map_err(|e| {
+                Error::Config {
+                    what: crate::messages::secret::describe(&e, messages::is_ja()),
+                }
+            })?;
+        let mut s = Staged::create(out, &format!("unlock{}", std::process::id()))?;
+        let mut text = Zeroizing::new(String::from("code,initial_password,deadline\n"));
+        for ((c, _), pw) in customers.iter().zip(&passwords) {
+            text.push_str(&format!("{},{},{}\n", c.code, pw.as_str(), deadline));
+        }
+        drop(passwords);
+        if let Err(e) = s.file.write_all(text.as_bytes()) {
+            s.discard();
+            return Err(Error::io(out, e));
+        }
+        staged = Some(s);
+        fresh = customers
+            .iter()
+            .map(|(c, _)| c.code.clone())
+            .zip(hashes)
+            .collect();
+    }
+    let result = ledger.write(|tx| {
+        let mut results = Vec::new();
+        for (c, _) in &customers {
+            let was_locked = tx.lock_of(&c.code)?.is_some();
+            let hash = fresh
+                .iter()
+                .find(|(code, _)| *code == c.code)
+                .map(|(_, h)| h);
+            if was_locked {
+                tx.unlock(&c.code)?;
+            }
+            if let Some(h) = hash {
+                tx.store_password(
+                    &c.code,
+                    Kind::Execution,
+                    h,
+                    PasswordState::Initial,
+                    None,
+                    crate::policy::MAX_HISTORY,
+                )?;
+            }
+            if was_locked || hash.is_some() {
+                tx.audit(Entry {
+                    action: "lock.unlock",
+                    customer: Some(&c.code),
+                    reason: Some(&reason),
+                    details: json!({ "was_locked": was_locked, "reissued": hash.is_some() }),
+                })?;
+            }
+            if was_locked {
+                crate::notify::queue_system(
+                    tx,
+                    c,
+                    SystemNotice::AccountUnlocked,
+                    &Event::AccountUnlocked,
+                )?;
+            }
+            if hash.is_some() {
+                crate::notify::queue_system(
+                    tx,
+                    c,
+                    SystemNotice::InitialPasswordIssued,
+                    &Event::InitialPasswordIssued { deadline: None },
+                )?;
+            }
+            results.push((c.code.clone(), was_locked, hash.is_some()));
+        }
+        Ok(results)
+    });
+    let results = match result {
+        Ok(r) => r,
+        Err(e) => {
+            if let Some(s) = staged {
+                s.discard();
+            }
+            return Err(e);
+        }
+    };
+    if let Some(s) = staged {
+        s.commit()?;
+    }
+    let mut l = Listing::new(&["customer", "result", "reissued"]);
+    for (code, was_locked, reissued) in &results {
+        l.push(vec![
+            json!(code),
+            json!(if *was_locked {
+                "unlocked"
+            } else {
+                "not_locked"
+            }),
+            json!(reissued),
+        ]);
+    }
+    if ctx.format() != Format::Table || !ctx.out.quiet {
+        ctx.out.listing(&l)?;
+    }
+    Ok(exit::OK)
+}

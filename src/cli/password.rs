@@ -1,0 +1,693 @@
+//! `acctsec password`: check, bulk issue, set, verify.
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use serde_json::json;
+use zeroize::Zeroizing;
+
+use super::Ctx;
+use super::policy::KindArg;
+use super::prompt;
+use crate::customer::{Customer, PasswordState};
+use crate::error::{Error, Result, exit};
+use crate::ledger::{Entry, Ledger, Tx};
+use crate::messages;
+use crate::notify::{Event, SystemNotice};
+use crate::output::{Format, Listing};
+use crate::password::{self, Stored};
+use crate::policy::{Kind, Policy, Violation};
+use crate::secret::Hasher;
+use crate::secretfile;
+
+/// Customers per ledger transaction and per fsync of the output file.
+const BATCH: usize = 256;
+
+#[derive(Debug, Subcommand)]
+pub enum PasswordCmd {
+    /// Check a password against the policy (from a hidden prompt or stdin)
+    Check {
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        /// Also run the rules that need the customer's data and stored passwords
+        #[arg(long, value_name = "CODE")]
+        customer: Option<String>,
+    },
+    /// Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)
+    Issue(IssueArgs),
+    /// Set a customer's password (new password twice on a terminal, once on stdin)
+    Set {
+        code: String,
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        /// Put the password in the initial state: the customer must change it
+        #[arg(long)]
+        temporary: bool,
+    },
+    /// Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer
+    Verify {
+        code: String,
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        /// Where the attempt comes from (IP, channel); recorded with it
+        #[arg(long, value_name = "TEXT")]
+        source: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct IssueArgs {
+    /// Every customer
+    #[arg(long, conflicts_with_all = ["codes", "codes_file"])]
+    pub all: bool,
+    /// These customers
+    #[arg(value_name = "CODE")]
+    pub codes: Vec<String>,
+    /// The customers listed in a file, one code a line
+    #[arg(long = "codes", value_name = "FILE")]
+    pub codes_file: Option<PathBuf>,
+    /// The output CSV (created 0600; never overwritten)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Also replace existing execution passwords (asks for confirmation)
+    #[arg(long)]
+    pub reissue: bool,
+}
+
+pub fn run(ctx: &mut Ctx, cmd: PasswordCmd) -> Result<u8> {
+    match cmd {
+        PasswordCmd::Check { kind, customer } => check(ctx, kind.into(), customer.as_deref()),
+        PasswordCmd::Issue(a) => issue(ctx, a),
+        PasswordCmd::Set {
+            code,
+            kind,
+            temporary,
+        } => set(ctx, &code, kind.into(), temporary),
+        PasswordCmd::Verify { code, kind, source } => {
+            verify(ctx, &code, kind.into(), source.as_deref())
+        }
+    }
+}
+
+fn secret_error(e: crate::secret::SecretError) -> Error {
+    Error::Config {
+        what: crate::messages::secret::describe(&e, messages::is_ja()),
+    }
+}
+
+/// The customer, or exit 4.
+fn customer_of(ledger: &Ledger, code: &str) -> Result<Customer> {
+    Ok(ledger
+        .customer(code)?
+        .ok_or_else(|| Error::NoCustomer {
+            code: code.to_string(),
+        })?
+        .0)
+}
+
+/// The stored hashes the full check compares with: the other kind's
+/// current one, and this kind's current one and history.
+fn stored_hashes(
+    tx: &Tx,
+    code: &str,
+    kind: Kind,
+    depth: u32,
+) -> Result<(Option<String>, Vec<String>)> {
+    let other = tx.credential(code, kind.other())?.map(|c| c.hash);
+    let mut same: Vec<String> = tx
+        .credential(code, kind)?
+        .map(|c| c.hash)
+        .into_iter()
+        .collect();
+    same.extend(tx.history(code, kind, depth)?);
+    Ok((other, same))
+}
+
+fn render_violations(
+    ctx: &mut Ctx,
+    kind: Kind,
+    v: &[Violation],
+    skipped: &[crate::policy::Rule],
+) -> Result<()> {
+    let ja = messages::is_ja();
+    let items: Vec<_> = v
+        .iter()
+        .map(|v| (v.rule().as_str(), crate::policy::describe_violation(v, ja)))
+        .collect();
+    match ctx.format() {
+        Format::Json => ctx.out.json(&json!({
+            "ok": v.is_empty(),
+            "violations": items.iter().map(|(r, m)| json!({ "rule": r, "message": m })).collect::<Vec<_>>(),
+            "skipped": skipped.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+        })),
+        Format::Csv => {
+            let mut l = Listing::new(&["rule", "message"]);
+            for (r, m) in &items {
+                l.push(vec![json!(r), json!(m)]);
+            }
+            ctx.out.listing(&l)
+        }
+        Format::Table => {
+            if v.is_empty() {
+                if !ctx.out.quiet {
+                    ctx.out.line(&messages::password_accepted(kind.as_str()))?;
+                }
+            } else {
+                ctx.out.line(&messages::password_rejected(kind.as_str(), v.len()))?;
+                for (r, m) in &items {
+                    ctx.out.line(&format!("  {r}: {m}"))?;
+                }
+            }
+            if !skipped.is_empty() && !ctx.out.quiet {
+                ctx.out.status(&crate::policy::describe_skipped(skipped, ja));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn check(ctx: &mut Ctx, kind: Kind, code: Option<&str>) -> Result<u8> {
+    let mut ledger = ctx.open()?;
+    let policy = ledger.policy()?;
+    let customer = match code {
+        Some(c) => Some(customer_of(&ledger, c)?),
+        None => None,
+    };
+    let pw = prompt::read_secret(&messages::password_prompt(kind.as_str()), None)?;
+    let kp = policy.kind(kind);
+    let mut hasher = Hasher::new(password::argon2_params(&policy)).map_err(secret_error)?;
+    let violations = match &customer {
+        None => password::full_check(kp, &pw, None, None, &mut hasher).map_err(secret_error)?,
+        Some(c) => {
+            let (other, same) = ledger.write(|tx| stored_hashes(tx, &c.code, kind, kp.history))?;
+            let phones = c.phones();
+            let facts = password::facts(c, &phones);
+            let stored = Stored {
+                other: other.as_deref(),
+                same: &same,
+            };
+            password::full_check(kp, &pw, Some(&facts), Some(&stored), &mut hasher)
+                .map_err(secret_error)?
+        }
+    };
+    let skipped = if customer.is_none() {
+        crate::policy::skipped_rules(kp, true)
+    } else {
+        Vec::new()
+    };
+    render_violations(ctx, kind, &violations, &skipped)?;
+    Ok(if violations.is_empty() {
+        exit::OK
+    } else {
+        exit::NO
+    })
+}
+
+fn set(ctx: &mut Ctx, code: &str, kind: Kind, temporary: bool) -> Result<u8> {
+    let mut ledger = ctx.open()?;
+    let policy = ledger.policy()?;
+    let c = customer_of(&ledger, code)?;
+    let pw = prompt::read_secret(
+        &messages::password_prompt(kind.as_str()),
+        Some((&messages::password_again(), &messages::password_mismatch())),
+    )?;
+    let kp = policy.kind(kind).clone();
+    let mut hasher = Hasher::new(password::argon2_params(&policy)).map_err(secret_error)?;
+    let (other, same) = ledger.write(|tx| stored_hashes(tx, code, kind, kp.history))?;
+    let phones = c.phones();
+    let facts = password::facts(&c, &phones);
+    let stored = Stored {
+        other: other.as_deref(),
+        same: &same,
+    };
+    let violations = password::full_check(&kp, &pw, Some(&facts), Some(&stored), &mut hasher)
+        .map_err(secret_error)?;
+    if !violations.is_empty() {
+        render_violations(ctx, kind, &violations, &[])?;
+        return Ok(exit::NO);
+    }
+    let hash = hasher.hash(pw.as_bytes()).map_err(secret_error)?;
+    drop(pw);
+    let state = if temporary {
+        PasswordState::Initial
+    } else {
+        PasswordState::Set
+    };
+    ledger.write(|tx| {
+        tx.store_password(code, kind, &hash, state, None, crate::policy::MAX_HISTORY)?;
+        tx.audit(Entry {
+            action: "password.set",
+            customer: Some(code),
+            reason: None,
+            details: json!({ "kind": kind.as_str(), "state": state.as_str() }),
+        })?;
+        Ok(())
+    })?;
+    ctx.out
+        .status(&messages::password_set(code, kind.as_str(), state.as_str()));
+    Ok(exit::OK)
+}
+
+fn verify(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result<u8> {
+    let mut ledger = ctx.open()?;
+    let policy = ledger.policy()?;
+    customer_of(&ledger, code)?;
+    // A locked account is refused without looking at the password.
+    if ledger.lock_of(code)?.is_some() {
+        return Err(Error::Locked {
+            customer: code.to_string(),
+        });
+    }
+    let pw = prompt::read_secret(&messages::password_prompt(kind.as_str()), None)?;
+    let cred = ledger.credential(code, kind)?;
+    let params = password::argon2_params(&policy);
+    let mut hasher = Hasher::new(params).map_err(secret_error)?;
+    // The slow part runs outside the write lock; the count changes inside
+    // one IMMEDIATE transaction that re-reads the state.
+    let ok = match &cred {
+        Some(c) => password::matches_stored(&c.hash, &pw, &mut hasher).map_err(secret_error)?,
+        None => false,
+    };
+    let upgrade = match &cred {
+        Some(c) if ok && hasher.needs_rehash(&c.hash) => {
+            Some(hasher.hash(pw.as_bytes()).map_err(secret_error)?)
+        }
+        _ => None,
+    };
+    drop(pw);
+    let threshold = password::threshold(&policy, kind);
+    let outcome = ledger.write(|tx| {
+        if tx.lock_of(code)?.is_some() {
+            return Ok(Outcome::Locked);
+        }
+        let now = tx.credential(code, kind)?;
+        if now.as_ref().map(|c| &c.hash) != cred.as_ref().map(|c| &c.hash) {
+            // Changed while we verified: this attempt was against an old password.
+            return Ok(Outcome::Retry);
+        }
+        tx.record_attempt(code, kind, ok, source)?;
+        let Some(now) = now else {
+            tx.audit(Entry {
+                action: "password.verify",
+                customer: Some(code),
+                reason: None,
+                details: json!({ "kind": kind.as_str(), "ok": false, "source": source, "why": "no_password" }),
+            })?;
+            return Ok(Outcome::NoPassword);
+        };
+        if ok {
+            if now.failures > 0 {
+                tx.set_failures(code, kind, 0)?;
+            }
+            if let Some(h) = &upgrade {
+                tx.upgrade_hash(code, kind, h)?;
+            }
+            tx.audit(Entry {
+                action: "password.verify",
+                customer: Some(code),
+                reason: None,
+                details: json!({ "kind": kind.as_str(), "ok": true, "source": source, "rehashed": upgrade.is_some() }),
+            })?;
+            return Ok(Outcome::Match);
+        }
+        let (failures, locks) = password::after_failure(now.failures, threshold);
+        tx.set_failures(code, kind, failures)?;
+        tx.audit(Entry {
+            action: "password.verify",
+            customer: Some(code),
+            reason: None,
+            details: json!({ "kind": kind.as_str(), "ok": false, "source": source, "failures": failures }),
+        })?;
+        if locks {
+            let reason = messages::auto_lock_reason(failures);
+            tx.lock(code, &reason)?;
+            tx.audit(Entry {
+                action: "lock.auto",
+                customer: Some(code),
+                reason: Some(&reason),
+                details: json!({ "kind": kind.as_str(), "failures": failures, "threshold": threshold }),
+            })?;
+            if let Some(c) = tx.customer(code)? {
+                crate::notify::queue_system(tx, &c, SystemNotice::AccountLocked, &Event::AccountLocked { failures })?;
+            }
+        }
+        Ok(Outcome::Mismatch { failures, locks })
+    })?;
+    match outcome {
+        Outcome::Match => {
+            ctx.out.status(&messages::verify_ok(code, kind.as_str()));
+            Ok(exit::OK)
+        }
+        Outcome::Mismatch { failures, locks } => {
+            ctx.out.status(&messages::verify_failed(
+                code,
+                kind.as_str(),
+                failures,
+                threshold,
+                locks,
+            ));
+            Ok(if locks { exit::LOCKED } else { exit::NO })
+        }
+        Outcome::NoPassword => {
+            ctx.out
+                .status(&messages::verify_no_password(code, kind.as_str()));
+            Ok(exit::NO)
+        }
+        Outcome::Locked => Err(Error::Locked {
+            customer: code.to_string(),
+        }),
+        Outcome::Retry => Err(Error::Busy {
+            path: ledger.path().to_path_buf(),
+            waited_ms: 0,
+        }),
+    }
+}
+
+enum Outcome {
+    Match,
+    Mismatch { failures: u32, locks: bool },
+    NoPassword,
+    Locked,
+    Retry,
+}
+
+// ------------------------------------------------------------------ issue
+
+/// The deadline printed beside each initial password: the pre-registration
+/// end when the rollout is scheduled, else the policy's number of days.
+pub fn deadline(ledger: &Ledger, policy: &Policy) -> Result<String> {
+    let at = match ledger
+        .meta(super::rollout::PRE_END)?
+        .and_then(|s| crate::clock::from_stored(&s))
+    {
+        Some(t) => t,
+        None => {
+            crate::clock::now() + chrono::Duration::days(i64::from(policy.initial_password_days))
+        }
+    };
+    Ok(crate::clock::to_jst(at))
+}
+
+/// The codes an `issue` names, each checked to exist (exit 4 otherwise).
+fn selection(ledger: &Ledger, a: &IssueArgs) -> Result<Vec<String>> {
+    let mut codes: Vec<String> = if a.all {
+        ledger.customer_codes()?
+    } else {
+        let mut codes = a.codes.clone();
+        if let Some(f) = &a.codes_file {
+            let file = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
+            for line in std::io::BufReader::new(file).lines() {
+                let line = line.map_err(|e| Error::io(f, e))?;
+                let code = line.trim();
+                if !code.is_empty() && !code.starts_with('#') {
+                    codes.push(code.to_string());
+                }
+            }
+        }
+        if codes.is_empty() {
+            return Err(Error::Usage(messages::issue_needs_selection()));
+        }
+        codes
+    };
+    codes.sort();
+    codes.dedup();
+    if !a.all {
+        for c in &codes {
+            if ledger.customer(c)?.is_none() {
+                return Err(Error::NoCustomer { code: c.clone() });
+            }
+        }
+    }
+    Ok(codes)
+}
+
+/// The key of a run: the output file's absolute path.
+fn out_key(out: &Path) -> Result<String> {
+    let dir = secretfile::dir_of(out);
+    let dir = std::fs::canonicalize(dir).map_err(|e| Error::CantCreate {
+        path: out.to_path_buf(),
+        source: e,
+    })?;
+    Ok(dir
+        .join(out.file_name().unwrap_or_default())
+        .display()
+        .to_string())
+}
+
+/// Lines of an issue file already written: (code, whole line).
+fn read_issue_lines(path: &Path) -> Result<Vec<(String, Zeroizing<String>)>> {
+    let text = Zeroizing::new(match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(path, e)),
+    });
+    // Only whole lines count: a line cut by a crash has no newline.
+    let whole = match text.rfind('\n') {
+        Some(i) => &text[..=i],
+        None => "",
+    };
+    Ok(whole
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let code = l.split(',').next()?.to_string();
+            Some((code, Zeroizing::new(l.to_string())))
+        })
+        .collect())
+}
+
+/// Write the header and the given lines as the new content of `temp`
+/// (atomically: a fresh file renamed over it).
+fn rewrite_temp(temp: &Path, lines: &[(String, Zeroizing<String>)]) -> Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let fresh = temp.with_extension("tmp2");
+    let _ = std::fs::remove_file(&fresh);
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&fresh)
+        .map_err(|e| Error::CantCreate {
+            path: temp.to_path_buf(),
+            source: e,
+        })?;
+    let mut text = Zeroizing::new(String::from("code,initial_password,deadline\n"));
+    for (_, l) in lines {
+        text.push_str(l);
+        text.push('\n');
+    }
+    f.write_all(text.as_bytes())
+        .map_err(|e| Error::io(temp, e))?;
+    f.sync_all().map_err(|e| Error::io(temp, e))?;
+    std::fs::rename(&fresh, temp).map_err(|e| Error::io(temp, e))?;
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(temp)
+        .map_err(|e| Error::io(temp, e))
+}
+
+#[derive(Debug, Default)]
+struct IssueCounts {
+    issued: u64,
+    skipped: u64,
+    resumed: u64,
+}
+
+fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
+    let mut ledger = ctx.open()?;
+    let policy = ledger.policy()?;
+    let key = out_key(&a.out)?;
+    let temp_of = |run: i64| secretfile::temp_path(&a.out, &format!("issue{run}"));
+    let running = ledger.write(|tx| tx.running_issue(&key))?;
+    if a.out.exists() {
+        match running {
+            // The file was linked into place, then the run was cut off
+            // before it was marked done: finish it.
+            Some(run) => {
+                ledger.write(|tx| {
+                    tx.finish_issue(run.id)?;
+                    tx.audit(Entry {
+                        action: "password.issue.done",
+                        customer: None,
+                        reason: None,
+                        details: json!({ "run": run.id, "file": key, "recovered": true }),
+                    })?;
+                    Ok(())
+                })?;
+                let _ = std::fs::remove_file(temp_of(run.id));
+                ctx.out.status(&messages::issue_recovered(&a.out));
+                return Ok(exit::OK);
+            }
+            None => {
+                return Err(Error::OutputExists {
+                    path: a.out.clone(),
+                });
+            }
+        }
+    }
+    let codes = selection(&ledger, &a)?;
+    if running.is_none() && a.reissue && !ctx.confirm(&messages::confirm_reissue(codes.len()))? {
+        ctx.out.status(&messages::cancelled());
+        return Ok(exit::NO);
+    }
+    let deadline = match &running {
+        Some(r) => r.deadline.clone(),
+        None => deadline(&ledger, &policy)?,
+    };
+    let run = match &running {
+        Some(r) => r.id,
+        None => ledger.write(|tx| {
+            let id = tx.start_issue(&key, &deadline)?;
+            tx.audit(Entry {
+                action: "password.issue.start",
+                customer: None,
+                reason: None,
+                details: json!({ "run": id, "file": key, "customers": codes.len(), "reissue": a.reissue, "deadline": deadline }),
+            })?;
+            Ok(id)
+        })?,
+    };
+    let temp = temp_of(run);
+    // What an earlier, interrupted run of this command already issued: the
+    // lines of the temporary file whose password the ledger holds.
+    let committed = ledger.write(|tx| tx.issued_in_run(run))?;
+    let kept: Vec<_> = read_issue_lines(&temp)?
+        .into_iter()
+        .filter(|(c, _)| committed.contains(c))
+        .collect();
+    let mut file = rewrite_temp(&temp, &kept)?;
+    let done: std::collections::HashSet<String> = kept.iter().map(|(c, _)| c.clone()).collect();
+    drop(kept);
+    let mut counts = IssueCounts {
+        resumed: done.len() as u64,
+        ..Default::default()
+    };
+    let mut todo = Vec::new();
+    for code in &codes {
+        if done.contains(code) {
+            continue;
+        }
+        match ledger.credential(code, Kind::Execution)? {
+            Some(c) if !a.reissue && c.issue_run != Some(run) => counts.skipped += 1,
+            _ => todo.push(code.clone()),
+        }
+    }
+    let bar = super::progress::items(todo.len() as u64, &messages::issuing());
+    let params = password::argon2_params(&policy);
+    let result = (|| -> Result<()> {
+        for batch in todo.chunks(BATCH) {
+            let mut customers = Vec::with_capacity(batch.len());
+            let mut passwords = Vec::with_capacity(batch.len());
+            for code in batch {
+                let c = customer_of(&ledger, code)?;
+                let phones = c.phones();
+                let pw = password::generate_initial(&policy, &password::facts(&c, &phones))
+                    .map_err(secret_error)?;
+                customers.push(c);
+                passwords.push(pw);
+            }
+            let hashes = password::hash_all(params, &passwords).map_err(secret_error)?;
+            // The plaintext reaches the disk before the ledger holds its hash.
+            let mut text = Zeroizing::new(String::new());
+            for (c, pw) in customers.iter().zip(&passwords) {
+                text.push_str(&format!("{},{},{}\n", c.code, pw.as_str(), deadline));
+            }
+            drop(passwords);
+            file.write_all(text.as_bytes())
+                .map_err(|e| Error::io(&temp, e))?;
+            file.sync_data().map_err(|e| Error::io(&temp, e))?;
+            drop(text);
+            ledger.write(|tx| {
+                for (c, h) in customers.iter().zip(&hashes) {
+                    tx.store_password(
+                        &c.code,
+                        Kind::Execution,
+                        h,
+                        PasswordState::Initial,
+                        Some(run),
+                        crate::policy::MAX_HISTORY,
+                    )?;
+                    tx.audit(Entry {
+                        action: "password.issue",
+                        customer: Some(&c.code),
+                        reason: None,
+                        details: json!({ "run": run, "kind": "execution", "deadline": deadline }),
+                    })?;
+                    crate::notify::queue_system(
+                        tx,
+                        c,
+                        SystemNotice::InitialPasswordIssued,
+                        &Event::InitialPasswordIssued {
+                            deadline: Some(deadline.clone()),
+                        },
+                    )?;
+                }
+                tx.audit(Entry {
+                    action: "password.issue.batch",
+                    customer: None,
+                    reason: None,
+                    details: json!({ "run": run, "count": customers.len() }),
+                })?;
+                Ok(())
+            })?;
+            counts.issued += customers.len() as u64;
+            bar.inc(customers.len() as u64);
+        }
+        Ok(())
+    })();
+    bar.finish_and_clear();
+    result?;
+    file.sync_all().map_err(|e| Error::io(&temp, e))?;
+    drop(file);
+    // Into place (never over an existing file), then the run is done.
+    match std::fs::hard_link(&temp, &a.out) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::OutputExists {
+                path: a.out.clone(),
+            });
+        }
+        Err(e) => {
+            return Err(Error::CantCreate {
+                path: a.out.clone(),
+                source: e,
+            });
+        }
+    }
+    if let Ok(d) = std::fs::File::open(secretfile::dir_of(&a.out)) {
+        let _ = d.sync_all();
+    }
+    let total = counts.issued + counts.resumed;
+    ledger.write(|tx| {
+        tx.finish_issue(run)?;
+        tx.audit(Entry {
+            action: "password.issue.done",
+            customer: None,
+            reason: None,
+            details: json!({ "run": run, "file": key, "issued": total, "skipped": counts.skipped }),
+        })?;
+        Ok(())
+    })?;
+    let _ = std::fs::remove_file(&temp);
+    match ctx.format() {
+        Format::Table => {
+            if !ctx.out.quiet {
+                ctx.out.line(&messages::issue_summary(
+                    &a.out,
+                    total,
+                    counts.skipped,
+                    &deadline,
+                ))?;
+            }
+        }
+        _ => ctx.out.record(&[
+            ("issued", json!(total)),
+            ("skipped", json!(counts.skipped)),
+            ("resumed", json!(counts.resumed)),
+            ("deadline", json!(deadline)),
+            ("out", json!(a.out.display().to_string())),
+        ])?,
+    }
+    Ok(exit::OK)
+}

@@ -1,0 +1,340 @@
+//! Passwords, their history, failure counts, locks, bulk issuance runs,
+//! the rollout schedule.
+
+use std::collections::HashSet;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Ledger, Tx};
+use crate::customer::{Lock, PasswordState};
+use crate::error::Result;
+use crate::policy::Kind;
+
+/// A stored password of one kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credential {
+    pub hash: String,
+    pub format: String,
+    pub state: PasswordState,
+    pub failures: u32,
+    pub set_at: String,
+    pub issue_run: Option<i64>,
+}
+
+/// A locked account, for `lock list`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockedAccount {
+    pub customer: String,
+    pub lock: Lock,
+    pub failures: u32,
+}
+
+/// An unfinished `password issue` run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueRun {
+    pub id: i64,
+    pub deadline: String,
+}
+
+/// Customer counts by execution-password state (`rollout status`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StateCounts {
+    pub customers: u64,
+    pub none: u64,
+    pub initial: u64,
+    pub set: u64,
+    pub locked: u64,
+}
+
+fn credential(conn: &Connection, code: &str, kind: Kind) -> rusqlite::Result<Option<Credential>> {
+    conn.prepare_cached(
+        "SELECT hash, format, state, failures, set_at, issue_run FROM credential WHERE customer = ?1 AND kind = ?2",
+    )?
+    .query_row(params![code, kind.as_str()], |r| {
+        Ok(Credential {
+            hash: r.get(0)?,
+            format: r.get(1)?,
+            state: PasswordState::parse(Some(r.get::<_, String>(2)?.as_str())),
+            failures: r.get::<_, i64>(3)? as u32,
+            set_at: r.get(4)?,
+            issue_run: r.get(5)?,
+        })
+    })
+    .optional()
+}
+
+fn lock_of(conn: &Connection, code: &str) -> rusqlite::Result<Option<Lock>> {
+    let row: Option<(Option<String>, Option<String>, Option<String>)> = conn
+        .prepare_cached("SELECT locked_at, lock_reason, locked_by FROM customer WHERE code = ?1")?
+        .query_row([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    Ok(row.and_then(|(at, reason, by)| {
+        at.map(|at| Lock {
+            at,
+            reason: reason.unwrap_or_default(),
+            by: by.unwrap_or_default(),
+        })
+    }))
+}
+
+impl Tx<'_> {
+    pub fn credential(&self, code: &str, kind: Kind) -> Result<Option<Credential>> {
+        credential(self.conn(), code, kind).map_err(|e| self.err(e))
+    }
+
+    pub fn lock_of(&self, code: &str) -> Result<Option<Lock>> {
+        lock_of(self.conn(), code).map_err(|e| self.err(e))
+    }
+
+    /// The hashes of the last `n` passwords of a kind, newest first (the
+    /// current one not included).
+    pub fn history(&self, code: &str, kind: Kind, n: u32) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT hash FROM password_history WHERE customer = ?1 AND kind = ?2
+                 ORDER BY retired_at DESC, rowid DESC LIMIT ?3",
+            )
+            .map_err(|e| self.err(e))?;
+        stmt.query_map(params![code, kind.as_str(), n], |r| r.get(0))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<Vec<String>>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Store a new password hash of a kind: the current one moves to the
+    /// history (of which `keep` are kept), the failure count resets.
+    pub fn store_password(
+        &self,
+        code: &str,
+        kind: Kind,
+        hash: &str,
+        state: PasswordState,
+        issue_run: Option<i64>,
+        keep: u32,
+    ) -> Result<()> {
+        let at = crate::clock::to_stored(self.now());
+        let err = |e| self.err(e);
+        let c = self.conn();
+        c.prepare_cached(
+            "INSERT INTO password_history (customer, kind, hash, retired_at)
+             SELECT customer, kind, hash, ?3 FROM credential WHERE customer = ?1 AND kind = ?2",
+        )
+        .and_then(|mut s| s.execute(params![code, kind.as_str(), at]))
+        .map_err(err)?;
+        c.prepare_cached(
+            "DELETE FROM password_history WHERE customer = ?1 AND kind = ?2 AND rowid NOT IN (
+                SELECT rowid FROM password_history WHERE customer = ?1 AND kind = ?2
+                ORDER BY retired_at DESC, rowid DESC LIMIT ?3)",
+        )
+        .and_then(|mut s| s.execute(params![code, kind.as_str(), keep.max(1)]))
+        .map_err(err)?;
+        let state = match state {
+            PasswordState::Initial => "initial",
+            _ => "set",
+        };
+        c.prepare_cached(
+            "INSERT INTO credential (customer, kind, hash, format, state, set_at, failures, issue_run)
+             VALUES (?1, ?2, ?3, 'argon2id', ?4, ?5, 0, ?6)
+             ON CONFLICT (customer, kind) DO UPDATE SET hash = excluded.hash, format = excluded.format,
+               state = excluded.state, set_at = excluded.set_at, failures = 0, issue_run = excluded.issue_run",
+        )
+        .and_then(|mut s| s.execute(params![code, kind.as_str(), hash, state, at, issue_run]))
+        .map_err(err)?;
+        Ok(())
+    }
+
+    /// Replace a hash with a stronger one of the same password (rehash on a
+    /// successful verify); state and history are unchanged.
+    pub fn upgrade_hash(&self, code: &str, kind: Kind, hash: &str) -> Result<()> {
+        self.conn()
+            .prepare_cached("UPDATE credential SET hash = ?3, format = 'argon2id' WHERE customer = ?1 AND kind = ?2")
+            .and_then(|mut s| s.execute(params![code, kind.as_str(), hash]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    pub fn set_failures(&self, code: &str, kind: Kind, failures: u32) -> Result<()> {
+        self.conn()
+            .prepare_cached("UPDATE credential SET failures = ?3 WHERE customer = ?1 AND kind = ?2")
+            .and_then(|mut s| s.execute(params![code, kind.as_str(), failures]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    pub fn record_attempt(
+        &self,
+        code: &str,
+        kind: Kind,
+        ok: bool,
+        source: Option<&str>,
+    ) -> Result<()> {
+        let at = crate::clock::to_stored(self.now());
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO attempt (customer, kind, at, ok, source) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .and_then(|mut s| s.execute(params![code, kind.as_str(), at, ok, source]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    pub fn lock(&self, code: &str, reason: &str) -> Result<()> {
+        let at = crate::clock::to_stored(self.now());
+        self.conn()
+            .prepare_cached("UPDATE customer SET locked_at = ?2, lock_reason = ?3, locked_by = ?4 WHERE code = ?1")
+            .and_then(|mut s| s.execute(params![code, at, reason, self.operator()]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Lift the lock and reset every failure count of the customer.
+    pub fn unlock(&self, code: &str) -> Result<()> {
+        let err = |e| self.err(e);
+        self.conn()
+            .prepare_cached("UPDATE customer SET locked_at = NULL, lock_reason = NULL, locked_by = NULL WHERE code = ?1")
+            .and_then(|mut s| s.execute([code]))
+            .map_err(err)?;
+        self.conn()
+            .prepare_cached("UPDATE credential SET failures = 0 WHERE customer = ?1")
+            .and_then(|mut s| s.execute([code]))
+            .map_err(err)?;
+        Ok(())
+    }
+
+    pub fn running_issue(&self, out_path: &str) -> Result<Option<IssueRun>> {
+        self.conn()
+            .prepare_cached("SELECT id, deadline FROM issue_run WHERE out_path = ?1 AND status = 'running' ORDER BY id DESC LIMIT 1")
+            .and_then(|mut s| {
+                s.query_row([out_path], |r| Ok(IssueRun { id: r.get(0)?, deadline: r.get(1)? }))
+                    .optional()
+            })
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn start_issue(&self, out_path: &str, deadline: &str) -> Result<i64> {
+        let at = crate::clock::to_stored(self.now());
+        self.conn()
+            .prepare_cached("INSERT INTO issue_run (out_path, deadline, started_at, status) VALUES (?1, ?2, ?3, 'running')")
+            .and_then(|mut s| s.execute(params![out_path, deadline, at]))
+            .map_err(|e| self.err(e))?;
+        Ok(self.conn().last_insert_rowid())
+    }
+
+    pub fn finish_issue(&self, id: i64) -> Result<()> {
+        let at = crate::clock::to_stored(self.now());
+        self.conn()
+            .prepare_cached("UPDATE issue_run SET status = 'done', finished_at = ?2 WHERE id = ?1")
+            .and_then(|mut s| s.execute(params![id, at]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Customers whose current execution password was issued by `run`.
+    pub fn issued_in_run(&self, run: i64) -> Result<HashSet<String>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT customer FROM credential WHERE kind = 'execution' AND issue_run = ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        stmt.query_map([run], |r| r.get(0))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<HashSet<String>>>()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )
+            .and_then(|mut s| s.execute(params![key, value]))
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        meta(self.conn(), key).map_err(|e| self.err(e))
+    }
+}
+
+fn meta(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()
+}
+
+impl Ledger {
+    pub fn credential(&self, code: &str, kind: Kind) -> Result<Option<Credential>> {
+        credential(&self.conn, code, kind).map_err(|e| self.err(e))
+    }
+
+    pub fn lock_of(&self, code: &str) -> Result<Option<Lock>> {
+        lock_of(&self.conn, code).map_err(|e| self.err(e))
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        meta(&self.conn, key).map_err(|e| self.err(e))
+    }
+
+    pub fn locked_accounts(&self) -> Result<Vec<LockedAccount>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT c.code, c.locked_at, c.lock_reason, c.locked_by, coalesce(e.failures, 0)
+                 FROM customer c LEFT JOIN credential e ON e.customer = c.code AND e.kind = 'execution'
+                 WHERE c.locked_at IS NOT NULL ORDER BY c.locked_at, c.code",
+            )
+            .map_err(|e| self.err(e))?;
+        stmt.query_map([], |r| {
+            Ok(LockedAccount {
+                customer: r.get(0)?,
+                lock: Lock {
+                    at: r.get(1)?,
+                    reason: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    by: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                },
+                failures: r.get::<_, i64>(4)? as u32,
+            })
+        })
+        .map_err(|e| self.err(e))?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(|e| self.err(e))
+    }
+
+    /// Every customer code, in order.
+    pub fn customer_codes(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT code FROM customer ORDER BY code")
+            .map_err(|e| self.err(e))?;
+        stmt.query_map([], |r| r.get(0))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<Vec<String>>>()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn state_counts(&self) -> Result<StateCounts> {
+        self.conn
+            .query_row(
+                "SELECT count(*),
+                        count(*) FILTER (WHERE e.state IS NULL),
+                        count(*) FILTER (WHERE e.state = 'initial'),
+                        count(*) FILTER (WHERE e.state = 'set'),
+                        count(*) FILTER (WHERE c.locked_at IS NOT NULL)
+                 FROM customer c LEFT JOIN credential e ON e.customer = c.code AND e.kind = 'execution'",
+                [],
+                |r| {
+                    Ok(StateCounts {
+                        customers: r.get::<_, i64>(0)? as u64,
+                        none: r.get::<_, i64>(1)? as u64,
+                        initial: r.get::<_, i64>(2)? as u64,
+                        set: r.get::<_, i64>(3)? as u64,
+                        locked: r.get::<_, i64>(4)? as u64,
+                    })
+                },
+            )
+            .map_err(|e| self.err(e))
+    }
+}

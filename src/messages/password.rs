@@ -1,0 +1,195 @@
+//! Messages of passwords, locks and the rollout.
+
+use crate::output::sanitize;
+
+pub fn password_accepted(kind: &str) -> String {
+    tr!(
+        "accepted: the password meets the {kind} password policy",
+        "OK: このパスワードは{kind}パスワードのポリシーを満たしています"
+    )
+}
+
+pub fn password_rejected(kind: &str, n: usize) -> String {
+    tr!(
+        "rejected: the {kind} password breaks {n} rule(s):",
+        "NG: この{kind}パスワードは {n} 件のルールに違反しています:"
+    )
+}
+
+pub fn password_set(code: &str, kind: &str, state: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: {kind} password set (state: {state})",
+        "お客様 {code}: {kind} パスワードを設定しました（状態: {state}）"
+    )
+}
+
+pub fn verify_ok(code: &str, kind: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: {kind} password matches",
+        "お客様 {code}: {kind} パスワードが一致しました"
+    )
+}
+
+pub fn verify_failed(
+    code: &str,
+    kind: &str,
+    failures: u32,
+    threshold: Option<u32>,
+    locked: bool,
+) -> String {
+    let code = sanitize(code);
+    if locked {
+        return tr!(
+            "customer {code}: wrong {kind} password; {failures} consecutive failures: the account is now LOCKED",
+            "お客様 {code}: {kind} パスワードが違います。連続 {failures} 回失敗したためアカウントをロックしました"
+        );
+    }
+    match threshold {
+        Some(t) => tr!(
+            "customer {code}: wrong {kind} password ({failures} of {t} consecutive failures before lock)",
+            "お客様 {code}: {kind} パスワードが違います（連続失敗 {failures} 回、{t} 回でロック）"
+        ),
+        None => tr!(
+            "customer {code}: wrong {kind} password ({failures} consecutive failures)",
+            "お客様 {code}: {kind} パスワードが違います（連続失敗 {failures} 回）"
+        ),
+    }
+}
+
+pub fn verify_no_password(code: &str, kind: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code} has no {kind} password; issue one with `acctsec password issue {code} --out FILE`",
+        "お客様 {code} には {kind} パスワードがありません。`acctsec password issue {code} --out FILE` で発行してください"
+    )
+}
+
+pub fn auto_lock_reason(failures: u32) -> String {
+    tr!(
+        "{failures} consecutive failed execution-password attempts",
+        "執行パスワードの連続 {failures} 回の認証失敗"
+    )
+}
+
+pub fn issue_needs_selection() -> String {
+    tr!(
+        "say whom to issue to: --all, customer codes, or --codes FILE",
+        "発行対象を指定してください: --all、お客様コード、または --codes FILE"
+    )
+}
+
+pub fn issue_recovered(out: &std::path::Path) -> String {
+    let f = sanitize(&out.display().to_string());
+    tr!(
+        "{f} was complete; the interrupted run is now recorded as done",
+        "{f} は完成していました。中断された発行処理を完了として記録しました"
+    )
+}
+
+pub fn confirm_reissue(n: usize) -> String {
+    tr!(
+        "replace the execution passwords of up to {n} customer(s) with new initial passwords",
+        "最大 {n} 名のお客様の執行パスワードを新しい初期パスワードに置き換えます"
+    )
+}
+
+pub fn issuing() -> String {
+    tr!("issuing", "発行中")
+}
+
+pub fn issue_summary(out: &std::path::Path, issued: u64, skipped: u64, deadline: &str) -> String {
+    let f = sanitize(&out.display().to_string());
+    tr!(
+        "{f}: {issued} initial password(s) issued, {skipped} skipped (already have one; --reissue replaces them); deadline {deadline}",
+        "{f}: 初期パスワード {issued} 件を発行、{skipped} 件をスキップ（設定済み。置き換えるには --reissue）。期限 {deadline}"
+    )
+}
+
+pub fn bad_reason() -> String {
+    tr!(
+        "--reason must say why, in plain text",
+        "--reason には理由を文字で記入してください"
+    )
+}
+
+pub fn locked(code: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code} is locked; unlock with `acctsec unlock {code} --reason TEXT`",
+        "お客様 {code} をロックしました。解除は `acctsec unlock {code} --reason 理由`"
+    )
+}
+
+pub fn already_locked(code: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code} was already locked; nothing changed",
+        "お客様 {code} は既にロックされています。変更はありません"
+    )
+}
+
+pub fn unlock_needs_codes() -> String {
+    tr!(
+        "say whom to unlock: customer codes or --codes FILE",
+        "解除するお客様を指定してください: お客様コードまたは --codes FILE"
+    )
+}
+
+pub fn unlock_line(
+    code: &str,
+    name: &str,
+    email: Option<&str>,
+    failures: u32,
+    at: &str,
+    reason: &str,
+) -> String {
+    let (code, name, reason) = (sanitize(code), sanitize(name), sanitize(reason));
+    let email = email.unwrap_or("-");
+    tr!(
+        "  {code} {name} <{email}>: locked since {at}, {failures} failure(s), reason: {reason}",
+        "  {code} {name} <{email}>: {at} からロック中、失敗 {failures} 回、理由: {reason}"
+    )
+}
+
+pub fn confirm_unlock(n: usize, reissue: bool) -> String {
+    if reissue {
+        tr!(
+            "unlock {n} account(s) and issue fresh initial passwords",
+            "{n} 件のロックを解除し、新しい初期パスワードを発行します"
+        )
+    } else {
+        tr!("unlock {n} account(s)", "{n} 件のロックを解除します")
+    }
+}
+
+pub fn bad_moment(flag: &str, v: &str) -> String {
+    let v = sanitize(v);
+    tr!(
+        "{flag} {v}: expected a date or time like 2022-08-22, \"2022-09-18 18:00\" (JST) or 2022-09-18T18:00:00+09:00",
+        "{flag} {v}: 2022-08-22、\"2022-09-18 18:00\"（日本時間）、2022-09-18T18:00:00+09:00 のような日時を指定してください"
+    )
+}
+
+pub fn schedule_out_of_order() -> String {
+    tr!(
+        "the schedule must run in order: --pre-start before --pre-end, --pre-end no later than --enforce",
+        "日程の順序が不正です: --pre-start < --pre-end <= --enforce にしてください"
+    )
+}
+
+pub fn schedule_recorded(pre_start: &str, pre_end: &str, enforce: &str) -> String {
+    tr!(
+        "rollout scheduled: pre-registration {pre_start} to {pre_end}, enforcement from {enforce}",
+        "日程を登録しました: 事前登録期間 {pre_start} 〜 {pre_end}、強化対応開始 {enforce}"
+    )
+}
+
+pub fn duration(secs: i64) -> String {
+    let (d, h, m) = (secs / 86_400, secs % 86_400 / 3600, secs % 3600 / 60);
+    if secs <= 0 {
+        return tr!("passed", "経過済み");
+    }
+    tr!("{d}d {h}h {m}m", "{d}日 {h}時間 {m}分")
+}

@@ -1,0 +1,218 @@
+//! Passwords end to end: the full policy check (the rules plus the two that
+//! need stored hashes), initial-password generation, parallel hashing with
+//! one reusable Argon2 buffer per thread, and the lockout transition.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use zeroize::Zeroizing;
+
+use crate::customer::Customer;
+use crate::policy::{self, Facts, Kind, KindPolicy, Policy, Rule, Violation};
+use crate::secret::{Argon2Params, Hasher, SecretError};
+
+/// The policy's Argon2 parameters in the secret module's terms.
+pub fn argon2_params(p: &Policy) -> Argon2Params {
+    Argon2Params {
+        m_kib: p.hashing.m_kib,
+        t: p.hashing.t,
+        p: p.hashing.p,
+    }
+}
+
+/// What the full check needs to know of the customer's stored passwords.
+pub struct Stored<'a> {
+    /// The current hash of the other kind (login vs execution).
+    pub other: Option<&'a str>,
+    /// The current hash of this kind, then its history, newest first.
+    pub same: &'a [String],
+}
+
+/// Every violated rule, the hash rules included (P5, P6). `history` is how
+/// many of `stored.same` count (the policy's history depth).
+pub fn full_check(
+    kp: &KindPolicy,
+    password: &str,
+    facts: Option<&Facts>,
+    stored: Option<&Stored>,
+    hasher: &mut Hasher,
+) -> Result<Vec<Violation>, SecretError> {
+    let mut v = policy::check(kp, password, facts);
+    let Some(stored) = stored else {
+        return Ok(v);
+    };
+    if kp.rule_enabled(Rule::SameAsOther)
+        && let Some(other) = stored.other
+        && matches_stored(other, password, hasher)?
+    {
+        v.push(Violation::SameAsOther);
+    }
+    if kp.history > 0 {
+        for h in stored.same.iter().take(kp.history as usize) {
+            if matches_stored(h, password, hasher)? {
+                v.push(Violation::Reused {
+                    history: kp.history,
+                });
+                break;
+            }
+        }
+    }
+    Ok(v)
+}
+
+/// Whether `password` matches a stored hash of any accepted format. A hash
+/// this build cannot verify (DES crypt) counts as no match.
+pub fn matches_stored(
+    stored: &str,
+    password: &str,
+    hasher: &mut Hasher,
+) -> Result<bool, SecretError> {
+    match crate::secret::verify_any(stored, password.as_bytes(), hasher) {
+        Ok(ok) => Ok(ok),
+        Err(
+            SecretError::Unsupported { .. }
+            | SecretError::UnknownFormat
+            | SecretError::Malformed { .. },
+        ) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// The facts the guessability rules need.
+pub fn facts<'a>(c: &'a Customer, phones: &'a [String]) -> Facts<'a> {
+    Facts {
+        code: &c.code,
+        birth_date: Some(c.birth_date),
+        phones,
+    }
+}
+
+/// A fresh initial execution password that passes the execution policy for
+/// this customer (P4, P7): uniform from the OS generator, regenerated until
+/// it passes.
+pub fn generate_initial(p: &Policy, facts: &Facts) -> Result<Zeroizing<String>, SecretError> {
+    loop {
+        let pw =
+            crate::secret::generate_password(p.generator.length, p.generator.alphabet.as_bytes())?;
+        if policy::generated_ok(p.kind(Kind::Execution), &pw, Some(facts)) {
+            return Ok(pw);
+        }
+    }
+}
+
+/// How many hashing threads: one per core.
+pub fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+}
+
+/// Hash every password on every core, each thread with its own reusable
+/// Argon2 buffer. The result is in input order.
+pub fn hash_all(
+    params: Argon2Params,
+    passwords: &[Zeroizing<String>],
+) -> Result<Vec<String>, SecretError> {
+    let out: Vec<Mutex<Option<String>>> = passwords.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let n = threads().min(passwords.len()).max(1);
+    std::thread::scope(|s| -> Result<(), SecretError> {
+        let workers: Vec<_> = (0..n)
+            .map(|_| {
+                s.spawn(|| -> Result<(), SecretError> {
+                    let mut hasher = Hasher::new(params)?;
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(pw) = passwords.get(i) else {
+                            return Ok(());
+                        };
+                        let h = hasher.hash(pw.as_bytes())?;
+                        *out[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(h);
+                    }
+                })
+            })
+            .collect();
+        for w in workers {
+            w.join().unwrap_or(Ok(()))?;
+        }
+        Ok(())
+    })?;
+    Ok(out
+        .into_iter()
+        .map(|m| {
+            m.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_default()
+        })
+        .collect())
+}
+
+/// The failure count after one more failure, and whether it locks now.
+/// `threshold` None: this kind never locks.
+pub fn after_failure(failures: u32, threshold: Option<u32>) -> (u32, bool) {
+    let n = failures.saturating_add(1);
+    (n, threshold.is_some_and(|t| n >= t))
+}
+
+/// The lockout threshold of a kind (L1): execution from the policy (9 by
+/// default); login only when the policy sets one.
+pub fn threshold(p: &Policy, kind: Kind) -> Option<u32> {
+    match kind {
+        Kind::Execution => Some(p.lockout.execution_threshold),
+        Kind::Login => p.lockout.login_threshold,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ninth_failure_locks() {
+        let mut n = 0;
+        for i in 1..=9 {
+            let (next, locks) = after_failure(n, Some(9));
+            assert_eq!(next, i);
+            assert_eq!(locks, i == 9, "failure {i}");
+            n = next;
+        }
+        assert_eq!(after_failure(3, None), (4, false));
+    }
+
+    #[test]
+    fn hashes_in_order_on_every_core() {
+        let params = Argon2Params {
+            m_kib: 64,
+            t: 1,
+            p: 1,
+        };
+        let pws: Vec<Zeroizing<String>> =
+            (0..10).map(|i| Zeroizing::new(format!("pw{i}"))).collect();
+        let hashes = hash_all(params, &pws).unwrap();
+        let mut h = Hasher::new(params).unwrap();
+        for (pw, hash) in pws.iter().zip(&hashes) {
+            assert!(h.verify(pw.as_bytes(), hash).unwrap());
+        }
+    }
+
+    #[test]
+    fn generated_passwords_pass_the_policy() {
+        let p = Policy::preset("securities").unwrap();
+        let c = Customer {
+            code: "1234567".into(),
+            name: "x".into(),
+            birth_date: chrono::NaiveDate::from_ymd_opt(1980, 1, 15).unwrap(),
+            phone: Some("0312345678".into()),
+            mobile_phone: None,
+            email_pc: None,
+            email_mobile: None,
+        };
+        let phones = c.phones();
+        let f = facts(&c, &phones);
+        for _ in 0..200 {
+            let pw = generate_initial(&p, &f).unwrap();
+            assert_eq!(pw.len(), p.generator.length);
+            assert!(policy::check(&p.execution, &pw, Some(&f)).is_empty());
+        }
+    }
+}
