@@ -28,6 +28,33 @@ impl Env {
         env
     }
 
+    /// A ledger whose policy uses cheap Argon2 parameters (m=64 KiB, t=1):
+    /// the production parameters stay for the tests that name them.
+    pub fn with_cheap_ledger() -> Env {
+        let env = Env::with_ledger();
+        env.set_cheap_hashing();
+        env
+    }
+
+    /// A cheap ledger with the 30 sample customers of tests/fixtures.
+    pub fn with_customers() -> Env {
+        let env = Env::with_cheap_ledger();
+        env.run(&["customer", "import", &fixture("customers.csv").display().to_string()])
+            .ok();
+        env
+    }
+
+    /// Switch the ledger's policy to cheap Argon2 parameters.
+    pub fn set_cheap_hashing(&self) {
+        let toml = self.run(&["policy", "show", "--toml"]).ok().stdout();
+        let cheap = toml
+            .replace("m_kib = 19456", "m_kib = 64")
+            .replace("\nt = 2\n", "\nt = 1\n");
+        assert_ne!(cheap, toml, "policy TOML changed shape");
+        let f = self.write("cheap-policy.toml", cheap);
+        self.run(&["policy", "set", "--file", &f.display().to_string()]).ok();
+    }
+
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -129,6 +156,11 @@ impl Run {
         serde_json::from_str(&self.stdout())
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout()))
     }
+}
+
+/// A file under tests/fixtures.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 pub fn file_mode(p: &Path) -> u32 {
