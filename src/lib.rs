@@ -5,6 +5,7 @@
 #[macro_use]
 pub mod messages;
 
+pub mod audit;
 pub mod cli;
 pub mod clock;
 pub mod customer;

@@ -1,6 +1,7 @@
 //! The command line: clap definitions (one module per command group), the
 //! shared context, and the dispatch. No SQL and no policy logic here.
 
+mod audit;
 mod customer;
 mod generated;
 mod init;
@@ -104,6 +105,8 @@ pub enum Command {
     Lock(lock::LockCmd),
     /// Unlock accounts (optionally with a fresh initial execution password)
     Unlock(lock::UnlockArgs),
+    /// Weak-credential audit (findings; --guess tries guesses from customer data)
+    Audit(audit::AuditArgs),
     /// The rollout schedule and progress
     #[command(subcommand)]
     Rollout(rollout::RolloutCmd),
@@ -227,6 +230,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Lock(c) => lock::run(&mut ctx, c),
         Command::Unlock(a) => lock::unlock(&mut ctx, a),
         Command::Rollout(c) => rollout::run(&mut ctx, c),
+        Command::Audit(a) => audit::run(&mut ctx, a),
         Command::Log(a) => log::run(&mut ctx, a),
         Command::Completions(a) => generated::run(&mut ctx, a),
     }?;

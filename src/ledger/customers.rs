@@ -60,6 +60,8 @@ pub struct CustomerFilter {
     pub pending: bool,
     /// At most this many (None: all).
     pub limit: Option<u64>,
+    /// Only codes after this one (a resumable walk).
+    pub after: Option<String>,
 }
 
 impl Tx<'_> {
@@ -175,8 +177,10 @@ impl Ledger {
         if f.pending {
             cond.push("e.state = 'initial'");
         }
+        cond.push("(?2 = '' OR c.code > ?2)");
         let cond = cond.join(" AND ");
         let limit = f.limit.map(|l| l as i64).unwrap_or(-1);
+        let after = f.after.clone().unwrap_or_default();
         let mut stmt = self
             .conn
             .prepare(&format!(
@@ -185,15 +189,17 @@ impl Ledger {
             ))
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([limit], |r| Ok((customer_from(r, 0)?, state_from(r, 7)?)))
+            .query_map(rusqlite::params![limit, after], |r| {
+                Ok((customer_from(r, 0)?, state_from(r, 7)?))
+            })
             .map_err(|e| self.err(e))?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.err(e))?;
         let total: i64 = self
             .conn
             .query_row(
-                &format!("SELECT count(*) FROM customer c {STATE_JOINS} WHERE {cond}"),
-                [],
+                &format!("SELECT count(*) FROM customer c {STATE_JOINS} WHERE {cond} AND ?1 = ?1"),
+                rusqlite::params![limit, after],
                 |r| r.get(0),
             )
             .map_err(|e| self.err(e))?;

@@ -119,6 +119,20 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX attempt_customer ON attempt (customer, id);
     "#,
+    // 5: weak-credential audit runs.
+    r#"
+    CREATE TABLE audit_run (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at      TEXT NOT NULL,
+        finished_at     TEXT NOT NULL,
+        guess           INTEGER NOT NULL,
+        customers       INTEGER NOT NULL,
+        guesses         INTEGER NOT NULL,
+        cycle_complete  INTEGER NOT NULL,
+        budget_exceeded INTEGER NOT NULL,
+        summary         TEXT NOT NULL
+    ) STRICT;
+    "#,
 ];
 
 /// The schema version this build writes and understands.

@@ -6,6 +6,7 @@
 //! a change that did not write its audit-trail entry.
 
 mod audit;
+mod audit_runs;
 mod credentials;
 mod customers;
 mod migrations;
@@ -21,6 +22,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditRow, Entry, Head, LogFilter, Tamper, TamperKind};
+pub use audit_runs::AuditRun;
 pub use credentials::{Credential, IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
 pub use migrations::SCHEMA_VERSION;

@@ -47,12 +47,14 @@ macro_rules! tr {
     };
 }
 
+mod audit;
 pub mod customer;
 pub mod notify;
 mod password;
 pub mod policy;
 pub mod secret;
 
+pub use audit::*;
 pub use password::*;
 
 fn p(path: &std::path::Path) -> String {

@@ -100,3 +100,19 @@ pub fn is_common(folded: &str) -> bool {
     }
     false
 }
+
+/// The shipped entries, most likely first: Django's list is in frequency
+/// order; the Japanese favourites (unordered) are interleaved with it after
+/// its top 50, so that neither list starves the other in a short budget.
+pub fn in_order() -> impl Iterator<Item = &'static str> {
+    let mut django = entries(DJANGO);
+    let top: Vec<_> = django.by_ref().take(50).collect();
+    let mut ja = entries(JAPANESE);
+    let rest = std::iter::from_fn(move || match (django.next(), ja.next()) {
+        (None, None) => None,
+        (a, b) => Some([a, b]),
+    })
+    .flatten()
+    .flatten();
+    top.into_iter().chain(rest)
+}

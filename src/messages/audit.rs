@@ -1,0 +1,150 @@
+//! Messages of the weak-credential audit.
+
+use serde_json::Value;
+
+use crate::audit::{Detail, LegacyWhy, Source};
+use crate::policy::DateForm;
+
+pub fn auditing() -> String {
+    tr!("auditing", "監査中")
+}
+
+pub fn bad_duration(s: &str) -> String {
+    let s = crate::output::sanitize(s);
+    tr!(
+        "{s:?} is not a duration; use e.g. 2h, 30m, 90s or 1h30m",
+        "{s:?} は時間の長さではありません。2h、30m、90s、1h30m のように指定してください"
+    )
+}
+
+fn source(s: &Source) -> String {
+    match s {
+        Source::BirthDate(form) => {
+            let (en, ja) = match form {
+                DateForm::FullDate => ("YYYYMMDD (or MMDDYYYY/DDMMYYYY)", "YYYYMMDD など8桁"),
+                DateForm::EraDate => ("a Japanese era date (e.g. S550115)", "和暦（S550115 など）"),
+                DateForm::ShortDate => ("YYMMDD", "YYMMDD"),
+                DateForm::MonthDayYear => ("MMDDYY", "MMDDYY"),
+                DateForm::DayMonthYear => ("DDMMYY", "DDMMYY"),
+                DateForm::MonthDay => ("MMDD", "MMDD"),
+                DateForm::DayMonth => ("DDMM", "DDMM"),
+                DateForm::Year => ("YYYY", "西暦年"),
+            };
+            tr!("birth date as {en}", "生年月日（{ja}）")
+        }
+        Source::PhoneWhole => tr!("a registered phone number", "登録電話番号"),
+        Source::PhoneTail(n) => tr!("the last {n} digits of a phone number", "電話番号の下{n}桁"),
+        Source::CustomerCode => tr!("the customer code", "お客様コード"),
+        Source::CustomerCodeReversed => tr!("the customer code reversed", "お客様コードの逆順"),
+        Source::EmailLocal => tr!("the email address's local part", "メールアドレスの@より前"),
+        Source::EmailLocalWithYear => tr!(
+            "the email local part with the birth year",
+            "メールアドレスの@より前＋生年"
+        ),
+        Source::Common => tr!("a commonly used password", "よく使われるパスワード"),
+        Source::CommonCapitalized => tr!(
+            "a commonly used password, capitalised",
+            "よく使われるパスワード（先頭大文字）"
+        ),
+        Source::CommonWithDigit => tr!(
+            "a commonly used password with a digit appended",
+            "よく使われるパスワード＋数字"
+        ),
+    }
+}
+
+/// The detail of a finding: never a password.
+pub fn audit_detail(d: &Detail) -> String {
+    match d {
+        Detail::NoExecutionPassword { enforced: true } => tr!(
+            "no execution password, and enforcement has started: orders and withdrawals are blocked; issue one with `acctsec password issue`",
+            "執行パスワードがありません（強化対応開始済み: 発注・出金ができません）。`acctsec password issue` で発行してください"
+        ),
+        Detail::NoExecutionPassword { enforced: false } => tr!(
+            "no execution password yet; issue one before enforcement with `acctsec password issue`",
+            "執行パスワードがまだありません。強化対応開始までに `acctsec password issue` で発行してください"
+        ),
+        Detail::InitialNotChanged { days } => tr!(
+            "still on the broker-issued initial password, issued {days} day(s) ago",
+            "初期パスワードのまま変更されていません（発行から {days} 日）"
+        ),
+        Detail::InitialExpired { days } => tr!(
+            "the initial password was not changed by its deadline (issued {days} day(s) ago)",
+            "初期パスワードが期限までに変更されていません（発行から {days} 日）"
+        ),
+        Detail::Locked { since, reason } => {
+            let since = crate::clock::stored_to_jst(since);
+            let reason = crate::output::sanitize(reason);
+            tr!(
+                "locked since {since}: {reason}",
+                "{since} からロック中: {reason}"
+            )
+        }
+        Detail::LegacyHash { format, why } => match why {
+            LegacyWhy::UnsaltedDigest => tr!(
+                "login hash is an unsalted {format} digest: crackable in seconds; have the customer change the login password",
+                "ログインパスワードのハッシュがソルトなしの {format} です。短時間で解読されます。パスワード変更を依頼してください"
+            ),
+            LegacyWhy::BrokenCrypt => tr!(
+                "login hash is {format}, a broken scheme; have the customer change the login password",
+                "ログインパスワードのハッシュが脆弱な {format} です。パスワード変更を依頼してください"
+            ),
+            LegacyWhy::BcryptCost { cost } => tr!(
+                "login hash is bcrypt with cost {cost} (under 10)",
+                "ログインパスワードのハッシュが bcrypt コスト {cost}（10 未満）です"
+            ),
+            LegacyWhy::Pbkdf2Rounds { rounds, min } => tr!(
+                "login hash is {format} with {rounds} iterations (OWASP: at least {min})",
+                "ログインパスワードのハッシュが {format} 反復 {rounds} 回です（OWASP 推奨 {min} 回以上）"
+            ),
+            LegacyWhy::ShaCrypt => tr!(
+                "login hash is {format}, fast to attack on GPUs; it is replaced by Argon2id at the next successful login verify",
+                "ログインパスワードのハッシュが {format} です。次回の認証成功時に Argon2id に置き換わります"
+            ),
+        },
+        Detail::WeakHashParams { kind, have, want } => {
+            let k = kind.as_str();
+            let (hm, ht, wm, wt) = (have.m_kib, have.t, want.m_kib, want.t);
+            tr!(
+                "{k} hash is Argon2 with m={hm} KiB, t={ht}, below the policy's m={wm} KiB, t={wt}; upgraded at the next successful verify",
+                "{k} パスワードのハッシュが Argon2 m={hm} KiB, t={ht} でポリシー（m={wm} KiB, t={wt}）未満です。次回の認証成功時に更新されます"
+            )
+        }
+        Detail::Guessable { kind, source: s } => {
+            let k = kind.as_str();
+            let s = source(s);
+            tr!(
+                "the {k} password is guessable: {s}; have the customer change it",
+                "{k} パスワードが推測可能です: {s}。変更を依頼してください"
+            )
+        }
+    }
+}
+
+pub fn audit_summary(s: &Value) -> String {
+    let customers = &s["customers"];
+    let findings = &s["findings"];
+    let secs = &s["seconds"];
+    let sev = |k: &str| s["by_severity"][k].as_u64().unwrap_or(0);
+    let (c, h, m, l) = (sev("critical"), sev("high"), sev("medium"), sev("low"));
+    let mut out = tr!(
+        "{customers} customer(s) audited in {secs} s: {findings} finding(s) (critical {c}, high {h}, medium {m}, low {l})",
+        "{customers} 名を {secs} 秒で監査: 検出 {findings} 件（critical {c}、high {h}、medium {m}、low {l}）"
+    );
+    if let Some(g) = s["guesses"].as_u64() {
+        let per = &s["candidates_per_credential"];
+        let rate = &s["guesses_per_second"];
+        out.push_str(&tr!(
+            "; {g} guesses ({per} per credential, {rate}/s)",
+            "。推測 {g} 回（1認証情報あたり {per} 個、毎秒 {rate} 回）"
+        ));
+        if s["budget_exceeded"] == true {
+            let rem = &s["remaining"];
+            out.push_str(&tr!(
+                "; budget used up, {rem} customer(s) left for the next run",
+                "。時間切れのため残り {rem} 名は次回に続行します"
+            ));
+        }
+    }
+    out
+}
