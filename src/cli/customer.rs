@@ -362,6 +362,7 @@ fn list(ctx: &mut Ctx, locked: bool, pending: bool, limit: u64) -> Result<u8> {
         locked,
         pending,
         limit: (limit > 0).then_some(limit),
+        after: None,
     })?;
     let mut l = Listing::new(&[
         "code",

@@ -55,7 +55,9 @@ pub use check::{
     DateForm, Facts, MIN_CODE_LEN, PHONE_TAIL, REPEAT_RUN, REPEAT_UNIT_MAX, Rule, SequenceKind,
     Violation, check, generated_ok, skipped_rules,
 };
-pub use common::{list_len as common_list_len, preload as preload_common_list};
+pub use common::{
+    in_order as common_in_order, list_len as common_list_len, preload as preload_common_list,
+};
 pub use dates::{ERAS, era_of};
 pub use model::{
     Argon2Params, Charset, Class, Classes, Destination, Generator, Kind, KindPolicy, Lockout,
