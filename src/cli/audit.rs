@@ -298,7 +298,14 @@ fn guess_all(
                     stop.store(true, Ordering::Relaxed);
                     return;
                 };
-                'customers: loop {
+                // The budget is checked between customers: a customer once
+                // started is finished (the run overruns by at most one
+                // customer's guesses), so every customer gets covered.
+                loop {
+                    if stop.load(Ordering::Relaxed) || out_of_time() {
+                        stop.store(true, Ordering::Relaxed);
+                        return;
+                    }
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(subj) = subjects.get(i) else { return };
                     let mut found = Vec::new();
@@ -306,10 +313,6 @@ fn guess_all(
                     {
                         let Some(cred) = cred else { continue };
                         for cand in candidates(&subj.customer, kind, policy, max) {
-                            if stop.load(Ordering::Relaxed) || out_of_time() {
-                                stop.store(true, Ordering::Relaxed);
-                                break 'customers;
-                            }
                             guesses.fetch_add(1, Ordering::Relaxed);
                             if password::matches_stored(&cred.hash, &cand.password, &mut hasher)
                                 .unwrap_or(false)
