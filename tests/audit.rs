@@ -162,13 +162,20 @@ fn fail_on_is_the_cron_alarm() {
 #[test]
 fn a_budgeted_run_then_a_resumed_one_cover_everyone_once() {
     let env = fixture();
-    // A budget too small for all 6 customers' guesses at these parameters
-    // is hard to pin; use 1 second over many guesses per credential, then
-    // resume until the cycle completes.
+    // Six more customers with a slow (SHA-512-crypt) login hash: about a
+    // second of guessing each, so a 1-second budget stops runs part-way.
+    let sha = "$6$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1";
+    let mut csv = String::from("code,name,birth_date,login_hash\n");
+    for i in 0..6 {
+        csv.push_str(&format!("B000{i},slow {i},1990-01-0{},{sha}\n", i + 1));
+    }
+    let f = env.write("slow.csv", csv);
+    env.run(&["customer", "import", &f.display().to_string()])
+        .ok();
     let mut covered = 0u64;
     let mut runs = 0;
     loop {
-        let (_, j) = findings(&env, &["--guess", "--candidates", "3000", "--budget", "1s"]);
+        let (_, j) = findings(&env, &["--guess", "--candidates", "1000", "--budget", "1s"]);
         covered += j["summary"]["customers"].as_u64().unwrap();
         runs += 1;
         if j["summary"]["cycle_complete"] == true {
@@ -179,12 +186,12 @@ fn a_budgeted_run_then_a_resumed_one_cover_everyone_once() {
     }
     assert!(runs >= 2, "the budget never stopped a run");
     assert_eq!(
-        covered, 6,
+        covered, 12,
         "every customer covered exactly once over {runs} run(s)"
     );
     // The next run starts over.
     let (_, j) = findings(&env, &["--guess", "--candidates", "5"]);
-    assert_eq!(j["summary"]["customers"], 6);
+    assert_eq!(j["summary"]["customers"], 12);
     assert_eq!(j["summary"]["resumed_after"], serde_json::Value::Null);
     let h = env
         .run(&["--format", "json", "audit", "history"])
