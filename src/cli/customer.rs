@@ -163,18 +163,15 @@ fn import(
                     "customer.update"
                 }
             };
-            if has_hash_column {
+            // An empty login_hash cell leaves the stored login password
+            // alone: once the customer has one (imported earlier, set with
+            // `password set`, or upgraded on verify), an export without the
+            // hash must not lock them out.
+            if has_hash_column && let Some(Some((hash, format))) = &row.login_hash {
                 let stored = tx.credential_hash(&row.code, "login")?;
-                match (&row.login_hash, stored) {
-                    (Some(Some((hash, format))), stored) if stored.as_deref() != Some(hash) => {
-                        tx.set_imported_login_hash(&row.code, hash, format)?;
-                        fields.push("login_hash");
-                    }
-                    (Some(None), Some(_)) => {
-                        tx.clear_login_hash(&row.code)?;
-                        fields.push("login_hash");
-                    }
-                    _ => {}
+                if stored.as_deref() != Some(hash.as_str()) {
+                    tx.set_imported_login_hash(&row.code, hash, format)?;
+                    fields.push("login_hash");
                 }
             }
             if existing.is_some() {

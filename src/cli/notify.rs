@@ -326,8 +326,20 @@ fn set(
 
 fn import(ctx: &mut Ctx, file: &std::path::Path) -> Result<u8> {
     let mut ledger = ctx.open()?;
-    let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
-    let mut rdr = csv::ReaderBuilder::new().from_reader(f);
+    let data = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let mut rdr = csv::ReaderBuilder::new().from_reader(&data[..]);
+    // The 1-based line a record starts on. The csv crate places a record
+    // that follows `\r\n` on the `\n`, one line early (Excel writes CRLF).
+    let mut counted = (0usize, 1u64);
+    let mut line_of = |p: &csv::Position| -> u64 {
+        let at = p.byte() as usize;
+        let end = (at + usize::from(data.get(at) == Some(&b'\n'))).min(data.len());
+        if end >= counted.0 {
+            counted.1 += memchr::memchr_iter(b'\n', &data[counted.0..end]).count() as u64;
+            counted.0 = end;
+        }
+        counted.1
+    };
     let bad = |line: u64, column: Option<&str>, reason: String| InputProblem {
         line,
         column: column.map(str::to_string),
@@ -376,12 +388,21 @@ fn import(ctx: &mut Ctx, file: &std::path::Path) -> Result<u8> {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                problems.push(bad(line, None, e.to_string()));
+                let line = e.position().map(&mut line_of).unwrap_or(0);
+                // Not the csv crate's text: its own line number is off on CRLF.
+                let what = match e.kind() {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => format!("{len} fields where the header has {expected_len}"),
+                    csv::ErrorKind::Utf8 { .. } => "not UTF-8".to_string(),
+                    _ => e.to_string(),
+                };
+                let p = crate::customer::import::Problem::Malformed(what);
+                problems.push(bad(line, None, messages::customer::import_problem(&p)));
                 break;
             }
         };
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        let line = rec.position().map(&mut line_of).unwrap_or(0);
         let get = |name: &str| col(name).and_then(|i| rec.get(i)).unwrap_or("").trim();
         let code = get("code").to_string();
         if code.is_empty() {
@@ -487,6 +508,10 @@ fn import(ctx: &mut Ctx, file: &std::path::Path) -> Result<u8> {
 
 fn emit(ctx: &mut Ctx, kind: &str, code: &str, env: LoginEnv, amount: Option<u64>) -> Result<u8> {
     let t = parse_type(kind)?;
+    // Without any of them every login would look like the previous one.
+    if t == NoticeType::LoginNewEnv && env == LoginEnv::default() {
+        return Err(Error::Usage(messages::notify::no_environment()));
+    }
     let mut ledger = ctx.open()?;
     let (queued, why) = ledger.write(|tx| {
         let c = customer(tx, code)?;

@@ -203,3 +203,10 @@ pub fn acked(n: usize, already: usize) -> String {
         "{n} 件を送信済みにしました（{already} 件は既に送信済み）"
     )
 }
+
+pub fn no_environment() -> String {
+    tr!(
+        "login_new_env needs the login's environment: pass at least one of --ip, --device, --user-agent (the same ones at every login)",
+        "login_new_env にはログイン環境が必要です。--ip、--device、--user-agent の少なくとも1つを（毎回同じ組み合わせで）指定してください"
+    )
+}

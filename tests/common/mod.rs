@@ -39,8 +39,12 @@ impl Env {
     /// A cheap ledger with the 30 sample customers of tests/fixtures.
     pub fn with_customers() -> Env {
         let env = Env::with_cheap_ledger();
-        env.run(&["customer", "import", &fixture("customers.csv").display().to_string()])
-            .ok();
+        env.run(&[
+            "customer",
+            "import",
+            &fixture("customers.csv").display().to_string(),
+        ])
+        .ok();
         env
     }
 
@@ -52,7 +56,8 @@ impl Env {
             .replace("\nt = 2\n", "\nt = 1\n");
         assert_ne!(cheap, toml, "policy TOML changed shape");
         let f = self.write("cheap-policy.toml", cheap);
-        self.run(&["policy", "set", "--file", &f.display().to_string()]).ok();
+        self.run(&["policy", "set", "--file", &f.display().to_string()])
+            .ok();
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -160,7 +165,9 @@ impl Run {
 
 /// A file under tests/fixtures.
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 pub fn file_mode(p: &Path) -> u32 {
