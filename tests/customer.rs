@@ -973,3 +973,47 @@ fn reimport_keeps_login_passwords_and_imports_new_hashes() {
     let trail = env.run(&["--format", "json", "log"]).ok().stdout();
     assert!(!trail.contains("$2b$"), "{trail}");
 }
+
+/// A hash from the core system never replaces one acctsec set or upgraded
+/// since: a daily re-import must not put the old unsalted MD5 back.
+#[test]
+fn reimport_never_downgrades_a_login_password() {
+    let env = Env::with_customers();
+    let fixture = common::fixture("customers.csv").display().to_string();
+    // 1000174's imported login hash is MD5("password"); a verify upgrades it.
+    env.run_stdin(
+        &["password", "verify", "1000174", "--kind", "login"],
+        "password\n",
+    )
+    .ok();
+    let format = |env: &Env| {
+        env.run(&["--format", "json", "customer", "show", "1000174"])
+            .ok()
+            .json()["login_hash_format"]
+            .clone()
+    };
+    assert_eq!(format(&env), "argon2id");
+    let j = env
+        .run(&["--format", "json", "customer", "import", &fixture])
+        .ok()
+        .json();
+    assert_eq!(j["changed"], 0, "{j}");
+    assert_eq!(format(&env), "argon2id");
+    env.run_stdin(
+        &["password", "verify", "1000174", "--kind", "login"],
+        "password\n",
+    )
+    .ok();
+    // A password set by staff stays too.
+    env.run_stdin(
+        &["password", "set", "1000285", "--kind", "login"],
+        "Kx7Rw2Pq9Z\n",
+    )
+    .ok();
+    env.run(&["customer", "import", &fixture]).ok();
+    env.run_stdin(
+        &["password", "verify", "1000285", "--kind", "login"],
+        "Kx7Rw2Pq9Z\n",
+    )
+    .ok();
+}

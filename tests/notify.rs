@@ -208,7 +208,7 @@ fn mandatory_notices_cannot_be_turned_off() {
         );
     }
     assert_eq!(snapshot(&env), before);
-    assert_eq!(subscriptions(&env, "1000100")["email_changed"].0, true);
+    assert!(subscriptions(&env, "1000100")["email_changed"].0);
     // Their destination may change.
     env.run(&[
         "notify",
@@ -400,7 +400,7 @@ fn import_applies_every_row_in_one_go() {
     let j = import(
         &env,
         "crlf.csv",
-        "\u{feff}enabled,code,type\r\nyes,1000174,fund_executed\r\n0,1000174,fund_executed\r\n",
+        "\u{feff}enabled,code,type\r\nyes,1000174,login\r\n0,1000174,fund_executed\r\n",
     )
     .ok()
     .json();
@@ -486,7 +486,7 @@ fn one_bad_row_in_an_import_changes_nothing_and_is_named() {
         .status(65)
         .stderr_has("enabled");
     assert_eq!(snapshot(&env), before);
-    assert_eq!(subscriptions(&env, "1000100")["login"].0, false);
+    assert!(!subscriptions(&env, "1000100")["login"].0);
     env.run(&["notify", "import", "missing.csv"]).status(74);
 }
 
@@ -875,6 +875,11 @@ fn ack_of_an_unknown_id_fails_and_changes_nothing() {
     let id = emit(&env, &["login", "1000100"])["ids"][0]
         .as_i64()
         .unwrap();
+    // A notice not yet exported cannot have been sent.
+    env.run(&["notify", "outbox", "ack", &id.to_string()])
+        .status(2);
+    let out = env.path("ack.jsonl").display().to_string();
+    env.run(&["notify", "outbox", "export", "--out", &out]).ok();
     let before = snapshot(&env);
     env.run(&["notify", "outbox", "ack", &id.to_string(), "424242"])
         .status(2)
@@ -941,4 +946,19 @@ fn escape_sequences_from_the_front_end_never_reach_a_terminal_or_a_mail() {
             "{k}: {v:?}"
         );
     }
+}
+
+#[test]
+fn import_refuses_two_rows_for_the_same_customer_and_type() {
+    let env = Env::with_customers();
+    let before = snapshot(&env);
+    import(
+        &env,
+        "dup.csv",
+        "code,type,enabled\n1000100,login,on\n1000137,login,on\n1000100,login,off\n",
+    )
+    .status(65)
+    .stderr_has("dup.csv:4")
+    .stderr_has("line 2");
+    assert_eq!(snapshot(&env), before);
 }

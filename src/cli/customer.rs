@@ -166,13 +166,13 @@ fn import(
             // An empty login_hash cell leaves the stored login password
             // alone: once the customer has one (imported earlier, set with
             // `password set`, or upgraded on verify), an export without the
-            // hash must not lock them out.
-            if has_hash_column && let Some(Some((hash, format))) = &row.login_hash {
-                let stored = tx.credential_hash(&row.code, "login")?;
-                if stored.as_deref() != Some(hash.as_str()) {
-                    tx.set_imported_login_hash(&row.code, hash, format)?;
-                    fields.push("login_hash");
-                }
+            // hash must not lock them out. Nor does a hash from the core
+            // system replace one acctsec set or upgraded since.
+            if has_hash_column
+                && let Some(Some((hash, format))) = &row.login_hash
+                && tx.set_imported_login_hash(&row.code, hash, format)?
+            {
+                fields.push("login_hash");
             }
             if existing.is_some() {
                 if fields.is_empty() {

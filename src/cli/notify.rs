@@ -439,6 +439,12 @@ fn import(ctx: &mut Ctx, file: &std::path::Path) -> Result<u8> {
             },
         };
         if let (Some(kind), Some(enabled)) = (kind, enabled) {
+            if let Some(first) = rows
+                .iter()
+                .find(|r: &&Row| r.code == code && r.kind == kind)
+            {
+                problems.push(bad(line, None, messages::notify::duplicate_row(first.line)));
+            }
             rows.push(Row {
                 line,
                 code,

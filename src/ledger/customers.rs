@@ -121,27 +121,23 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// The stored hash of a customer's password of one kind.
-    pub fn credential_hash(&self, code: &str, kind: &str) -> Result<Option<String>> {
-        self.conn()
-            .prepare_cached("SELECT hash FROM credential WHERE customer = ?1 AND kind = ?2")
-            .and_then(|mut s| s.query_row([code, kind], |r| r.get(0)).optional())
-            .map_err(|e| self.err(e))
-    }
-
-    /// Store a login hash handed over by the core system (as given).
-    pub fn set_imported_login_hash(&self, code: &str, hash: &str, format: &str) -> Result<()> {
+    /// Store a login hash handed over by the core system (as given), unless
+    /// the customer's login password was since set or upgraded by acctsec.
+    /// Returns whether anything changed.
+    pub fn set_imported_login_hash(&self, code: &str, hash: &str, format: &str) -> Result<bool> {
         let at = crate::clock::to_stored(self.now());
-        self.conn()
+        let n = self
+            .conn()
             .prepare_cached(
-                "INSERT INTO credential (customer, kind, hash, format, state, set_at)
-                 VALUES (?1, 'login', ?2, ?3, 'set', ?4)
+                "INSERT INTO credential (customer, kind, hash, format, state, set_at, origin)
+                 VALUES (?1, 'login', ?2, ?3, 'set', ?4, 'import')
                  ON CONFLICT (customer, kind) DO UPDATE
-                 SET hash = excluded.hash, format = excluded.format, state = 'set', set_at = excluded.set_at",
+                 SET hash = excluded.hash, format = excluded.format, state = 'set', set_at = excluded.set_at
+                 WHERE credential.origin = 'import' AND credential.hash <> excluded.hash",
             )
             .and_then(|mut s| s.execute(params![code, hash, format, at]))
             .map_err(|e| self.err(e))?;
-        Ok(())
+        Ok(n > 0)
     }
 
     /// Remove a login hash the core system no longer sends (an empty cell).

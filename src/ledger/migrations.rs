@@ -133,6 +133,14 @@ const MIGRATIONS: &[&str] = &[
         summary         TEXT NOT NULL
     ) STRICT;
     "#,
+    // 6: where a stored password came from: the core system's import, or
+    // acctsec itself (set, issued, upgraded). An import never overwrites the
+    // latter with the legacy system's (older, weaker) hash.
+    r#"
+    ALTER TABLE credential ADD COLUMN origin TEXT NOT NULL DEFAULT 'import'
+        CHECK (origin IN ('import', 'acctsec'));
+    UPDATE credential SET origin = 'acctsec' WHERE kind = 'execution';
+    "#,
 ];
 
 /// The schema version this build writes and understands.

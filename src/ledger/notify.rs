@@ -139,9 +139,13 @@ impl Tx<'_> {
         let at = crate::clock::to_stored(self.now());
         let mut res = AckResult::default();
         for &id in ids {
+            // Only what was exported can have been sent: a mistyped id of a
+            // notice still waiting must not mark it sent and lose it.
             let status: Option<String> = self
                 .conn()
-                .prepare_cached("SELECT status FROM outbox WHERE id = ?1")
+                .prepare_cached(
+                    "SELECT status FROM outbox WHERE id = ?1 AND exported_at IS NOT NULL",
+                )
                 .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
                 .map_err(|e| self.err(e))?;
             match status.as_deref() {

@@ -90,8 +90,8 @@ pub fn error_text(e: &Error) -> String {
         } => {
             let f = p(file);
             let mut s = tr!(
-                "{f}: {total} invalid row(s); nothing was written",
-                "{f}: 不正な行が {total} 件あります。何も書き込んでいません"
+                "{f}: {total} problem(s) found; nothing was written",
+                "{f}: 問題が {total} 件見つかりました。何も書き込んでいません"
             );
             for pr in problems {
                 let line = pr.line;

@@ -192,8 +192,8 @@ pub fn unknown_ids(ids: &[i64]) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     tr!(
-        "no notice with id {list}; nothing was marked sent",
-        "ID {list} の通知はありません。何も送信済みにしていません"
+        "no exported notice with id {list} (check the ids in the export file); nothing was marked sent",
+        "ID {list} の書き出し済みの通知はありません（書き出したファイルの ID を確認してください）。何も送信済みにしていません"
     )
 }
 
@@ -208,5 +208,12 @@ pub fn no_environment() -> String {
     tr!(
         "login_new_env needs the login's environment: pass at least one of --ip, --device, --user-agent (the same ones at every login)",
         "login_new_env にはログイン環境が必要です。--ip、--device、--user-agent の少なくとも1つを（毎回同じ組み合わせで）指定してください"
+    )
+}
+
+pub fn duplicate_row(first_line: u64) -> String {
+    tr!(
+        "the same customer and type as line {first_line}; keep one row per customer and type",
+        "{first_line} 行目と同じお客様・種別です。1つのお客様・種別につき1行にしてください"
     )
 }
