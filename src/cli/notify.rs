@@ -150,6 +150,7 @@ fn types(ctx: &mut Ctx) -> Result<u8> {
     let policy = ledger.policy()?;
     let mut l = Listing::new(&[
         "type",
+        "class",
         "name_ja",
         "name_en",
         "requirement",
@@ -162,6 +163,7 @@ fn types(ctx: &mut Ctx) -> Result<u8> {
         let d = policy.notice_default(t);
         l.push(vec![
             json!(t.name()),
+            json!("subscription"),
             json!(t.name_ja()),
             json!(t.name_en()),
             json!(t.requirement()),
@@ -178,6 +180,7 @@ fn types(ctx: &mut Ctx) -> Result<u8> {
     for s in SystemNotice::ALL {
         l.push(vec![
             json!(s.name()),
+            json!("system"),
             json!(s.name_ja()),
             json!(s.name_en()),
             json!(null),
