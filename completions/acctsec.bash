@@ -16,6 +16,9 @@ _acctsec() {
             ",$1")
                 cmd="acctsec"
                 ;;
+            acctsec,audit)
+                cmd="acctsec__subcmd__audit"
+                ;;
             acctsec,completions)
                 cmd="acctsec__subcmd__completions"
                 ;;
@@ -49,6 +52,18 @@ _acctsec() {
             acctsec,unlock)
                 cmd="acctsec__subcmd__unlock"
                 ;;
+            acctsec__subcmd__audit,help)
+                cmd="acctsec__subcmd__audit__subcmd__help"
+                ;;
+            acctsec__subcmd__audit,history)
+                cmd="acctsec__subcmd__audit__subcmd__history"
+                ;;
+            acctsec__subcmd__audit__subcmd__help,help)
+                cmd="acctsec__subcmd__audit__subcmd__help__subcmd__help"
+                ;;
+            acctsec__subcmd__audit__subcmd__help,history)
+                cmd="acctsec__subcmd__audit__subcmd__help__subcmd__history"
+                ;;
             acctsec__subcmd__customer,help)
                 cmd="acctsec__subcmd__customer__subcmd__help"
                 ;;
@@ -78,6 +93,9 @@ _acctsec() {
                 ;;
             acctsec__subcmd__customer__subcmd__help,show)
                 cmd="acctsec__subcmd__customer__subcmd__help__subcmd__show"
+                ;;
+            acctsec__subcmd__help,audit)
+                cmd="acctsec__subcmd__help__subcmd__audit"
                 ;;
             acctsec__subcmd__help,completions)
                 cmd="acctsec__subcmd__help__subcmd__completions"
@@ -111,6 +129,9 @@ _acctsec() {
                 ;;
             acctsec__subcmd__help,unlock)
                 cmd="acctsec__subcmd__help__subcmd__unlock"
+                ;;
+            acctsec__subcmd__help__subcmd__audit,history)
+                cmd="acctsec__subcmd__help__subcmd__audit__subcmd__history"
                 ;;
             acctsec__subcmd__help__subcmd__customer,import)
                 cmd="acctsec__subcmd__help__subcmd__customer__subcmd__import"
@@ -368,12 +389,134 @@ _acctsec() {
 
     case "${cmd}" in
         acctsec)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version init policy customer password lock unlock rollout notify log completions help"
+            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version init policy customer password lock unlock audit rollout notify log completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__audit)
+            opts="-y -q -h -V --guess --fail-on --budget --customer --candidates --db --operator --format --yes --quiet --busy-timeout --help --version history help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --fail-on)
+                    COMPREPLY=($(compgen -W "low medium high critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --budget)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --candidates)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__audit__subcmd__help)
+            opts="history help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__audit__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__audit__subcmd__help__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__audit__subcmd__history)
+            opts="-y -q -h -V --limit --db --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -678,8 +821,36 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help)
-            opts="init policy customer password lock unlock rollout notify log completions help"
+            opts="init policy customer password lock unlock audit rollout notify log completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__audit)
+            opts="history"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__audit__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -36,6 +36,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand password 'Passwords: check, bulk issue, set, verify'
             cand lock 'Locked accounts: list, lock'
             cand unlock 'Unlock accounts (optionally with a fresh initial execution password)'
+            cand audit 'Weak-credential audit (findings; --guess tries guesses from customer data)'
             cand rollout 'The rollout schedule and progress'
             cand notify 'Email notices: catalog, subscriptions, front-end events, outbox'
             cand log 'The audit trail: list, verify, head'
@@ -412,6 +413,50 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'acctsec;audit'= {
+            cand --fail-on 'Exit 1 when a finding at or above this severity exists'
+            cand --budget 'Stop guessing after this long (e.g. 2h, 30m, 90s); the next run resumes'
+            cand --customer 'Only this customer'
+            cand --candidates 'Guesses per credential'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand --guess 'Also try guesses built from each customer''s own data against the stored hashes'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand history 'Summaries of earlier runs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;audit;history'= {
+            cand --limit 'Only the newest N runs'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;audit;help'= {
+            cand history 'Summaries of earlier runs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;audit;help;history'= {
+        }
+        &'acctsec;audit;help;help'= {
+        }
         &'acctsec;rollout'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
@@ -738,6 +783,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand password 'Passwords: check, bulk issue, set, verify'
             cand lock 'Locked accounts: list, lock'
             cand unlock 'Unlock accounts (optionally with a fresh initial execution password)'
+            cand audit 'Weak-credential audit (findings; --guess tries guesses from customer data)'
             cand rollout 'The rollout schedule and progress'
             cand notify 'Email notices: catalog, subscriptions, front-end events, outbox'
             cand log 'The audit trail: list, verify, head'
@@ -794,6 +840,11 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;lock;add'= {
         }
         &'acctsec;help;unlock'= {
+        }
+        &'acctsec;help;audit'= {
+            cand history 'Summaries of earlier runs'
+        }
+        &'acctsec;help;audit;history'= {
         }
         &'acctsec;help;rollout'= {
             cand set 'Record the schedule (times in JST unless an offset is given)'

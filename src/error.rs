@@ -76,6 +76,9 @@ pub enum Error {
     /// Another process holds the write lock past the busy timeout.
     #[error("{}", crate::messages::error_text(self))]
     Busy { path: PathBuf, waited_ms: u64 },
+    /// Another process is doing the same work; safe to retry (exit 75).
+    #[error("{}", crate::messages::error_text(self))]
+    InUse { what: String },
     /// No ledger at the path.
     #[error("{}", crate::messages::error_text(self))]
     NoLedger { path: PathBuf },
@@ -103,7 +106,7 @@ impl Error {
             Error::BadInput { .. } => exit::DATA,
             Error::OutputExists { .. } | Error::CantCreate { .. } => exit::CANT_CREATE,
             Error::Io { .. } | Error::Db { .. } | Error::Corrupt { .. } => exit::IO,
-            Error::Busy { .. } => exit::BUSY,
+            Error::Busy { .. } | Error::InUse { .. } => exit::BUSY,
             Error::NoLedger { .. }
             | Error::NotALedger { .. }
             | Error::NewerLedger { .. }

@@ -134,7 +134,10 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
     if codes.is_empty() {
         return Err(Error::Usage(messages::unlock_needs_codes()));
     }
-    codes.dedup();
+    // Each customer once, in the order given (a repeated code would get two
+    // fresh passwords of which only the first is stored).
+    let mut seen = std::collections::HashSet::new();
+    codes.retain(|c| seen.insert(c.clone()));
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
     // Everyone must exist before anything changes.
@@ -149,7 +152,9 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
         crate::secretfile::ensure_absent(out)?;
     }
     let locked: Vec<_> = customers.iter().filter(|(_, s)| s.lock.is_some()).collect();
-    if !locked.is_empty() {
+    // Replacing a password is irreversible: confirm it even when nobody is
+    // locked.
+    if !locked.is_empty() || a.reissue {
         let shown: Vec<String> = locked
             .iter()
             .map(|(c, s)| {
@@ -169,7 +174,12 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
                 ctx.out.status(s);
             }
         }
-        if !ctx.confirm(&messages::confirm_unlock(locked.len(), a.reissue))? {
+        let question = if locked.is_empty() {
+            messages::confirm_reissue(customers.len())
+        } else {
+            messages::confirm_unlock(locked.len(), a.reissue)
+        };
+        if !ctx.confirm(&question)? {
             ctx.out.status(&messages::cancelled());
             return Ok(exit::NO);
         }

@@ -168,7 +168,7 @@ fn render_violations(
 }
 
 fn check(ctx: &mut Ctx, kind: Kind, code: Option<&str>) -> Result<u8> {
-    let mut ledger = ctx.open()?;
+    let ledger = ctx.open()?;
     let policy = ledger.policy()?;
     let customer = match code {
         Some(c) => Some(customer_of(&ledger, c)?),
@@ -180,7 +180,14 @@ fn check(ctx: &mut Ctx, kind: Kind, code: Option<&str>) -> Result<u8> {
     let violations = match &customer {
         None => password::full_check(kp, &pw, None, None, &mut hasher).map_err(secret_error)?,
         Some(c) => {
-            let (other, same) = ledger.write(|tx| stored_hashes(tx, &c.code, kind, kp.history))?;
+            // Read only: a check must not wait for (or block) writers.
+            let other = ledger.credential(&c.code, kind.other())?.map(|c| c.hash);
+            let mut same: Vec<String> = ledger
+                .credential(&c.code, kind)?
+                .map(|c| c.hash)
+                .into_iter()
+                .collect();
+            same.extend(ledger.history(&c.code, kind, kp.history)?);
             let phones = c.phones();
             let facts = password::facts(c, &phones);
             let stored = Stored {
@@ -192,7 +199,14 @@ fn check(ctx: &mut Ctx, kind: Kind, code: Option<&str>) -> Result<u8> {
         }
     };
     let skipped = if customer.is_none() {
-        crate::policy::skipped_rules(kp, true)
+        // Without a customer there are no stored passwords either.
+        let mut s = crate::policy::skipped_rules(kp, true);
+        s.extend(
+            crate::policy::Rule::ALL
+                .into_iter()
+                .filter(|r| r.needs_hash() && kp.rule_enabled(*r)),
+        );
+        s
     } else {
         Vec::new()
     };
@@ -357,9 +371,8 @@ fn verify(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result
         Outcome::Locked => Err(Error::Locked {
             customer: code.to_string(),
         }),
-        Outcome::Retry => Err(Error::Busy {
-            path: ledger.path().to_path_buf(),
-            waited_ms: 0,
+        Outcome::Retry => Err(Error::InUse {
+            what: messages::changed_while_verifying(),
         }),
     }
 }
@@ -435,6 +448,38 @@ fn out_key(out: &Path) -> Result<String> {
         .to_string())
 }
 
+/// Exclusive locks on the ledger's directory and on the directory of `out`,
+/// held while the returned handles live: one issue run per ledger (runs
+/// racing for the same customers would leave files whose passwords were
+/// replaced) and per output directory (runs resuming the same temporary
+/// file would lose each other's lines). Exit 75 when another run holds one.
+fn lock_dirs(ledger: &Path, out: &Path) -> Result<Vec<std::fs::File>> {
+    use std::os::fd::AsRawFd;
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for d in [secretfile::dir_of(ledger), secretfile::dir_of(out)] {
+        let d = std::fs::canonicalize(d).map_err(|e| Error::io(d, e))?;
+        if !dirs.contains(&d) {
+            dirs.push(d);
+        }
+    }
+    let mut held = Vec::new();
+    for dir in dirs {
+        let f = std::fs::File::open(&dir).map_err(|e| Error::io(&dir, e))?;
+        // SAFETY: flock on a descriptor we own.
+        if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+            let e = std::io::Error::last_os_error();
+            if e.kind() == std::io::ErrorKind::WouldBlock {
+                return Err(Error::InUse {
+                    what: messages::issue_in_progress(),
+                });
+            }
+            return Err(Error::io(&dir, e));
+        }
+        held.push(f);
+    }
+    Ok(held)
+}
+
 /// Lines of an issue file already written: (code, whole line).
 fn read_issue_lines(path: &Path) -> Result<Vec<(String, Zeroizing<String>)>> {
     let text = Zeroizing::new(match std::fs::read_to_string(path) {
@@ -498,6 +543,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
     let key = out_key(&a.out)?;
+    let _locks = lock_dirs(ledger.path(), &a.out)?;
     let temp_of = |run: i64| secretfile::temp_path(&a.out, &format!("issue{run}"));
     let running = ledger.write(|tx| tx.running_issue(&key))?;
     if a.out.exists() {
@@ -598,8 +644,20 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
                 .map_err(|e| Error::io(&temp, e))?;
             file.sync_data().map_err(|e| Error::io(&temp, e))?;
             drop(text);
-            ledger.write(|tx| {
+            let stored = ledger.write(|tx| {
+                let mut stored = 0u64;
                 for (c, h) in customers.iter().zip(&hashes) {
+                    // Someone else (another run, `password set`, `unlock
+                    // --reissue`) gave this customer a password since we
+                    // looked: theirs stands, and our line is dropped below.
+                    if !a.reissue
+                        && tx
+                            .credential(&c.code, Kind::Execution)?
+                            .is_some_and(|now| now.issue_run != Some(run))
+                    {
+                        continue;
+                    }
+                    stored += 1;
                     tx.store_password(
                         &c.code,
                         Kind::Execution,
@@ -627,11 +685,12 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
                     action: "password.issue.batch",
                     customer: None,
                     reason: None,
-                    details: json!({ "run": run, "count": customers.len() }),
+                    details: json!({ "run": run, "count": stored }),
                 })?;
-                Ok(())
+                Ok(stored)
             })?;
-            counts.issued += customers.len() as u64;
+            counts.issued += stored;
+            counts.skipped += customers.len() as u64 - stored;
             bar.inc(customers.len() as u64);
         }
         Ok(())
@@ -640,6 +699,18 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     result?;
     file.sync_all().map_err(|e| Error::io(&temp, e))?;
     drop(file);
+    // Only the lines whose password the ledger holds go into place.
+    let committed = ledger.write(|tx| tx.issued_in_run(run))?;
+    let lines = read_issue_lines(&temp)?;
+    if lines.iter().any(|(c, _)| !committed.contains(c)) {
+        let kept: Vec<_> = lines
+            .into_iter()
+            .filter(|(c, _)| committed.contains(c))
+            .collect();
+        rewrite_temp(&temp, &kept)?
+            .sync_all()
+            .map_err(|e| Error::io(&temp, e))?;
+    }
     // Into place (never over an existing file), then the run is done.
     match std::fs::hard_link(&temp, &a.out) {
         Ok(()) => {}

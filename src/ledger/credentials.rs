@@ -63,6 +63,15 @@ fn credential(conn: &Connection, code: &str, kind: Kind) -> rusqlite::Result<Opt
     .optional()
 }
 
+fn history(conn: &Connection, code: &str, kind: Kind, n: u32) -> rusqlite::Result<Vec<String>> {
+    conn.prepare_cached(
+        "SELECT hash FROM password_history WHERE customer = ?1 AND kind = ?2
+         ORDER BY retired_at DESC, rowid DESC LIMIT ?3",
+    )?
+    .query_map(params![code, kind.as_str(), n], |r| r.get(0))?
+    .collect()
+}
+
 fn lock_of(conn: &Connection, code: &str) -> rusqlite::Result<Option<Lock>> {
     let row: Option<(Option<String>, Option<String>, Option<String>)> = conn
         .prepare_cached("SELECT locked_at, lock_reason, locked_by FROM customer WHERE code = ?1")?
@@ -89,17 +98,7 @@ impl Tx<'_> {
     /// The hashes of the last `n` passwords of a kind, newest first (the
     /// current one not included).
     pub fn history(&self, code: &str, kind: Kind, n: u32) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached(
-                "SELECT hash FROM password_history WHERE customer = ?1 AND kind = ?2
-                 ORDER BY retired_at DESC, rowid DESC LIMIT ?3",
-            )
-            .map_err(|e| self.err(e))?;
-        stmt.query_map(params![code, kind.as_str(), n], |r| r.get(0))
-            .map_err(|e| self.err(e))?
-            .collect::<rusqlite::Result<Vec<String>>>()
-            .map_err(|e| self.err(e))
+        history(self.conn(), code, kind, n).map_err(|e| self.err(e))
     }
 
     /// Store a new password hash of a kind: the current one moves to the
@@ -134,10 +133,11 @@ impl Tx<'_> {
             _ => "set",
         };
         c.prepare_cached(
-            "INSERT INTO credential (customer, kind, hash, format, state, set_at, failures, issue_run)
-             VALUES (?1, ?2, ?3, 'argon2id', ?4, ?5, 0, ?6)
+            "INSERT INTO credential (customer, kind, hash, format, state, set_at, failures, issue_run, origin)
+             VALUES (?1, ?2, ?3, 'argon2id', ?4, ?5, 0, ?6, 'acctsec')
              ON CONFLICT (customer, kind) DO UPDATE SET hash = excluded.hash, format = excluded.format,
-               state = excluded.state, set_at = excluded.set_at, failures = 0, issue_run = excluded.issue_run",
+               state = excluded.state, set_at = excluded.set_at, failures = 0, issue_run = excluded.issue_run,
+               origin = 'acctsec'",
         )
         .and_then(|mut s| s.execute(params![code, kind.as_str(), hash, state, at, issue_run]))
         .map_err(err)?;
@@ -148,7 +148,7 @@ impl Tx<'_> {
     /// successful verify); state and history are unchanged.
     pub fn upgrade_hash(&self, code: &str, kind: Kind, hash: &str) -> Result<()> {
         self.conn()
-            .prepare_cached("UPDATE credential SET hash = ?3, format = 'argon2id' WHERE customer = ?1 AND kind = ?2")
+            .prepare_cached("UPDATE credential SET hash = ?3, format = 'argon2id', origin = 'acctsec' WHERE customer = ?1 AND kind = ?2")
             .and_then(|mut s| s.execute(params![code, kind.as_str(), hash]))
             .map_err(|e| self.err(e))?;
         Ok(())
@@ -272,6 +272,11 @@ impl Ledger {
 
     pub fn lock_of(&self, code: &str) -> Result<Option<Lock>> {
         lock_of(&self.conn, code).map_err(|e| self.err(e))
+    }
+
+    /// As [`Tx::history`], outside a write transaction (for read-only checks).
+    pub fn history(&self, code: &str, kind: Kind, n: u32) -> Result<Vec<String>> {
+        history(&self.conn, code, kind, n).map_err(|e| self.err(e))
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<String>> {

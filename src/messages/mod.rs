@@ -188,7 +188,7 @@ pub fn error_text(e: &Error) -> String {
                 "台帳 {f} は新しい acctsec で作成されています（スキーマ {found}、このバージョンは {supported} まで）。acctsec を更新してください。台帳は変更していません"
             )
         }
-        Error::Config { what } => what.clone(),
+        Error::Config { what } | Error::InUse { what } => what.clone(),
     }
 }
 
@@ -513,6 +513,20 @@ pub fn password_mismatch() -> String {
     tr!(
         "the two entries differ; try again",
         "2回の入力が一致しません。もう一度入力してください"
+    )
+}
+
+pub fn issue_in_progress() -> String {
+    tr!(
+        "another `acctsec password issue` is running on this ledger or into this directory; wait for it to finish, then run the command again (nothing was changed)",
+        "この台帳（または出力先ディレクトリ）で別の `acctsec password issue` が実行中です。終了を待ってから再実行してください（何も変更していません）"
+    )
+}
+
+pub fn changed_while_verifying() -> String {
+    tr!(
+        "the password was changed while it was being verified; nothing was counted, run the verify again",
+        "照合中にパスワードが変更されました。失敗回数は数えていません。もう一度照合してください"
     )
 }
 

@@ -1,0 +1,1013 @@
+//! Passwords end to end: check, set, verify, bulk issue, lockout, unlock,
+//! and the rollout schedule, all through the real binary.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::Path;
+use std::process::Stdio;
+
+use common::{Env, file_mode, fixture};
+use serde_json::Value;
+
+/// Customer 1000100: born 1990-04-10, mobile 070-9534-7055.
+const SATO: &str = "1000100";
+/// Customer 1000137: born 1990-11-13, phone 052-672-5767, mobile +81 70-6572-2460.
+const SUZUKI: &str = "1000137";
+
+const LOGIN_PW: &str = "Mv3qTw9z";
+const EXEC_PW: &str = "Hp4rWx8k";
+const WRONG: &str = "Wrong7x5Q";
+
+/// The rows of an issue CSV, checking its header.
+fn issue_rows(path: &Path) -> Vec<(String, String, String)> {
+    let text = std::fs::read_to_string(path).expect("read issue file");
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("code,initial_password,deadline"));
+    lines
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            assert_eq!(f.len(), 3, "bad row {l:?}");
+            (f[0].to_string(), f[1].to_string(), f[2].to_string())
+        })
+        .collect()
+}
+
+fn rules(r: &Value) -> BTreeSet<String> {
+    r["violations"]
+        .as_array()
+        .expect("violations array")
+        .iter()
+        .map(|v| v["rule"].as_str().expect("rule").to_string())
+        .collect()
+}
+
+fn check(env: &Env, args: &[&str], pw: &str) -> (i32, Value) {
+    let mut a = vec!["--format", "json", "password", "check"];
+    a.extend_from_slice(args);
+    let r = env.run_stdin(&a, &format!("{pw}\n"));
+    let code = r.code();
+    (code, r.json())
+}
+
+fn verify(env: &Env, code: &str, pw: &str) -> i32 {
+    env.run_stdin(
+        &["password", "verify", code, "--kind", "execution"],
+        &format!("{pw}\n"),
+    )
+    .code()
+}
+
+fn show(env: &Env, code: &str) -> Value {
+    env.run(&["customer", "show", code, "--format", "json"])
+        .ok()
+        .json()
+}
+
+fn failures(env: &Env, code: &str) -> u64 {
+    show(env, code)["failures"].as_u64().expect("failures")
+}
+
+fn lock_list(env: &Env) -> Vec<Value> {
+    env.run(&["lock", "list", "--format", "json"])
+        .ok()
+        .json()
+        .as_array()
+        .expect("lock list is an array")
+        .clone()
+}
+
+fn audit_count(env: &Env, action: &str) -> i64 {
+    env.sql()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = ?1",
+            [action],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+fn audit_total(env: &Env) -> i64 {
+    env.sql()
+        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Names in the test directory that look like leftover temporary files.
+fn hidden_files(env: &Env) -> Vec<String> {
+    std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') && n.contains(".tmp"))
+        .collect()
+}
+
+fn is_jst_iso(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.len() == 25
+        && s.ends_with("+09:00")
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && [0..4, 5..7, 8..10, 11..13, 14..16, 17..19]
+            .into_iter()
+            .all(|r| s[r].bytes().all(|c| c.is_ascii_digit()))
+}
+
+// ------------------------------------------------------------------ check
+
+#[test]
+fn check_lists_every_violated_rule_and_what_was_skipped() {
+    let env = Env::with_customers();
+    // One password, three broken rules: all of them reported.
+    let (code, j) = check(&env, &["--kind", "execution"], "abcd");
+    assert_eq!(code, 1);
+    assert_eq!(j["ok"], false);
+    assert_eq!(
+        rules(&j),
+        ["classes", "sequence", "common"].map(String::from).into()
+    );
+    for v in j["violations"].as_array().unwrap() {
+        let keys: BTreeSet<&str> = v.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+        assert_eq!(keys, ["message", "rule"].into(), "{v}");
+        assert!(!v["message"].as_str().unwrap().is_empty());
+    }
+    // Without --customer the rules needing the customer are named as skipped.
+    let skipped: BTreeSet<&str> = j["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    for r in [
+        "customer_code",
+        "birth_date",
+        "phone",
+        "same_as_other",
+        "reused",
+    ] {
+        assert!(skipped.contains(r), "{r} not in skipped {skipped:?}");
+    }
+    // Login: too short, repeated, common, at once.
+    let (code, j) = check(&env, &["--kind", "login"], "1111");
+    assert_eq!(code, 1);
+    let got = rules(&j);
+    for r in ["length", "repeat", "common"] {
+        assert!(got.contains(r), "{r} missing from {got:?}");
+    }
+
+    // Accepted: exit 0, ok true, no violations.
+    let (code, j) = check(&env, &["--kind", "execution"], EXEC_PW);
+    assert_eq!(code, 0, "{j}");
+    assert_eq!(j["ok"], true);
+    assert_eq!(j["violations"], serde_json::json!([]));
+
+    // The table form says the same, the skipped rules on stderr.
+    env.run_stdin(&["password", "check", "--kind", "login"], "abcd\n")
+        .status(1)
+        .stdout_has("sequence")
+        .stdout_has("common")
+        .stderr_has("not checked without a customer")
+        .stderr_has("birth_date");
+    env.run_stdin(&["password", "check", "--kind", "login"], "Mv3qTw9z\r\n")
+        .ok()
+        .stdout_has("accepted");
+
+    // Full-width characters break `charset`.
+    let (code, j) = check(&env, &["--kind", "execution"], "Ｘｋ７ｐＱ２");
+    assert_eq!(code, 1);
+    assert!(rules(&j).contains("charset"), "{j}");
+    let (code, j) = check(&env, &["--kind", "login"], "Mv3qTw9ｚ");
+    assert_eq!(code, 1);
+    assert!(rules(&j).contains("charset"), "{j}");
+
+    // An unknown customer is exit 4.
+    env.run_stdin(
+        &[
+            "password",
+            "check",
+            "--kind",
+            "login",
+            "--customer",
+            "9999999",
+        ],
+        "Mv3qTw9z\n",
+    )
+    .status(4)
+    .stderr_has("9999999");
+}
+
+#[test]
+fn check_with_a_customer_rejects_personal_data() {
+    let env = Env::with_customers();
+    let c = ["--kind", "login", "--customer", SATO];
+    for (pw, rule) in [
+        ("Ab1000100", "customer_code"),
+        ("Xy19900410", "birth_date"),
+        ("Qz900410Xy", "birth_date"),
+        ("Kw0410Mt", "birth_date"),
+        ("Mz1990x0410", "birth_date"),
+        ("Qz7055Xy", "phone"),
+        ("Tk95347055", "phone"),
+    ] {
+        let (code, j) = check(&env, &c, pw);
+        assert_eq!(code, 1, "{pw}: {j}");
+        assert!(rules(&j).contains(rule), "{pw}: {rule} missing in {j}");
+        assert_eq!(j["skipped"], serde_json::json!([]), "{pw}");
+    }
+    // The same passwords are fine without the customer (rules skipped) ...
+    let (code, j) = check(&env, &["--kind", "login"], "Qz7055Xy");
+    assert_eq!(code, 0, "{j}");
+    // ... and for another customer.
+    let (code, j) = check(&env, &["--kind", "login", "--customer", SUZUKI], "Qz7055Xy");
+    assert_eq!(code, 0, "{j}");
+    // Suzuki's landline and mobile both count.
+    for pw in ["Pq5767Rs", "Pq2460Rs", "Ab1000137"] {
+        let (code, j) = check(&env, &["--kind", "execution", "--customer", SUZUKI], pw);
+        assert_eq!(code, 1, "{pw}: {j}");
+    }
+    // Several personal rules at once, every one listed.
+    let (code, j) = check(&env, &c, "1000100x7055");
+    assert_eq!(code, 1);
+    let got = rules(&j);
+    assert!(
+        got.contains("customer_code") && got.contains("phone"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn same_as_other_and_reused_need_the_stored_passwords() {
+    let env = Env::with_customers();
+    env.run_stdin(
+        &["password", "set", SUZUKI, "--kind", "login"],
+        &format!("{LOGIN_PW}\n"),
+    )
+    .ok();
+    // The login password as the execution password.
+    let (code, j) = check(
+        &env,
+        &["--kind", "execution", "--customer", SUZUKI],
+        LOGIN_PW,
+    );
+    assert_eq!(code, 1);
+    assert_eq!(rules(&j), ["same_as_other".to_string()].into());
+    env.run_stdin(
+        &["password", "set", SUZUKI, "--kind", "execution"],
+        &format!("{LOGIN_PW}\n"),
+    )
+    .status(1)
+    .stdout_has("same_as_other");
+    // Without the customer nothing is known about stored passwords.
+    let (code, _) = check(&env, &["--kind", "execution"], LOGIN_PW);
+    assert_eq!(code, 0);
+    // And the other way round.
+    env.run_stdin(
+        &["password", "set", SUZUKI, "--kind", "execution"],
+        &format!("{EXEC_PW}\n"),
+    )
+    .ok();
+    let (code, j) = check(&env, &["--kind", "login", "--customer", SUZUKI], EXEC_PW);
+    assert_eq!(code, 1);
+    assert!(rules(&j).contains("same_as_other"), "{j}");
+
+    // Setting the current login password again is a reuse ...
+    let (code, j) = check(&env, &["--kind", "login", "--customer", SUZUKI], LOGIN_PW);
+    assert_eq!(code, 1);
+    assert_eq!(rules(&j), ["reused".to_string()].into());
+    env.run_stdin(
+        &[
+            "--format", "json", "password", "set", SUZUKI, "--kind", "login",
+        ],
+        &format!("{LOGIN_PW}\n"),
+    )
+    .status(1)
+    .stdout_has("\"reused\"");
+    // ... and so is one from the history.
+    env.run_stdin(
+        &["password", "set", SUZUKI, "--kind", "login"],
+        "Rt8nWq2m\n",
+    )
+    .ok();
+    env.run_stdin(
+        &["password", "set", SUZUKI, "--kind", "login"],
+        &format!("{LOGIN_PW}\n"),
+    )
+    .status(1)
+    .stdout_has("reused");
+    // Another customer may use it.
+    env.run_stdin(
+        &["password", "set", SATO, "--kind", "login"],
+        &format!("{LOGIN_PW}\n"),
+    )
+    .ok();
+}
+
+// -------------------------------------------------------------------- set
+
+#[test]
+fn a_rejected_set_changes_nothing() {
+    let env = Env::with_customers();
+    env.run_stdin(
+        &["password", "set", SATO, "--kind", "login"],
+        &format!("{LOGIN_PW}\n"),
+    )
+    .ok();
+    let snapshot = |env: &Env| -> Vec<(String, String, String, i64)> {
+        let conn = env.sql();
+        let mut s = conn
+            .prepare("SELECT customer, kind, hash, failures FROM credential ORDER BY 1, 2")
+            .unwrap();
+        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let before = snapshot(&env);
+    let entries = audit_total(&env);
+    let r = env
+        .run_stdin(&["password", "set", SATO, "--kind", "login"], "abcd\n")
+        .status(1);
+    for rule in ["length", "sequence", "common"] {
+        assert!(r.stdout().contains(rule), "{rule}:\n{}", r.stdout());
+    }
+    env.run_stdin(
+        &["password", "set", SATO, "--kind", "execution"],
+        "Sk19900410\n",
+    )
+    .status(1)
+    .stdout_has("birth_date");
+    assert_eq!(snapshot(&env), before);
+    assert_eq!(audit_total(&env), entries);
+    // The old password still works; the rejected one was not stored.
+    env.run_stdin(
+        &["password", "verify", SATO, "--kind", "login"],
+        &format!("{LOGIN_PW}\n"),
+    )
+    .ok();
+    // Unknown customer: exit 4, nothing written.
+    let entries = audit_total(&env);
+    env.run_stdin(
+        &["password", "set", "NOPE1", "--kind", "login"],
+        &format!("{LOGIN_PW}\n"),
+    )
+    .status(4);
+    assert_eq!(audit_total(&env), entries);
+}
+
+#[test]
+fn set_is_audited_and_the_password_never_shows() {
+    let env = Env::with_customers();
+    let secret = "Zq8vKm3xWp6T";
+    let mut outputs = Vec::new();
+    let r = env
+        .run_stdin(
+            &["password", "set", SATO, "--kind", "execution"],
+            &format!("{secret}\n"),
+        )
+        .ok();
+    outputs.push(r.stdout() + &r.stderr());
+    let log = env
+        .run(&["log", "--action", "password.set", "--format", "json"])
+        .ok();
+    let entries = log.json();
+    let entries = entries.as_array().unwrap();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0]["customer"], SATO);
+    assert_eq!(entries[0]["operator"], "tester");
+    assert_eq!(entries[0]["details"]["kind"], "execution");
+    outputs.push(log.stdout());
+    assert_eq!(show(&env, SATO)["execution_password"], "set");
+
+    // Verify, a rejected set and a check print nothing of it either.
+    for (args, input) in [
+        (
+            vec!["password", "verify", SATO, "--kind", "execution"],
+            format!("{secret}\n"),
+        ),
+        (
+            vec!["password", "set", SATO, "--kind", "execution"],
+            format!("{secret}\n"),
+        ),
+        (
+            vec!["password", "check", "--kind", "login", "--customer", SATO],
+            format!("{secret}\n"),
+        ),
+        (
+            vec!["--format", "json", "password", "check", "--kind", "login"],
+            format!("{secret}\n"),
+        ),
+    ] {
+        let r = env.run_stdin(&args, &input);
+        outputs.push(r.stdout() + &r.stderr());
+    }
+    for args in [
+        vec!["log"],
+        vec!["log", "--format", "json"],
+        vec!["customer", "show", SATO, "--unmask", "--format", "json"],
+        vec!["notify", "outbox", "--format", "json"],
+    ] {
+        let r = env.run(&args);
+        outputs.push(r.stdout() + &r.stderr());
+    }
+    for o in &outputs {
+        assert!(!o.contains(secret), "password in output:\n{o}");
+    }
+    // Not in the ledger's bytes (main file, WAL, shared memory).
+    for suffix in ["", "-wal", "-shm"] {
+        let p = format!("{}{suffix}", env.db().display());
+        if let Ok(bytes) = std::fs::read(&p) {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "password in {p}"
+            );
+        }
+    }
+    // Never from argv.
+    env.run(&["password", "set", SATO, "--kind", "execution", secret])
+        .status(2);
+}
+
+#[test]
+fn temporary_puts_the_password_back_to_initial() {
+    let env = Env::with_customers();
+    assert_eq!(show(&env, SATO)["execution_password"], "none");
+    env.run_stdin(
+        &["password", "set", SATO, "--kind", "execution"],
+        &format!("{EXEC_PW}\n"),
+    )
+    .ok();
+    assert_eq!(show(&env, SATO)["execution_password"], "set");
+    env.run_stdin(
+        &[
+            "password",
+            "set",
+            SATO,
+            "--kind",
+            "execution",
+            "--temporary",
+        ],
+        "Tm4kRp8w\n",
+    )
+    .ok();
+    assert_eq!(show(&env, SATO)["execution_password"], "initial");
+    assert_eq!(verify(&env, SATO, "Tm4kRp8w"), 0);
+    assert_eq!(verify(&env, SATO, EXEC_PW), 1);
+    let log = env
+        .run(&["log", "--action", "password.set", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(log[1]["details"]["state"], "initial");
+}
+
+// ------------------------------------------------------------------ issue
+
+#[test]
+fn issue_all_writes_a_private_csv_whose_passwords_verify() {
+    let env = Env::with_customers();
+    let out = env.path("initial.csv");
+    env.run(&["password", "issue", "--all", "--out", "initial.csv"])
+        .ok();
+    assert_eq!(file_mode(&out), 0o600);
+    let rows = issue_rows(&out);
+    let codes: Vec<String> = env
+        .run(&["customer", "list", "--format", "json"])
+        .ok()
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(codes.len(), 30);
+    let issued: BTreeSet<String> = rows.iter().map(|r| r.0.clone()).collect();
+    assert_eq!(rows.len(), 30, "one row per customer");
+    assert_eq!(issued, codes.iter().cloned().collect());
+    let deadline = &rows[0].2;
+    assert!(is_jst_iso(deadline), "deadline {deadline:?}");
+    for (code, pw, d) in &rows {
+        assert_eq!(d, deadline);
+        assert!(pw.len() >= 8, "{pw}");
+        assert!(
+            !pw.chars().any(|c| "0Oo1lI".contains(c)),
+            "look-alike character in {pw}"
+        );
+        assert!(pw.chars().all(|c| c.is_ascii_alphanumeric()), "{pw}");
+        assert_eq!(verify(&env, code, pw), 0, "{code}");
+        assert_eq!(show(&env, code)["execution_password"], "initial");
+    }
+    let distinct: BTreeSet<&String> = rows.iter().map(|r| &r.1).collect();
+    assert_eq!(distinct.len(), rows.len(), "passwords repeat");
+    assert!(hidden_files(&env).is_empty(), "{:?}", hidden_files(&env));
+    assert_eq!(audit_count(&env, "password.issue"), 30);
+
+    // The same path again: exit 73, the file untouched.
+    let before = std::fs::read(&out).unwrap();
+    env.run(&["password", "issue", "--all", "--out", "initial.csv"])
+        .status(73)
+        .stderr_has("initial.csv");
+    env.run(&[
+        "password",
+        "issue",
+        "--all",
+        "--out",
+        "initial.csv",
+        "--reissue",
+        "--yes",
+    ])
+    .status(73);
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+
+    // Everyone has one now: a new file skips them all.
+    env.run(&[
+        "--format",
+        "json",
+        "password",
+        "issue",
+        "--all",
+        "--out",
+        "again.csv",
+    ])
+    .ok()
+    .stdout_has("\"skipped\": 30");
+    assert!(issue_rows(&env.path("again.csv")).is_empty());
+
+    // --reissue must be confirmed; without a terminal that is --yes.
+    env.run(&["password", "issue", "--all", "--out", "re.csv", "--reissue"])
+        .status(2)
+        .stderr_has("--yes");
+    assert!(!env.path("re.csv").exists());
+    env.run(&[
+        "password",
+        "issue",
+        SATO,
+        SUZUKI,
+        "--out",
+        "re.csv",
+        "--reissue",
+        "--yes",
+    ])
+    .ok();
+    let re = issue_rows(&env.path("re.csv"));
+    assert_eq!(re.len(), 2);
+    for (code, pw, _) in &re {
+        assert_eq!(verify(&env, code, pw), 0);
+        let old = &rows.iter().find(|r| &r.0 == code).unwrap().1;
+        assert_eq!(verify(&env, code, old), 1, "old password still works");
+    }
+    assert!(hidden_files(&env).is_empty(), "{:?}", hidden_files(&env));
+    env.run(&["log", "verify"]).ok();
+}
+
+#[test]
+fn issue_to_named_customers_and_a_codes_file() {
+    let env = Env::with_customers();
+    // An unknown code anywhere: exit 4 before anything is written.
+    let entries = audit_total(&env);
+    env.run(&["password", "issue", SATO, "NOPE9", "--out", "x.csv"])
+        .status(4)
+        .stderr_has("NOPE9");
+    let f = env.write("codes.txt", "# rollout wave 1\n1000174\n\nNOPE8\n");
+    env.run(&[
+        "password",
+        "issue",
+        "--codes",
+        &f.display().to_string(),
+        "--out",
+        "x.csv",
+    ])
+    .status(4);
+    assert!(!env.path("x.csv").exists());
+    assert!(hidden_files(&env).is_empty());
+    assert_eq!(audit_total(&env), entries, "something was written");
+    assert_eq!(show(&env, SATO)["execution_password"], "none");
+    // Nobody named: a usage error.
+    env.run(&["password", "issue", "--out", "x.csv"]).status(2);
+
+    env.run(&["password", "issue", SATO, SUZUKI, SATO, "--out", "a.csv"])
+        .ok();
+    let a = issue_rows(&env.path("a.csv"));
+    let codes: BTreeSet<&str> = a.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(a.len(), 2);
+    assert_eq!(codes, [SATO, SUZUKI].into());
+
+    let f = env.write(
+        "codes.txt",
+        "# rollout wave 1\n1000174\n\n  1000211  \n1000100\n",
+    );
+    env.run(&[
+        "password",
+        "issue",
+        "--codes",
+        &f.display().to_string(),
+        "1000248",
+        "--out",
+        "b.csv",
+    ])
+    .ok()
+    .stdout_has("1 skipped");
+    let b = issue_rows(&env.path("b.csv"));
+    let codes: BTreeSet<&str> = b.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(codes, ["1000174", "1000211", "1000248"].into());
+    for (code, pw, _) in a.iter().chain(&b) {
+        assert_eq!(verify(&env, code, pw), 0, "{code}");
+    }
+    let counts = env
+        .run(&["rollout", "status", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(counts["initial"], 5);
+    assert_eq!(counts["none"], 25);
+}
+
+#[test]
+fn issue_deadline_is_the_pre_registration_end() {
+    let env = Env::with_customers();
+    env.run(&[
+        "rollout",
+        "set",
+        "--pre-start",
+        "2022-08-22",
+        "--pre-end",
+        "2022-09-17 23:59",
+        "--enforce",
+        "2022-09-18 18:00",
+    ])
+    .ok();
+    env.run(&["password", "issue", SATO, SUZUKI, "--out", "d.csv"])
+        .ok();
+    for (_, _, d) in issue_rows(&env.path("d.csv")) {
+        assert_eq!(d, "2022-09-17T23:59:00+09:00");
+    }
+}
+
+#[test]
+fn production_hashing_parameters() {
+    // The shipped policy, not the cheap one of the other tests.
+    let env = Env::with_ledger();
+    env.run(&[
+        "customer",
+        "import",
+        &fixture("customers.csv").display().to_string(),
+    ])
+    .ok();
+    env.run(&["password", "issue", SATO, SUZUKI, "--out", "p.csv"])
+        .ok();
+    let rows = issue_rows(&env.path("p.csv"));
+    assert_eq!(rows.len(), 2);
+    let hash: String = env
+        .sql()
+        .query_row(
+            "SELECT hash FROM credential WHERE customer = ?1 AND kind = 'execution'",
+            [&rows[0].0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{hash}"
+    );
+    assert_eq!(verify(&env, &rows[0].0, &rows[0].1), 0);
+    assert_eq!(verify(&env, &rows[0].0, &rows[1].1), 1);
+}
+
+// ------------------------------------------------------- lockout, unlock
+
+#[test]
+fn the_ninth_failure_locks_and_a_lock_refuses_even_the_right_password() {
+    let env = Env::with_customers();
+    env.run_stdin(
+        &["password", "set", SATO, "--kind", "execution"],
+        &format!("{EXEC_PW}\n"),
+    )
+    .ok();
+    for i in 1..=8 {
+        assert_eq!(verify(&env, SATO, WRONG), 1, "failure {i}");
+        assert_eq!(failures(&env, SATO), i);
+        assert!(lock_list(&env).is_empty(), "locked after {i} failures");
+    }
+    // The ninth locks, and says so with exit 3.
+    env.run_stdin(
+        &["password", "verify", SATO, "--kind", "execution"],
+        &format!("{WRONG}\n"),
+    )
+    .status(3)
+    .stderr_has("LOCKED");
+    let locks = lock_list(&env);
+    assert_eq!(locks.len(), 1);
+    assert_eq!(locks[0]["customer"], SATO);
+    assert_eq!(locks[0]["failures"], 9);
+    assert!(is_jst_iso(locks[0]["locked_at"].as_str().unwrap()));
+    assert!(!locks[0]["reason"].as_str().unwrap().is_empty());
+    assert_eq!(show(&env, SATO)["locked"], true);
+    assert_eq!(audit_count(&env, "lock.auto"), 1);
+    // The tenth, and the right password: exit 3, nothing counted.
+    assert_eq!(verify(&env, SATO, WRONG), 3);
+    assert_eq!(verify(&env, SATO, EXEC_PW), 3);
+    assert_eq!(failures(&env, SATO), 9);
+    assert_eq!(audit_count(&env, "password.verify"), 9);
+
+    // Unlock needs a confirmation; no terminal, no --yes: exit 2.
+    env.run(&["unlock", SATO, "--reason", "customer called"])
+        .status(2)
+        .stderr_has("--yes");
+    assert_eq!(lock_list(&env).len(), 1);
+    env.run(&["unlock", SATO, "--reason", ""]).status(2);
+    env.run(&["unlock", SATO, "--reason", "customer called", "--yes"])
+        .ok()
+        .stdout_has("unlocked");
+    assert!(lock_list(&env).is_empty());
+    assert_eq!(failures(&env, SATO), 0);
+    assert_eq!(show(&env, SATO)["locked"], false);
+    let e = env
+        .run(&["log", "--action", "lock.unlock", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(e[0]["reason"], "customer called");
+    assert_eq!(verify(&env, SATO, EXEC_PW), 0);
+    // Unlocking an account that is not locked says so; nothing is written.
+    let n = audit_total(&env);
+    env.run(&["unlock", SATO, "--reason", "again", "--yes"])
+        .ok()
+        .stdout_has("not_locked");
+    env.run(&["unlock", SATO, "--reason", "again"])
+        .ok()
+        .stdout_has("not_locked");
+    assert_eq!(audit_total(&env), n);
+    env.run(&["unlock", "NOPE7", "--reason", "x", "--yes"])
+        .status(4);
+}
+
+#[test]
+fn a_success_resets_the_count() {
+    let env = Env::with_customers();
+    env.run_stdin(
+        &["password", "set", SATO, "--kind", "execution"],
+        &format!("{EXEC_PW}\n"),
+    )
+    .ok();
+    for _ in 0..6 {
+        assert_eq!(verify(&env, SATO, WRONG), 1);
+    }
+    assert_eq!(failures(&env, SATO), 6);
+    assert_eq!(verify(&env, SATO, EXEC_PW), 0);
+    assert_eq!(failures(&env, SATO), 0);
+    for _ in 0..8 {
+        assert_eq!(verify(&env, SATO, WRONG), 1);
+    }
+    assert!(lock_list(&env).is_empty());
+    assert_eq!(verify(&env, SATO, WRONG), 3);
+    // No password at all: a mismatch, not a crash, not a lock.
+    assert_eq!(verify(&env, SUZUKI, EXEC_PW), 1);
+    assert_eq!(verify(&env, "NOPE6", EXEC_PW), 4);
+}
+
+#[test]
+fn twenty_concurrent_wrong_passwords_lock_at_exactly_nine() {
+    let env = Env::with_customers();
+    env.run_stdin(
+        &["password", "set", SATO, "--kind", "execution"],
+        &format!("{EXEC_PW}\n"),
+    )
+    .ok();
+    let children: Vec<_> = (0..20)
+        .map(|_| {
+            env.std_cmd()
+                .args(["password", "verify", SATO, "--kind", "execution"])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    let mut codes = BTreeMap::new();
+    for mut c in children {
+        c.stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{WRONG}\n").as_bytes())
+            .unwrap();
+        let out = c.wait_with_output().unwrap();
+        let code = out.status.code().unwrap_or(-1);
+        assert!(
+            code == 1 || code == 3,
+            "exit {code}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        *codes.entry(code).or_insert(0) += 1;
+    }
+    // Eight plain failures, the ninth locked, the rest found it locked.
+    assert_eq!(codes.get(&1), Some(&8), "{codes:?}");
+    assert_eq!(failures(&env, SATO), 9);
+    let locks = lock_list(&env);
+    assert_eq!(locks.len(), 1);
+    assert_eq!(locks[0]["customer"], SATO);
+    assert_eq!(locks[0]["failures"], 9);
+    assert!(locks[0]["locked_at"].is_string());
+    assert!(locks[0]["reason"].is_string());
+    assert_eq!(audit_count(&env, "password.verify"), 9);
+    assert_eq!(audit_count(&env, "lock.auto"), 1);
+    env.run(&["log", "verify"]).ok();
+}
+
+#[test]
+fn lock_add_list_and_unlock_with_a_fresh_password() {
+    let env = Env::with_customers();
+    env.run_stdin(
+        &["password", "set", SATO, "--kind", "execution"],
+        &format!("{EXEC_PW}\n"),
+    )
+    .ok();
+    env.run(&["lock", "add", SATO, "--reason", "suspected takeover"])
+        .ok();
+    env.run(&["lock", "add", SATO, "--reason", "twice"])
+        .ok()
+        .stderr_has("already locked");
+    env.run(&["lock", "add", "NOPE5", "--reason", "x"])
+        .status(4);
+    env.run(&["lock", "add", SUZUKI, "--reason", "  "])
+        .status(2);
+    let locks = lock_list(&env);
+    assert_eq!(locks.len(), 1);
+    assert_eq!(locks[0]["customer"], SATO);
+    assert_eq!(locks[0]["reason"], "suspected takeover");
+    assert_eq!(locks[0]["failures"], 0);
+    assert!(is_jst_iso(locks[0]["locked_at"].as_str().unwrap()));
+    env.run(&["lock", "list"])
+        .ok()
+        .stdout_has("suspected takeover");
+    assert_eq!(verify(&env, SATO, EXEC_PW), 3);
+    assert_eq!(failures(&env, SATO), 0, "a refused attempt was counted");
+
+    // The customer forgot the password: unlock with a fresh one.
+    env.run(&[
+        "unlock",
+        SATO,
+        "--reason",
+        "forgot password",
+        "--reissue",
+        "--out",
+        "fresh.csv",
+    ])
+    .status(2);
+    assert!(!env.path("fresh.csv").exists());
+    env.run(&[
+        "unlock",
+        SATO,
+        "--reason",
+        "forgot password",
+        "--reissue",
+        "--out",
+        "fresh.csv",
+        "--yes",
+    ])
+    .ok();
+    let p = env.path("fresh.csv");
+    assert_eq!(file_mode(&p), 0o600);
+    let rows = issue_rows(&p);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, SATO);
+    assert!(is_jst_iso(&rows[0].2));
+    assert!(lock_list(&env).is_empty());
+    assert_eq!(show(&env, SATO)["execution_password"], "initial");
+    assert_eq!(verify(&env, SATO, &rows[0].1), 0);
+    assert_eq!(
+        verify(&env, SATO, EXEC_PW),
+        1,
+        "the old password still works"
+    );
+    // Never over an existing file.
+    env.run(&["lock", "add", SATO, "--reason", "again"]).ok();
+    let before = std::fs::read(&p).unwrap();
+    env.run(&[
+        "unlock",
+        SATO,
+        "--reason",
+        "forgot again",
+        "--reissue",
+        "--out",
+        "fresh.csv",
+        "--yes",
+    ])
+    .status(73);
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+    assert_eq!(lock_list(&env).len(), 1, "unlocked despite the failure");
+
+    // Replacing a password of an account that is not locked is confirmed too.
+    env.run(&[
+        "unlock",
+        SUZUKI,
+        "--reason",
+        "forgot",
+        "--reissue",
+        "--out",
+        "s.csv",
+    ])
+    .status(2);
+    assert!(!env.path("s.csv").exists());
+    // A code named twice gets one password, and it is the stored one.
+    env.run(&[
+        "unlock",
+        SATO,
+        SUZUKI,
+        SATO,
+        "--reason",
+        "forgot",
+        "--reissue",
+        "--out",
+        "two.csv",
+        "--yes",
+    ])
+    .ok();
+    let rows = issue_rows(&env.path("two.csv"));
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    for (code, pw, _) in &rows {
+        assert_eq!(verify(&env, code, pw), 0, "{code}");
+    }
+    assert!(hidden_files(&env).is_empty(), "{:?}", hidden_files(&env));
+    env.run(&["log", "verify"]).ok();
+}
+
+// ---------------------------------------------------------------- rollout
+
+#[test]
+fn rollout_schedule_and_progress() {
+    let env = Env::with_customers();
+    let status = |env: &Env| {
+        env.run(&["rollout", "status", "--format", "json"])
+            .ok()
+            .json()
+    };
+    let s = status(&env);
+    assert_eq!(s["none"], 30);
+    assert_eq!(s["initial"], 0);
+    assert_eq!(s["set"], 0);
+    assert_eq!(s["locked"], 0);
+
+    env.run(&[
+        "rollout",
+        "set",
+        "--pre-start",
+        "2022-08-22",
+        "--pre-end",
+        "2022-09-17 23:59",
+        "--enforce",
+        "2022-09-18 18:00",
+    ])
+    .ok()
+    .stderr_has("2022-09-18T18:00:00+09:00");
+    let s = status(&env);
+    assert_eq!(s["pre_start"], "2022-08-22T00:00:00+09:00");
+    assert_eq!(s["pre_end"], "2022-09-17T23:59:00+09:00");
+    assert_eq!(s["enforce"], "2022-09-18T18:00:00+09:00");
+    assert_eq!(audit_count(&env, "rollout.set"), 1);
+
+    // Out of order, or not a date: exit 2, the schedule unchanged.
+    for (a, b, c) in [
+        ("2022-09-18", "2022-09-17 23:59", "2022-09-18 18:00"),
+        ("2022-08-22", "2022-09-19 00:00", "2022-09-18 18:00"),
+        ("2022-08-22", "2022-08-22", "2022-09-18 18:00"),
+        ("2022-08-22", "next week", "2022-09-18 18:00"),
+    ] {
+        env.run(&[
+            "rollout",
+            "set",
+            "--pre-start",
+            a,
+            "--pre-end",
+            b,
+            "--enforce",
+            c,
+        ])
+        .status(2);
+    }
+    assert_eq!(status(&env)["pre_end"], "2022-09-17T23:59:00+09:00");
+    assert_eq!(audit_count(&env, "rollout.set"), 1);
+
+    // Progress: 5 issued, 2 of them changed, 1 set directly, 2 locked.
+    env.run(&[
+        "password", "issue", "1000100", "1000137", "1000174", "1000211", "1000248", "--out",
+        "w1.csv",
+    ])
+    .ok();
+    for code in ["1000100", "1000137", "1000285"] {
+        env.run_stdin(
+            &["password", "set", code, "--kind", "execution"],
+            &format!("{EXEC_PW}\n"),
+        )
+        .ok();
+    }
+    env.run(&["lock", "add", "1000174", "--reason", "x"]).ok();
+    env.run(&["lock", "add", "1000322", "--reason", "x"]).ok();
+    let s = status(&env);
+    assert_eq!(s["customers"], 30);
+    assert_eq!(s["none"], 24, "{s}");
+    assert_eq!(s["initial"], 3, "{s}");
+    assert_eq!(s["set"], 3, "{s}");
+    assert_eq!(s["locked"], 2, "{s}");
+    env.run(&["rollout", "status"]).ok().stdout_has("initial");
+}
