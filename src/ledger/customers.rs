@@ -194,7 +194,15 @@ impl Ledger {
         let total: i64 = self
             .conn
             .query_row(
-                &format!("SELECT count(*) FROM customer c {STATE_JOINS} WHERE {cond} AND ?1 = ?1"),
+                &format!(
+                    "SELECT count(*) FROM customer c {} WHERE {cond} AND ?1 = ?1",
+                    // Only the filter on the execution state needs a join.
+                    if f.pending {
+                        "JOIN credential e ON e.customer = c.code AND e.kind = 'execution'"
+                    } else {
+                        ""
+                    }
+                ),
                 rusqlite::params![limit, after],
                 |r| r.get(0),
             )

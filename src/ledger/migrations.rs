@@ -141,6 +141,12 @@ const MIGRATIONS: &[&str] = &[
         CHECK (origin IN ('import', 'acctsec'));
     UPDATE credential SET origin = 'acctsec' WHERE kind = 'execution';
     "#,
+    // 7: locked customers in code order straight from a partial index
+    // (`customer list --locked` on a million customers).
+    r#"
+    DROP INDEX customer_locked;
+    CREATE INDEX customer_locked ON customer (code) WHERE locked_at IS NOT NULL;
+    "#,
 ];
 
 /// The schema version this build writes and understands.
