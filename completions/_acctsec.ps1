@@ -277,6 +277,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a password against the policy (from a hidden prompt or stdin)')
             [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a customer''s password (new password twice on a terminal, once on stdin)')
+            [CompletionResult]::new('change', 'change', [CompletionResultType]::ParameterValue, 'The customer''s own change (I3): the current password, then the new one (twice on a terminal; on stdin two lines: current, new)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -334,6 +335,23 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'acctsec;password;change' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'kind')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the change comes from (IP, channel); recorded with the attempt')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'acctsec;password;verify' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'kind')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the attempt comes from (IP, channel); recorded with it')
@@ -355,6 +373,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a password against the policy (from a hidden prompt or stdin)')
             [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a customer''s password (new password twice on a terminal, once on stdin)')
+            [CompletionResult]::new('change', 'change', [CompletionResultType]::ParameterValue, 'The customer''s own change (I3): the current password, then the new one (twice on a terminal; on stdin two lines: current, new)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -366,6 +385,9 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;password;help;set' {
+            break
+        }
+        'acctsec;password;help;change' {
             break
         }
         'acctsec;password;help;verify' {
@@ -919,6 +941,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a password against the policy (from a hidden prompt or stdin)')
             [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a customer''s password (new password twice on a terminal, once on stdin)')
+            [CompletionResult]::new('change', 'change', [CompletionResultType]::ParameterValue, 'The customer''s own change (I3): the current password, then the new one (twice on a terminal; on stdin two lines: current, new)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer')
             break
         }
@@ -929,6 +952,9 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;help;password;set' {
+            break
+        }
+        'acctsec;help;password;change' {
             break
         }
         'acctsec;help;password;verify' {

@@ -181,6 +181,9 @@ _acctsec() {
             acctsec__subcmd__help__subcmd__notify__subcmd__outbox,export)
                 cmd="acctsec__subcmd__help__subcmd__notify__subcmd__outbox__subcmd__export"
                 ;;
+            acctsec__subcmd__help__subcmd__password,change)
+                cmd="acctsec__subcmd__help__subcmd__password__subcmd__change"
+                ;;
             acctsec__subcmd__help__subcmd__password,check)
                 cmd="acctsec__subcmd__help__subcmd__password__subcmd__check"
                 ;;
@@ -310,6 +313,9 @@ _acctsec() {
             acctsec__subcmd__notify__subcmd__outbox__subcmd__help,help)
                 cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__help__subcmd__help"
                 ;;
+            acctsec__subcmd__password,change)
+                cmd="acctsec__subcmd__password__subcmd__change"
+                ;;
             acctsec__subcmd__password,check)
                 cmd="acctsec__subcmd__password__subcmd__check"
                 ;;
@@ -324,6 +330,9 @@ _acctsec() {
                 ;;
             acctsec__subcmd__password,verify)
                 cmd="acctsec__subcmd__password__subcmd__verify"
+                ;;
+            acctsec__subcmd__password__subcmd__help,change)
+                cmd="acctsec__subcmd__password__subcmd__help__subcmd__change"
                 ;;
             acctsec__subcmd__password__subcmd__help,check)
                 cmd="acctsec__subcmd__password__subcmd__help__subcmd__check"
@@ -1185,8 +1194,22 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__password)
-            opts="check issue set verify"
+            opts="check issue set change verify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__password__subcmd__change)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2215,12 +2238,50 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__password)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version check issue set verify help"
+            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version check issue set change verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__password__subcmd__change)
+            opts="-y -q -h -V --kind --source --db --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "login execution" -- "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2283,8 +2344,22 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__password__subcmd__help)
-            opts="check issue set verify help"
+            opts="check issue set change verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__password__subcmd__help__subcmd__change)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

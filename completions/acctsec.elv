@@ -252,6 +252,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand check 'Check a password against the policy (from a hidden prompt or stdin)'
             cand issue 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)'
             cand set 'Set a customer''s password (new password twice on a terminal, once on stdin)'
+            cand change 'The customer''s own change (I3): the current password, then the new one (twice on a terminal; on stdin two lines: current, new)'
             cand verify 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -305,6 +306,22 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'acctsec;password;change'= {
+            cand --kind 'kind'
+            cand --source 'Where the change comes from (IP, channel); recorded with the attempt'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'acctsec;password;verify'= {
             cand --kind 'kind'
             cand --source 'Where the attempt comes from (IP, channel); recorded with it'
@@ -325,6 +342,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand check 'Check a password against the policy (from a hidden prompt or stdin)'
             cand issue 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)'
             cand set 'Set a customer''s password (new password twice on a terminal, once on stdin)'
+            cand change 'The customer''s own change (I3): the current password, then the new one (twice on a terminal; on stdin two lines: current, new)'
             cand verify 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -333,6 +351,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;help;issue'= {
         }
         &'acctsec;password;help;set'= {
+        }
+        &'acctsec;password;help;change'= {
         }
         &'acctsec;password;help;verify'= {
         }
@@ -821,6 +841,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand check 'Check a password against the policy (from a hidden prompt or stdin)'
             cand issue 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)'
             cand set 'Set a customer''s password (new password twice on a terminal, once on stdin)'
+            cand change 'The customer''s own change (I3): the current password, then the new one (twice on a terminal; on stdin two lines: current, new)'
             cand verify 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
         }
         &'acctsec;help;password;check'= {
@@ -828,6 +849,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;password;issue'= {
         }
         &'acctsec;help;password;set'= {
+        }
+        &'acctsec;help;password;change'= {
         }
         &'acctsec;help;password;verify'= {
         }

@@ -179,21 +179,22 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "list" -d 'List customers (personal data masked)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "set-email" -d 'Change a customer\'s registered email address (notifies the old and the new one)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -s q -l quiet -d 'Print nothing on success except requested data'
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -s h -l help -d 'Print help'
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -f -a "check" -d 'Check a password against the policy (from a hidden prompt or stdin)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -f -a "issue" -d 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -f -a "set" -d 'Set a customer\'s password (new password twice on a terminal, once on stdin)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -f -a "verify" -d 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -f -a "check" -d 'Check a password against the policy (from a hidden prompt or stdin)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -f -a "issue" -d 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -f -a "set" -d 'Set a customer\'s password (new password twice on a terminal, once on stdin)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -f -a "change" -d 'The customer\'s own change (I3): the current password, then the new one (twice on a terminal; on stdin two lines: current, new)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -f -a "verify" -d 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l kind -r -f -a "login\t''
 execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l customer -d 'Also run the rules that need the customer\'s data and stored passwords' -r
@@ -234,6 +235,19 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l kind -r -f -a "login\t''
+execution\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l source -d 'Where the change comes from (IP, channel); recorded with the attempt' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l kind -r -f -a "login\t''
 execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l source -d 'Where the attempt comes from (IP, channel); recorded with it' -r
@@ -250,6 +264,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check a password against the policy (from a hidden prompt or stdin)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "issue" -d 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a customer\'s password (new password twice on a terminal, once on stdin)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "change" -d 'The customer\'s own change (I3): the current password, then the new one (twice on a terminal; on stdin two lines: current, new)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
@@ -546,6 +561,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from password" -f -a "check" -d 'Check a password against the policy (from a hidden prompt or stdin)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from password" -f -a "issue" -d 'Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from password" -f -a "set" -d 'Set a customer\'s password (new password twice on a terminal, once on stdin)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from password" -f -a "change" -d 'The customer\'s own change (I3): the current password, then the new one (twice on a terminal; on stdin two lines: current, new)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from password" -f -a "verify" -d 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "list" -d 'Locked accounts: since when, why, failures'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "add" -d 'Lock an account (e.g. suspected takeover)'

@@ -1011,3 +1011,65 @@ fn rollout_schedule_and_progress() {
     assert_eq!(s["locked"], 2, "{s}");
     env.run(&["rollout", "status"]).ok().stdout_has("initial");
 }
+
+/// I3: the customer replaces the initial password: the current one, then
+/// the new one; a wrong current one counts towards the lock.
+#[test]
+fn the_customer_changes_the_initial_password() {
+    let env = Env::with_customers();
+    let out = env.path("init.csv");
+    env.run(&[
+        "password",
+        "issue",
+        SATO,
+        "--out",
+        &out.display().to_string(),
+    ])
+    .ok();
+    let initial = issue_rows(&out)[0].1.clone();
+    assert_eq!(show(&env, SATO)["execution_password"], "initial");
+    let change = |current: &str, new: &str| {
+        env.run_stdin(
+            &[
+                "password",
+                "change",
+                SATO,
+                "--kind",
+                "execution",
+                "--source",
+                "web",
+            ],
+            &format!("{current}\n{new}\n"),
+        )
+    };
+    // A wrong current password: exit 1, counted, nothing changed.
+    change(WRONG, EXEC_PW).status(1);
+    assert_eq!(failures(&env, SATO), 1);
+    assert_eq!(show(&env, SATO)["execution_password"], "initial");
+    // A new password that breaks the rules: exit 1 with the rules; the
+    // right current password reset the count.
+    let r = change(&initial, "1234").status(1);
+    assert!(r.stdout().contains("sequence"), "{}", r.stdout());
+    assert_eq!(failures(&env, SATO), 0);
+    // The same password again is reuse.
+    change(&initial, &initial).status(1).stdout_has("reused");
+    // A good one: state set, audited, the old one no longer works.
+    change(&initial, EXEC_PW).ok();
+    assert_eq!(show(&env, SATO)["execution_password"], "set");
+    assert_eq!(verify(&env, SATO, EXEC_PW), 0);
+    assert_eq!(verify(&env, SATO, &initial), 1);
+    let log = env
+        .run(&["--format", "json", "log", "--action", "password.change"])
+        .ok()
+        .json();
+    assert_eq!(log.as_array().unwrap().len(), 1);
+    assert!(
+        !std::fs::read(env.db())
+            .unwrap()
+            .windows(EXEC_PW.len())
+            .any(|w| w == EXEC_PW.as_bytes())
+    );
+    // A locked account is refused before anything is read.
+    env.run(&["lock", "add", SATO, "--reason", "takeover"]).ok();
+    change(EXEC_PW, "Zt5pQw8m").status(3);
+}

@@ -45,6 +45,16 @@ pub enum PasswordCmd {
         #[arg(long)]
         temporary: bool,
     },
+    /// The customer's own change (I3): the current password, then the new one
+    /// (twice on a terminal; on stdin two lines: current, new)
+    Change {
+        code: String,
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        /// Where the change comes from (IP, channel); recorded with the attempt
+        #[arg(long, value_name = "TEXT")]
+        source: Option<String>,
+    },
     /// Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer
     Verify {
         code: String,
@@ -84,6 +94,9 @@ pub fn run(ctx: &mut Ctx, cmd: PasswordCmd) -> Result<u8> {
             kind,
             temporary,
         } => set(ctx, &code, kind.into(), temporary),
+        PasswordCmd::Change { code, kind, source } => {
+            change(ctx, &code, kind.into(), source.as_deref())
+        }
         PasswordCmd::Verify { code, kind, source } => {
             verify(ctx, &code, kind.into(), source.as_deref())
         }
@@ -266,14 +279,107 @@ fn set(ctx: &mut Ctx, code: &str, kind: Kind, temporary: bool) -> Result<u8> {
 fn verify(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result<u8> {
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
-    customer_of(&ledger, code)?;
-    // A locked account is refused without looking at the password.
+    refuse_locked(&ledger, code)?;
+    let pw = prompt::read_secret(&messages::password_prompt(kind.as_str()), None)?;
+    let outcome = attempt(&mut ledger, &policy, code, kind, &pw, source)?;
+    drop(pw);
+    match outcome {
+        Outcome::Match => {
+            ctx.out.status(&messages::verify_ok(code, kind.as_str()));
+            Ok(exit::OK)
+        }
+        other => failed_attempt(ctx, &policy, code, kind, other),
+    }
+}
+
+fn change(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result<u8> {
+    let mut ledger = ctx.open()?;
+    let policy = ledger.policy()?;
+    refuse_locked(&ledger, code)?;
+    let c = customer_of(&ledger, code)?;
+    let current = prompt::read_secret(&messages::current_password_prompt(kind.as_str()), None)?;
+    let new = prompt::read_secret(
+        &messages::new_password_prompt(kind.as_str()),
+        Some((&messages::password_again(), &messages::password_mismatch())),
+    )?;
+    // The current password first: a wrong one counts towards the lock.
+    let outcome = attempt(&mut ledger, &policy, code, kind, &current, source)?;
+    drop(current);
+    if !matches!(outcome, Outcome::Match) {
+        return failed_attempt(ctx, &policy, code, kind, outcome);
+    }
+    let kp = policy.kind(kind).clone();
+    let mut hasher = Hasher::new(password::argon2_params(&policy)).map_err(secret_error)?;
+    let other = ledger.credential(code, kind.other())?.map(|c| c.hash);
+    let mut same: Vec<String> = ledger
+        .credential(code, kind)?
+        .map(|c| c.hash)
+        .into_iter()
+        .collect();
+    same.extend(ledger.history(code, kind, kp.history)?);
+    let phones = c.phones();
+    let facts = password::facts(&c, &phones);
+    let stored = Stored {
+        other: other.as_deref(),
+        same: &same,
+    };
+    let violations = password::full_check(&kp, &new, Some(&facts), Some(&stored), &mut hasher)
+        .map_err(secret_error)?;
+    if !violations.is_empty() {
+        render_violations(ctx, kind, &violations, &[])?;
+        return Ok(exit::NO);
+    }
+    let hash = hasher.hash(new.as_bytes()).map_err(secret_error)?;
+    drop(new);
+    ledger.write(|tx| {
+        tx.store_password(
+            code,
+            kind,
+            &hash,
+            PasswordState::Set,
+            None,
+            crate::policy::MAX_HISTORY,
+        )?;
+        tx.audit(Entry {
+            action: "password.change",
+            customer: Some(code),
+            reason: None,
+            details: json!({ "kind": kind.as_str(), "source": source }),
+        })?;
+        Ok(())
+    })?;
+    ctx.out.status(&messages::password_set(
+        code,
+        kind.as_str(),
+        PasswordState::Set.as_str(),
+    ));
+    Ok(exit::OK)
+}
+
+/// The customer exists and is not locked: a locked account is refused
+/// without looking at the password (exit 3).
+fn refuse_locked(ledger: &Ledger, code: &str) -> Result<()> {
+    customer_of(ledger, code)?;
     if ledger.lock_of(code)?.is_some() {
         return Err(Error::Locked {
             customer: code.to_string(),
         });
     }
-    let pw = prompt::read_secret(&messages::password_prompt(kind.as_str()), None)?;
+    Ok(())
+}
+
+/// One authentication attempt (L1): verify `pw` against the stored hash,
+/// then count it in one IMMEDIATE transaction; the threshold-th consecutive
+/// failure locks the account. A success resets the count and upgrades a
+/// hash made with weaker parameters.
+fn attempt(
+    ledger: &mut Ledger,
+    policy: &Policy,
+    code: &str,
+    kind: Kind,
+    pw: &str,
+    source: Option<&str>,
+) -> Result<Outcome> {
     let cred = ledger.credential(code, kind)?;
     let params = password::argon2_params(&policy);
     let mut hasher = Hasher::new(params).map_err(secret_error)?;
@@ -289,9 +395,8 @@ fn verify(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result
         }
         _ => None,
     };
-    drop(pw);
     let threshold = password::threshold(&policy, kind);
-    let outcome = ledger.write(|tx| {
+    ledger.write(|tx| {
         if tx.lock_of(code)?.is_some() {
             return Ok(Outcome::Locked);
         }
@@ -347,12 +452,20 @@ fn verify(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result
             }
         }
         Ok(Outcome::Mismatch { failures, locks })
-    })?;
+    })
+}
+
+/// Report an attempt that did not match (exit 1, or 3 when it locked).
+fn failed_attempt(
+    ctx: &mut Ctx,
+    policy: &Policy,
+    code: &str,
+    kind: Kind,
+    outcome: Outcome,
+) -> Result<u8> {
+    let threshold = password::threshold(policy, kind);
     match outcome {
-        Outcome::Match => {
-            ctx.out.status(&messages::verify_ok(code, kind.as_str()));
-            Ok(exit::OK)
-        }
+        Outcome::Match => Ok(exit::OK),
         Outcome::Mismatch { failures, locks } => {
             ctx.out.status(&messages::verify_failed(
                 code,

@@ -193,3 +193,11 @@ pub fn duration(secs: i64) -> String {
     }
     tr!("{d}d {h}h {m}m", "{d}日 {h}時間 {m}分")
 }
+
+pub fn current_password_prompt(kind: &str) -> String {
+    tr!("current {kind} password", "現在の{kind}パスワード")
+}
+
+pub fn new_password_prompt(kind: &str) -> String {
+    tr!("new {kind} password", "新しい{kind}パスワード")
+}
