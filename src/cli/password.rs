@@ -381,12 +381,12 @@ fn attempt(
     source: Option<&str>,
 ) -> Result<Outcome> {
     let cred = ledger.credential(code, kind)?;
-    let params = password::argon2_params(&policy);
+    let params = password::argon2_params(policy);
     let mut hasher = Hasher::new(params).map_err(secret_error)?;
     // The slow part runs outside the write lock; the count changes inside
     // one IMMEDIATE transaction that re-reads the state.
     let ok = match &cred {
-        Some(c) => password::matches_stored(&c.hash, &pw, &mut hasher).map_err(secret_error)?,
+        Some(c) => password::matches_stored(&c.hash, pw, &mut hasher).map_err(secret_error)?,
         None => false,
     };
     let upgrade = match &cred {
@@ -395,7 +395,7 @@ fn attempt(
         }
         _ => None,
     };
-    let threshold = password::threshold(&policy, kind);
+    let threshold = password::threshold(policy, kind);
     ledger.write(|tx| {
         if tx.lock_of(code)?.is_some() {
             return Ok(Outcome::Locked);
