@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Env, fixture};
+use common::{Env, export_outbox as exported, fixture};
 use serde_json::Value;
 
 /// The ledger's bytes, and its WAL's if one was left behind.
@@ -33,24 +33,6 @@ fn import_json(env: &Env, file: &std::path::Path, extra: &[&str]) -> Value {
     let mut args = vec!["--format", "json", "customer", "import", &f];
     args.extend_from_slice(extra);
     env.run(&args).ok().json()
-}
-
-/// The outbox with full addresses, through the mail gateway's export.
-fn exported(env: &Env, name: &str) -> Vec<Value> {
-    let out = env.path(name);
-    env.run(&[
-        "notify",
-        "outbox",
-        "export",
-        "--out",
-        &out.display().to_string(),
-    ])
-    .ok();
-    std::fs::read_to_string(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
 }
 
 fn log(env: &Env, action: &str) -> Vec<Value> {

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{Env, file_mode};
+use common::{Env, export_outbox as export, file_mode};
 use serde_json::{Value, json};
 
 /// The ledger's bytes, and its WAL's if one was left behind.
@@ -66,23 +66,6 @@ fn outbox(env: &Env, args: &[&str]) -> Vec<Value> {
     let mut a = vec!["--format", "json", "notify", "outbox"];
     a.extend_from_slice(args);
     env.run(&a).ok().json().as_array().unwrap().clone()
-}
-
-fn export(env: &Env, name: &str) -> Vec<Value> {
-    let out = env.path(name);
-    env.run(&[
-        "notify",
-        "outbox",
-        "export",
-        "--out",
-        &out.display().to_string(),
-    ])
-    .ok();
-    std::fs::read_to_string(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
 }
 
 fn emit(env: &Env, args: &[&str]) -> Value {

@@ -12,12 +12,12 @@ use super::policy::KindArg;
 use super::prompt;
 use crate::customer::{Customer, PasswordState};
 use crate::error::{Error, Result, exit};
-use crate::ledger::{Entry, Ledger, Tx};
+use crate::ledger::{Entry, Ledger};
 use crate::messages;
 use crate::notify::{Event, SystemNotice};
 use crate::output::{Format, Listing};
 use crate::password::{self, Stored};
-use crate::policy::{Kind, Policy, Violation};
+use crate::policy::{Kind, KindPolicy, Policy, Violation};
 use crate::secret::Hasher;
 use crate::secretfile;
 
@@ -119,22 +119,31 @@ fn customer_of(ledger: &Ledger, code: &str) -> Result<Customer> {
         .0)
 }
 
-/// The stored hashes the full check compares with: the other kind's
-/// current one, and this kind's current one and history.
-fn stored_hashes(
-    tx: &Tx,
-    code: &str,
+/// Every rule for a new password of `c`, the ones that compare with the
+/// stored hashes included (the other kind's current password, this kind's
+/// current one and history). Reads only: it never waits for writers.
+fn check_for_customer(
+    ledger: &Ledger,
+    c: &Customer,
     kind: Kind,
-    depth: u32,
-) -> Result<(Option<String>, Vec<String>)> {
-    let other = tx.credential(code, kind.other())?.map(|c| c.hash);
-    let mut same: Vec<String> = tx
-        .credential(code, kind)?
+    kp: &KindPolicy,
+    pw: &str,
+    hasher: &mut Hasher,
+) -> Result<Vec<Violation>> {
+    let other = ledger.credential(&c.code, kind.other())?.map(|c| c.hash);
+    let mut same: Vec<String> = ledger
+        .credential(&c.code, kind)?
         .map(|c| c.hash)
         .into_iter()
         .collect();
-    same.extend(tx.history(code, kind, depth)?);
-    Ok((other, same))
+    same.extend(ledger.history(&c.code, kind, kp.history)?);
+    let phones = c.phones();
+    let facts = password::facts(c, &phones);
+    let stored = Stored {
+        other: other.as_deref(),
+        same: &same,
+    };
+    password::full_check(kp, pw, Some(&facts), Some(&stored), hasher).map_err(secret_error)
 }
 
 fn render_violations(
@@ -192,24 +201,7 @@ fn check(ctx: &mut Ctx, kind: Kind, code: Option<&str>) -> Result<u8> {
     let mut hasher = Hasher::new(password::argon2_params(&policy)).map_err(secret_error)?;
     let violations = match &customer {
         None => password::full_check(kp, &pw, None, None, &mut hasher).map_err(secret_error)?,
-        Some(c) => {
-            // Read only: a check must not wait for (or block) writers.
-            let other = ledger.credential(&c.code, kind.other())?.map(|c| c.hash);
-            let mut same: Vec<String> = ledger
-                .credential(&c.code, kind)?
-                .map(|c| c.hash)
-                .into_iter()
-                .collect();
-            same.extend(ledger.history(&c.code, kind, kp.history)?);
-            let phones = c.phones();
-            let facts = password::facts(c, &phones);
-            let stored = Stored {
-                other: other.as_deref(),
-                same: &same,
-            };
-            password::full_check(kp, &pw, Some(&facts), Some(&stored), &mut hasher)
-                .map_err(secret_error)?
-        }
+        Some(c) => check_for_customer(&ledger, c, kind, kp, &pw, &mut hasher)?,
     };
     let skipped = if customer.is_none() {
         // Without a customer there are no stored passwords either.
@@ -241,15 +233,7 @@ fn set(ctx: &mut Ctx, code: &str, kind: Kind, temporary: bool) -> Result<u8> {
     )?;
     let kp = policy.kind(kind).clone();
     let mut hasher = Hasher::new(password::argon2_params(&policy)).map_err(secret_error)?;
-    let (other, same) = ledger.write(|tx| stored_hashes(tx, code, kind, kp.history))?;
-    let phones = c.phones();
-    let facts = password::facts(&c, &phones);
-    let stored = Stored {
-        other: other.as_deref(),
-        same: &same,
-    };
-    let violations = password::full_check(&kp, &pw, Some(&facts), Some(&stored), &mut hasher)
-        .map_err(secret_error)?;
+    let violations = check_for_customer(&ledger, &c, kind, &kp, &pw, &mut hasher)?;
     if !violations.is_empty() {
         render_violations(ctx, kind, &violations, &[])?;
         return Ok(exit::NO);
@@ -310,21 +294,7 @@ fn change(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result
     }
     let kp = policy.kind(kind).clone();
     let mut hasher = Hasher::new(password::argon2_params(&policy)).map_err(secret_error)?;
-    let other = ledger.credential(code, kind.other())?.map(|c| c.hash);
-    let mut same: Vec<String> = ledger
-        .credential(code, kind)?
-        .map(|c| c.hash)
-        .into_iter()
-        .collect();
-    same.extend(ledger.history(code, kind, kp.history)?);
-    let phones = c.phones();
-    let facts = password::facts(&c, &phones);
-    let stored = Stored {
-        other: other.as_deref(),
-        same: &same,
-    };
-    let violations = password::full_check(&kp, &new, Some(&facts), Some(&stored), &mut hasher)
-        .map_err(secret_error)?;
+    let violations = check_for_customer(&ledger, &c, kind, &kp, &new, &mut hasher)?;
     if !violations.is_empty() {
         render_violations(ctx, kind, &violations, &[])?;
         return Ok(exit::NO);
@@ -678,7 +648,23 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
                 ctx.out.status(&messages::issue_recovered(&a.out));
                 return Ok(exit::OK);
             }
+            // The same command run again after it completed: nothing left
+            // to do is success (idempotent re-runs); anything left needs a
+            // new file, since this one is never overwritten.
             None => {
+                let finished = ledger.finished_issue(&key)?;
+                let codes = selection(&ledger, &a)?;
+                let mut left = false;
+                for c in &codes {
+                    if a.reissue || ledger.credential(c, Kind::Execution)?.is_none() {
+                        left = true;
+                        break;
+                    }
+                }
+                if finished.is_some() && !left {
+                    ctx.out.status(&messages::issue_already_complete(&a.out));
+                    return Ok(exit::OK);
+                }
                 return Err(Error::OutputExists {
                     path: a.out.clone(),
                 });

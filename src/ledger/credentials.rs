@@ -283,6 +283,16 @@ impl Ledger {
         meta(&self.conn, key).map_err(|e| self.err(e))
     }
 
+    /// The newest finished `password issue` run into this file, if any.
+    pub fn finished_issue(&self, out_path: &str) -> Result<Option<i64>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id FROM issue_run WHERE out_path = ?1 AND status = 'done' ORDER BY id DESC LIMIT 1",
+            )
+            .and_then(|mut s| s.query_row([out_path], |r| r.get(0)).optional())
+            .map_err(|e| self.err(e))
+    }
+
     pub fn locked_accounts(&self) -> Result<Vec<LockedAccount>> {
         let mut stmt = self
             .conn

@@ -201,3 +201,11 @@ pub fn current_password_prompt(kind: &str) -> String {
 pub fn new_password_prompt(kind: &str) -> String {
     tr!("new {kind} password", "新しい{kind}パスワード")
 }
+
+pub fn issue_already_complete(out: &std::path::Path) -> String {
+    let f = sanitize(&out.display().to_string());
+    tr!(
+        "{f} is complete: everyone selected has an execution password; nothing to do",
+        "{f} は作成済みです。対象のお客様全員に執行パスワードがあります。処理はありません"
+    )
+}

@@ -174,3 +174,33 @@ pub fn file_mode(p: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777
 }
+
+/// How many audit-trail entries have this action.
+pub fn audit_count(env: &Env, action: &str) -> i64 {
+    env.sql()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = ?1",
+            [action],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// The outbox with full addresses, through the mail gateway's export
+/// (`notify outbox export --out NAME`), one JSON object a line.
+pub fn export_outbox(env: &Env, name: &str) -> Vec<serde_json::Value> {
+    let out = env.path(name);
+    env.run(&[
+        "notify",
+        "outbox",
+        "export",
+        "--out",
+        &out.display().to_string(),
+    ])
+    .ok();
+    std::fs::read_to_string(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
