@@ -672,6 +672,15 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
         }
     }
     let codes = selection(&ledger, &a)?;
+    if running.is_none() {
+        // Customers of an interrupted run into another file hold passwords
+        // nobody has received; they count as "already have one" here.
+        for (file, held) in ledger.unfinished_issues()? {
+            if file != key && held > 0 {
+                ctx.out.warn(&messages::unfinished_issue(&file, held));
+            }
+        }
+    }
     if running.is_none() && a.reissue && !ctx.confirm(&messages::confirm_reissue(codes.len()))? {
         ctx.out.status(&messages::cancelled());
         return Ok(exit::NO);

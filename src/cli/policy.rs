@@ -171,6 +171,12 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
         })?;
         Ok(changes.len())
     })?;
+    if policy.hashing.m_kib < 19456 || policy.hashing.t < 2 {
+        ctx.out.warn(&messages::weak_hashing(
+            policy.hashing.m_kib,
+            policy.hashing.t,
+        ));
+    }
     ctx.out.status(&messages::policy_changed(changes));
     Ok(exit::OK)
 }

@@ -103,6 +103,12 @@ fn set(ctx: &mut Ctx, pre_start: &str, pre_end: &str, enforce: &str) -> Result<u
         })?;
         Ok(())
     })?;
+    if s.pre_end < crate::clock::now() {
+        ctx.out
+            .warn(&messages::schedule_in_the_past(&crate::clock::to_jst(
+                s.pre_end,
+            )));
+    }
     ctx.out.status(&messages::schedule_recorded(
         &crate::clock::to_jst(s.pre_start),
         &crate::clock::to_jst(s.pre_end),

@@ -283,6 +283,22 @@ impl Ledger {
         meta(&self.conn, key).map_err(|e| self.err(e))
     }
 
+    /// Unfinished `password issue` runs: (file, customers holding a
+    /// password from it).
+    pub fn unfinished_issues(&self) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT r.out_path, (SELECT count(*) FROM credential c WHERE c.kind = 'execution' AND c.issue_run = r.id)
+                 FROM issue_run r WHERE r.status = 'running' ORDER BY r.id",
+            )
+            .map_err(|e| self.err(e))?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))
+    }
+
     /// The newest finished `password issue` run into this file, if any.
     pub fn finished_issue(&self, out_path: &str) -> Result<Option<i64>> {
         self.conn

@@ -209,3 +209,25 @@ pub fn issue_already_complete(out: &std::path::Path) -> String {
         "{f} は作成済みです。対象のお客様全員に執行パスワードがあります。処理はありません"
     )
 }
+
+pub fn unfinished_issue(file: &str, held: u64) -> String {
+    let f = sanitize(file);
+    tr!(
+        "warning: an interrupted `password issue` into {f} holds {held} customer(s) whose initial passwords never reached a file; run that command again to finish it",
+        "警告: {f} への `password issue` が中断されたままです。{held} 名の初期パスワードがまだファイルに出力されていません。同じコマンドを再実行して完了させてください"
+    )
+}
+
+pub fn schedule_in_the_past(pre_end: &str) -> String {
+    tr!(
+        "warning: the pre-registration end {pre_end} is already past; initial passwords issued now get that deadline",
+        "警告: 事前登録期間の終了 {pre_end} は既に過ぎています。これから発行する初期パスワードの期限はこの日時になります"
+    )
+}
+
+pub fn weak_hashing(m: u32, t: u32) -> String {
+    tr!(
+        "warning: Argon2 m={m} KiB, t={t} is below OWASP's minimum (m=19456 KiB, t=2, p=1); use such parameters only for tests",
+        "警告: Argon2 m={m} KiB, t={t} は OWASP の推奨最小値（m=19456 KiB, t=2, p=1）を下回っています。テスト以外では使わないでください"
+    )
+}
