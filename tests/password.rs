@@ -1064,3 +1064,46 @@ fn the_customer_changes_the_initial_password() {
     env.run(&["lock", "add", SATO, "--reason", "takeover"]).ok();
     change(EXEC_PW, "Zt5pQw8m").status(3);
 }
+
+/// What a demanding operator should be told before it bites.
+#[test]
+fn warnings_for_past_schedules_weak_hashing_and_unfinished_runs() {
+    let env = Env::with_customers();
+    env.run(&[
+        "rollout",
+        "set",
+        "--pre-start",
+        "2022-08-22",
+        "--pre-end",
+        "2022-09-17 23:59",
+        "--enforce",
+        "2022-09-18 18:00",
+    ])
+    .ok()
+    .stderr_has("already past");
+    // The harness's cheap policy is below OWASP: setting it again warns.
+    let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
+    let f = env.write("again.toml", toml.replace("length = 8", "length = 9"));
+    env.run(&["policy", "set", "--file", &f.display().to_string()])
+        .ok()
+        .stderr_has("below OWASP");
+    // An interrupted run into another file: its customers hold passwords
+    // nobody received.
+    env.run(&["password", "issue", SATO, "--out", "a.csv"]).ok();
+    {
+        let c = env.sql();
+        c.execute(
+            "INSERT INTO issue_run (out_path, deadline, started_at, status) VALUES ('/gone/b.csv', 'x', 'x', 'running')",
+            [],
+        )
+        .unwrap();
+        c.execute(
+            "UPDATE credential SET issue_run = last_insert_rowid() WHERE customer = ?1",
+            [SATO],
+        )
+        .unwrap();
+    }
+    env.run(&["password", "issue", SUZUKI, "--out", "c.csv"])
+        .ok()
+        .stderr_has("/gone/b.csv");
+}
