@@ -50,14 +50,7 @@ fn fixture() -> Env {
         .ok();
     // Everyone gets an execution password, so only login findings remain.
     let out = env.path("init.csv");
-    env.run(&[
-        "password",
-        "issue",
-        "--all",
-        "--out",
-        &out.display().to_string(),
-    ])
-    .ok();
+    env.issue_all(&out).ok();
     // ... and changes it to a strong one of their own.
     for (i, code) in ["A0001", "A0002", "A0003", "A0004", "A0005", "A0006"]
         .iter()
@@ -205,31 +198,13 @@ fn a_budgeted_run_then_a_resumed_one_cover_everyone_once() {
 fn rollout_findings_follow_the_schedule() {
     let env = Env::with_customers();
     // Before enforcement: no execution password is medium.
-    env.run(&[
-        "rollout",
-        "set",
-        "--pre-start",
-        "2090-01-01",
-        "--pre-end",
-        "2090-02-01",
-        "--enforce",
-        "2090-03-01",
-    ])
-    .ok();
+    env.set_rollout("2090-01-01", "2090-02-01", "2090-03-01")
+        .ok();
     let (f, _) = findings(&env, &["--customer", "1000100"]);
     assert_eq!(f, expect(&[("1000100", "no_execution_password", "medium")]));
     // After enforcement: high.
-    env.run(&[
-        "rollout",
-        "set",
-        "--pre-start",
-        "2020-01-01",
-        "--pre-end",
-        "2020-02-01",
-        "--enforce",
-        "2020-03-01",
-    ])
-    .ok();
+    env.set_rollout("2020-01-01", "2020-02-01", "2020-03-01")
+        .ok();
     let (f, _) = findings(&env, &["--customer", "1000100"]);
     assert_eq!(f, expect(&[("1000100", "no_execution_password", "high")]));
     // An initial password past the pre-registration end: expired.

@@ -612,15 +612,7 @@ fn login_notice_only_when_subscribed() {
 fn no_notice_ever_contains_a_password() {
     let env = Env::with_customers();
     let out = env.path("initial.csv");
-    env.run(&[
-        "--yes",
-        "password",
-        "issue",
-        "--all",
-        "--out",
-        &out.display().to_string(),
-    ])
-    .ok();
+    env.issue_all(&out).ok();
     let mut passwords: Vec<String> = std::fs::read_to_string(&out)
         .unwrap()
         .lines()

@@ -617,17 +617,8 @@ fn issue_to_named_customers_and_a_codes_file() {
 #[test]
 fn issue_deadline_is_the_pre_registration_end() {
     let env = Env::with_customers();
-    env.run(&[
-        "rollout",
-        "set",
-        "--pre-start",
-        "2022-08-22",
-        "--pre-end",
-        "2022-09-17 23:59",
-        "--enforce",
-        "2022-09-18 18:00",
-    ])
-    .ok();
+    env.set_rollout("2022-08-22", "2022-09-17 23:59", "2022-09-18 18:00")
+        .ok();
     env.run(&["password", "issue", SATO, SUZUKI, "--out", "d.csv"])
         .ok();
     for (_, _, d) in issue_rows(&env.path("d.csv")) {
@@ -939,18 +930,9 @@ fn rollout_schedule_and_progress() {
     assert_eq!(s["set"], 0);
     assert_eq!(s["locked"], 0);
 
-    env.run(&[
-        "rollout",
-        "set",
-        "--pre-start",
-        "2022-08-22",
-        "--pre-end",
-        "2022-09-17 23:59",
-        "--enforce",
-        "2022-09-18 18:00",
-    ])
-    .ok()
-    .stderr_has("2022-09-18T18:00:00+09:00");
+    env.set_rollout("2022-08-22", "2022-09-17 23:59", "2022-09-18 18:00")
+        .ok()
+        .stderr_has("2022-09-18T18:00:00+09:00");
     let s = status(&env);
     assert_eq!(s["pre_start"], "2022-08-22T00:00:00+09:00");
     assert_eq!(s["pre_end"], "2022-09-17T23:59:00+09:00");
@@ -1069,18 +1051,9 @@ fn the_customer_changes_the_initial_password() {
 #[test]
 fn warnings_for_past_schedules_weak_hashing_and_unfinished_runs() {
     let env = Env::with_customers();
-    env.run(&[
-        "rollout",
-        "set",
-        "--pre-start",
-        "2022-08-22",
-        "--pre-end",
-        "2022-09-17 23:59",
-        "--enforce",
-        "2022-09-18 18:00",
-    ])
-    .ok()
-    .stderr_has("already past");
+    env.set_rollout("2022-08-22", "2022-09-17 23:59", "2022-09-18 18:00")
+        .ok()
+        .stderr_has("already past");
     // The harness's cheap policy is below OWASP: setting it again warns.
     let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
     let f = env.write("again.toml", toml.replace("length = 8", "length = 9"));

@@ -96,6 +96,32 @@ impl Env {
         Run(self.cmd().args(args).output().expect("run acctsec"))
     }
 
+    /// `rollout set` with the three moments.
+    pub fn set_rollout(&self, pre_start: &str, pre_end: &str, enforce: &str) -> Run {
+        self.run(&[
+            "rollout",
+            "set",
+            "--pre-start",
+            pre_start,
+            "--pre-end",
+            pre_end,
+            "--enforce",
+            enforce,
+        ])
+    }
+
+    /// `password issue --all --out OUT` (with `--yes`).
+    pub fn issue_all(&self, out: &Path) -> Run {
+        self.run(&[
+            "--yes",
+            "password",
+            "issue",
+            "--all",
+            "--out",
+            &out.display().to_string(),
+        ])
+    }
+
     pub fn run_stdin(&self, args: &[&str], stdin: &str) -> Run {
         Run(self
             .cmd()
