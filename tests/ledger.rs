@@ -249,3 +249,18 @@ fn operator_is_recorded_and_validated() {
         .unwrap();
     assert_eq!(r.status.code(), Some(0));
 }
+
+#[test]
+fn io_errors_are_74_and_json_errors_are_json() {
+    let env = Env::with_ledger();
+    env.run(&["customer", "import", "no-such-file.csv"])
+        .status(74)
+        .stderr_has("no-such-file.csv");
+    let r = env
+        .run(&["--format", "json", "customer", "show", "NOPE"])
+        .status(4);
+    let j: serde_json::Value = serde_json::from_str(r.stderr().trim()).expect("a JSON error");
+    assert_eq!(j["error"]["exit"], 4);
+    assert!(j["error"]["message"].as_str().unwrap().contains("NOPE"));
+    assert!(r.stdout().is_empty());
+}

@@ -248,12 +248,26 @@ pub fn report(e: &Error) {
 /// From `main`: parse, run, and turn the outcome into an exit code.
 pub fn main() -> u8 {
     let cli = Cli::parse();
+    let json = cli.global.format == Format::Json;
     match run(cli) {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => exit::OK,
         Err(e) => {
-            report(&e);
+            if json {
+                report_json(&e);
+            } else {
+                report(&e);
+            }
             e.exit_code()
         }
     }
+}
+
+/// With `--format json` a script gets the error as one JSON object on
+/// stderr too: `{"error": {"exit": 65, "message": "..."}}`.
+fn report_json(e: &Error) {
+    use std::io::Write;
+    let doc = serde_json::json!({ "error": { "exit": e.exit_code(), "message": e.to_string() } });
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{doc}");
 }
