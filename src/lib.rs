@@ -10,6 +10,7 @@ pub mod cli;
 pub mod clock;
 pub mod customer;
 pub mod error;
+pub mod issuance;
 pub mod ledger;
 pub mod notify;
 pub mod output;

@@ -210,9 +210,9 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
                 }
             })?;
         let mut s = Staged::create(out, &format!("unlock{}", std::process::id()))?;
-        let mut text = Zeroizing::new(String::from("code,initial_password,deadline\n"));
+        let mut text = Zeroizing::new(format!("{}\n", crate::issuance::HEADER));
         for ((c, _), pw) in customers.iter().zip(&passwords) {
-            text.push_str(&format!("{},{},{}\n", c.code, pw.as_str(), deadline));
+            text.push_str(&crate::issuance::line(&c.code, pw, &deadline));
         }
         drop(passwords);
         if let Err(e) = s.file.write_all(text.as_bytes()) {

@@ -1,7 +1,7 @@
 //! `acctsec password`: check, bulk issue, set, verify.
 
-use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::io::BufRead;
+use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -12,6 +12,7 @@ use super::policy::KindArg;
 use super::prompt;
 use crate::customer::{Customer, PasswordState};
 use crate::error::{Error, Result, exit};
+use crate::issuance::{self, IssueFile};
 use crate::ledger::{Entry, Ledger};
 use crate::messages;
 use crate::notify::{Event, SystemNotice};
@@ -19,7 +20,6 @@ use crate::output::{Format, Listing};
 use crate::password::{self, Stored};
 use crate::policy::{Kind, KindPolicy, Policy, Violation};
 use crate::secret::Hasher;
-use crate::secretfile;
 
 /// Customers per ledger transaction and per fsync of the output file.
 const BATCH: usize = 256;
@@ -518,103 +518,6 @@ fn selection(ledger: &Ledger, a: &IssueArgs) -> Result<Vec<String>> {
     Ok(codes)
 }
 
-/// The key of a run: the output file's absolute path.
-fn out_key(out: &Path) -> Result<String> {
-    let dir = secretfile::dir_of(out);
-    let dir = std::fs::canonicalize(dir).map_err(|e| Error::CantCreate {
-        path: out.to_path_buf(),
-        source: e,
-    })?;
-    Ok(dir
-        .join(out.file_name().unwrap_or_default())
-        .display()
-        .to_string())
-}
-
-/// Exclusive locks on the ledger's directory and on the directory of `out`,
-/// held while the returned handles live: one issue run per ledger (runs
-/// racing for the same customers would leave files whose passwords were
-/// replaced) and per output directory (runs resuming the same temporary
-/// file would lose each other's lines). Exit 75 when another run holds one.
-fn lock_dirs(ledger: &Path, out: &Path) -> Result<Vec<std::fs::File>> {
-    use std::os::fd::AsRawFd;
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    for d in [secretfile::dir_of(ledger), secretfile::dir_of(out)] {
-        let d = std::fs::canonicalize(d).map_err(|e| Error::io(d, e))?;
-        if !dirs.contains(&d) {
-            dirs.push(d);
-        }
-    }
-    let mut held = Vec::new();
-    for dir in dirs {
-        let f = std::fs::File::open(&dir).map_err(|e| Error::io(&dir, e))?;
-        // SAFETY: flock on a descriptor we own.
-        if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
-            let e = std::io::Error::last_os_error();
-            if e.kind() == std::io::ErrorKind::WouldBlock {
-                return Err(Error::InUse {
-                    what: messages::issue_in_progress(),
-                });
-            }
-            return Err(Error::io(&dir, e));
-        }
-        held.push(f);
-    }
-    Ok(held)
-}
-
-/// Lines of an issue file already written: (code, whole line).
-fn read_issue_lines(path: &Path) -> Result<Vec<(String, Zeroizing<String>)>> {
-    let text = Zeroizing::new(match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(path, e)),
-    });
-    // Only whole lines count: a line cut by a crash has no newline.
-    let whole = match text.rfind('\n') {
-        Some(i) => &text[..=i],
-        None => "",
-    };
-    Ok(whole
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            let code = l.split(',').next()?.to_string();
-            Some((code, Zeroizing::new(l.to_string())))
-        })
-        .collect())
-}
-
-/// Write the header and the given lines as the new content of `temp`
-/// (atomically: a fresh file renamed over it).
-fn rewrite_temp(temp: &Path, lines: &[(String, Zeroizing<String>)]) -> Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let fresh = temp.with_extension("tmp2");
-    let _ = std::fs::remove_file(&fresh);
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&fresh)
-        .map_err(|e| Error::CantCreate {
-            path: temp.to_path_buf(),
-            source: e,
-        })?;
-    let mut text = Zeroizing::new(String::from("code,initial_password,deadline\n"));
-    for (_, l) in lines {
-        text.push_str(l);
-        text.push('\n');
-    }
-    f.write_all(text.as_bytes())
-        .map_err(|e| Error::io(temp, e))?;
-    f.sync_all().map_err(|e| Error::io(temp, e))?;
-    std::fs::rename(&fresh, temp).map_err(|e| Error::io(temp, e))?;
-    std::fs::OpenOptions::new()
-        .append(true)
-        .open(temp)
-        .map_err(|e| Error::io(temp, e))
-}
-
 #[derive(Debug, Default)]
 struct IssueCounts {
     issued: u64,
@@ -625,51 +528,11 @@ struct IssueCounts {
 fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
-    let key = out_key(&a.out)?;
-    let _locks = lock_dirs(ledger.path(), &a.out)?;
-    let temp_of = |run: i64| secretfile::temp_path(&a.out, &format!("issue{run}"));
+    let key = issuance::out_key(&a.out)?;
+    let _locks = issuance::lock_dirs(ledger.path(), &a.out)?;
     let running = ledger.write(|tx| tx.running_issue(&key))?;
     if a.out.exists() {
-        match running {
-            // The file was linked into place, then the run was cut off
-            // before it was marked done: finish it.
-            Some(run) => {
-                ledger.write(|tx| {
-                    tx.finish_issue(run.id)?;
-                    tx.audit(Entry {
-                        action: "password.issue.done",
-                        customer: None,
-                        reason: None,
-                        details: json!({ "run": run.id, "file": key, "recovered": true }),
-                    })?;
-                    Ok(())
-                })?;
-                let _ = std::fs::remove_file(temp_of(run.id));
-                ctx.out.status(&messages::issue_recovered(&a.out));
-                return Ok(exit::OK);
-            }
-            // The same command run again after it completed: nothing left
-            // to do is success (idempotent re-runs); anything left needs a
-            // new file, since this one is never overwritten.
-            None => {
-                let finished = ledger.finished_issue(&key)?;
-                let codes = selection(&ledger, &a)?;
-                let mut left = false;
-                for c in &codes {
-                    if a.reissue || ledger.credential(c, Kind::Execution)?.is_none() {
-                        left = true;
-                        break;
-                    }
-                }
-                if finished.is_some() && !left {
-                    ctx.out.status(&messages::issue_already_complete(&a.out));
-                    return Ok(exit::OK);
-                }
-                return Err(Error::OutputExists {
-                    path: a.out.clone(),
-                });
-            }
-        }
+        return out_exists(ctx, &mut ledger, &a, &key, running);
     }
     let codes = selection(&ledger, &a)?;
     if running.is_none() {
@@ -680,163 +543,66 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
                 ctx.out.warn(&messages::unfinished_issue(&file, held));
             }
         }
+        if a.reissue && !ctx.confirm(&messages::confirm_reissue(codes.len()))? {
+            ctx.out.status(&messages::cancelled());
+            return Ok(exit::NO);
+        }
     }
-    if running.is_none() && a.reissue && !ctx.confirm(&messages::confirm_reissue(codes.len()))? {
-        ctx.out.status(&messages::cancelled());
-        return Ok(exit::NO);
-    }
-    let deadline = match &running {
-        Some(r) => r.deadline.clone(),
-        None => deadline(&ledger, &policy)?,
-    };
-    let run = match &running {
-        Some(r) => r.id,
-        None => ledger.write(|tx| {
-            let id = tx.start_issue(&key, &deadline)?;
-            tx.audit(Entry {
-                action: "password.issue.start",
-                customer: None,
-                reason: None,
-                details: json!({ "run": id, "file": key, "customers": codes.len(), "reissue": a.reissue, "deadline": deadline }),
+    let (run, deadline) = match running {
+        Some(r) => (r.id, r.deadline),
+        None => {
+            let deadline = deadline(&ledger, &policy)?;
+            let id = ledger.write(|tx| {
+                let id = tx.start_issue(&key, &deadline)?;
+                tx.audit(Entry {
+                    action: "password.issue.start",
+                    customer: None,
+                    reason: None,
+                    details: json!({ "run": id, "file": key, "customers": codes.len(), "reissue": a.reissue, "deadline": deadline }),
+                })?;
+                Ok(id)
             })?;
-            Ok(id)
-        })?,
+            (id, deadline)
+        }
     };
-    let temp = temp_of(run);
     // What an earlier, interrupted run of this command already issued: the
     // lines of the temporary file whose password the ledger holds.
     let committed = ledger.write(|tx| tx.issued_in_run(run))?;
-    let kept: Vec<_> = read_issue_lines(&temp)?
-        .into_iter()
-        .filter(|(c, _)| committed.contains(c))
-        .collect();
-    let mut file = rewrite_temp(&temp, &kept)?;
-    let done: std::collections::HashSet<String> = kept.iter().map(|(c, _)| c.clone()).collect();
-    drop(kept);
+    let (mut file, done) = IssueFile::resume(&a.out, run, &committed)?;
     let mut counts = IssueCounts {
         resumed: done.len() as u64,
         ..Default::default()
     };
     let mut todo = Vec::new();
-    for code in &codes {
-        if done.contains(code) {
-            continue;
-        }
+    for code in codes.iter().filter(|c| !done.contains(*c)) {
         match ledger.credential(code, Kind::Execution)? {
             Some(c) if !a.reissue && c.issue_run != Some(run) => counts.skipped += 1,
             _ => todo.push(code.clone()),
         }
     }
     let bar = super::progress::items(todo.len() as u64, &messages::issuing());
-    let params = password::argon2_params(&policy);
     let result = (|| -> Result<()> {
         for batch in todo.chunks(BATCH) {
-            let mut customers = Vec::with_capacity(batch.len());
-            let mut passwords = Vec::with_capacity(batch.len());
-            for code in batch {
-                let c = customer_of(&ledger, code)?;
-                let phones = c.phones();
-                let pw = password::generate_initial(&policy, &password::facts(&c, &phones))
-                    .map_err(secret_error)?;
-                customers.push(c);
-                passwords.push(pw);
-            }
-            let hashes = password::hash_all(params, &passwords).map_err(secret_error)?;
-            // The plaintext reaches the disk before the ledger holds its hash.
-            let mut text = Zeroizing::new(String::new());
-            for (c, pw) in customers.iter().zip(&passwords) {
-                text.push_str(&format!("{},{},{}\n", c.code, pw.as_str(), deadline));
-            }
-            drop(passwords);
-            file.write_all(text.as_bytes())
-                .map_err(|e| Error::io(&temp, e))?;
-            file.sync_data().map_err(|e| Error::io(&temp, e))?;
-            drop(text);
-            let stored = ledger.write(|tx| {
-                let mut stored = 0u64;
-                for (c, h) in customers.iter().zip(&hashes) {
-                    // Someone else (another run, `password set`, `unlock
-                    // --reissue`) gave this customer a password since we
-                    // looked: theirs stands, and our line is dropped below.
-                    if !a.reissue
-                        && tx
-                            .credential(&c.code, Kind::Execution)?
-                            .is_some_and(|now| now.issue_run != Some(run))
-                    {
-                        continue;
-                    }
-                    stored += 1;
-                    tx.store_password(
-                        &c.code,
-                        Kind::Execution,
-                        h,
-                        PasswordState::Initial,
-                        Some(run),
-                        crate::policy::MAX_HISTORY,
-                    )?;
-                    tx.audit(Entry {
-                        action: "password.issue",
-                        customer: Some(&c.code),
-                        reason: None,
-                        details: json!({ "run": run, "kind": "execution", "deadline": deadline }),
-                    })?;
-                    crate::notify::queue_system(
-                        tx,
-                        c,
-                        SystemNotice::InitialPasswordIssued,
-                        &Event::InitialPasswordIssued {
-                            deadline: Some(deadline.clone()),
-                        },
-                    )?;
-                }
-                tx.audit(Entry {
-                    action: "password.issue.batch",
-                    customer: None,
-                    reason: None,
-                    details: json!({ "run": run, "count": stored }),
-                })?;
-                Ok(stored)
-            })?;
+            let stored = issue_batch(
+                &mut ledger,
+                &policy,
+                &mut file,
+                batch,
+                run,
+                &deadline,
+                a.reissue,
+            )?;
             counts.issued += stored;
-            counts.skipped += customers.len() as u64 - stored;
-            bar.inc(customers.len() as u64);
+            counts.skipped += batch.len() as u64 - stored;
+            bar.inc(batch.len() as u64);
         }
         Ok(())
     })();
     bar.finish_and_clear();
     result?;
-    file.sync_all().map_err(|e| Error::io(&temp, e))?;
-    drop(file);
-    // Only the lines whose password the ledger holds go into place.
-    let committed = ledger.write(|tx| tx.issued_in_run(run))?;
-    let lines = read_issue_lines(&temp)?;
-    if lines.iter().any(|(c, _)| !committed.contains(c)) {
-        let kept: Vec<_> = lines
-            .into_iter()
-            .filter(|(c, _)| committed.contains(c))
-            .collect();
-        rewrite_temp(&temp, &kept)?
-            .sync_all()
-            .map_err(|e| Error::io(&temp, e))?;
-    }
     // Into place (never over an existing file), then the run is done.
-    match std::fs::hard_link(&temp, &a.out) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(Error::OutputExists {
-                path: a.out.clone(),
-            });
-        }
-        Err(e) => {
-            return Err(Error::CantCreate {
-                path: a.out.clone(),
-                source: e,
-            });
-        }
-    }
-    if let Ok(d) = std::fs::File::open(secretfile::dir_of(&a.out)) {
-        let _ = d.sync_all();
-    }
+    let committed = ledger.write(|tx| tx.issued_in_run(run))?;
+    file.publish(&a.out, &committed)?;
     let total = counts.issued + counts.resumed;
     ledger.write(|tx| {
         tx.finish_issue(run)?;
@@ -848,7 +614,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
         })?;
         Ok(())
     })?;
-    let _ = std::fs::remove_file(&temp);
+    issuance::discard_temp(&a.out, run);
     match ctx.format() {
         Format::Table => {
             if !ctx.out.quiet {
@@ -869,4 +635,126 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
         ])?,
     }
     Ok(exit::OK)
+}
+
+/// The output file exists: finish a run cut off after linking it, say a
+/// completed job has nothing left to do, or refuse (73): it is never
+/// overwritten.
+fn out_exists(
+    ctx: &mut Ctx,
+    ledger: &mut Ledger,
+    a: &IssueArgs,
+    key: &str,
+    running: Option<crate::ledger::IssueRun>,
+) -> Result<u8> {
+    if let Some(run) = running {
+        ledger.write(|tx| {
+            tx.finish_issue(run.id)?;
+            tx.audit(Entry {
+                action: "password.issue.done",
+                customer: None,
+                reason: None,
+                details: json!({ "run": run.id, "file": key, "recovered": true }),
+            })?;
+            Ok(())
+        })?;
+        issuance::discard_temp(&a.out, run.id);
+        ctx.out.status(&messages::issue_recovered(&a.out));
+        return Ok(exit::OK);
+    }
+    let finished = ledger.finished_issue(key)?;
+    let mut left = false;
+    for c in &selection(ledger, a)? {
+        if a.reissue || ledger.credential(c, Kind::Execution)?.is_none() {
+            left = true;
+            break;
+        }
+    }
+    if finished.is_some() && !left {
+        ctx.out.status(&messages::issue_already_complete(&a.out));
+        return Ok(exit::OK);
+    }
+    Err(Error::OutputExists {
+        path: a.out.clone(),
+    })
+}
+
+/// One batch: passwords generated for each customer, hashed on every core,
+/// written durably to the run's file, then their hashes committed with the
+/// audit entries and the notices. Returns how many the ledger took.
+fn issue_batch(
+    ledger: &mut Ledger,
+    policy: &Policy,
+    file: &mut IssueFile,
+    batch: &[String],
+    run: i64,
+    deadline: &str,
+    reissue: bool,
+) -> Result<u64> {
+    let mut customers = Vec::with_capacity(batch.len());
+    let mut passwords = Vec::with_capacity(batch.len());
+    for code in batch {
+        let c = customer_of(ledger, code)?;
+        let phones = c.phones();
+        let pw = password::generate_initial(policy, &password::facts(&c, &phones))
+            .map_err(secret_error)?;
+        customers.push(c);
+        passwords.push(pw);
+    }
+    let hashes =
+        password::hash_all(password::argon2_params(policy), &passwords).map_err(secret_error)?;
+    // The plaintext reaches the disk before the ledger holds its hash.
+    let mut text = Zeroizing::new(String::new());
+    for (c, pw) in customers.iter().zip(&passwords) {
+        text.push_str(&issuance::line(&c.code, pw, deadline));
+    }
+    drop(passwords);
+    file.append(&text)?;
+    drop(text);
+    ledger.write(|tx| {
+        let mut stored = 0u64;
+        for (c, h) in customers.iter().zip(&hashes) {
+            // Someone else (another run, `password set`, `unlock
+            // --reissue`) gave this customer a password since we looked:
+            // theirs stands, and our line is dropped when the file is
+            // published.
+            if !reissue
+                && tx
+                    .credential(&c.code, Kind::Execution)?
+                    .is_some_and(|now| now.issue_run != Some(run))
+            {
+                continue;
+            }
+            stored += 1;
+            tx.store_password(
+                &c.code,
+                Kind::Execution,
+                h,
+                PasswordState::Initial,
+                Some(run),
+                crate::policy::MAX_HISTORY,
+            )?;
+            tx.audit(Entry {
+                action: "password.issue",
+                customer: Some(&c.code),
+                reason: None,
+                details: json!({ "run": run, "kind": "execution", "deadline": deadline }),
+            })?;
+            crate::notify::queue_system(
+                tx,
+                c,
+                SystemNotice::InitialPasswordIssued,
+                &Event::InitialPasswordIssued {
+                    deadline: Some(deadline.to_string()),
+                },
+            )?;
+        }
+        tx.audit(Entry {
+            action: "password.issue.batch",
+            customer: None,
+            reason: None,
+            details: json!({ "run": run, "count": stored }),
+        })?;
+        Ok(stored)
+    })
 }
