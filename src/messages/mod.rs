@@ -502,7 +502,8 @@ pub fn no_secret_on_stdin() -> String {
 }
 
 pub fn password_prompt(kind: &str) -> String {
-    tr!("{kind} password", "{kind} パスワード")
+    let kind = password::kind_name(kind);
+    tr!("{kind} password", "{kind}パスワード")
 }
 
 pub fn password_again() -> String {

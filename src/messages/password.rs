@@ -2,7 +2,17 @@
 
 use crate::output::sanitize;
 
+/// `login` / `execution` as the user reads it.
+pub(super) fn kind_name(kind: &str) -> String {
+    match (super::is_ja(), kind) {
+        (true, "login") => "ログイン".into(),
+        (true, "execution") => "執行".into(),
+        _ => kind.to_string(),
+    }
+}
+
 pub fn password_accepted(kind: &str) -> String {
+    let kind = kind_name(kind);
     tr!(
         "accepted: the password meets the {kind} password policy",
         "OK: このパスワードは{kind}パスワードのポリシーを満たしています"
@@ -10,6 +20,7 @@ pub fn password_accepted(kind: &str) -> String {
 }
 
 pub fn password_rejected(kind: &str, n: usize) -> String {
+    let kind = kind_name(kind);
     tr!(
         "rejected: the {kind} password breaks {n} rule(s):",
         "NG: この{kind}パスワードは {n} 件のルールに違反しています:"
@@ -17,6 +28,7 @@ pub fn password_rejected(kind: &str, n: usize) -> String {
 }
 
 pub fn password_set(code: &str, kind: &str, state: &str) -> String {
+    let kind = kind_name(kind);
     let code = sanitize(code);
     tr!(
         "customer {code}: {kind} password set (state: {state})",
@@ -25,6 +37,7 @@ pub fn password_set(code: &str, kind: &str, state: &str) -> String {
 }
 
 pub fn verify_ok(code: &str, kind: &str) -> String {
+    let kind = kind_name(kind);
     let code = sanitize(code);
     tr!(
         "customer {code}: {kind} password matches",
@@ -39,6 +52,7 @@ pub fn verify_failed(
     threshold: Option<u32>,
     locked: bool,
 ) -> String {
+    let kind = kind_name(kind);
     let code = sanitize(code);
     if locked {
         return tr!(
@@ -59,6 +73,7 @@ pub fn verify_failed(
 }
 
 pub fn verify_no_password(code: &str, kind: &str) -> String {
+    let kind = kind_name(kind);
     let code = sanitize(code);
     tr!(
         "customer {code} has no {kind} password; issue one with `acctsec password issue {code} --out FILE`",
@@ -195,10 +210,12 @@ pub fn duration(secs: i64) -> String {
 }
 
 pub fn current_password_prompt(kind: &str) -> String {
+    let kind = kind_name(kind);
     tr!("current {kind} password", "現在の{kind}パスワード")
 }
 
 pub fn new_password_prompt(kind: &str) -> String {
+    let kind = kind_name(kind);
     tr!("new {kind} password", "新しい{kind}パスワード")
 }
 
