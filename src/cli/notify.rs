@@ -330,133 +330,30 @@ fn set(
 fn import(ctx: &mut Ctx, file: &std::path::Path) -> Result<u8> {
     let mut ledger = ctx.open()?;
     let data = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-    let mut rdr = csv::ReaderBuilder::new().from_reader(&data[..]);
-    // The 1-based line a record starts on. The csv crate places a record
-    // that follows `\r\n` on the `\n`, one line early (Excel writes CRLF).
-    let mut counted = (0usize, 1u64);
-    let mut line_of = |p: &csv::Position| -> u64 {
-        let at = p.byte() as usize;
-        let end = (at + usize::from(data.get(at) == Some(&b'\n'))).min(data.len());
-        if end >= counted.0 {
-            counted.1 += memchr::memchr_iter(b'\n', &data[counted.0..end]).count() as u64;
-            counted.0 = end;
-        }
-        counted.1
-    };
     let bad = |line: u64, column: Option<&str>, reason: String| InputProblem {
         line,
         column: column.map(str::to_string),
         reason,
     };
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| Error::BadInput {
+    let rows = crate::notify::import::read(&data).map_err(|p| {
+        let total = p.len();
+        Error::BadInput {
             file: file.to_path_buf(),
-            problems: vec![bad(1, None, e.to_string())],
-            total: 1,
-        })?
-        .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .collect();
-    let expected = ["code", "type", "enabled", "to"];
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let mut problems = Vec::new();
-    for h in &headers {
-        if !expected.contains(&h.as_str()) {
-            problems.push(bad(1, None, messages::notify::unknown_column(h)));
-        }
-    }
-    for name in ["code", "type", "enabled"] {
-        if col(name).is_none() {
-            problems.push(bad(1, None, messages::notify::missing_column(name)));
-        }
-    }
-    if !problems.is_empty() {
-        let n = problems.len();
-        return Err(Error::BadInput {
-            file: file.to_path_buf(),
-            problems,
-            total: n,
-        });
-    }
-    struct Row {
-        line: u64,
-        code: String,
-        kind: NoticeType,
-        enabled: bool,
-        to: Option<Destination>,
-    }
-    let mut rows = Vec::new();
-    for rec in rdr.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(&mut line_of).unwrap_or(0);
-                // Not the csv crate's text: its own line number is off on CRLF.
-                let what = match e.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => format!("{len} fields where the header has {expected_len}"),
-                    csv::ErrorKind::Utf8 { .. } => "not UTF-8".to_string(),
-                    _ => e.to_string(),
-                };
-                let p = crate::customer::import::Problem::Malformed(what);
-                problems.push(bad(line, None, messages::customer::import_problem(&p)));
-                break;
-            }
-        };
-        let line = rec.position().map(&mut line_of).unwrap_or(0);
-        let get = |name: &str| col(name).and_then(|i| rec.get(i)).unwrap_or("").trim();
-        let code = get("code").to_string();
-        if code.is_empty() {
-            problems.push(bad(line, Some("code"), messages::notify::empty("code")));
-        }
-        let kind = NoticeType::parse(get("type"));
-        if kind.is_none() {
-            problems.push(bad(
-                line,
-                Some("type"),
-                messages::notify::unknown_type(get("type")),
-            ));
-        }
-        let enabled = match get("enabled").to_ascii_lowercase().as_str() {
-            "on" | "true" | "1" | "yes" => Some(true),
-            "off" | "false" | "0" | "no" => Some(false),
-            other => {
-                problems.push(bad(
-                    line,
-                    Some("enabled"),
-                    messages::notify::bad_enabled(other),
-                ));
-                None
-            }
-        };
-        let to = match get("to") {
-            "" => None,
-            v => match Destination::parse(v) {
-                Some(d) => Some(d),
-                None => {
-                    problems.push(bad(line, Some("to"), messages::notify::bad_to(v)));
-                    None
-                }
-            },
-        };
-        if let (Some(kind), Some(enabled)) = (kind, enabled) {
-            if let Some(first) = rows
+            problems: p
                 .iter()
-                .find(|r: &&Row| r.code == code && r.kind == kind)
-            {
-                problems.push(bad(line, None, messages::notify::duplicate_row(first.line)));
-            }
-            rows.push(Row {
-                line,
-                code,
-                kind,
-                enabled,
-                to,
-            });
+                .take(100)
+                .map(|p| {
+                    bad(
+                        p.line,
+                        p.column,
+                        messages::notify::import_problem(&p.problem),
+                    )
+                })
+                .collect(),
+            total,
         }
-    }
+    })?;
+    let mut problems = Vec::new();
     let file_name = file.display().to_string();
     let result = ledger.write(|tx| {
         let mut changed = 0u64;

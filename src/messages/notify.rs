@@ -217,3 +217,21 @@ pub fn duplicate_row(first_line: u64) -> String {
         "{first_line} 行目と同じお客様・種別です。1つのお客様・種別につき1行にしてください"
     )
 }
+
+/// Why a row of a subscription CSV was refused.
+pub fn import_problem(p: &crate::notify::import::Problem) -> String {
+    use crate::notify::import::Problem;
+    match p {
+        Problem::UnknownColumn(c) => unknown_column(c),
+        Problem::MissingColumn(c) => missing_column(c),
+        Problem::Empty(c) => empty(c),
+        Problem::UnknownType(t) => unknown_type(t),
+        Problem::BadEnabled(v) => bad_enabled(v),
+        Problem::BadTo(v) => bad_to(v),
+        Problem::Duplicate { first_line } => duplicate_row(*first_line),
+        Problem::Malformed(what) => {
+            let p = crate::customer::import::Problem::Malformed(what.clone());
+            super::customer::import_problem(&p)
+        }
+    }
+}

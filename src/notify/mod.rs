@@ -2,6 +2,7 @@
 //! templates rendered into the outbox. Pure: the ledger stores, this decides.
 
 pub mod catalog;
+pub mod import;
 pub mod template;
 
 pub use catalog::{Destination, NoticeType, SystemNotice};
