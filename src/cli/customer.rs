@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
 use super::Ctx;
-use crate::customer::import::{CustomerCsv, Encoding, RowProblem};
+use crate::customer::import::{CustomerCsv, CustomerRow, Encoding, RowProblem};
 use crate::customer::{
     AccountState, AddressKind, Customer, mask_birth_date, mask_email, mask_phone, normalize_email,
 };
@@ -140,53 +140,7 @@ fn import(
             if total_problems > 0 {
                 continue; // keep validating; nothing will be written
             }
-            let mut fields: Vec<&'static str>;
-            let existing = tx.customer(&row.code)?;
-            let action = match &existing {
-                None => {
-                    let c = Customer::new(&row);
-                    tx.insert_customer(&c)?;
-                    fields = present_fields(&c);
-                    counts.added += 1;
-                    "customer.add"
-                }
-                Some(old) => {
-                    let (new, changed) = old.merged(&row);
-                    fields = changed;
-                    if !fields.is_empty() {
-                        tx.update_customer(&new)?;
-                        for change in old.email_changes(&new) {
-                            counts.email_changes += 1;
-                            crate::notify::queue_email_changed(tx, &new, &change)?;
-                        }
-                    }
-                    "customer.update"
-                }
-            };
-            // An empty login_hash cell leaves the stored login password
-            // alone: once the customer has one (imported earlier, set with
-            // `password set`, or upgraded on verify), an export without the
-            // hash must not lock them out. Nor does a hash from the core
-            // system replace one acctsec set or upgraded since.
-            if has_hash_column
-                && let Some(Some((hash, format))) = &row.login_hash
-                && tx.set_imported_login_hash(&row.code, hash, format)?
-            {
-                fields.push("login_hash");
-            }
-            if existing.is_some() {
-                if fields.is_empty() {
-                    counts.unchanged += 1;
-                    continue;
-                }
-                counts.changed += 1;
-            }
-            tx.audit(Entry {
-                action,
-                customer: Some(&row.code),
-                reason: None,
-                details: json!({ "fields": fields, "line": row.line }),
-            })?;
+            upsert(tx, &row, has_hash_column, &mut counts)?;
         }
         if total_problems > 0 {
             return Err(bad_input(problems, total_problems));
@@ -235,6 +189,62 @@ fn import(
         ])?,
     }
     Ok(exit::OK)
+}
+
+/// Add or update one customer from a valid row, with its audit entry (the
+/// names of the changed fields, never their values) and the email-change
+/// notices.
+fn upsert(
+    tx: &mut Tx,
+    row: &CustomerRow,
+    has_hash_column: bool,
+    counts: &mut ImportCounts,
+) -> Result<()> {
+    let existing = tx.customer(&row.code)?;
+    let (action, mut fields) = match &existing {
+        None => {
+            let c = Customer::new(row);
+            tx.insert_customer(&c)?;
+            counts.added += 1;
+            ("customer.add", present_fields(&c))
+        }
+        Some(old) => {
+            let (new, changed) = old.merged(row);
+            if !changed.is_empty() {
+                tx.update_customer(&new)?;
+                for change in old.email_changes(&new) {
+                    counts.email_changes += 1;
+                    crate::notify::queue_email_changed(tx, &new, &change)?;
+                }
+            }
+            ("customer.update", changed)
+        }
+    };
+    // An empty login_hash cell leaves the stored login password alone: once
+    // the customer has one (imported earlier, set with `password set`, or
+    // upgraded on verify), an export without the hash must not lock them
+    // out. Nor does a hash from the core system replace one acctsec set or
+    // upgraded since.
+    if has_hash_column
+        && let Some(Some((hash, format))) = &row.login_hash
+        && tx.set_imported_login_hash(&row.code, hash, format)?
+    {
+        fields.push("login_hash");
+    }
+    if existing.is_some() {
+        if fields.is_empty() {
+            counts.unchanged += 1;
+            return Ok(());
+        }
+        counts.changed += 1;
+    }
+    tx.audit(Entry {
+        action,
+        customer: Some(&row.code),
+        reason: None,
+        details: json!({ "fields": fields, "line": row.line }),
+    })?;
+    Ok(())
 }
 
 fn present_fields(c: &Customer) -> Vec<&'static str> {
