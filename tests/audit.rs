@@ -225,3 +225,35 @@ fn rollout_findings_follow_the_schedule() {
     let (f, _) = findings(&env, &["--customer", "1000100"]);
     assert!(f.contains(&("1000100".into(), "locked".into(), "low".into())));
 }
+
+#[test]
+fn a_clean_audit_is_silent_on_a_pipe() {
+    let env = Env::with_customers();
+    // Strong, changed execution passwords for one customer: no findings.
+    let out = env.path("one.csv");
+    env.run(&[
+        "password",
+        "issue",
+        "1000100",
+        "--out",
+        &out.display().to_string(),
+    ])
+    .ok();
+    env.run_stdin(
+        &["password", "set", "1000100", "--kind", "execution"],
+        "Kq7Zt8Wm\n",
+    )
+    .ok();
+    let r = env
+        .run(&["audit", "--customer", "1000100", "--fail-on", "low"])
+        .ok();
+    assert!(r.stdout().is_empty(), "{}", r.stdout());
+    // Findings are printed, summary included.
+    let r = env.run(&["audit", "--customer", "1000137"]).ok();
+    assert!(
+        r.stdout().contains("no_execution_password"),
+        "{}",
+        r.stdout()
+    );
+    assert!(r.stdout().contains("1 finding(s)"), "{}", r.stdout());
+}

@@ -409,7 +409,9 @@ fn render(ctx: &mut Ctx, findings: &[Finding], summary: &Value) -> Result<()> {
                 }
                 ctx.out.listing(&l)?;
             }
-            if !findings.is_empty() || !ctx.out.quiet {
+            // Cron reads a pipe: silence there unless something was found.
+            let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+            if !findings.is_empty() || (terminal && !ctx.out.quiet) {
                 ctx.out.line(&messages::audit_summary(summary))?;
             }
             Ok(())
