@@ -17,9 +17,12 @@ use crate::secretfile;
 /// The header of every initial-password file (CLI.md).
 pub const HEADER: &str = "code,initial_password,deadline";
 
-/// One CSV line of an initial-password file.
-pub fn line(code: &str, password: &str, deadline: &str) -> String {
-    format!("{code},{password},{deadline}\n")
+/// Append one CSV line of an initial-password file to `out` (a zeroized
+/// buffer: no temporary copy of the password is made).
+pub fn push_line(out: &mut String, code: &str, password: &str, deadline: &str) {
+    for part in [code, ",", password, ",", deadline, "\n"] {
+        out.push_str(part);
+    }
 }
 
 /// The temporary file of run `run` into `out`: hidden, beside it.
@@ -184,7 +187,11 @@ fn rewrite(temp: &Path, lines: &[(String, Zeroizing<String>)]) -> Result<std::fs
             path: temp.to_path_buf(),
             source: e,
         })?;
-    let mut text = Zeroizing::new(format!("{HEADER}\n"));
+    // Sized up front: a growing buffer would leave copies of passwords behind.
+    let size = HEADER.len() + 1 + lines.iter().map(|(_, l)| l.len() + 1).sum::<usize>();
+    let mut text = Zeroizing::new(String::with_capacity(size));
+    text.push_str(HEADER);
+    text.push('\n');
     for (_, l) in lines {
         text.push_str(l);
         text.push('\n');

@@ -210,9 +210,14 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
                 }
             })?;
         let mut s = Staged::create(out, &format!("unlock{}", std::process::id()))?;
-        let mut text = Zeroizing::new(format!("{}\n", crate::issuance::HEADER));
+        // Sized up front: a growing buffer would leave copies of passwords behind.
+        let mut text = Zeroizing::new(String::with_capacity(
+            64 + customers.len() * (64 + deadline.len()),
+        ));
+        text.push_str(crate::issuance::HEADER);
+        text.push('\n');
         for ((c, _), pw) in customers.iter().zip(&passwords) {
-            text.push_str(&crate::issuance::line(&c.code, pw, &deadline));
+            crate::issuance::push_line(&mut text, &c.code, pw, &deadline);
         }
         drop(passwords);
         if let Err(e) = s.file.write_all(text.as_bytes()) {

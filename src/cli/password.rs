@@ -704,9 +704,12 @@ fn issue_batch(
     let hashes =
         password::hash_all(password::argon2_params(policy), &passwords).map_err(secret_error)?;
     // The plaintext reaches the disk before the ledger holds its hash.
-    let mut text = Zeroizing::new(String::new());
+    // Sized up front: a growing buffer would leave copies of passwords behind.
+    let mut text = Zeroizing::new(String::with_capacity(
+        customers.len() * (64 + deadline.len()),
+    ));
     for (c, pw) in customers.iter().zip(&passwords) {
-        text.push_str(&issuance::line(&c.code, pw, deadline));
+        issuance::push_line(&mut text, &c.code, pw, deadline);
     }
     drop(passwords);
     file.append(&text)?;
