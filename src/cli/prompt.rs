@@ -45,7 +45,8 @@ pub fn read_secret(
             .map(zeroize::Zeroizing::new)
             .map_err(|e| Error::io("<terminal>", std::io::Error::other(e.to_string())));
     }
-    let mut line = zeroize::Zeroizing::new(String::new());
+    // Sized up front: a growing buffer would leave copies of the secret behind.
+    let mut line = zeroize::Zeroizing::new(String::with_capacity(1024));
     let n = std::io::stdin()
         .lock()
         .read_line(&mut line)
