@@ -1080,3 +1080,44 @@ fn warnings_for_past_schedules_weak_hashing_and_unfinished_runs() {
         .ok()
         .stderr_has("/gone/b.csv");
 }
+
+/// A running run whose file is not in place: an unrelated file at --out is
+/// refused, and the run's temporary file (the only copy of its passwords)
+/// is kept; resuming with --reissue still asks.
+#[test]
+fn an_interrupted_run_is_never_closed_on_someone_elses_file() {
+    let env = Env::with_customers();
+    let dir = std::fs::canonicalize(env.dir.path()).unwrap();
+    let key = dir.join("out.csv").display().to_string();
+    let id: i64 = {
+        let c = env.sql();
+        c.execute(
+            "INSERT INTO issue_run (out_path, deadline, started_at, status) VALUES (?1, 'x', 'x', 'running')",
+            [&key],
+        )
+        .unwrap();
+        c.last_insert_rowid()
+    };
+    let temp = env.write(
+        &format!(".out.csv.issue{id}.tmp"),
+        "code,initial_password,deadline\n",
+    );
+    // Resuming with --reissue needs a confirmation like any reissue.
+    env.run(&[
+        "password",
+        "issue",
+        "--all",
+        "--out",
+        "out.csv",
+        "--reissue",
+    ])
+    .status(2);
+    std::fs::write(env.path("out.csv"), "someone else's file\n").unwrap();
+    env.run(&["password", "issue", "--all", "--out", "out.csv"])
+        .status(73);
+    assert!(temp.exists(), "the run's temporary file was removed");
+    assert_eq!(
+        std::fs::read_to_string(env.path("out.csv")).unwrap(),
+        "someone else's file\n"
+    );
+}

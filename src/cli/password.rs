@@ -543,10 +543,11 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
                 ctx.out.warn(&messages::unfinished_issue(&file, held));
             }
         }
-        if a.reissue && !ctx.confirm(&messages::confirm_reissue(codes.len()))? {
-            ctx.out.status(&messages::cancelled());
-            return Ok(exit::NO);
-        }
+    }
+    // Replacing passwords is confirmed every time, a resumed run included.
+    if a.reissue && !ctx.confirm(&messages::confirm_reissue(codes.len()))? {
+        ctx.out.status(&messages::cancelled());
+        return Ok(exit::NO);
     }
     let (run, deadline) = match running {
         Some(r) => (r.id, r.deadline),
@@ -647,7 +648,11 @@ fn out_exists(
     key: &str,
     running: Option<crate::ledger::IssueRun>,
 ) -> Result<u8> {
-    if let Some(run) = running {
+    // Only when the file in place is this run's own (linked from its
+    // temporary file) was the run cut off after publishing; a file someone
+    // else put there is refused and the temporary file (the only copy of
+    // the passwords) is kept.
+    if let Some(run) = running.filter(|r| same_file(&a.out, &issuance::temp_path(&a.out, r.id))) {
         ledger.write(|tx| {
             tx.finish_issue(run.id)?;
             tx.audit(Entry {
@@ -677,6 +682,15 @@ fn out_exists(
     Err(Error::OutputExists {
         path: a.out.clone(),
     })
+}
+
+/// Whether two paths name the same file (device and inode).
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
 }
 
 /// One batch: passwords generated for each customer, hashed on every core,
