@@ -133,18 +133,18 @@ pub fn hash_all(
             })
             .collect();
         for w in workers {
-            w.join().unwrap_or(Ok(()))?;
+            // A worker that panicked hashed nothing more: fail the batch.
+            w.join().map_err(|_| SecretError::WorkerFailed)??;
         }
         Ok(())
     })?;
-    Ok(out
-        .into_iter()
+    out.into_iter()
         .map(|m| {
             m.into_inner()
                 .unwrap_or_else(|e| e.into_inner())
-                .unwrap_or_default()
+                .ok_or(SecretError::WorkerFailed)
         })
-        .collect())
+        .collect()
 }
 
 /// The failure count after one more failure, and whether it locks now.

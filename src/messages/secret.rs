@@ -128,6 +128,15 @@ pub fn describe(e: &SecretError, ja: bool) -> String {
                 format!("alphabet contains '{c}' more than once")
             }
         }
+        SecretError::WorkerFailed => {
+            if ja {
+                "ハッシュ計算のスレッドが異常終了しました。何も保存していません。再実行してください"
+                    .to_string()
+            } else {
+                "a hashing thread failed; nothing was stored for this batch. Run the command again"
+                    .to_string()
+            }
+        }
     }
 }
 
@@ -151,6 +160,7 @@ mod tests {
             SecretError::AlphabetTooSmall { len: 1 },
             SecretError::AlphabetInvalidByte { byte: b' ' },
             SecretError::AlphabetDuplicate { byte: b'a' },
+            SecretError::WorkerFailed,
         ];
         for kind in FormatKind::ALL {
             v.push(SecretError::Malformed { kind });

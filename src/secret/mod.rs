@@ -90,6 +90,8 @@ pub enum SecretError {
     AlphabetInvalidByte { byte: u8 },
     /// Alphabet contains the same symbol twice (would bias the output).
     AlphabetDuplicate { byte: u8 },
+    /// A hashing worker thread died (panicked) before finishing its share.
+    WorkerFailed,
 }
 
 impl fmt::Display for SecretError {
