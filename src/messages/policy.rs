@@ -463,6 +463,17 @@ pub fn describe_policy_error(e: &PolicyError, ja: bool) -> String {
                 )
             }
         }
+        AlphabetCsvUnsafe { field, ch } => {
+            if ja {
+                format!(
+                    "{field} の {ch:?} は初期パスワードの CSV ファイルで誤読されるため使えません。削除してください"
+                )
+            } else {
+                format!(
+                    "{field} has {ch:?}, which would be misread in the initial-password CSV file: remove it"
+                )
+            }
+        }
         AlphabetMissingClass { field, class } => {
             if ja {
                 format!(

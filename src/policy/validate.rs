@@ -75,6 +75,9 @@ pub enum PolicyError {
         ch: char,
         charset: Charset,
     },
+    /// A character that would need quoting in the initial-password CSV
+    /// (`,` `"` `'` `\`), or a space.
+    AlphabetCsvUnsafe { field: String, ch: char },
     /// The alphabet lacks a class the execution policy requires.
     AlphabetMissingClass { field: String, class: Class },
     /// The alphabet has fewer classes of `from` than `at_least`.
@@ -107,6 +110,7 @@ impl PolicyError {
             | AlphabetEmpty { field }
             | AlphabetDuplicate { field, .. }
             | AlphabetCharNotAllowed { field, .. }
+            | AlphabetCsvUnsafe { field, .. }
             | AlphabetMissingClass { field, .. }
             | AlphabetTooFewClasses { field, .. }
             | UnknownNotice { field, .. }
@@ -313,7 +317,9 @@ impl Policy {
             if g.alphabet[..i].contains(ch) {
                 errs.push(PolicyError::AlphabetDuplicate { field: field(), ch });
             }
-            if !ex.charset.allows(ch) {
+            if matches!(ch, ',' | '"' | '\'' | '\\' | ' ') {
+                errs.push(PolicyError::AlphabetCsvUnsafe { field: field(), ch });
+            } else if !ex.charset.allows(ch) {
                 errs.push(PolicyError::AlphabetCharNotAllowed {
                     field: field(),
                     ch,

@@ -438,3 +438,16 @@ fn kinds_and_destinations_parse() {
     assert_eq!("both".parse::<Destination>(), Ok(Destination::Both));
     assert!("fax".parse::<Destination>().is_err());
 }
+
+#[test]
+fn generator_alphabet_must_be_safe_in_the_csv() {
+    let mut p = Policy::preset("fx-cfd").unwrap();
+    p.execution.charset = crate::policy::Charset::PrintableAscii;
+    p.generator.alphabet = "abcdEFGH2345,".into();
+    let errs = p.validate_all();
+    assert!(
+        errs.iter()
+            .any(|e| matches!(e, PolicyError::AlphabetCsvUnsafe { ch: ',', .. })),
+        "{errs:?}"
+    );
+}
