@@ -186,7 +186,7 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
     }
     // Fresh passwords (L3): generated and hashed before the transaction,
     // written to the private file, linked into place after the commit.
-    let mut staged = None;
+    let mut published: Option<PathBuf> = None;
     let mut fresh: Vec<(String, String)> = Vec::new();
     if a.reissue
         && let Some(out) = &a.out
@@ -224,7 +224,10 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
             s.discard();
             return Err(Error::io(out, e));
         }
-        staged = Some(s);
+        // Into place first: if the ledger then refuses the change, the file
+        // is removed again; the other order could lose the passwords.
+        s.commit()?;
+        published = Some(out.clone());
         fresh = customers
             .iter()
             .map(|(c, _)| c.code.clone())
@@ -283,15 +286,12 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
     let results = match result {
         Ok(r) => r,
         Err(e) => {
-            if let Some(s) = staged {
-                s.discard();
+            if let Some(out) = published {
+                let _ = std::fs::remove_file(out);
             }
             return Err(e);
         }
     };
-    if let Some(s) = staged {
-        s.commit()?;
-    }
     let mut l = Listing::new(&["customer", "result", "reissued"]);
     for (code, was_locked, reissued) in &results {
         l.push(vec![
