@@ -160,12 +160,10 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
     if a.guess && !subjects.is_empty() {
         let bar = super::progress::items(subjects.len() as u64, &messages::auditing());
         let (done_upto, exceeded) = guess_all(
-            &mut ledger,
             &policy,
             &subjects,
             a.candidates,
             deadline,
-            resumable,
             &guesses,
             &mut hits,
             &bar,
@@ -233,10 +231,16 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
     }
     let finished = crate::clock::now();
     let summary_text = summary.to_string();
+    // The findings are shown first, then the position moves past the
+    // customers they cover: a run cut off part-way loses its progress (the
+    // next run repeats it), never a finding.
+    render(ctx, &findings, &summary)?;
     ledger.write(|tx| {
         if resumable && cycle_complete {
             // Everyone covered: the next run starts over.
             tx.set_meta(CURSOR, "")?;
+        } else if resumable && covered > 0 {
+            tx.set_meta(CURSOR, &subjects[covered - 1].customer.code)?;
         }
         let id = tx.record_audit_run(&AuditRun {
             id: 0,
@@ -257,7 +261,6 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
         })?;
         Ok(())
     })?;
-    render(ctx, &findings, &summary)?;
     let fail = a
         .fail_on
         .is_some_and(|min| findings.iter().any(|f| f.severity >= min));
@@ -266,29 +269,27 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
 
 /// Try every customer's guesses on every core. Returns how many customers
 /// (a prefix of `subjects`) were fully covered and whether the budget ran
-/// out. The resumable cursor is saved in short transactions as it moves.
-#[allow(clippy::too_many_arguments)]
+/// out. The caller moves the resumable position with the findings.
 fn guess_all(
-    ledger: &mut Ledger,
     policy: &Policy,
     subjects: &[Subject],
     max: usize,
     deadline: Option<Instant>,
-    resumable: bool,
     guesses: &AtomicU64,
     hits: &mut [Vec<(Kind, crate::audit::Source)>],
     bar: &indicatif::ProgressBar,
 ) -> Result<(usize, bool)> {
     let params = password::argon2_params(policy);
+    // Fails here, before any thread starts, if the parameters are unusable.
+    Hasher::new(params).map_err(|e| Error::Config {
+        what: crate::messages::secret::describe(&e, messages::is_ja()),
+    })?;
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<Progress>();
     let mut done = vec![false; subjects.len()];
     let mut upto = 0usize;
-    let mut saved = 0usize;
-    let mut last_save = Instant::now();
     let out_of_time = || deadline.is_some_and(|d| Instant::now() >= d);
-    let mut failure: Option<Error> = None;
     std::thread::scope(|s| {
         for _ in 0..password::threads() {
             let tx = tx.clone();
@@ -336,40 +337,9 @@ fn guess_all(
             while upto < done.len() && done[upto] {
                 upto += 1;
             }
-            if resumable
-                && upto > saved
-                && last_save.elapsed() >= Duration::from_secs(1)
-                && failure.is_none()
-            {
-                if let Err(e) = save_cursor(ledger, &subjects[upto - 1].customer.code) {
-                    failure = Some(e);
-                    stop.store(true, Ordering::Relaxed);
-                }
-                saved = upto;
-                last_save = Instant::now();
-            }
         }
     });
-    if let Some(e) = failure {
-        return Err(e);
-    }
-    if resumable && upto > saved && upto < subjects.len() {
-        save_cursor(ledger, &subjects[upto - 1].customer.code)?;
-    }
     Ok((upto, upto < subjects.len()))
-}
-
-fn save_cursor(ledger: &mut Ledger, code: &str) -> Result<()> {
-    ledger.write(|tx| {
-        tx.set_meta(CURSOR, code)?;
-        tx.audit(Entry {
-            action: "audit.progress",
-            customer: None,
-            reason: None,
-            details: json!({ "covered_through": code }),
-        })?;
-        Ok(())
-    })
 }
 
 fn render(ctx: &mut Ctx, findings: &[Finding], summary: &Value) -> Result<()> {
