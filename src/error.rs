@@ -133,4 +133,14 @@ impl Error {
     }
 }
 
+/// A hashing or generation failure is a configuration problem (exit 78):
+/// unusable Argon2 parameters, an unusable alphabet, no OS randomness.
+impl From<crate::secret::SecretError> for Error {
+    fn from(e: crate::secret::SecretError) -> Error {
+        Error::Config {
+            what: crate::messages::secret::describe(&e, crate::messages::is_ja()),
+        }
+    }
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;

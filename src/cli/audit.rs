@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::Ctx;
 use crate::audit::{Clock, Detail, Finding, FindingKind, Severity, candidates, static_findings};
 use crate::customer::{AccountState, Customer};
-use crate::error::{Error, Result, exit};
+use crate::error::{Result, exit};
 use crate::ledger::{AuditRun, Credential, CustomerFilter, Entry, Ledger};
 use crate::messages;
 use crate::output::{Format, Listing};
@@ -137,11 +137,7 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
         None
     };
     let customers = match &a.customer {
-        Some(code) => vec![
-            ledger
-                .customer(code)?
-                .ok_or_else(|| Error::NoCustomer { code: code.clone() })?,
-        ],
+        Some(code) => vec![ledger.require_customer(code)?],
         None => {
             ledger
                 .customers(&CustomerFilter {
@@ -281,9 +277,7 @@ fn guess_all(
 ) -> Result<(usize, bool)> {
     let params = password::argon2_params(policy);
     // Fails here, before any thread starts, if the parameters are unusable.
-    Hasher::new(params).map_err(|e| Error::Config {
-        what: crate::messages::secret::describe(&e, messages::is_ja()),
-    })?;
+    Hasher::new(params)?;
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<Progress>();

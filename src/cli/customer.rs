@@ -300,9 +300,7 @@ fn personal(c: &Customer, unmask: bool) -> [(&'static str, Value); 5] {
 
 fn show(ctx: &mut Ctx, code: &str, unmask: bool) -> Result<u8> {
     let mut ledger = ctx.open()?;
-    let (c, state) = ledger.customer(code)?.ok_or_else(|| Error::NoCustomer {
-        code: code.to_string(),
-    })?;
+    let (c, state) = ledger.require_customer(code)?;
     if unmask {
         ledger.write(|tx| {
             tx.audit(Entry {
@@ -410,9 +408,7 @@ fn set_email(ctx: &mut Ctx, code: &str, a: NewAddress) -> Result<u8> {
         .map_err(|e| Error::Usage(messages::customer::bad_email_arg(kind.as_str(), &e)))?;
     let mut ledger = ctx.open()?;
     let changed = ledger.write(|tx| {
-        let old = tx.customer(code)?.ok_or_else(|| Error::NoCustomer {
-            code: code.to_string(),
-        })?;
+        let old = tx.require_customer(code)?;
         let mut new = old.clone();
         *new.email_mut(kind) = Some(addr.clone());
         let changes = old.email_changes(&new);

@@ -86,9 +86,7 @@ fn add(ctx: &mut Ctx, code: &str, reason: &str) -> Result<u8> {
     let reason = nonempty_reason(reason)?;
     let mut ledger = ctx.open()?;
     let locked = ledger.write(|tx| {
-        let c = tx.customer(code)?.ok_or_else(|| Error::NoCustomer {
-            code: code.to_string(),
-        })?;
+        let c = tx.require_customer(code)?;
         if tx.lock_of(code)?.is_some() {
             return Ok(false);
         }
@@ -143,9 +141,7 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
     // Everyone must exist before anything changes.
     let mut customers = Vec::new();
     for code in &codes {
-        let (c, state) = ledger
-            .customer(code)?
-            .ok_or_else(|| Error::NoCustomer { code: code.clone() })?;
+        let (c, state) = ledger.require_customer(code)?;
         customers.push((c, state));
     }
     if let Some(out) = &a.out {
@@ -195,20 +191,12 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
         let mut passwords = Vec::new();
         for (c, _) in &customers {
             let phones = c.phones();
-            passwords.push(
-                password::generate_initial(&policy, &password::facts(c, &phones)).map_err(|e| {
-                    Error::Config {
-                        what: crate::messages::secret::describe(&e, messages::is_ja()),
-                    }
-                })?,
-            );
+            passwords.push(password::generate_initial(
+                &policy,
+                &password::facts(c, &phones),
+            )?);
         }
-        let hashes =
-            password::hash_all(password::argon2_params(&policy), &passwords).map_err(|e| {
-                Error::Config {
-                    what: crate::messages::secret::describe(&e, messages::is_ja()),
-                }
-            })?;
+        let hashes = password::hash_all(password::argon2_params(&policy), &passwords)?;
         let mut s = Staged::create(out, &format!("unlock{}", std::process::id()))?;
         // Sized up front: a growing buffer would leave copies of passwords behind.
         let mut text = Zeroizing::new(String::with_capacity(

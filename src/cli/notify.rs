@@ -194,17 +194,9 @@ fn types(ctx: &mut Ctx) -> Result<u8> {
     Ok(exit::OK)
 }
 
-fn customer(tx: &Tx, code: &str) -> Result<Customer> {
-    tx.customer(code)?.ok_or_else(|| Error::NoCustomer {
-        code: code.to_string(),
-    })
-}
-
 fn show(ctx: &mut Ctx, code: &str, unmask: bool) -> Result<u8> {
     let mut ledger = ctx.open()?;
-    let (c, _) = ledger.customer(code)?.ok_or_else(|| Error::NoCustomer {
-        code: code.to_string(),
-    })?;
+    let (c, _) = ledger.require_customer(code)?;
     if unmask {
         ledger.write(|tx| {
             tx.audit(Entry {
@@ -300,7 +292,7 @@ fn set(
     let t = parse_type(kind)?;
     let mut ledger = ctx.open()?;
     let outcome = ledger.write(|tx| {
-        let c = customer(tx, code)?;
+        let c = tx.require_customer(code)?;
         apply(tx, &c, t, enabled, to, reason)
     })?;
     match outcome {
@@ -420,7 +412,7 @@ fn emit(ctx: &mut Ctx, kind: &str, code: &str, env: LoginEnv, amount: Option<u64
     }
     let mut ledger = ctx.open()?;
     let (queued, why) = ledger.write(|tx| {
-        let c = customer(tx, code)?;
+        let c = tx.require_customer(code)?;
         let sub = tx.subscription(code, t)?;
         let mut why = "subscribed";
         let mut go = sub.enabled;

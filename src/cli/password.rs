@@ -103,20 +103,9 @@ pub fn run(ctx: &mut Ctx, cmd: PasswordCmd) -> Result<u8> {
     }
 }
 
-fn secret_error(e: crate::secret::SecretError) -> Error {
-    Error::Config {
-        what: crate::messages::secret::describe(&e, messages::is_ja()),
-    }
-}
-
 /// The customer, or exit 4.
 fn customer_of(ledger: &Ledger, code: &str) -> Result<Customer> {
-    Ok(ledger
-        .customer(code)?
-        .ok_or_else(|| Error::NoCustomer {
-            code: code.to_string(),
-        })?
-        .0)
+    Ok(ledger.require_customer(code)?.0)
 }
 
 /// Every rule for a new password of `c`, the ones that compare with the
@@ -143,7 +132,13 @@ fn check_for_customer(
         other: other.as_deref(),
         same: &same,
     };
-    password::full_check(kp, pw, Some(&facts), Some(&stored), hasher).map_err(secret_error)
+    Ok(password::full_check(
+        kp,
+        pw,
+        Some(&facts),
+        Some(&stored),
+        hasher,
+    )?)
 }
 
 fn render_violations(
@@ -198,9 +193,9 @@ fn check(ctx: &mut Ctx, kind: Kind, code: Option<&str>) -> Result<u8> {
     };
     let pw = prompt::read_secret(&messages::password_prompt(kind.as_str()), None)?;
     let kp = policy.kind(kind);
-    let mut hasher = Hasher::new(password::argon2_params(&policy)).map_err(secret_error)?;
+    let mut hasher = Hasher::new(password::argon2_params(&policy))?;
     let violations = match &customer {
-        None => password::full_check(kp, &pw, None, None, &mut hasher).map_err(secret_error)?,
+        None => password::full_check(kp, &pw, None, None, &mut hasher)?,
         Some(c) => check_for_customer(&ledger, c, kind, kp, &pw, &mut hasher)?,
     };
     let skipped = if customer.is_none() {
@@ -232,13 +227,13 @@ fn set(ctx: &mut Ctx, code: &str, kind: Kind, temporary: bool) -> Result<u8> {
         Some((&messages::password_again(), &messages::password_mismatch())),
     )?;
     let kp = policy.kind(kind).clone();
-    let mut hasher = Hasher::new(password::argon2_params(&policy)).map_err(secret_error)?;
+    let mut hasher = Hasher::new(password::argon2_params(&policy))?;
     let violations = check_for_customer(&ledger, &c, kind, &kp, &pw, &mut hasher)?;
     if !violations.is_empty() {
         render_violations(ctx, kind, &violations, &[])?;
         return Ok(exit::NO);
     }
-    let hash = hasher.hash(pw.as_bytes()).map_err(secret_error)?;
+    let hash = hasher.hash(pw.as_bytes())?;
     drop(pw);
     let state = if temporary {
         PasswordState::Initial
@@ -293,13 +288,13 @@ fn change(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result
         return failed_attempt(ctx, &policy, code, kind, outcome);
     }
     let kp = policy.kind(kind).clone();
-    let mut hasher = Hasher::new(password::argon2_params(&policy)).map_err(secret_error)?;
+    let mut hasher = Hasher::new(password::argon2_params(&policy))?;
     let violations = check_for_customer(&ledger, &c, kind, &kp, &new, &mut hasher)?;
     if !violations.is_empty() {
         render_violations(ctx, kind, &violations, &[])?;
         return Ok(exit::NO);
     }
-    let hash = hasher.hash(new.as_bytes()).map_err(secret_error)?;
+    let hash = hasher.hash(new.as_bytes())?;
     drop(new);
     ledger.write(|tx| {
         tx.store_password(
@@ -352,17 +347,15 @@ fn attempt(
 ) -> Result<Outcome> {
     let cred = ledger.credential(code, kind)?;
     let params = password::argon2_params(policy);
-    let mut hasher = Hasher::new(params).map_err(secret_error)?;
+    let mut hasher = Hasher::new(params)?;
     // The slow part runs outside the write lock; the count changes inside
     // one IMMEDIATE transaction that re-reads the state.
     let ok = match &cred {
-        Some(c) => password::matches_stored(&c.hash, pw, &mut hasher).map_err(secret_error)?,
+        Some(c) => password::matches_stored(&c.hash, pw, &mut hasher)?,
         None => false,
     };
     let upgrade = match &cred {
-        Some(c) if ok && hasher.needs_rehash(&c.hash) => {
-            Some(hasher.hash(pw.as_bytes()).map_err(secret_error)?)
-        }
+        Some(c) if ok && hasher.needs_rehash(&c.hash) => Some(hasher.hash(pw.as_bytes())?),
         _ => None,
     };
     let threshold = password::threshold(policy, kind);
@@ -510,9 +503,7 @@ fn selection(ledger: &Ledger, a: &IssueArgs) -> Result<Vec<String>> {
     codes.dedup();
     if !a.all {
         for c in &codes {
-            if ledger.customer(c)?.is_none() {
-                return Err(Error::NoCustomer { code: c.clone() });
-            }
+            ledger.require_customer(c)?;
         }
     }
     Ok(codes)
@@ -710,13 +701,11 @@ fn issue_batch(
     for code in batch {
         let c = customer_of(ledger, code)?;
         let phones = c.phones();
-        let pw = password::generate_initial(policy, &password::facts(&c, &phones))
-            .map_err(secret_error)?;
+        let pw = password::generate_initial(policy, &password::facts(&c, &phones))?;
         customers.push(c);
         passwords.push(pw);
     }
-    let hashes =
-        password::hash_all(password::argon2_params(policy), &passwords).map_err(secret_error)?;
+    let hashes = password::hash_all(password::argon2_params(policy), &passwords)?;
     // The plaintext reaches the disk before the ledger holds its hash.
     // Sized up front: a growing buffer would leave copies of passwords behind.
     let mut text = Zeroizing::new(String::with_capacity(

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Ledger, Tx};
 use crate::customer::{AccountState, Customer, Lock, PasswordState};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 const CUSTOMER_COLUMNS: &str =
     "c.code, c.name, c.birth_date, c.phone, c.mobile_phone, c.email_pc, c.email_mobile";
@@ -65,6 +65,11 @@ pub struct CustomerFilter {
 }
 
 impl Tx<'_> {
+    /// The customer, or [`Error::NoCustomer`] (exit 4).
+    pub fn require_customer(&self, code: &str) -> Result<Customer> {
+        self.customer(code)?.ok_or_else(|| no_customer(code))
+    }
+
     pub fn customer(&self, code: &str) -> Result<Option<Customer>> {
         self.conn()
             .prepare_cached(&format!(
@@ -150,7 +155,18 @@ impl Tx<'_> {
     }
 }
 
+fn no_customer(code: &str) -> Error {
+    Error::NoCustomer {
+        code: code.to_string(),
+    }
+}
+
 impl Ledger {
+    /// The customer and their account state, or [`Error::NoCustomer`] (exit 4).
+    pub fn require_customer(&self, code: &str) -> Result<(Customer, AccountState)> {
+        self.customer(code)?.ok_or_else(|| no_customer(code))
+    }
+
     /// A customer and the state of their account.
     pub fn customer(&self, code: &str) -> Result<Option<(Customer, AccountState)>> {
         self.conn
