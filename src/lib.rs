@@ -16,5 +16,6 @@ pub mod notify;
 pub mod output;
 pub mod password;
 pub mod policy;
+pub mod sanitize;
 pub mod secret;
 pub mod secretfile;

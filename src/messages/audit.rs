@@ -10,7 +10,7 @@ pub fn auditing() -> String {
 }
 
 pub fn bad_duration(s: &str) -> String {
-    let s = crate::output::sanitize(s);
+    let s = crate::sanitize::sanitize(s);
     tr!(
         "{s:?} is not a duration; use e.g. 2h, 30m, 90s or 1h30m",
         "{s:?} は時間の長さではありません。2h、30m、90s、1h30m のように指定してください"
@@ -74,7 +74,7 @@ pub fn audit_detail(d: &Detail) -> String {
         ),
         Detail::Locked { since, reason } => {
             let since = crate::clock::stored_to_jst(since);
-            let reason = crate::output::sanitize(reason);
+            let reason = crate::sanitize::sanitize(reason);
             tr!(
                 "locked since {since}: {reason}",
                 "{since} からロック中: {reason}"

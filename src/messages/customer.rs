@@ -246,7 +246,7 @@ pub fn import_problem(p: &crate::customer::import::Problem) -> String {
             "必須の列 {c} がヘッダーにありません"
         ),
         Problem::UnknownColumn(c) => {
-            let c = crate::output::sanitize(c);
+            let c = crate::sanitize::sanitize(c);
             let known = crate::customer::import::COLUMNS.join(", ");
             tr!(
                 "unknown column {c:?}; the columns are: {known}",
@@ -275,7 +275,7 @@ pub fn import_problem(p: &crate::customer::import::Problem) -> String {
             "Shift_JIS として不正なバイトがあります。ファイルの文字コードを確認してください"
         ),
         Problem::Malformed(what) => {
-            let what = crate::output::sanitize(what);
+            let what = crate::sanitize::sanitize(what);
             tr!(
                 "broken CSV structure ({what}); check quoting and the number of fields",
                 "CSV の構造が壊れています（{what}）。引用符と項目数を確認してください"
@@ -290,7 +290,7 @@ pub fn bad_email_arg(kind: &str, e: &FieldError) -> String {
 }
 
 pub fn email_changed(code: &str, kind: &str, masked: &str) -> String {
-    let code = crate::output::sanitize(code);
+    let code = crate::sanitize::sanitize(code);
     tr!(
         "customer {code}: {kind} address changed to {masked}; the email_changed notice is queued to the old and the new address",
         "お客様 {code}: {kind} アドレスを {masked} に変更しました。変更通知を新旧両方のアドレスに送信予定です"
@@ -298,7 +298,7 @@ pub fn email_changed(code: &str, kind: &str, masked: &str) -> String {
 }
 
 pub fn email_unchanged(code: &str, kind: &str) -> String {
-    let code = crate::output::sanitize(code);
+    let code = crate::sanitize::sanitize(code);
     tr!(
         "customer {code}: the {kind} address is already that; nothing changed",
         "お客様 {code}: {kind} アドレスは既にその値です。変更はありません"

@@ -58,7 +58,7 @@ pub use audit::*;
 pub use password::*;
 
 fn p(path: &std::path::Path) -> String {
-    crate::output::sanitize(&path.display().to_string())
+    crate::sanitize::sanitize(&path.display().to_string())
 }
 
 /// The text of an error: what went wrong, where, and what to do next.
@@ -70,14 +70,14 @@ pub fn error_text(e: &Error) -> String {
             "{what}には確認が必要ですが、確認できる端末がありません。確認済みとして実行するには --yes を付けてください"
         ),
         Error::Locked { customer } => {
-            let c = crate::output::sanitize(customer);
+            let c = crate::sanitize::sanitize(customer);
             tr!(
                 "customer {c} is locked; staff can unlock it with `acctsec unlock {c} --reason TEXT`",
                 "お客様 {c} はロックされています。`acctsec unlock {c} --reason 理由` で解除できます"
             )
         }
         Error::NoCustomer { code } => {
-            let c = crate::output::sanitize(code);
+            let c = crate::sanitize::sanitize(code);
             tr!(
                 "no customer with code {c}; check the code, or import the customer with `acctsec customer import FILE.csv`",
                 "お客様コード {c} のお客様は登録されていません。コードを確認するか、`acctsec customer import FILE.csv` で取り込んでください"
@@ -99,7 +99,7 @@ pub fn error_text(e: &Error) -> String {
                 s.push('\n');
                 match &pr.column {
                     Some(col) => {
-                        let col = crate::output::sanitize(col);
+                        let col = crate::sanitize::sanitize(col);
                         s.push_str(&tr!(
                             "  {f}:{line}: column {col}: {reason}",
                             "  {f}:{line}: 列 {col}: {reason}"
@@ -227,7 +227,7 @@ pub fn preset_ignored_on_existing(preset: &str) -> String {
 }
 
 pub fn unknown_preset(name: &str, known: &[&str]) -> String {
-    let name = crate::output::sanitize(name);
+    let name = crate::sanitize::sanitize(name);
     let known = known.join(", ");
     tr!(
         "unknown policy preset {name}; the presets are: {known} (see `acctsec policy presets`)",
@@ -284,7 +284,7 @@ pub fn unknown_operator() -> String {
 }
 
 pub fn bad_busy_timeout(v: &str) -> String {
-    let v = crate::output::sanitize(v);
+    let v = crate::sanitize::sanitize(v);
     tr!(
         "ACCTSEC_BUSY_TIMEOUT={v} is not a number of milliseconds",
         "ACCTSEC_BUSY_TIMEOUT={v} はミリ秒の数値ではありません"
@@ -356,7 +356,7 @@ pub fn tamper_head_differs() -> String {
 }
 
 pub fn bad_head(v: &str) -> String {
-    let v = crate::output::sanitize(v);
+    let v = crate::sanitize::sanitize(v);
     tr!(
         "--head {v}: expected SEQ:HASH as printed by `acctsec log head` (e.g. 42:3f9a...)",
         "--head {v}: `acctsec log head` が出力する SEQ:HASH の形式で指定してください（例 42:3f9a...）"
@@ -364,7 +364,7 @@ pub fn bad_head(v: &str) -> String {
 }
 
 pub fn bad_since(v: &str) -> String {
-    let v = crate::output::sanitize(v);
+    let v = crate::sanitize::sanitize(v);
     tr!(
         "--since {v}: expected a date YYYY-MM-DD (JST) or a time like 2026-09-18T18:00:00+09:00",
         "--since {v}: 日付 YYYY-MM-DD（日本時間）か 2026-09-18T18:00:00+09:00 のような日時を指定してください"

@@ -1,7 +1,7 @@
 //! Messages of `acctsec notify`.
 
 use crate::notify::{NoticeType, SystemNotice};
-use crate::output::sanitize;
+use crate::sanitize::sanitize;
 
 pub fn unknown_type(s: &str) -> String {
     let s = sanitize(s);

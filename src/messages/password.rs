@@ -1,6 +1,6 @@
 //! Messages of passwords, locks and the rollout.
 
-use crate::output::sanitize;
+use crate::sanitize::sanitize;
 
 /// `login` / `execution` as the user reads it.
 pub(super) fn kind_name(kind: &str) -> String {

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::customer::{AddressKind, mask_email};
-use crate::output::sanitize;
+use crate::sanitize::sanitize;
 
 /// What happened, with what the template may show.
 #[derive(Debug, Clone)]
