@@ -1,7 +1,15 @@
 //! The one error type of acctsec. Every variant knows its exit code (CLI.md);
 //! the words live in `messages`, so a catalog change never touches a command.
+//!
+//! Direction: `error` imports `messages`, never the other way. An [`Error`]
+//! holds data (paths, codes, counts, the underlying error); its `Display`
+//! hands those fields to one function per variant in `messages::errors`,
+//! which knows nothing of this type. (`Usage`, `InUse` and `Config` carry a
+//! sentence already worded by `messages` where they were raised.)
 
 use std::path::PathBuf;
+
+use crate::messages::errors as text;
 
 /// Exit codes fixed by CLI.md.
 pub mod exit {
@@ -28,72 +36,79 @@ pub struct InputProblem {
     pub reason: String,
 }
 
+impl InputProblem {
+    /// (line, column, reason), as `messages::errors::bad_input` takes them.
+    fn parts(&self) -> (u64, Option<&str>, &str) {
+        (self.line, self.column.as_deref(), &self.reason)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Bad flags or arguments that clap could not catch.
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{0}")]
     Usage(String),
     /// A confirmation is needed and there is no terminal to ask on.
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{}", text::needs_confirmation(.what))]
     NeedsConfirmation { what: String },
     /// The account is locked.
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{}", text::locked(.customer))]
     Locked { customer: String },
     /// No such customer.
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{}", text::no_customer(.code))]
     NoCustomer { code: String },
     /// Bad input data; nothing was written.
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{}", text::bad_input(.file, .problems.iter().map(InputProblem::parts), *.total))]
     BadInput {
         file: PathBuf,
         problems: Vec<InputProblem>,
         total: usize,
     },
     /// An output file exists already (never overwritten).
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{}", text::output_exists(.path))]
     OutputExists { path: PathBuf },
     /// An output file cannot be created.
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{}", text::cant_create(.path, .source))]
     CantCreate {
         path: PathBuf,
         source: std::io::Error,
     },
     /// Reading or writing a file failed.
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{}", text::io(.path, .source))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
     /// The database said no.
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{}", text::db(.path, .source))]
     Db {
         path: PathBuf,
         source: rusqlite::Error,
     },
     /// The ledger file is damaged.
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{}", text::corrupt(.path, .detail))]
     Corrupt { path: PathBuf, detail: String },
     /// Another process holds the write lock past the busy timeout.
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{}", text::busy(.path, *.waited_ms))]
     Busy { path: PathBuf, waited_ms: u64 },
     /// Another process is doing the same work; safe to retry (exit 75).
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{what}")]
     InUse { what: String },
     /// No ledger at the path.
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{}", text::no_ledger(.path))]
     NoLedger { path: PathBuf },
     /// The file exists but is not an acctsec ledger.
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{}", text::not_a_ledger(.path))]
     NotALedger { path: PathBuf },
     /// A newer acctsec wrote this ledger.
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{}", text::newer_ledger(.path, *.found, *.supported))]
     NewerLedger {
         path: PathBuf,
         found: i64,
         supported: i64,
     },
     /// Invalid configuration (policy, environment).
-    #[error("{}", crate::messages::error_text(self))]
+    #[error("{what}")]
     Config { what: String },
 }
 
@@ -144,3 +159,191 @@ impl From<crate::secret::SecretError> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The variant's name; the match is exhaustive, so a new variant does not
+    /// compile until it is named here (and then `one_of_each` misses it).
+    fn variant(e: &Error) -> &'static str {
+        match e {
+            Error::Usage(_) => "Usage",
+            Error::NeedsConfirmation { .. } => "NeedsConfirmation",
+            Error::Locked { .. } => "Locked",
+            Error::NoCustomer { .. } => "NoCustomer",
+            Error::BadInput { .. } => "BadInput",
+            Error::OutputExists { .. } => "OutputExists",
+            Error::CantCreate { .. } => "CantCreate",
+            Error::Io { .. } => "Io",
+            Error::Db { .. } => "Db",
+            Error::Corrupt { .. } => "Corrupt",
+            Error::Busy { .. } => "Busy",
+            Error::InUse { .. } => "InUse",
+            Error::NoLedger { .. } => "NoLedger",
+            Error::NotALedger { .. } => "NotALedger",
+            Error::NewerLedger { .. } => "NewerLedger",
+            Error::Config { .. } => "Config",
+        }
+    }
+
+    const VARIANTS: usize = 16;
+
+    /// One error of each variant, its exit code (CLI.md), and what its text
+    /// must show in either language (the data, and the way out).
+    fn one_of_each() -> Vec<(Error, u8, Vec<&'static str>)> {
+        let db = PathBuf::from("/x/ledger.db");
+        vec![
+            (
+                Error::Usage("--limit must be a number".into()),
+                exit::USAGE,
+                vec!["--limit must be a number"],
+            ),
+            (
+                Error::NeedsConfirmation {
+                    what: "unlock 3 account(s)".into(),
+                },
+                exit::USAGE,
+                vec!["unlock 3 account(s)", "--yes"],
+            ),
+            (
+                Error::Locked {
+                    customer: "10\u{1b}[2J00100".into(),
+                },
+                exit::LOCKED,
+                vec!["1000100", "`acctsec unlock 1000100 --reason "],
+            ),
+            (
+                Error::NoCustomer {
+                    code: "9999999".into(),
+                },
+                exit::NO_CUSTOMER,
+                vec!["9999999", "`acctsec customer import FILE.csv`"],
+            ),
+            (
+                Error::BadInput {
+                    file: "in.csv".into(),
+                    problems: vec![
+                        InputProblem {
+                            line: 2,
+                            column: Some("email_pc".into()),
+                            reason: "full-width ＠".into(),
+                        },
+                        InputProblem {
+                            line: 7,
+                            column: None,
+                            reason: "duplicate code".into(),
+                        },
+                    ],
+                    total: 5,
+                },
+                exit::DATA,
+                vec![
+                    "in.csv: ",
+                    "5",
+                    "  in.csv:2: ",
+                    "email_pc: full-width ＠",
+                    "  in.csv:7: duplicate code",
+                    "  ... ",
+                    " 3 ",
+                ],
+            ),
+            (
+                Error::OutputExists {
+                    path: "/x/out.csv".into(),
+                },
+                exit::CANT_CREATE,
+                vec!["/x/out.csv", "--out"],
+            ),
+            (
+                Error::CantCreate {
+                    path: "/x/out.csv".into(),
+                    source: std::io::Error::other("disk on fire"),
+                },
+                exit::CANT_CREATE,
+                vec!["/x/out.csv", "disk on fire"],
+            ),
+            (
+                Error::io("/x/in.csv", std::io::Error::other("disk on fire")),
+                exit::IO,
+                vec!["/x/in.csv", "disk on fire"],
+            ),
+            (
+                Error::Db {
+                    path: db.clone(),
+                    source: rusqlite::Error::InvalidColumnName("no_such_column".into()),
+                },
+                exit::IO,
+                vec!["/x/ledger.db", "no_such_column"],
+            ),
+            (
+                Error::Corrupt {
+                    path: db.clone(),
+                    detail: "page 7 unreadable".into(),
+                },
+                exit::IO,
+                vec!["/x/ledger.db", "page 7 unreadable"],
+            ),
+            (
+                Error::Busy {
+                    path: db.clone(),
+                    waited_ms: 5000,
+                },
+                exit::BUSY,
+                vec!["/x/ledger.db", "5000"],
+            ),
+            (
+                Error::InUse {
+                    what: "another issue is running".into(),
+                },
+                exit::BUSY,
+                vec!["another issue is running"],
+            ),
+            (
+                Error::NoLedger { path: db.clone() },
+                exit::CONFIG,
+                vec!["`acctsec init --db /x/ledger.db`", "ACCTSEC_DB"],
+            ),
+            (
+                Error::NotALedger { path: db.clone() },
+                exit::CONFIG,
+                vec!["/x/ledger.db", "ACCTSEC_DB"],
+            ),
+            (
+                Error::NewerLedger {
+                    path: db,
+                    found: 41,
+                    supported: 7,
+                },
+                exit::CONFIG,
+                vec!["/x/ledger.db", "41", "7"],
+            ),
+            (
+                Error::Config {
+                    what: "bad policy".into(),
+                },
+                exit::CONFIG,
+                vec!["bad policy"],
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_error_has_text() {
+        let all = one_of_each();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut texts = std::collections::BTreeSet::new();
+        for (e, code, needles) in &all {
+            let name = variant(e);
+            assert!(seen.insert(name), "{name} twice");
+            assert_eq!(e.exit_code(), *code, "{name}");
+            let text = e.to_string();
+            for n in needles {
+                assert!(text.contains(n), "{name}: {n:?} not in {text:?}");
+            }
+            assert!(!text.contains('\u{1b}'), "{name}: unsanitized {text:?}");
+            assert!(texts.insert(text), "{name}: same text as another variant");
+        }
+        assert_eq!(seen.len(), VARIANTS, "one_of_each misses a variant");
+    }
+}

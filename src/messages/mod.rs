@@ -3,10 +3,11 @@
 //! Commands never write prose themselves: they call a function here (or the
 //! `tr!` macro inside this module). The language comes from `LC_ALL`,
 //! `LC_MESSAGES` or `LANG` (the first one set): `ja*` selects Japanese.
+//!
+//! The words come here, the data does not: this module imports the domain
+//! types it words but not `crate::error` (whose `Display` calls [`errors`]).
 
 use std::sync::OnceLock;
-
-use crate::error::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -49,6 +50,7 @@ macro_rules! tr {
 
 mod audit;
 pub mod customer;
+pub mod errors;
 pub mod notify;
 mod password;
 pub mod policy;
@@ -59,137 +61,6 @@ pub use password::*;
 
 fn p(path: &std::path::Path) -> String {
     crate::sanitize::sanitize(&path.display().to_string())
-}
-
-/// The text of an error: what went wrong, where, and what to do next.
-pub fn error_text(e: &Error) -> String {
-    match e {
-        Error::Usage(what) => what.clone(),
-        Error::NeedsConfirmation { what } => tr!(
-            "{what} needs confirmation and there is no terminal to ask on; pass --yes to confirm",
-            "{what}には確認が必要ですが、確認できる端末がありません。確認済みとして実行するには --yes を付けてください"
-        ),
-        Error::Locked { customer } => {
-            let c = crate::sanitize::sanitize(customer);
-            tr!(
-                "customer {c} is locked; staff can unlock it with `acctsec unlock {c} --reason TEXT`",
-                "お客様 {c} はロックされています。`acctsec unlock {c} --reason 理由` で解除できます"
-            )
-        }
-        Error::NoCustomer { code } => {
-            let c = crate::sanitize::sanitize(code);
-            tr!(
-                "no customer with code {c}; check the code, or import the customer with `acctsec customer import FILE.csv`",
-                "お客様コード {c} のお客様は登録されていません。コードを確認するか、`acctsec customer import FILE.csv` で取り込んでください"
-            )
-        }
-        Error::BadInput {
-            file,
-            problems,
-            total,
-        } => {
-            let f = p(file);
-            let mut s = tr!(
-                "{f}: {total} problem(s) found; nothing was written",
-                "{f}: 問題が {total} 件見つかりました。何も書き込んでいません"
-            );
-            for pr in problems {
-                let line = pr.line;
-                let reason = &pr.reason;
-                s.push('\n');
-                match &pr.column {
-                    Some(col) => {
-                        let col = crate::sanitize::sanitize(col);
-                        s.push_str(&tr!(
-                            "  {f}:{line}: column {col}: {reason}",
-                            "  {f}:{line}: 列 {col}: {reason}"
-                        ))
-                    }
-                    None => s.push_str(&tr!("  {f}:{line}: {reason}", "  {f}:{line}: {reason}")),
-                }
-            }
-            let shown = problems.len();
-            if *total > shown {
-                let more = total - shown;
-                s.push('\n');
-                s.push_str(&tr!("  ... and {more} more", "  ... ほか {more} 件"));
-            }
-            s.push('\n');
-            s.push_str(&tr!(
-                "fix these rows and run the command again",
-                "これらの行を修正してから、もう一度実行してください"
-            ));
-            s
-        }
-        Error::OutputExists { path } => {
-            let f = p(path);
-            tr!(
-                "{f} exists already and is never overwritten; choose another --out path, or move the old file away first",
-                "{f} は既に存在します（上書きはしません）。別の --out を指定するか、古いファイルを移動してください"
-            )
-        }
-        Error::CantCreate { path, source } => {
-            let f = p(path);
-            tr!(
-                "cannot create {f}: {source}; check that the directory exists and is writable",
-                "{f} を作成できません: {source}。ディレクトリが存在し書き込み可能か確認してください"
-            )
-        }
-        Error::Io { path, source } => {
-            let f = p(path);
-            tr!(
-                "cannot read or write {f}: {source}",
-                "{f} を読み書きできません: {source}"
-            )
-        }
-        Error::Db { path, source } => {
-            let f = p(path);
-            tr!(
-                "ledger {f}: database error: {source}; check the disk and the file's permissions, then retry",
-                "台帳 {f}: データベースエラー: {source}。ディスクとファイルの権限を確認して再実行してください"
-            )
-        }
-        Error::Corrupt { path, detail } => {
-            let f = p(path);
-            tr!(
-                "ledger {f} is damaged ({detail}); it was not modified. Restore it from a backup",
-                "台帳 {f} が破損しています ({detail})。変更はしていません。バックアップから復元してください"
-            )
-        }
-        Error::Busy { path, waited_ms } => {
-            let f = p(path);
-            tr!(
-                "ledger busy, retry: {f} is being written by another acctsec process and stayed locked for {waited_ms} ms; nothing was changed, so it is safe to run the command again",
-                "台帳が使用中です。再実行してください: {f} は別の acctsec が書き込み中で {waited_ms} ミリ秒待っても解放されませんでした。何も変更していないので、そのまま再実行できます"
-            )
-        }
-        Error::NoLedger { path } => {
-            let f = p(path);
-            tr!(
-                "no ledger at {f}; create one with `acctsec init --db {f}` (or point --db / ACCTSEC_DB at the existing ledger)",
-                "{f} に台帳がありません。`acctsec init --db {f}` で作成するか、--db / ACCTSEC_DB で既存の台帳を指定してください"
-            )
-        }
-        Error::NotALedger { path } => {
-            let f = p(path);
-            tr!(
-                "{f} is not an acctsec ledger; it was left untouched. Check --db / ACCTSEC_DB",
-                "{f} は acctsec の台帳ではありません（変更していません）。--db / ACCTSEC_DB を確認してください"
-            )
-        }
-        Error::NewerLedger {
-            path,
-            found,
-            supported,
-        } => {
-            let f = p(path);
-            tr!(
-                "ledger {f} was written by a newer acctsec (schema {found}; this build knows up to {supported}); upgrade acctsec to use it. The ledger was not modified",
-                "台帳 {f} は新しい acctsec で作成されています（スキーマ {found}、このバージョンは {supported} まで）。acctsec を更新してください。台帳は変更していません"
-            )
-        }
-        Error::Config { what } | Error::InUse { what } => what.clone(),
-    }
 }
 
 /// The prefix of an error line on stderr.
@@ -543,16 +414,4 @@ pub fn completions_unknown_shell() -> String {
         "unknown shell; choose one of bash, zsh, fish, powershell, elvish",
         "不明なシェルです。bash, zsh, fish, powershell, elvish から選んでください"
     )
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_error_has_text() {
-        use crate::error::Error;
-        let e = Error::NoLedger {
-            path: "/x/ledger.db".into(),
-        };
-        assert!(e.to_string().contains("acctsec init --db /x/ledger.db"));
-    }
 }
