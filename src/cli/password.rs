@@ -150,7 +150,12 @@ fn render_violations(
     let ja = messages::is_ja();
     let items: Vec<_> = v
         .iter()
-        .map(|v| (v.rule().as_str(), crate::policy::describe_violation(v, ja)))
+        .map(|v| {
+            (
+                v.rule().as_str(),
+                messages::policy::describe_violation(v, ja),
+            )
+        })
         .collect();
     match ctx.format() {
         Format::Json => ctx.out.json(&json!({
@@ -177,7 +182,7 @@ fn render_violations(
                 }
             }
             if !skipped.is_empty() && !ctx.out.quiet {
-                ctx.out.status(&crate::policy::describe_skipped(skipped, ja));
+                ctx.out.status(&messages::policy::describe_skipped(skipped, ja));
             }
             Ok(())
         }

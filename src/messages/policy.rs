@@ -1,10 +1,22 @@
 //! Every user-facing text of the policy module, in English and Japanese.
 //! Messages say what is wrong and how to fix it; they never quote a password.
 
+use std::fmt;
+
 use crate::policy::{
     Charset, Class, DateForm, NOTICE_TYPES, PRESETS, PolicyError, REPEAT_RUN, Rule, SequenceKind,
     Violation,
 };
+
+/// The English text (`describe_policy_error(e, false)`): the policy module
+/// returns data, the wording of its errors, `Display` included, lives here.
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&describe_policy_error(self, false))
+    }
+}
+
+impl std::error::Error for PolicyError {}
 
 /// The name of a character class, with its characters.
 pub fn class_name(c: Class, ja: bool) -> &'static str {
@@ -557,5 +569,323 @@ pub fn preset_description(name: &str, ja: bool) -> &'static str {
             "商品先物（通知 000）: ログインパスワードは英大文字・英小文字・数字・記号の4種類すべてを含む8〜12文字。執行パスワードは securities と同じ"
         }
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::policy::{Facts, Policy, check, skipped_rules};
+
+    /// The standard customer of the policy tests: code AB7301, born
+    /// 1980-01-15 (Showa 55), phones 03-3556-1829 and 090-2837-4651.
+    fn with_facts<R>(f: impl FnOnce(&Facts) -> R) -> R {
+        let phones = vec!["0335561829".to_string(), "09028374651".to_string()];
+        let facts = Facts {
+            code: "AB7301",
+            birth_date: NaiveDate::from_ymd_opt(1980, 1, 15),
+            phones: &phones,
+        };
+        f(&facts)
+    }
+
+    /// One violation of each variant, with each kind of detail it carries
+    /// (a charset violation names at least one kind of bad character).
+    fn violations() -> Vec<Violation> {
+        let mut v = vec![
+            Violation::TooShort { len: 5, min: 6 },
+            Violation::TooLong { len: 21, max: 20 },
+            Violation::Classes {
+                found: 2,
+                at_least: 3,
+                add_one_of: vec![Class::Upper, Class::Symbol],
+                missing_required: vec![],
+            },
+            Violation::Classes {
+                found: 2,
+                at_least: 2,
+                add_one_of: vec![],
+                missing_required: vec![Class::Digit],
+            },
+            Violation::CustomerCode { reversed: false },
+            Violation::CustomerCode { reversed: true },
+            Violation::Phone {
+                whole_number: false,
+            },
+            Violation::Phone { whole_number: true },
+            Violation::RepeatedChar { run: 4 },
+            Violation::RepeatedPattern { unit: 2, times: 3 },
+            Violation::Common,
+            Violation::SameAsOther,
+            Violation::Reused { history: 5 },
+        ];
+        for charset in [Charset::Alphanumeric, Charset::PrintableAscii] {
+            for bits in 1..16u8 {
+                v.push(Violation::Charset {
+                    charset,
+                    full_width: bits & 1 != 0,
+                    other_non_ascii: bits & 2 != 0,
+                    symbol: bits & 4 != 0,
+                    space_or_control: bits & 8 != 0,
+                });
+            }
+        }
+        for form in [
+            DateForm::FullDate,
+            DateForm::EraDate,
+            DateForm::ShortDate,
+            DateForm::MonthDayYear,
+            DateForm::DayMonthYear,
+            DateForm::MonthDay,
+            DateForm::DayMonth,
+            DateForm::Year,
+        ] {
+            v.push(Violation::BirthDate { form });
+        }
+        for kind in [
+            SequenceKind::Alphabet,
+            SequenceKind::Digits,
+            SequenceKind::KeyboardRow,
+            SequenceKind::KeyboardColumn,
+            SequenceKind::PhoneKeypad,
+        ] {
+            v.push(Violation::Sequence { kind });
+        }
+        v
+    }
+
+    #[test]
+    fn every_violation_has_text_in_both_languages() {
+        let all = violations();
+        for r in Rule::ALL {
+            assert!(all.iter().any(|v| v.rule() == r), "no sample of {r}");
+        }
+        for v in &all {
+            let (en, ja) = (describe_violation(v, false), describe_violation(v, true));
+            assert!(!en.is_empty() && !ja.is_empty(), "{v:?}");
+            assert_ne!(en, ja, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn violations_carry_their_numbers() {
+        assert_eq!(
+            describe_violation(&Violation::TooShort { len: 5, min: 6 }, false),
+            "too short: 5 characters, at least 6 required"
+        );
+    }
+
+    #[test]
+    fn classes_violation_says_what_to_add() {
+        let v = Violation::Classes {
+            found: 2,
+            at_least: 3,
+            add_one_of: vec![Class::Upper, Class::Symbol],
+            missing_required: vec![],
+        };
+        let en = describe_violation(&v, false);
+        assert!(en.contains("at least 3") && en.contains("upper-case") && en.contains("symbols"));
+        let ja = describe_violation(&v, true);
+        assert!(ja.contains("英大文字") && ja.contains("記号"), "{ja}");
+        let v = Violation::Classes {
+            found: 2,
+            at_least: 2,
+            add_one_of: vec![],
+            missing_required: vec![Class::Digit],
+        };
+        assert!(describe_violation(&v, false).contains("must contain digits"));
+    }
+
+    #[test]
+    fn full_width_input_is_told_to_type_half_width() {
+        let k = Policy::preset("securities").unwrap().login;
+        let v = &check(&k, "ｓａｋｕｒａ７Ｑ", None)[0];
+        let msg = describe_violation(v, false);
+        assert!(msg.contains("half-width"), "{msg}");
+        let msg = describe_violation(v, true);
+        assert!(msg.contains("半角"), "{msg}");
+    }
+
+    #[test]
+    fn caller_side_rules_have_messages() {
+        let v = [Violation::SameAsOther, Violation::Reused { history: 5 }];
+        assert!(describe_violation(&v[1], false).contains("last 5"));
+        assert!(describe_violation(&v[1], true).contains('5'));
+        assert!(describe_violation(&v[0], true).contains("執行パスワード"));
+    }
+
+    #[test]
+    fn every_rule_has_a_name() {
+        for r in Rule::ALL {
+            assert!(!rule_name(r, false).is_empty() && !rule_name(r, true).is_empty());
+        }
+    }
+
+    #[test]
+    fn skipped_rules_are_named() {
+        let k = Policy::preset("securities").unwrap().login;
+        let note = describe_skipped(&skipped_rules(&k, true), false);
+        assert!(note.contains("customer_code, birth_date, phone"), "{note}");
+        assert!(!describe_skipped(&skipped_rules(&k, true), true).is_empty());
+        assert_eq!(describe_skipped(&[], false), "");
+    }
+
+    #[test]
+    fn messages_never_quote_the_password() {
+        let secret_ish = [
+            "xAB7301y",
+            "S550115",
+            "x0335561829",
+            "Sakura2024",
+            "xqwerx",
+            "abab",
+            "ｓａｋｕｒａ",
+        ];
+        for &name in PRESETS {
+            let p = Policy::preset(name).unwrap();
+            for k in [p.login, p.execution] {
+                for pw in secret_ish {
+                    for v in with_facts(|f| check(&k, pw, Some(f))) {
+                        for ja in [false, true] {
+                            let m = describe_violation(&v, ja);
+                            assert!(!m.is_empty());
+                            assert!(!m.contains(pw), "{m}");
+                            assert!(!m.to_lowercase().contains(&pw.to_lowercase()), "{m}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn preset_descriptions_exist_in_both_languages() {
+        for &name in PRESETS {
+            assert!(!preset_description(name, false).is_empty());
+            assert!(!preset_description(name, true).is_empty());
+        }
+        assert_eq!(preset_description("nope", false), "");
+    }
+
+    /// One error of each variant.
+    fn policy_errors() -> Vec<PolicyError> {
+        use PolicyError::*;
+        let f = |s: &str| s.to_string();
+        vec![
+            Parse {
+                line: Some(5),
+                detail: f("unknown field `min_lenn`"),
+            },
+            Parse {
+                line: None,
+                detail: f("expected a table"),
+            },
+            UnknownPreset { name: f("stocks") },
+            OutOfRange {
+                field: f("login.min_len"),
+                value: 0,
+                min: 1,
+                max: 64,
+            },
+            MinAboveMax {
+                field: f("login"),
+                min: 12,
+                max: 8,
+            },
+            DuplicateClass {
+                field: f("login.classes.from"),
+                class: Class::Digit,
+            },
+            ClassNotInCharset {
+                field: f("execution.classes.required"),
+                class: Class::Symbol,
+                charset: Charset::Alphanumeric,
+            },
+            AtLeastTooLarge {
+                field: f("login.classes.at_least"),
+                at_least: 4,
+                available: 3,
+            },
+            ClassesExceedMaxLen {
+                field: f("login.classes"),
+                needed: 4,
+                max_len: 3,
+            },
+            GeneratorLength {
+                field: f("generator.length"),
+                length: 40,
+                min: 4,
+                max: 32,
+            },
+            AlphabetEmpty {
+                field: f("generator.alphabet"),
+            },
+            AlphabetDuplicate {
+                field: f("generator.alphabet"),
+                ch: 'a',
+            },
+            AlphabetCharNotAllowed {
+                field: f("generator.alphabet"),
+                ch: '#',
+                charset: Charset::Alphanumeric,
+            },
+            AlphabetCsvUnsafe {
+                field: f("generator.alphabet"),
+                ch: ',',
+            },
+            AlphabetMissingClass {
+                field: f("generator.alphabet"),
+                class: Class::Upper,
+            },
+            AlphabetTooFewClasses {
+                field: f("generator.alphabet"),
+                available: 1,
+                at_least: 2,
+            },
+            UnknownNotice {
+                field: f("notices.sms_login"),
+                name: f("sms_login"),
+            },
+            MissingNotice {
+                field: f("notices.trade_executed"),
+                name: f("trade_executed"),
+            },
+            MandatoryNoticeOff {
+                field: f("notices.email_changed.enabled"),
+                name: f("email_changed"),
+            },
+        ]
+    }
+
+    #[test]
+    fn every_policy_error_names_its_field_in_both_languages() {
+        for e in policy_errors() {
+            let (en, ja) = (
+                describe_policy_error(&e, false),
+                describe_policy_error(&e, true),
+            );
+            assert!(!en.is_empty() && !ja.is_empty(), "{e:?}");
+            assert_ne!(en, ja, "{e:?}");
+            if let Some(field) = e.field() {
+                assert!(en.contains(field) && ja.contains(field), "{en} / {ja}");
+            }
+            assert_eq!(e.to_string(), en, "Display is the English text");
+        }
+    }
+
+    #[test]
+    fn parse_errors_name_the_line() {
+        let msg = describe_policy_error(&policy_errors()[0], false);
+        assert!(msg.contains("line 5"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_preset_lists_the_presets() {
+        let e = Policy::preset_or_err("stocks").unwrap_err();
+        let msg = describe_policy_error(&e, false);
+        assert!(msg.contains("securities, fx-cfd, commodity"), "{msg}");
+        assert_eq!(e.to_string(), msg);
     }
 }

@@ -1,7 +1,19 @@
 //! English and Japanese messages for [`SecretError`], to be merged into the
 //! application's message catalog.
 
+use std::fmt;
+
 use crate::secret::{FormatKind, SecretError};
+
+/// The English text (`describe(e, false)`): the secret module returns data,
+/// the wording of its errors, `Display` included, lives here.
+impl fmt::Display for SecretError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&describe(self, false))
+    }
+}
+
+impl std::error::Error for SecretError {}
 
 /// Human-readable name of a format (technical names are the same in both
 /// languages).
@@ -203,6 +215,13 @@ mod tests {
         assert!(describe(&SecretError::Rng { os_error: Some(4) }, false).contains("errno 4"));
         assert!(describe(&SecretError::OutOfMemory { bytes: 19_922_944 }, true).contains("19 MiB"));
         assert!(describe(&SecretError::AlphabetInvalidByte { byte: 0xc3 }, false).contains("0xc3"));
+    }
+
+    #[test]
+    fn display_is_the_english_text() {
+        for e in all_errors() {
+            assert_eq!(e.to_string(), describe(&e, false));
+        }
     }
 
     #[test]

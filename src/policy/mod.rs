@@ -3,8 +3,8 @@
 //! password against every rule that needs no stored hash.
 //!
 //! Pure: no I/O, no database, no hashing. The engine returns enums
-//! ([`Violation`], [`PolicyError`]); every text a user reads is in
-//! `crate::messages::policy`.
+//! ([`Violation`], [`PolicyError`]); every text a user reads is worded by the
+//! messages module (`messages::policy`), which this module does not import.
 //!
 //! Decisions the seeds leave open:
 //! - Execution passwords are letters and digits only, 4-32 characters: seed
@@ -32,7 +32,7 @@
 //! let policy = Policy::preset("securities").unwrap();
 //! let facts = Facts { code: "1234567", birth_date: Some(date), phones: &phones };
 //! for v in check(&policy.execution, password, Some(&facts)) {
-//!     println!("{}: {}", v.rule(), describe_violation(&v, ja));
+//!     println!("{}: {}", v.rule(), messages::policy::describe_violation(&v, ja));
 //! }
 //! ```
 
@@ -47,10 +47,6 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
-pub use crate::messages::policy::{
-    class_name, describe_policy_error, describe_skipped, describe_violation, preset_description,
-    rule_name,
-};
 pub use check::{
     DateForm, Facts, MIN_CODE_LEN, PHONE_TAIL, REPEAT_RUN, REPEAT_UNIT_MAX, Rule, SequenceKind,
     Violation, check, generated_ok, skipped_rules,

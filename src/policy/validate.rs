@@ -16,7 +16,8 @@ pub const ARGON2_MAX_P: u32 = 16;
 pub const MAX_INITIAL_PASSWORD_DAYS: u32 = 365;
 
 /// Why a policy is refused. `field` is the dotted path in the TOML file
-/// (`login.min_len`, `notices.email_changed.enabled`, ...).
+/// (`login.min_len`, `notices.email_changed.enabled`, ...). Data only: the
+/// messages module words it (and implements `Display`, in English).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PolicyError {
     /// The TOML text does not parse or does not fit the policy's shape
@@ -119,15 +120,6 @@ impl PolicyError {
         }
     }
 }
-
-impl std::fmt::Display for PolicyError {
-    /// English text; use `messages_part::describe_policy_error` for Japanese.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::messages::policy::describe_policy_error(self, false))
-    }
-}
-
-impl std::error::Error for PolicyError {}
 
 fn range(errs: &mut Vec<PolicyError>, field: &str, value: u64, min: u64, max: u64) {
     if value < min || value > max {

@@ -9,10 +9,10 @@
 //!   format the customer import accepts.
 //! - [`legacy`]: [`verify_any`], which verifies a password against any of them.
 //! - [`generate`]: [`generate_password`] and [`DEFAULT_INITIAL_ALPHABET`].
-//! - `crate::messages::secret`: English/Japanese rendering of [`SecretError`].
 //!
-//! Errors are plain data ([`SecretError`]); all prose lives in
-//! `crate::messages::secret::describe`.
+//! Errors are plain data ([`SecretError`]); all prose, English and Japanese,
+//! lives in the messages module (`messages::secret::describe`, which also
+//! implements `Display` in English). This module does not import it.
 //!
 //! Passwords are taken as bytes. Legacy hashes were computed over whatever
 //! byte encoding the old system used; callers decide the encoding (UTF-8 for
@@ -30,8 +30,6 @@ pub use format::{
 pub use generate::{DEFAULT_INITIAL_ALPHABET, MAX_GENERATED_LEN, generate_password};
 pub use hasher::{Argon2Params, Argon2Variant, Hasher, argon2_params_of};
 pub use legacy::verify_any;
-
-use core::fmt;
 
 /// Upper bounds on the cost parameters of a *stored* hash that this module is
 /// willing to recompute. Imported data is not trusted: a corrupted or hostile
@@ -58,7 +56,7 @@ pub mod limits {
 }
 
 /// Everything that can go wrong in this module. Carries data only; render
-/// with `crate::messages::secret::describe`. `Display` renders the English text.
+/// with `messages::secret::describe`. `Display` renders the English text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SecretError {
     /// The OS random number generator failed (`os_error` is errno when known).
@@ -94,14 +92,6 @@ pub enum SecretError {
     WorkerFailed,
 }
 
-impl fmt::Display for SecretError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::messages::secret::describe(self, false))
-    }
-}
-
-impl std::error::Error for SecretError {}
-
 impl From<getrandom::Error> for SecretError {
     fn from(e: getrandom::Error) -> Self {
         SecretError::Rng {
@@ -126,13 +116,6 @@ mod tests {
         assert!(!ct_eq(b"abc", b"abd"));
         assert!(!ct_eq(b"abc", b"abcd"));
         assert!(ct_eq(b"", b""));
-    }
-
-    #[test]
-    fn display_uses_catalog_english() {
-        let e = SecretError::UnknownFormat;
-        assert_eq!(e.to_string(), crate::messages::secret::describe(&e, false));
-        assert!(!e.to_string().is_empty());
     }
 
     #[test]

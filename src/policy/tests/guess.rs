@@ -181,10 +181,6 @@ fn without_facts_customer_rules_are_skipped() {
         vec![Rule::CustomerCode, Rule::BirthDate, Rule::Phone]
     );
     assert!(skipped_rules(&k, false).is_empty());
-    let note = describe_skipped(&skipped_rules(&k, true), false);
-    assert!(note.contains("customer_code, birth_date, phone"), "{note}");
-    assert!(!describe_skipped(&skipped_rules(&k, true), true).is_empty());
-    assert_eq!(describe_skipped(&[], false), "");
 }
 
 #[test]
@@ -364,10 +360,6 @@ fn charset_flags() {
     let fx = Policy::preset("fx-cfd").unwrap().login;
     assert!(rules_of(&fx, "Qk7#mQ2p", None).is_empty());
     assert_eq!(rules_of(&fx, "Qk7 mQ2p", None), vec![Rule::Charset]);
-    let msg = describe_violation(&check(&k, "ｓａｋｕｒａ７Ｑ", None)[0], false);
-    assert!(msg.contains("half-width"), "{msg}");
-    let msg = describe_violation(&check(&k, "ｓａｋｕｒａ７Ｑ", None)[0], true);
-    assert!(msg.contains("半角"), "{msg}");
 }
 
 #[test]
@@ -390,13 +382,10 @@ fn generated_ok_matches_check() {
 }
 
 #[test]
-fn caller_side_rules_have_messages() {
+fn caller_side_rules_need_the_hash() {
     let v = [Violation::SameAsOther, Violation::Reused { history: 5 }];
     assert_eq!(v[0].rule(), Rule::SameAsOther);
     assert_eq!(v[1].rule(), Rule::Reused);
-    assert!(describe_violation(&v[1], false).contains("last 5"));
-    assert!(describe_violation(&v[1], true).contains('5'));
-    assert!(describe_violation(&v[0], true).contains("執行パスワード"));
     assert!(Rule::SameAsOther.needs_hash() && Rule::Reused.needs_hash());
     let mut k = Policy::preset("securities").unwrap().login;
     assert!(k.rule_enabled(Rule::Reused));
@@ -430,34 +419,8 @@ fn rule_codes_are_the_cli_codes() {
             serde_json::to_string(&r).unwrap(),
             format!("\"{}\"", r.as_str())
         );
-        assert!(!rule_name(r, false).is_empty() && !rule_name(r, true).is_empty());
     }
     assert!("nope".parse::<Rule>().is_err());
-}
-
-#[test]
-fn messages_never_quote_the_password() {
-    let secret_ish = [
-        "xAB7301y",
-        "S550115",
-        "x0335561829",
-        "Sakura2024",
-        "xqwerx",
-        "abab",
-        "ｓａｋｕｒａ",
-    ];
-    for (_, k) in all_kinds() {
-        for pw in secret_ish {
-            for v in with_facts(|f| check(&k, pw, Some(f))) {
-                for ja in [false, true] {
-                    let m = describe_violation(&v, ja);
-                    assert!(!m.is_empty());
-                    assert!(!m.contains(pw), "{m}");
-                    assert!(!m.to_lowercase().contains(&pw.to_lowercase()), "{m}");
-                }
-            }
-        }
-    }
 }
 
 #[test]

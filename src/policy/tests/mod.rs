@@ -1,6 +1,6 @@
 //! Tests of the policy module: tables per preset (the seeds' own rules),
-//! each guessability rule hit and just missed, validation, TOML, messages,
-//! and property tests.
+//! each guessability rule hit and just missed, validation, TOML, and
+//! property tests. Their wording is tested with it, in `messages::policy`.
 
 mod guess;
 mod presets;

@@ -66,8 +66,6 @@ fn typo_in_a_field_is_refused_by_name() {
         Err(PolicyError::Parse { line, detail }) => {
             assert!(detail.contains("min_lenn"), "{detail}");
             assert_eq!(line, Some(5));
-            let msg = describe_policy_error(&PolicyError::Parse { line, detail }, false);
-            assert!(msg.contains("line 5"), "{msg}");
         }
         other => panic!("{other:?}"),
     }
@@ -360,10 +358,6 @@ fn validate_refuses_each_broken_field() {
         let got = first_error(&p);
         assert_eq!(got, want, "{what}");
         assert!(got.field().is_some(), "{what}");
-        for ja in [false, true] {
-            let msg = describe_policy_error(&got, ja);
-            assert!(msg.contains(got.field().unwrap()), "{what}: {msg}");
-        }
         // And it survives TOML: `policy set --file` refuses it the same way.
         assert_eq!(Policy::from_toml(&p.to_toml()), Err(want), "{what}");
     }
@@ -421,12 +415,6 @@ fn unknown_preset() {
         Err(PolicyError::UnknownPreset {
             name: "stocks".into()
         })
-    );
-    let msg = describe_policy_error(&Policy::preset_or_err("stocks").unwrap_err(), false);
-    assert!(msg.contains("securities, fx-cfd, commodity"), "{msg}");
-    assert_eq!(
-        Policy::preset_or_err("stocks").unwrap_err().to_string(),
-        msg
     );
 }
 
