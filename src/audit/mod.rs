@@ -5,8 +5,7 @@
 use chrono::{DateTime, Utc};
 use zeroize::Zeroizing;
 
-use crate::customer::{AccountState, Customer, PasswordState};
-use crate::ledger::Credential;
+use crate::customer::{AccountState, Credential, Customer, PasswordState};
 use crate::policy::{Charset, DateForm, Kind, Policy};
 use crate::secret::{Argon2Params, HashFormat, Pbkdf2Digest, detect_format};
 

@@ -10,9 +10,9 @@ use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::audit::{Clock, Detail, Finding, FindingKind, Severity, candidates, static_findings};
-use crate::customer::{AccountState, Customer};
+use crate::customer::{AccountState, Credential, Customer};
 use crate::error::{Result, exit};
-use crate::ledger::{AuditRun, Credential, CustomerFilter, Entry, Ledger};
+use crate::ledger::{AuditRun, CustomerFilter, Entry, Ledger};
 use crate::messages;
 use crate::output::{Format, Listing};
 use crate::password;

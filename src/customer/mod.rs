@@ -25,4 +25,6 @@ pub use error::{Field, FieldError};
 pub use mask::{mask_birth_date, mask_email, mask_phone};
 pub use name::{CODE_MAX_LEN, NAME_MAX_LEN, validate_code, validate_name};
 pub use phone::{normalize_phone, phone_without_area_code};
-pub use record::{AccountState, AddressKind, Customer, EmailChange, Lock, PasswordState};
+pub use record::{
+    AccountState, AddressKind, Credential, Customer, EmailChange, Lock, PasswordState,
+};

@@ -153,6 +153,17 @@ impl PasswordState {
     }
 }
 
+/// A stored password of one kind, as the ledger holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credential {
+    pub hash: String,
+    pub format: String,
+    pub state: PasswordState,
+    pub failures: u32,
+    pub set_at: String,
+    pub issue_run: Option<i64>,
+}
+
 /// A lock on the account (L2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lock {

@@ -6,20 +6,9 @@ use std::collections::HashSet;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Ledger, Tx};
-use crate::customer::{Lock, PasswordState};
+use crate::customer::{Credential, Lock, PasswordState};
 use crate::error::Result;
 use crate::policy::Kind;
-
-/// A stored password of one kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Credential {
-    pub hash: String,
-    pub format: String,
-    pub state: PasswordState,
-    pub failures: u32,
-    pub set_at: String,
-    pub issue_run: Option<i64>,
-}
 
 /// A locked account, for `lock list`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -23,7 +23,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditRow, Entry, Head, LogFilter, Tamper, TamperKind};
 pub use audit_runs::AuditRun;
-pub use credentials::{Credential, IssueRun, LockedAccount, StateCounts};
+pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
 pub use migrations::SCHEMA_VERSION;
 pub use notify::{AckResult, LoginEnv, NewNotice, Notice};
