@@ -14,6 +14,7 @@ use crate::customer::{
 use crate::error::{Error, InputProblem, Result, exit};
 use crate::ledger::{CustomerFilter, Entry, Tx};
 use crate::messages;
+use crate::notify::Event;
 use crate::output::{Format, Listing};
 
 /// How many bad rows an import reports in full.
@@ -214,7 +215,7 @@ fn upsert(
                 tx.update_customer(&new)?;
                 for change in old.email_changes(&new) {
                     counts.email_changes += 1;
-                    crate::notify::queue_email_changed(tx, &new, &change)?;
+                    tx.queue_notices_for(&new, &Event::email_changed(&change))?;
                 }
             }
             ("customer.update", changed)
@@ -311,7 +312,8 @@ fn show(ctx: &mut Ctx, code: &str, unmask: bool) -> Result<u8> {
             })
         })?;
     }
-    let mut subscriptions = crate::notify::subscriptions_for_display(&ledger, &c, unmask)?;
+    let mut subscriptions =
+        crate::notify::subscriptions_for_display(&c, ledger.subscriptions(&c.code)?, unmask);
     if ctx.format() != Format::Json {
         // One short line per notice that is on: `type → addresses`.
         let on: Vec<Value> = subscriptions
@@ -417,7 +419,7 @@ fn set_email(ctx: &mut Ctx, code: &str, a: NewAddress) -> Result<u8> {
         }
         tx.update_customer(&new)?;
         for change in &changes {
-            crate::notify::queue_email_changed(tx, &new, change)?;
+            tx.queue_notices_for(&new, &Event::email_changed(change))?;
         }
         tx.audit(Entry {
             action: "customer.set_email",

@@ -13,7 +13,7 @@ use crate::customer::{PasswordState, mask_email};
 use crate::error::{Error, Result, exit};
 use crate::ledger::Entry;
 use crate::messages;
-use crate::notify::{Event, SystemNotice};
+use crate::notify::Event;
 use crate::output::{Format, Listing};
 use crate::password;
 use crate::policy::Kind;
@@ -101,12 +101,7 @@ fn add(ctx: &mut Ctx, code: &str, reason: &str) -> Result<u8> {
             .credential(code, Kind::Execution)?
             .map(|c| c.failures)
             .unwrap_or(0);
-        crate::notify::queue_system(
-            tx,
-            &c,
-            SystemNotice::AccountLocked,
-            &Event::AccountLocked { failures },
-        )?;
+        tx.queue_notices_for(&c, &Event::AccountLocked { failures })?;
         Ok(true)
     })?;
     ctx.out.status(&if locked {
@@ -252,20 +247,10 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
                 })?;
             }
             if was_locked {
-                crate::notify::queue_system(
-                    tx,
-                    c,
-                    SystemNotice::AccountUnlocked,
-                    &Event::AccountUnlocked,
-                )?;
+                tx.queue_notices_for(c, &Event::AccountUnlocked)?;
             }
             if hash.is_some() {
-                crate::notify::queue_system(
-                    tx,
-                    c,
-                    SystemNotice::InitialPasswordIssued,
-                    &Event::InitialPasswordIssued { deadline: None },
-                )?;
+                tx.queue_notices_for(c, &Event::InitialPasswordIssued { deadline: None })?;
             }
             results.push((c.code.clone(), was_locked, hash.is_some()));
         }

@@ -11,9 +11,7 @@ use crate::customer::{Customer, mask_email};
 use crate::error::{Error, InputProblem, Result, exit};
 use crate::ledger::{Entry, LoginEnv, Tx};
 use crate::messages;
-use crate::notify::{
-    Destination, Event, NoticeType, Subscription, SystemNotice, recipients, render,
-};
+use crate::notify::{Destination, Event, NoticeType, Subscription, SystemNotice, recipients};
 use crate::output::{Format, Listing};
 
 #[derive(Debug, Subcommand)]
@@ -437,28 +435,14 @@ fn emit(ctx: &mut Ctx, kind: &str, code: &str, env: LoginEnv, amount: Option<u64
         }
         let mut queued = Vec::new();
         if go {
-            let support = tx.policy()?.support_desk().to_string();
-            let r = render(
-                &Event::Emitted {
-                    kind: t,
-                    ip: env.ip.as_deref(),
-                    device: env.device.as_deref(),
-                    user_agent: env.user_agent.as_deref(),
-                    amount,
-                },
-                &c.name,
-                tx.now(),
-                &support,
-            );
-            for (_, addr) in recipients(&c, sub.to) {
-                queued.push(tx.queue_notice(&crate::ledger::NewNotice {
-                    kind: t.name(),
-                    customer: code,
-                    to: &addr,
-                    subject: &r.subject,
-                    body: &r.body,
-                })?);
-            }
+            let event = Event::Emitted {
+                kind: t,
+                ip: env.ip.as_deref(),
+                device: env.device.as_deref(),
+                user_agent: env.user_agent.as_deref(),
+                amount,
+            };
+            queued = tx.queue_notices_for(&c, &event)?;
             if queued.is_empty() {
                 why = "no_address";
             }

@@ -15,7 +15,7 @@ use crate::error::{Error, Result, exit};
 use crate::issuance::{self, IssueFile};
 use crate::ledger::{Entry, Ledger};
 use crate::messages;
-use crate::notify::{Event, SystemNotice};
+use crate::notify::Event;
 use crate::output::{Format, Listing};
 use crate::password::{self, Stored};
 use crate::policy::{Kind, KindPolicy, Policy, Violation};
@@ -416,7 +416,7 @@ fn attempt(
                 details: json!({ "kind": kind.as_str(), "failures": failures, "threshold": threshold }),
             })?;
             if let Some(c) = tx.customer(code)? {
-                crate::notify::queue_system(tx, &c, SystemNotice::AccountLocked, &Event::AccountLocked { failures })?;
+                tx.queue_notices_for(&c, &Event::AccountLocked { failures })?;
             }
         }
         Ok(Outcome::Mismatch { failures, locks })
@@ -751,10 +751,8 @@ fn issue_batch(
                 reason: None,
                 details: json!({ "run": run, "kind": "execution", "deadline": deadline }),
             })?;
-            crate::notify::queue_system(
-                tx,
+            tx.queue_notices_for(
                 c,
-                SystemNotice::InitialPasswordIssued,
                 &Event::InitialPasswordIssued {
                     deadline: Some(deadline.to_string()),
                 },

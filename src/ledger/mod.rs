@@ -26,7 +26,7 @@ pub use audit_runs::AuditRun;
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
 pub use migrations::SCHEMA_VERSION;
-pub use notify::{AckResult, LoginEnv, NewNotice, Notice};
+pub use notify::{AckResult, LoginEnv, Notice};
 
 use crate::error::{Error, Result};
 

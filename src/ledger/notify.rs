@@ -3,19 +3,10 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{Ledger, Tx};
+use crate::customer::Customer;
 use crate::error::Result;
-use crate::notify::{Destination, NoticeType, Subscription};
+use crate::notify::{Destination, Event, NewNotice, NoticeType, Subscription};
 use crate::policy::Policy;
-
-/// A notice to queue.
-#[derive(Debug, Clone)]
-pub struct NewNotice<'a> {
-    pub kind: &'a str,
-    pub customer: &'a str,
-    pub to: &'a str,
-    pub subject: &'a str,
-    pub body: &'a str,
-}
 
 /// A queued notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,6 +168,24 @@ impl Tx<'_> {
                 .map_err(|e| self.err(e))?;
         }
         Ok(())
+    }
+}
+
+impl Tx<'_> {
+    /// Queue the notices `event` sends to customer `c`, in this transaction:
+    /// reads the subscription that routes them and the support desk, asks
+    /// [`crate::notify::notices`] for them, and stores each. Returns their
+    /// outbox ids (none when the customer has no address).
+    pub fn queue_notices_for(&mut self, c: &Customer, event: &Event) -> Result<Vec<i64>> {
+        let sub = match event.routed_by() {
+            Some(t) => Some(self.subscription(&c.code, t)?),
+            None => None,
+        };
+        let support = self.policy()?.support_desk().to_string();
+        crate::notify::notices(c, event, sub, self.now(), &support)
+            .iter()
+            .map(|n| self.queue_notice(n))
+            .collect()
     }
 }
 
