@@ -10,7 +10,7 @@ use crate::policy::{Charset, DateForm, Kind, Policy};
 use crate::secret::{Argon2Params, HashFormat, Pbkdf2Digest, detect_format};
 
 /// How bad a finding is; ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Low,
     Medium,

@@ -19,6 +19,26 @@ use crate::password;
 use crate::policy::{Kind, Policy};
 use crate::secret::Hasher;
 
+/// `--fail-on`: a finding's severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SeverityArg {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(s: SeverityArg) -> Severity {
+        match s {
+            SeverityArg::Low => Severity::Low,
+            SeverityArg::Medium => Severity::Medium,
+            SeverityArg::High => Severity::High,
+            SeverityArg::Critical => Severity::Critical,
+        }
+    }
+}
+
 /// Where the resumable guessing walk stands (the last customer covered).
 const CURSOR: &str = "audit.guess_cursor";
 
@@ -32,7 +52,7 @@ pub struct AuditArgs {
     pub guess: bool,
     /// Exit 1 when a finding at or above this severity exists
     #[arg(long, value_enum, value_name = "SEVERITY")]
-    pub fail_on: Option<Severity>,
+    pub fail_on: Option<SeverityArg>,
     /// Stop guessing after this long (e.g. 2h, 30m, 90s); the next run resumes
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub budget: Option<Duration>,
@@ -259,7 +279,7 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
     })?;
     let fail = a
         .fail_on
-        .is_some_and(|min| findings.iter().any(|f| f.severity >= min));
+        .is_some_and(|min| findings.iter().any(|f| f.severity >= Severity::from(min)));
     Ok(if fail { exit::NO } else { exit::OK })
 }
 

@@ -28,7 +28,7 @@ pub enum CustomerCmd {
         file: PathBuf,
         /// The file's encoding [default: UTF-8, with or without BOM]
         #[arg(long, value_enum)]
-        encoding: Option<Encoding>,
+        encoding: Option<EncodingArg>,
         /// Validate and count, write nothing
         #[arg(long)]
         dry_run: bool,
@@ -71,13 +71,31 @@ pub struct NewAddress {
     pub mobile: Option<String>,
 }
 
+/// `--encoding`: the names staff type for [`Encoding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EncodingArg {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "sjis", alias = "shift_jis", alias = "cp932")]
+    Sjis,
+}
+
+impl From<EncodingArg> for Encoding {
+    fn from(e: EncodingArg) -> Encoding {
+        match e {
+            EncodingArg::Utf8 => Encoding::Utf8,
+            EncodingArg::Sjis => Encoding::Sjis,
+        }
+    }
+}
+
 pub fn run(ctx: &mut Ctx, cmd: CustomerCmd) -> Result<u8> {
     match cmd {
         CustomerCmd::Import {
             file,
             encoding,
             dry_run,
-        } => import(ctx, &file, encoding, dry_run),
+        } => import(ctx, &file, encoding.map(Encoding::from), dry_run),
         CustomerCmd::Show { code, unmask } => show(ctx, &code, unmask),
         CustomerCmd::List {
             locked,

@@ -36,7 +36,7 @@ pub enum NotifyCmd {
         state: OnOff,
         /// Which registered address: pc, mobile or both [default: unchanged]
         #[arg(long, value_enum)]
-        to: Option<Destination>,
+        to: Option<DestinationArg>,
         /// Why (written to the audit trail)
         #[arg(long)]
         reason: Option<String>,
@@ -69,6 +69,24 @@ pub enum NotifyCmd {
 pub enum OnOff {
     On,
     Off,
+}
+
+/// `--to`: where a notice goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DestinationArg {
+    Pc,
+    Mobile,
+    Both,
+}
+
+impl From<DestinationArg> for Destination {
+    fn from(d: DestinationArg) -> Destination {
+        match d {
+            DestinationArg::Pc => Destination::Pc,
+            DestinationArg::Mobile => Destination::Mobile,
+            DestinationArg::Both => Destination::Both,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -111,7 +129,14 @@ pub fn run(ctx: &mut Ctx, cmd: NotifyCmd) -> Result<u8> {
             state,
             to,
             reason,
-        } => set(ctx, &code, &kind, state == OnOff::On, to, reason.as_deref()),
+        } => set(
+            ctx,
+            &code,
+            &kind,
+            state == OnOff::On,
+            to.map(Destination::from),
+            reason.as_deref(),
+        ),
         NotifyCmd::Import { file } => import(ctx, &file),
         NotifyCmd::Emit {
             kind,

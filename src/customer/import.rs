@@ -26,11 +26,9 @@ pub const COLUMNS: &[&str] = &[
 ];
 const REQUIRED: &[&str] = &["code", "name", "birth_date"];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
-    #[value(name = "utf-8", alias = "utf8")]
     Utf8,
-    #[value(name = "sjis", alias = "shift_jis", alias = "cp932")]
     Sjis,
 }
 
