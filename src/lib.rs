@@ -9,6 +9,7 @@ pub mod audit;
 pub mod cli;
 pub mod clock;
 pub mod customer;
+pub mod era;
 pub mod error;
 pub mod issuance;
 pub mod ledger;

@@ -1,103 +1,17 @@
 //! Birth dates: Gregorian (`1980-01-15`, `1980/1/15`, `19800115`, `1980年1月15日`)
 //! and Japanese era dates (`S55.1.15`, `昭和55年1月15日`, `令和元年5月1日`, `㍼55.1.15`).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::error::{Field, FieldError};
 use super::text::fold_width;
+use crate::era::Era;
 
 /// Birth dates before this are rejected as implausible.
 pub const EARLIEST_BIRTH_DATE: NaiveDate = ymd(1868, 1, 1);
 
 const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-/// A Japanese era (元号) since the Meiji restoration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Era {
-    Meiji,
-    Taisho,
-    Showa,
-    Heisei,
-    Reiwa,
-}
-
-impl Era {
-    pub const ALL: [Era; 5] = [Era::Meiji, Era::Taisho, Era::Showa, Era::Heisei, Era::Reiwa];
-
-    /// First day of the era. Meiji 1 is taken as 1868 (from 1868-10-23);
-    /// pre-1873 Meiji dates are read as Gregorian, not lunar.
-    pub const fn first_day(self) -> NaiveDate {
-        match self {
-            Era::Meiji => ymd(1868, 10, 23),
-            Era::Taisho => ymd(1912, 7, 30),
-            Era::Showa => ymd(1926, 12, 25),
-            Era::Heisei => ymd(1989, 1, 8),
-            Era::Reiwa => ymd(2019, 5, 1),
-        }
-    }
-
-    /// Last day of the era (the day before the next one starts); `None` for
-    /// the current era.
-    pub fn last_day(self) -> Option<NaiveDate> {
-        let next = Era::ALL.get(self as usize + 1)?;
-        next.first_day().pred_opt()
-    }
-
-    /// Kanji name, e.g. `昭和`.
-    pub const fn kanji(self) -> &'static str {
-        match self {
-            Era::Meiji => "明治",
-            Era::Taisho => "大正",
-            Era::Showa => "昭和",
-            Era::Heisei => "平成",
-            Era::Reiwa => "令和",
-        }
-    }
-
-    /// Romanised name, e.g. `Showa`.
-    pub const fn romaji(self) -> &'static str {
-        match self {
-            Era::Meiji => "Meiji",
-            Era::Taisho => "Taisho",
-            Era::Showa => "Showa",
-            Era::Heisei => "Heisei",
-            Era::Reiwa => "Reiwa",
-        }
-    }
-
-    /// Upper-case initial used in letter forms, e.g. `S`.
-    pub const fn letter(self) -> char {
-        match self {
-            Era::Meiji => 'M',
-            Era::Taisho => 'T',
-            Era::Showa => 'S',
-            Era::Heisei => 'H',
-            Era::Reiwa => 'R',
-        }
-    }
-
-    /// Single-character era ligature (㍾㍽㍼㍻㋿).
-    const fn ligature(self) -> char {
-        match self {
-            Era::Meiji => '\u{337E}',
-            Era::Taisho => '\u{337D}',
-            Era::Showa => '\u{337C}',
-            Era::Heisei => '\u{337B}',
-            Era::Reiwa => '\u{32FF}',
-        }
-    }
-
-    /// Gregorian year of `era_year` in this era (元年 = 1).
-    pub fn gregorian_year(self, era_year: u32) -> i32 {
-        self.first_day().year() + era_year as i32 - 1
-    }
-
-    /// Whether `date` falls within this era.
-    pub fn contains(self, date: NaiveDate) -> bool {
-        date >= self.first_day() && self.last_day().is_none_or(|last| date <= last)
-    }
 }
 
 /// Parses a birth date typed by a person, and checks that it is plausible:
@@ -216,6 +130,8 @@ fn number(s: &str, min: usize, max: usize) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    use chrono::Datelike;
+
     use super::*;
 
     const TODAY: NaiveDate = ymd(2025, 6, 1);
@@ -241,24 +157,6 @@ mod tests {
                 assert_eq!(last_day, era.last_day());
             }
             other => panic!("{s}: {other:?}"),
-        }
-    }
-
-    #[test]
-    fn era_table() {
-        assert_eq!(Era::Meiji.last_day(), Some(ymd(1912, 7, 29)));
-        assert_eq!(Era::Taisho.last_day(), Some(ymd(1926, 12, 24)));
-        assert_eq!(Era::Showa.last_day(), Some(ymd(1989, 1, 7)));
-        assert_eq!(Era::Heisei.last_day(), Some(ymd(2019, 4, 30)));
-        assert_eq!(Era::Reiwa.last_day(), None);
-        assert_eq!(Era::Showa.gregorian_year(55), 1980);
-        assert_eq!(Era::Reiwa.gregorian_year(1), 2019);
-        assert_eq!(Era::Meiji.gregorian_year(1), 1868);
-        for era in Era::ALL {
-            assert!(era.contains(era.first_day()));
-            assert!(!era.contains(era.first_day().pred_opt().unwrap()));
-            assert_eq!(era.kanji().chars().count(), 2);
-            assert!(era.romaji().starts_with(era.letter()));
         }
     }
 

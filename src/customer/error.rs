@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::birth_date::Era;
+use crate::era::Era;
 
 /// Which customer-master field an error is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

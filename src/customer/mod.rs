@@ -19,7 +19,7 @@ mod phone;
 mod record;
 mod text;
 
-pub use birth_date::{EARLIEST_BIRTH_DATE, Era, parse_birth_date};
+pub use birth_date::{EARLIEST_BIRTH_DATE, parse_birth_date};
 pub use email::{EMAIL_LOCAL_MAX_LEN, EMAIL_MAX_LEN, normalize_email};
 pub use error::{Field, FieldError};
 pub use mask::{mask_birth_date, mask_email, mask_phone};

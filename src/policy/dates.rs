@@ -5,23 +5,13 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::check::DateForm;
+use crate::era::Era;
 
-/// Japanese eras: first day and the letter used in abbreviations (lower-case,
-/// as passwords are matched folded).
-pub const ERAS: [(i32, u32, u32, u8); 5] = [
-    (2019, 5, 1, b'r'),   // Reiwa
-    (1989, 1, 8, b'h'),   // Heisei
-    (1926, 12, 25, b's'), // Showa
-    (1912, 7, 30, b't'),  // Taisho
-    (1868, 10, 23, b'm'), // Meiji
-];
-
-/// The era letter (lower-case) and era year of `date`, if it falls in one.
+/// The era letter (lower-case, as passwords are matched folded) and era year
+/// of `date`, if it falls in one.
 pub fn era_of(date: NaiveDate) -> Option<(u8, u32)> {
-    ERAS.iter().find_map(|&(y, m, d, letter)| {
-        let start = NaiveDate::from_ymd_opt(y, m, d)?;
-        (date >= start).then(|| (letter, (date.year() - y + 1) as u32))
-    })
+    let era = Era::of(date)?;
+    Some((era.letter().to_ascii_lowercase() as u8, era.year_of(date)))
 }
 
 /// Shortest form looked for: shorter ones match by chance too often.

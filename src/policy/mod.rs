@@ -54,7 +54,7 @@ pub use check::{
 pub use common::{
     in_order as common_in_order, list_len as common_list_len, preload as preload_common_list,
 };
-pub use dates::{ERAS, era_of};
+pub use dates::era_of;
 pub use model::{
     Argon2Params, Charset, Class, Classes, Destination, Generator, Kind, KindPolicy, Lockout,
     MANDATORY_NOTICES, MAX_HISTORY, MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES,

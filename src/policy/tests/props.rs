@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use super::*;
 
-/// Era table written out again, independently of `dates::ERAS`.
+/// Era table written out again, independently of `crate::era`.
 fn era(d: NaiveDate) -> (char, i32) {
     let eras = [
         (date(1989, 1, 8), 'H', 1989),
