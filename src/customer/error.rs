@@ -15,7 +15,7 @@ pub enum Field {
 }
 
 /// Why a customer field was rejected. Rendered by the message catalog
-/// (see [`super::messages_part::describe_field_error`]).
+/// (`messages::customer::describe_field_error`).
 ///
 /// `position` is a 1-based character position in the trimmed input; `ch` is
 /// the offending character exactly as typed.

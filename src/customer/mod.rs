@@ -2,7 +2,7 @@
 //!
 //! Every validator trims its input and returns the normalised value, or a
 //! [`FieldError`] carrying the data a message catalog needs to explain what is
-//! wrong. No message text lives here: `crate::messages::customer` renders the errors.
+//! wrong. No message text lives here: the messages module (`messages::customer`) renders the errors.
 //!
 //! Conventions shared by all errors:
 //! * `position` fields are 1-based character (not byte) positions in the
