@@ -49,6 +49,9 @@ pub enum Error {
         problems: Vec<InputProblem>,
         total: usize,
     },
+    /// A secret on stdin that cannot be a password (too long, not UTF-8).
+    #[error("{}", crate::messages::error_text(self))]
+    BadSecret(String),
     /// An output file exists already (never overwritten).
     #[error("{}", crate::messages::error_text(self))]
     OutputExists { path: PathBuf },
@@ -103,7 +106,7 @@ impl Error {
             Error::Usage(_) | Error::NeedsConfirmation { .. } => exit::USAGE,
             Error::Locked { .. } => exit::LOCKED,
             Error::NoCustomer { .. } => exit::NO_CUSTOMER,
-            Error::BadInput { .. } => exit::DATA,
+            Error::BadInput { .. } | Error::BadSecret(_) => exit::DATA,
             Error::OutputExists { .. } | Error::CantCreate { .. } => exit::CANT_CREATE,
             Error::Io { .. } | Error::Db { .. } | Error::Corrupt { .. } => exit::IO,
             Error::Busy { .. } | Error::InUse { .. } => exit::BUSY,

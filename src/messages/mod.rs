@@ -64,7 +64,7 @@ fn p(path: &std::path::Path) -> String {
 /// The text of an error: what went wrong, where, and what to do next.
 pub fn error_text(e: &Error) -> String {
     match e {
-        Error::Usage(what) => what.clone(),
+        Error::Usage(what) | Error::BadSecret(what) => what.clone(),
         Error::NeedsConfirmation { what } => tr!(
             "{what} needs confirmation and there is no terminal to ask on; pass --yes to confirm",
             "{what}には確認が必要ですが、確認できる端末がありません。確認済みとして実行するには --yes を付けてください"
