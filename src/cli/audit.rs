@@ -96,7 +96,10 @@ pub fn parse_duration(s: &str) -> std::result::Result<Duration, String> {
         return Err(bad());
     }
     if total > MAX_BUDGET.as_secs() {
-        return Err(messages::duration_too_long(s, MAX_BUDGET.as_secs() / 86_400));
+        return Err(messages::duration_too_long(
+            s,
+            MAX_BUDGET.as_secs() / 86_400,
+        ));
     }
     Ok(Duration::from_secs(total))
 }

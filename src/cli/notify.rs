@@ -321,7 +321,7 @@ fn set(
 
 /// The largest subscription file read (a file of every type for a million
 /// customers is well under it).
-const MAX_SUBSCRIPTION_FILE: u64 = 1 << 30;
+const MAX_SUBSCRIPTION_FILE: u64 = 256 << 20;
 
 fn import(ctx: &mut Ctx, file: &std::path::Path) -> Result<u8> {
     use std::io::Read;

@@ -72,7 +72,9 @@ fn read_secret_line(input: &mut impl std::io::BufRead) -> Result<zeroize::Zeroiz
         line.pop();
     }
     if line.len() > MAX_SECRET_BYTES || (!ended && n == cap) {
-        return Err(Error::BadSecret(messages::secret_too_long(MAX_SECRET_BYTES)));
+        return Err(Error::BadSecret(messages::secret_too_long(
+            MAX_SECRET_BYTES,
+        )));
     }
     match String::from_utf8(std::mem::take(&mut *line)) {
         Ok(s) => Ok(zeroize::Zeroizing::new(s)),

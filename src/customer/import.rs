@@ -60,9 +60,13 @@ pub enum Problem {
     /// Bytes that are not valid in the named encoding.
     BadEncoding,
     /// A record longer than [`MAX_RECORD_BYTES`]: reading stops there.
-    RecordTooLong { max: u64 },
+    RecordTooLong {
+        max: u64,
+    },
     /// A field longer than [`MAX_FIELD_BYTES`].
-    FieldTooLong { max: usize },
+    FieldTooLong {
+        max: usize,
+    },
 }
 
 /// A problem with where it is.
@@ -253,11 +257,7 @@ impl CustomerCsv {
             Ok(true) => {
                 let line = self.record.position().map(|p| self.line_of(p)).unwrap_or(0);
                 if let Some(i) = self.record.iter().position(|f| f.len() > MAX_FIELD_BYTES) {
-                    let column = self
-                        .index
-                        .iter()
-                        .find(|(_, at)| **at == i)
-                        .map(|(c, _)| *c);
+                    let column = self.index.iter().find(|(_, at)| **at == i).map(|(c, _)| *c);
                     return Some(Err(vec![RowProblem {
                         line,
                         column,
@@ -482,14 +482,19 @@ mod tests {
     #[test]
     fn endless_input_is_refused_at_the_record_cap() {
         let zeros = std::io::repeat(0).take(10 * MAX_RECORD_BYTES);
-        let e = CustomerCsv::new(Box::new(zeros), None, today()).err().unwrap();
+        let e = CustomerCsv::new(Box::new(zeros), None, today())
+            .err()
+            .unwrap();
         assert_eq!(
             e[0].problem,
             Problem::RecordTooLong {
                 max: MAX_RECORD_BYTES
             }
         );
-        let long = format!("code,name,birth_date\nA1,{},1990-01-01\n", "x".repeat(MAX_FIELD_BYTES + 1));
+        let long = format!(
+            "code,name,birth_date\nA1,{},1990-01-01\n",
+            "x".repeat(MAX_FIELD_BYTES + 1)
+        );
         let rows = read(long.as_bytes(), None);
         assert_eq!(
             rows[0].as_ref().unwrap_err()[0],

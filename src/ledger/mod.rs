@@ -9,6 +9,7 @@ mod audit;
 mod audit_runs;
 mod credentials;
 mod customers;
+pub mod files;
 mod migrations;
 mod notify;
 mod policy;
@@ -104,6 +105,7 @@ impl Ledger {
                     source: e,
                 })?;
         }
+        files::check_dir(&target.path)?;
         let name = target
             .path
             .file_name()
@@ -175,6 +177,7 @@ impl Ledger {
     /// ledger, or one from a newer acctsec is refused without modifying it.
     pub fn open(target: &Target) -> Result<Ledger> {
         let path = &target.path;
+        files::check_existing(path)?;
         let mut header = [0u8; 16];
         match std::fs::File::open(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

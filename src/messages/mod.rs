@@ -48,6 +48,7 @@ macro_rules! tr {
 }
 
 mod audit;
+mod ledger;
 pub mod customer;
 pub mod notify;
 mod password;
@@ -55,6 +56,7 @@ pub mod policy;
 pub mod secret;
 
 pub use audit::*;
+pub use ledger::*;
 pub use password::*;
 
 fn p(path: &std::path::Path) -> String {

@@ -213,12 +213,13 @@ mod tests {
 
     #[test]
     fn a_row_with_the_wrong_field_count_does_not_end_the_reading() {
-        let (rows, p) =
-            read_all(b"code,type,enabled,to
+        let (rows, p) = read_all(
+            b"code,type,enabled,to
 A1,login,on,pc,extra
 A2,nope,on,
 A3,login,on,
-");
+",
+        );
         let got: Vec<_> = p.iter().map(|p| (p.line, p.column)).collect();
         assert_eq!(got, [(2, None), (3, Some("type"))]);
         assert_eq!(rows.len(), 1);
