@@ -244,3 +244,32 @@ fn broken_rows_do_not_hide_later_problems() {
         .stderr_has("subs.csv:2: column code")
         .stderr_has("subs.csv:3:");
 }
+
+#[test]
+fn policy_text_and_files_are_capped() {
+    let env = Env::with_ledger();
+    let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
+    let line = toml
+        .lines()
+        .find(|l| l.starts_with("support_desk"))
+        .expect("support_desk in the policy TOML")
+        .to_string();
+    let huge = toml.replace(
+        &line,
+        &format!("support_desk = \"{}\"", "x".repeat(5_000_000)),
+    );
+    let f = env.write("huge.toml", huge);
+    env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
+        .status(78)
+        .stderr_has("larger than 1024 KiB");
+    let long = toml.replace(&line, &format!("support_desk = \"{}\"", "x".repeat(301)));
+    let f = env.write("long.toml", long);
+    env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
+        .status(78)
+        .stderr_has("support_desk: at most 300 characters");
+    let escape = toml.replace(&line, "support_desk = \"call \\u001b[2J us\"");
+    let f = env.write("escape.toml", escape);
+    env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
+        .status(78)
+        .stderr_has("support_desk");
+}

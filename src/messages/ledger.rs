@@ -41,3 +41,11 @@ pub fn unsafe_ledger(ledger: &std::path::Path, why: &crate::ledger::files::Unsaf
         }
     }
 }
+
+pub fn policy_file_too_large(file: &std::path::Path, max_kib: u64) -> String {
+    let f = p(file);
+    tr!(
+        "{f} is larger than {max_kib} KiB; a policy file is a few KiB of TOML (see `acctsec policy show --toml`)",
+        "{f} が {max_kib} KiB を超えています。ポリシーファイルは数 KiB の TOML です（`acctsec policy show --toml` を参照）"
+    )
+}

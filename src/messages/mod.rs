@@ -48,8 +48,8 @@ macro_rules! tr {
 }
 
 mod audit;
-mod ledger;
 pub mod customer;
+mod ledger;
 pub mod notify;
 mod password;
 pub mod policy;
