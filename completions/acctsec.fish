@@ -29,7 +29,7 @@ complete -c acctsec -n "__fish_acctsec_needs_command" -l operator -d 'Who is act
 complete -c acctsec -n "__fish_acctsec_needs_command" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_needs_command" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_needs_command" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_needs_command" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_needs_command" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -52,7 +52,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l operator -d 'Wh
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s h -l help -d 'Print help'
@@ -62,7 +62,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -s h -l help -d 'Print help'
@@ -78,7 +78,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l toml -d 'Print the policy as TOML'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -89,7 +89,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -s h -l help -d 'Print help'
@@ -101,7 +101,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -115,7 +115,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -s h -l help -d 'Print help'
@@ -132,7 +132,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l dry-run -d 'Validate and count, write nothing'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -143,7 +143,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l unmask -d 'Show personal data in full (audited)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -155,7 +155,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l locked -d 'Only locked accounts'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l pending -d 'Only customers still on the broker-issued initial execution password'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
@@ -169,7 +169,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -s h -l help -d 'Print help'
@@ -184,7 +184,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -s h -l help -d 'Print help'
@@ -203,7 +203,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
@@ -215,7 +215,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l all -d 'Every customer'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l reissue -d 'Also replace existing execution passwords (asks for confirmation)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
@@ -229,7 +229,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l temporary -d 'Put the password in the initial state: the customer must change it'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -243,7 +243,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -s h -l help -d 'Print help'
@@ -256,7 +256,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
@@ -272,7 +272,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -s h -l help -d 'Print help'
@@ -285,18 +285,18 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l reason -d 'Why (written to the audit trail)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
@@ -305,14 +305,14 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "add" -d 'Lock an account (e.g. suspected takeover)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l codes -d 'The customers listed in a file, one code a line' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l reason -d 'Why (written to the audit trail)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l out -d 'Where the fresh passwords go (CSV, 0600, never overwritten)' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l reissue -d 'Also issue a fresh initial execution password (needs --out)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -324,13 +324,13 @@ high\t''
 critical\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l budget -d 'Stop guessing after this long (e.g. 2h, 30m, 90s); the next run resumes' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l customer -d 'Only this customer' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l candidates -d 'Guesses per credential' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l candidates -d 'Guesses per credential (1 to 100000)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l guess -d 'Also try guesses built from each customer\'s own data against the stored hashes'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -344,7 +344,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
@@ -356,7 +356,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -s h -l help -d 'Print help'
@@ -372,7 +372,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -382,7 +382,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
@@ -395,7 +395,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -s h -l help -d 'Print help'
@@ -412,7 +412,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -s h -l help -d 'Print help'
@@ -422,7 +422,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l unmask -d 'Show addresses in full (audited)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -431,13 +431,13 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l to -d 'Which registered address: pc, mobile or both [default: unchanged]' -r -f -a "pc\t''
 mobile\t''
 both\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l reason -d 'Why (written to the audit trail)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -447,7 +447,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
@@ -461,7 +461,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -s h -l help -d 'Print help'
@@ -473,7 +473,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -s h -l help -d 'Print help'
@@ -497,7 +497,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head help" -s h -l help -d 'Print help'
@@ -511,7 +511,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
@@ -521,7 +521,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -s h -l help -d 'Print help'
@@ -534,7 +534,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l operator
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s h -l help -d 'Print help'

@@ -64,6 +64,9 @@ pub enum Error {
         problems: Vec<InputProblem>,
         total: usize,
     },
+    /// A secret on stdin that cannot be a password (too long, not UTF-8).
+    #[error("{0}")]
+    BadSecret(String),
     /// An output file exists already (never overwritten).
     #[error("{}", text::output_exists(.path))]
     OutputExists { path: PathBuf },
@@ -118,7 +121,7 @@ impl Error {
             Error::Usage(_) | Error::NeedsConfirmation { .. } => exit::USAGE,
             Error::Locked { .. } => exit::LOCKED,
             Error::NoCustomer { .. } => exit::NO_CUSTOMER,
-            Error::BadInput { .. } => exit::DATA,
+            Error::BadInput { .. } | Error::BadSecret(_) => exit::DATA,
             Error::OutputExists { .. } | Error::CantCreate { .. } => exit::CANT_CREATE,
             Error::Io { .. } | Error::Db { .. } | Error::Corrupt { .. } => exit::IO,
             Error::Busy { .. } | Error::InUse { .. } => exit::BUSY,
@@ -173,6 +176,7 @@ mod tests {
             Error::Locked { .. } => "Locked",
             Error::NoCustomer { .. } => "NoCustomer",
             Error::BadInput { .. } => "BadInput",
+            Error::BadSecret(_) => "BadSecret",
             Error::OutputExists { .. } => "OutputExists",
             Error::CantCreate { .. } => "CantCreate",
             Error::Io { .. } => "Io",
@@ -187,7 +191,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 16;
+    const VARIANTS: usize = 17;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -212,6 +216,11 @@ mod tests {
                 },
                 exit::LOCKED,
                 vec!["1000100", "`acctsec unlock 1000100 --reason "],
+            ),
+            (
+                Error::BadSecret("the password on stdin is longer than 1024 bytes".into()),
+                exit::DATA,
+                vec!["1024"],
             ),
             (
                 Error::NoCustomer {

@@ -59,8 +59,9 @@ pub struct AuditArgs {
     /// Only this customer
     #[arg(long, value_name = "CODE")]
     pub customer: Option<String>,
-    /// Guesses per credential
-    #[arg(long, value_name = "N", default_value_t = 100)]
+    /// Guesses per credential (1 to 100000)
+    #[arg(long, value_name = "N", default_value_t = 100,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
     pub candidates: usize,
 }
 
@@ -74,31 +75,51 @@ pub enum AuditCmd {
     },
 }
 
-/// `2h`, `30m`, `90s`, `1h30m`, or plain seconds.
+/// The longest budget a run may be given: 30 days.
+pub const MAX_BUDGET: Duration = Duration::from_secs(30 * 86_400);
+
+/// `2h`, `30m`, `90s`, `1h30m`, `1d`, or plain seconds; more than zero and
+/// at most [`MAX_BUDGET`].
 pub fn parse_duration(s: &str) -> std::result::Result<Duration, String> {
     let s = s.trim();
-    if let Ok(secs) = s.parse::<u64>() {
-        return Ok(Duration::from_secs(secs));
-    }
-    let mut total = 0u64;
-    let mut num = String::new();
-    for c in s.chars() {
-        if c.is_ascii_digit() {
-            num.push(c);
-            continue;
+    let bad = || messages::bad_duration(s);
+    let total = if let Ok(secs) = s.parse::<u64>() {
+        secs
+    } else {
+        let mut total = 0u64;
+        let mut num = String::new();
+        for c in s.chars() {
+            if c.is_ascii_digit() {
+                num.push(c);
+                continue;
+            }
+            let n: u64 = num.parse().map_err(|_| bad())?;
+            num.clear();
+            let unit = match c {
+                'h' => 3600,
+                'm' => 60,
+                's' => 1,
+                'd' => 86_400,
+                _ => return Err(bad()),
+            };
+            total = n
+                .checked_mul(unit)
+                .and_then(|v| total.checked_add(v))
+                .ok_or_else(|| messages::duration_too_long(s, MAX_BUDGET.as_secs() / 86_400))?;
         }
-        let n: u64 = num.parse().map_err(|_| messages::bad_duration(s))?;
-        num.clear();
-        total += n * match c {
-            'h' => 3600,
-            'm' => 60,
-            's' => 1,
-            'd' => 86_400,
-            _ => return Err(messages::bad_duration(s)),
-        };
+        if !num.is_empty() {
+            return Err(bad());
+        }
+        total
+    };
+    if total == 0 {
+        return Err(bad());
     }
-    if !num.is_empty() || total == 0 {
-        return Err(messages::bad_duration(s));
+    if total > MAX_BUDGET.as_secs() {
+        return Err(messages::duration_too_long(
+            s,
+            MAX_BUDGET.as_secs() / 86_400,
+        ));
     }
     Ok(Duration::from_secs(total))
 }

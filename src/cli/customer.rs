@@ -137,7 +137,7 @@ fn import(
         Ok(r) => r,
         Err(p) => {
             let n = p.len();
-            return Err(bad_input(p, n));
+            return Err(bad_input(p.into_iter().take(MAX_REPORTED).collect(), n));
         }
     };
     let has_hash_column = rows.has_column("login_hash");

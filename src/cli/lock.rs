@@ -26,8 +26,8 @@ pub enum LockCmd {
     /// Lock an account (e.g. suspected takeover)
     Add {
         code: String,
-        /// Why (written to the audit trail)
-        #[arg(long, value_name = "TEXT")]
+        /// Why (written to the audit trail; plain text, one line)
+        #[arg(long, value_name = "TEXT", value_parser = super::parse_reason)]
         reason: String,
     },
 }
@@ -40,8 +40,8 @@ pub struct UnlockArgs {
     /// The customers listed in a file, one code a line
     #[arg(long = "codes", value_name = "FILE")]
     pub codes_file: Option<PathBuf>,
-    /// Why (written to the audit trail)
-    #[arg(long, value_name = "TEXT")]
+    /// Why (written to the audit trail; plain text, one line)
+    #[arg(long, value_name = "TEXT", value_parser = super::parse_reason)]
     pub reason: String,
     /// Also issue a fresh initial execution password (needs --out)
     #[arg(long, requires = "out")]
@@ -74,16 +74,7 @@ fn list(ctx: &mut Ctx) -> Result<u8> {
     Ok(exit::OK)
 }
 
-fn nonempty_reason(reason: &str) -> Result<&str> {
-    let r = reason.trim();
-    if r.is_empty() || r.chars().any(char::is_control) {
-        return Err(Error::Usage(messages::bad_reason()));
-    }
-    Ok(r)
-}
-
 fn add(ctx: &mut Ctx, code: &str, reason: &str) -> Result<u8> {
-    let reason = nonempty_reason(reason)?;
     let mut ledger = ctx.open()?;
     let locked = ledger.write(|tx| {
         let c = tx.require_customer(code)?;
@@ -113,7 +104,7 @@ fn add(ctx: &mut Ctx, code: &str, reason: &str) -> Result<u8> {
 }
 
 pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
-    let reason = nonempty_reason(&a.reason)?.to_string();
+    let reason = a.reason.clone();
     let mut codes = a.codes.clone();
     if let Some(f) = &a.codes_file {
         let text = std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?;

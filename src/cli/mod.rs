@@ -21,7 +21,7 @@ use clap::{Args, Parser, Subcommand};
 pub use generated::{generated_files, regenerate_hint};
 
 use crate::error::{Error, Result, exit};
-use crate::ledger::{DEFAULT_BUSY_TIMEOUT_MS, Ledger, Target};
+use crate::ledger::{DEFAULT_BUSY_TIMEOUT_MS, Ledger, MAX_BUSY_TIMEOUT_MS, Target};
 use crate::messages;
 use crate::output::{Format, Printer};
 
@@ -75,14 +75,15 @@ pub struct Global {
     /// Print nothing on success except requested data
     #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// How long to wait for another writer before giving up with exit 75
+    /// How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)
     #[arg(
         long,
         env = "ACCTSEC_BUSY_TIMEOUT",
         hide_env_values = true,
         global = true,
         value_name = "MS",
-        default_value_t = DEFAULT_BUSY_TIMEOUT_MS
+        default_value_t = DEFAULT_BUSY_TIMEOUT_MS,
+        value_parser = clap::value_parser!(u64).range(0..=MAX_BUSY_TIMEOUT_MS)
     )]
     pub busy_timeout: u64,
 }
@@ -183,6 +184,20 @@ fn operator(given: Option<&str>) -> Result<String> {
         return Err(Error::Usage(messages::bad_operator()));
     }
     Ok(name)
+}
+
+/// The longest `--reason` kept in the trail, in characters.
+pub const MAX_REASON_CHARS: usize = 500;
+
+/// A `--reason` as the trail keeps it: trimmed, not empty, one line of plain
+/// text (no control characters, so no escape sequence reaches a terminal
+/// that shows the trail), at most [`MAX_REASON_CHARS`] characters.
+pub fn parse_reason(s: &str) -> std::result::Result<String, String> {
+    let r = s.trim();
+    if r.is_empty() || r.chars().any(char::is_control) || r.chars().count() > MAX_REASON_CHARS {
+        return Err(messages::bad_reason());
+    }
+    Ok(r.to_string())
 }
 
 /// The login name of the real user, from the password database; `LOGNAME`

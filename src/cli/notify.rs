@@ -37,8 +37,8 @@ pub enum NotifyCmd {
         /// Which registered address: pc, mobile or both [default: unchanged]
         #[arg(long, value_enum)]
         to: Option<DestinationArg>,
-        /// Why (written to the audit trail)
-        #[arg(long)]
+        /// Why (written to the audit trail; plain text, one line)
+        #[arg(long, value_name = "TEXT", value_parser = super::parse_reason)]
         reason: Option<String>,
     },
     /// Set subscriptions in bulk from a CSV with columns code,type,enabled,to
@@ -342,35 +342,49 @@ fn set(
     }
 }
 
+/// The largest subscription file read (a file of every type for a million
+/// customers is well under it).
+const MAX_SUBSCRIPTION_FILE: u64 = 256 << 20;
+
 fn import(ctx: &mut Ctx, file: &std::path::Path) -> Result<u8> {
+    use std::io::Read;
     let mut ledger = ctx.open()?;
-    let data = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let mut data = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(MAX_SUBSCRIPTION_FILE + 1).read_to_end(&mut data))
+        .map_err(|e| Error::io(file, e))?;
     let bad = |line: u64, column: Option<&str>, reason: String| InputProblem {
         line,
         column: column.map(str::to_string),
         reason,
     };
-    let rows = crate::notify::import::read(&data).map_err(|p| {
-        let total = p.len();
-        Error::BadInput {
+    if data.len() as u64 > MAX_SUBSCRIPTION_FILE {
+        return Err(Error::BadInput {
             file: file.to_path_buf(),
-            problems: p
-                .iter()
-                .take(100)
-                .map(|p| {
-                    bad(
-                        p.line,
-                        p.column,
-                        messages::notify::import_problem(&p.problem),
-                    )
-                })
-                .collect(),
-            total,
-        }
-    })?;
-    let mut problems = Vec::new();
+            problems: vec![bad(
+                1,
+                None,
+                messages::notify::file_too_large(MAX_SUBSCRIPTION_FILE),
+            )],
+            total: 1,
+        });
+    }
+    // Rows that did not read are reported together with what is wrong with
+    // the rows that did (unknown customers, refused changes): one run lists
+    // every problem. With any problem nothing is written.
+    let (rows, read_problems) = crate::notify::import::read_all(&data);
+    let mut problems: Vec<InputProblem> = read_problems
+        .iter()
+        .map(|p| {
+            bad(
+                p.line,
+                p.column,
+                messages::notify::import_problem(&p.problem),
+            )
+        })
+        .collect();
     let file_name = file.display().to_string();
-    let result = ledger.write(|tx| {
+    let work = |tx: &mut Tx| {
         let mut changed = 0u64;
         let mut unchanged = 0u64;
         for r in &rows {
@@ -411,8 +425,14 @@ fn import(ctx: &mut Ctx, file: &std::path::Path) -> Result<u8> {
             })?;
         }
         Ok((changed, unchanged))
-    });
-    let (changed, unchanged) = result?;
+    };
+    let (changed, unchanged) = if read_problems.is_empty() {
+        ledger.write(work)?
+    } else {
+        // The rows that read are checked as the real run would, then
+        // everything is rolled back: the problems end the run anyway.
+        ledger.rehearse(work)?
+    };
     match ctx.format() {
         Format::Table => {
             if !ctx.out.quiet {

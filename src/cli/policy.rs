@@ -132,7 +132,7 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
             json!({ "preset": name }),
         ),
         (_, Some(file)) => {
-            let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
+            let text = read_policy_file(file)?;
             let p = Policy::from_toml(&text).map_err(|e| Error::Config {
                 what: messages::policy_invalid(file, &e),
             })?;
@@ -182,4 +182,21 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
     }
     ctx.out.status(&messages::policy_changed(changes));
     Ok(exit::OK)
+}
+
+/// The largest policy file read: a policy is a few KiB of TOML.
+const MAX_POLICY_FILE: u64 = 1 << 20;
+
+fn read_policy_file(file: &std::path::Path) -> Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(MAX_POLICY_FILE + 1).read_to_string(&mut text))
+        .map_err(|e| Error::io(file, e))?;
+    if text.len() as u64 > MAX_POLICY_FILE {
+        return Err(Error::Config {
+            what: messages::policy_file_too_large(file, MAX_POLICY_FILE >> 10),
+        });
+    }
+    Ok(text)
 }

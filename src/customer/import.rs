@@ -26,6 +26,13 @@ pub const COLUMNS: &[&str] = &[
 ];
 const REQUIRED: &[&str] = &["code", "name", "birth_date"];
 
+/// The longest record (row) read, in bytes: a customer row is well under
+/// 1 KiB, so anything longer is not a customer row (`/dev/zero`, a binary
+/// file, a runaway quote) and is refused before it fills the memory.
+pub const MAX_RECORD_BYTES: u64 = 64 * 1024;
+/// The longest field, in bytes.
+pub const MAX_FIELD_BYTES: usize = 4096;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
     Utf8,
@@ -50,6 +57,14 @@ pub enum Problem {
     Malformed(String),
     /// Bytes that are not valid in the named encoding.
     BadEncoding,
+    /// A record longer than [`MAX_RECORD_BYTES`]: reading stops there.
+    RecordTooLong {
+        max: u64,
+    },
+    /// A field longer than [`MAX_FIELD_BYTES`].
+    FieldTooLong {
+        max: usize,
+    },
 }
 
 /// A problem with where it is.
@@ -88,19 +103,44 @@ pub struct CustomerCsv {
     record: csv::StringRecord,
     failed: bool,
     newlines: Rc<RefCell<VecDeque<u64>>>,
+    /// Where the record being read starts (decoded bytes), for the cap.
+    record_start: Rc<std::cell::Cell<u64>>,
 }
 
 /// Remembers where the newlines of the (decoded) stream are, so that a
 /// record's line is right for CRLF files too: the csv crate reports a
 /// record after `\r\n` as starting on the `\n`, one line early.
+///
+/// It also enforces [`MAX_RECORD_BYTES`]: reading more than that (plus the
+/// csv reader's buffer) past the start of the current record fails.
 struct NewlineTap {
     inner: Box<dyn Read>,
     pos: u64,
     newlines: Rc<RefCell<VecDeque<u64>>>,
+    record_start: Rc<std::cell::Cell<u64>>,
 }
+
+/// The csv reader reads ahead by at most its buffer: the tap allows that
+/// much beyond the record cap before it refuses.
+const READ_AHEAD: u64 = 64 * 1024;
+
+/// The marker of the tap's refusal inside an I/O error.
+#[derive(Debug)]
+struct RecordTooLong;
+
+impl std::fmt::Display for RecordTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "record longer than {MAX_RECORD_BYTES} bytes")
+    }
+}
+
+impl std::error::Error for RecordTooLong {}
 
 impl Read for NewlineTap {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.pos.saturating_sub(self.record_start.get()) > MAX_RECORD_BYTES + READ_AHEAD {
+            return Err(std::io::Error::other(RecordTooLong));
+        }
         let n = self.inner.read(buf)?;
         let mut nl = self.newlines.borrow_mut();
         for i in memchr::memchr_iter(b'\n', &buf[..n]) {
@@ -135,16 +175,26 @@ impl CustomerCsv {
             ),
         };
         let newlines = Rc::new(RefCell::new(VecDeque::new()));
+        let record_start = Rc::new(std::cell::Cell::new(0));
         let tapped: Box<dyn Read> = Box::new(NewlineTap {
             inner: decoded,
             pos: 0,
             newlines: newlines.clone(),
+            record_start: record_start.clone(),
         });
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
             .from_reader(tapped);
         let headers = match reader.headers() {
+            Ok(h) if h.len() > COLUMNS.len() * 4 => {
+                // Far more columns than CLI.md has: one problem, not one per column.
+                return Err(vec![header_problem(Problem::Malformed(format!(
+                    "{} columns in the header; the customer CSV has at most {}",
+                    h.len(),
+                    COLUMNS.len()
+                )))]);
+            }
             Ok(h) => h.clone(),
             Err(e) => {
                 return Err(vec![RowProblem {
@@ -183,6 +233,7 @@ impl CustomerCsv {
             record: csv::StringRecord::new(),
             failed: false,
             newlines,
+            record_start,
         })
     }
 
@@ -197,16 +248,30 @@ impl CustomerCsv {
         if self.failed {
             return None;
         }
-        match self.reader.read_record(&mut self.record) {
+        let read = self.reader.read_record(&mut self.record);
+        self.record_start.set(self.reader.position().byte());
+        match read {
             Ok(false) => None,
             Ok(true) => {
                 let line = self.record.position().map(|p| self.line_of(p)).unwrap_or(0);
+                if let Some(i) = self.record.iter().position(|f| f.len() > MAX_FIELD_BYTES) {
+                    let column = self.index.iter().find(|(_, at)| **at == i).map(|(c, _)| *c);
+                    return Some(Err(vec![RowProblem {
+                        line,
+                        column,
+                        problem: Problem::FieldTooLong {
+                            max: MAX_FIELD_BYTES,
+                        },
+                    }]));
+                }
                 Some(self.validate(line))
             }
             Err(e) => {
-                // A broken structure or encoding ends the stream: the rest
-                // of the file cannot be read reliably.
-                self.failed = true;
+                // A row with the wrong number of fields was read whole: say
+                // so and go on. A broken encoding, an over-long record or
+                // an I/O error ends the stream: the rest cannot be read
+                // reliably.
+                self.failed = !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. });
                 let line = e.position().map(|p| self.line_of(p)).unwrap_or(0);
                 Some(Err(vec![RowProblem {
                     line,
@@ -337,6 +402,15 @@ fn csv_problem(e: &csv::Error, encoding: Option<Encoding>) -> Problem {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => Problem::Malformed(format!("{len} fields where the header has {expected_len}")),
+        csv::ErrorKind::Io(io)
+            if io
+                .get_ref()
+                .is_some_and(|e| e.downcast_ref::<RecordTooLong>().is_some()) =>
+        {
+            Problem::RecordTooLong {
+                max: MAX_RECORD_BYTES,
+            }
+        }
         csv::ErrorKind::Io(io) => Problem::Malformed(io.to_string()),
         _ => Problem::Malformed(e.to_string()),
     }
@@ -391,6 +465,45 @@ mod tests {
         .unwrap();
         let first = r.next_row().unwrap().unwrap_err();
         assert_eq!(first[0].problem, Problem::NotUtf8);
+    }
+
+    #[test]
+    fn a_row_with_the_wrong_field_count_does_not_end_the_reading() {
+        let csv = "code,name,birth_date\nA1,x,1990-01-01,extra\nA2,,1990-01-01\nA3,y,1990-01-01\n";
+        let rows = read(csv.as_bytes(), None);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].as_ref().unwrap_err()[0].line, 2);
+        assert_eq!(rows[1].as_ref().unwrap_err()[0].column, Some("name"));
+        assert_eq!(rows[2].as_ref().unwrap().code, "A3");
+    }
+
+    #[test]
+    fn endless_input_is_refused_at_the_record_cap() {
+        let zeros = std::io::repeat(0).take(10 * MAX_RECORD_BYTES);
+        let e = CustomerCsv::new(Box::new(zeros), None, today())
+            .err()
+            .unwrap();
+        assert_eq!(
+            e[0].problem,
+            Problem::RecordTooLong {
+                max: MAX_RECORD_BYTES
+            }
+        );
+        let long = format!(
+            "code,name,birth_date\nA1,{},1990-01-01\n",
+            "x".repeat(MAX_FIELD_BYTES + 1)
+        );
+        let rows = read(long.as_bytes(), None);
+        assert_eq!(
+            rows[0].as_ref().unwrap_err()[0],
+            RowProblem {
+                line: 2,
+                column: Some("name"),
+                problem: Problem::FieldTooLong {
+                    max: MAX_FIELD_BYTES
+                }
+            }
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod audit;
 mod audit_runs;
 mod credentials;
 mod customers;
+pub mod files;
 mod migrations;
 mod notify;
 mod policy;
@@ -35,6 +36,15 @@ pub const APPLICATION_ID: i32 = 0x4143_5345;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;
+
+/// The longest wait for another writer that may be asked for: a day. (SQLite
+/// takes the timeout as a 32-bit number of milliseconds.)
+pub const MAX_BUSY_TIMEOUT_MS: u64 = 86_400_000;
+
+/// The busy timeout as SQLite takes it, never past [`MAX_BUSY_TIMEOUT_MS`].
+fn busy_duration(ms: u64) -> Duration {
+    Duration::from_millis(ms.min(MAX_BUSY_TIMEOUT_MS))
+}
 
 /// How to reach the ledger, and who is acting.
 #[derive(Debug, Clone)]
@@ -95,6 +105,7 @@ impl Ledger {
                     source: e,
                 })?;
         }
+        files::check_dir(&target.path)?;
         let name = target
             .path
             .file_name()
@@ -166,6 +177,7 @@ impl Ledger {
     /// ledger, or one from a newer acctsec is refused without modifying it.
     pub fn open(target: &Target) -> Result<Ledger> {
         let path = &target.path;
+        files::check_existing(path)?;
         let mut header = [0u8; 16];
         match std::fs::File::open(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -184,7 +196,7 @@ impl Ledger {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(err)?;
-        conn.busy_timeout(Duration::from_millis(target.busy_timeout_ms))
+        conn.busy_timeout(busy_duration(target.busy_timeout_ms))
             .map_err(err)?;
         let app_id: i32 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))
@@ -195,6 +207,11 @@ impl Ledger {
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(err)?;
+        // A schema version acctsec never wrote (below 1: a ledger is born
+        // migrated) marks a file that only borrowed our application id.
+        if version < 1 {
+            return Err(Error::NotALedger { path: path.clone() });
+        }
         if version > SCHEMA_VERSION {
             return Err(Error::NewerLedger {
                 path: path.clone(),
@@ -216,7 +233,7 @@ impl Ledger {
     fn configure(&self) -> Result<()> {
         let err = |e| self.err(e);
         self.conn
-            .busy_timeout(Duration::from_millis(self.target.busy_timeout_ms))
+            .busy_timeout(busy_duration(self.target.busy_timeout_ms))
             .map_err(err)?;
         self.conn
             .pragma_update(None, "foreign_keys", true)

@@ -17,6 +17,14 @@ pub fn bad_duration(s: &str) -> String {
     )
 }
 
+pub fn duration_too_long(s: &str, max_days: u64) -> String {
+    let s = crate::sanitize::sanitize(s);
+    tr!(
+        "{s:?} is too long; a budget is at most {max_days} days",
+        "{s:?} は長すぎます。上限は {max_days} 日です"
+    )
+}
+
 fn source(s: &Source) -> String {
     match s {
         Source::BirthDate(form) => {

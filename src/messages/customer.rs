@@ -274,6 +274,14 @@ pub fn import_problem(p: &crate::customer::import::Problem) -> String {
             "bytes that are not valid Shift_JIS; check the file's encoding",
             "Shift_JIS として不正なバイトがあります。ファイルの文字コードを確認してください"
         ),
+        Problem::RecordTooLong { max } => tr!(
+            "a row longer than {max} bytes (not a customer row: a binary file, or a quote that is never closed?); reading stopped here",
+            "{max} バイトを超える行があります（バイナリファイルか、閉じていない引用符では？）。ここで読み込みを止めました"
+        ),
+        Problem::FieldTooLong { max } => tr!(
+            "a value longer than {max} bytes; no customer field is that long",
+            "{max} バイトを超える値があります。そのように長い項目はありません"
+        ),
         Problem::Malformed(what) => {
             let what = crate::sanitize::sanitize(what);
             tr!(

@@ -51,12 +51,14 @@ macro_rules! tr {
 mod audit;
 pub mod customer;
 pub mod errors;
+mod ledger;
 pub mod notify;
 mod password;
 pub mod policy;
 pub mod secret;
 
 pub use audit::*;
+pub use ledger::*;
 pub use password::*;
 
 fn p(path: &std::path::Path) -> String {

@@ -235,3 +235,11 @@ pub fn import_problem(p: &crate::notify::import::Problem) -> String {
         }
     }
 }
+
+pub fn file_too_large(max: u64) -> String {
+    let mib = max >> 20;
+    tr!(
+        "the file is larger than {mib} MiB; split it and import the parts one by one",
+        "ファイルが {mib} MiB を超えています。分割して順に取り込んでください"
+    )
+}

@@ -124,8 +124,8 @@ pub fn issue_summary(out: &std::path::Path, issued: u64, skipped: u64, deadline:
 
 pub fn bad_reason() -> String {
     tr!(
-        "--reason must say why, in plain text",
-        "--reason には理由を文字で記入してください"
+        "--reason must say why, in one line of plain text (at most 500 characters)",
+        "--reason には理由を1行の文字（500文字以内）で記入してください"
     )
 }
 
@@ -246,5 +246,19 @@ pub fn weak_hashing(m: u32, t: u32) -> String {
     tr!(
         "warning: Argon2 m={m} KiB, t={t} is below OWASP's minimum (m=19456 KiB, t=2, p=1); use such parameters only for tests",
         "警告: Argon2 m={m} KiB, t={t} は OWASP の推奨最小値（m=19456 KiB, t=2, p=1）を下回っています。テスト以外では使わないでください"
+    )
+}
+
+pub fn secret_too_long(max: usize) -> String {
+    tr!(
+        "the password on stdin is longer than {max} bytes; no password is that long (is stdin the right file?)",
+        "標準入力のパスワードが {max} バイトを超えています。入力が正しいか確認してください"
+    )
+}
+
+pub fn secret_not_utf8() -> String {
+    tr!(
+        "the password on stdin is not valid UTF-8; send it as UTF-8 text",
+        "標準入力のパスワードが UTF-8 ではありません。UTF-8 の文字列で渡してください"
     )
 }

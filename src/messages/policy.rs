@@ -514,6 +514,17 @@ pub fn describe_policy_error(e: &PolicyError, ja: bool) -> String {
                 )
             }
         }
+        BadText { field, max } => {
+            if ja {
+                format!(
+                    "{field} は {max} 文字以内の文字列にしてください（改行以外の制御文字は使えません）"
+                )
+            } else {
+                format!(
+                    "{field}: at most {max} characters of plain text (line breaks allowed, no other control characters)"
+                )
+            }
+        }
         UnknownNotice { field, name } => {
             let list = NOTICE_TYPES.join(", ");
             if ja {

@@ -41,6 +41,20 @@ const COLUMNS: [&str; 4] = ["code", "type", "enabled", "to"];
 
 /// Every row of the file, or every problem in it.
 pub fn read(data: &[u8]) -> Result<Vec<SubscriptionRow>, Vec<RowProblem>> {
+    let (rows, problems) = read_all(data);
+    if problems.is_empty() {
+        Ok(rows)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The rows that read well and every problem of the others: a row with the
+/// wrong number of fields is reported and reading goes on with the next,
+/// so the caller can still check the good rows (unknown customers, refused
+/// changes) and report everything at once. Only broken bytes (not UTF-8)
+/// end the reading.
+pub fn read_all(data: &[u8]) -> (Vec<SubscriptionRow>, Vec<RowProblem>) {
     let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
     let mut rdr = csv::ReaderBuilder::new().from_reader(data);
     let mut problems = Vec::new();
@@ -67,7 +81,7 @@ pub fn read(data: &[u8]) -> Result<Vec<SubscriptionRow>, Vec<RowProblem>> {
         Ok(h) => h.iter().map(|h| h.trim().to_ascii_lowercase()).collect(),
         Err(e) => {
             bad(1, None, Problem::Malformed(e.to_string()));
-            return Err(problems);
+            return (Vec::new(), problems);
         }
     };
     let col = |name: &str| headers.iter().position(|h| h == name);
@@ -89,16 +103,20 @@ pub fn read(data: &[u8]) -> Result<Vec<SubscriptionRow>, Vec<RowProblem>> {
             Err(e) => {
                 let line = e.position().map(&mut line_of).unwrap_or(0);
                 // Not the csv crate's text: its own line number is off on CRLF.
-                let what = match e.kind() {
+                let (what, go_on) = match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
-                    } => {
-                        format!("{len} fields where the header has {expected_len}")
-                    }
-                    csv::ErrorKind::Utf8 { .. } => "not UTF-8".to_string(),
-                    _ => e.to_string(),
+                    } => (
+                        format!("{len} fields where the header has {expected_len}"),
+                        true,
+                    ),
+                    csv::ErrorKind::Utf8 { .. } => ("not UTF-8".to_string(), false),
+                    _ => (e.to_string(), false),
                 };
                 bad(line, None, Problem::Malformed(what));
+                if go_on {
+                    continue;
+                }
                 break;
             }
         };
@@ -153,11 +171,7 @@ pub fn read(data: &[u8]) -> Result<Vec<SubscriptionRow>, Vec<RowProblem>> {
             });
         }
     }
-    if problems.is_empty() {
-        Ok(rows)
-    } else {
-        Err(problems)
-    }
+    (rows, problems)
 }
 
 #[cfg(test)]
@@ -195,5 +209,20 @@ mod tests {
             ]
         );
         assert_eq!(p[4].problem, Problem::Duplicate { first_line: 4 });
+    }
+
+    #[test]
+    fn a_row_with_the_wrong_field_count_does_not_end_the_reading() {
+        let (rows, p) = read_all(
+            b"code,type,enabled,to
+A1,login,on,pc,extra
+A2,nope,on,
+A3,login,on,
+",
+        );
+        let got: Vec<_> = p.iter().map(|p| (p.line, p.column)).collect();
+        assert_eq!(got, [(2, None), (3, Some("type"))]);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].code, "A3");
     }
 }

@@ -14,6 +14,8 @@ pub const ARGON2_MAX_T: u32 = 16;
 pub const ARGON2_MAX_P: u32 = 16;
 /// Longest validity of an initial password, in days.
 pub const MAX_INITIAL_PASSWORD_DAYS: u32 = 365;
+/// Longest free text in a policy (the support-desk line of every notice).
+pub const MAX_POLICY_TEXT_CHARS: usize = 300;
 
 /// Why a policy is refused. `field` is the dotted path in the TOML file
 /// (`login.min_len`, `notices.email_changed.enabled`, ...). Data only: the
@@ -26,6 +28,8 @@ pub enum PolicyError {
     Parse { line: Option<usize>, detail: String },
     /// No preset of that name.
     UnknownPreset { name: String },
+    /// Free text too long, or with control characters (line breaks aside).
+    BadText { field: String, max: usize },
     /// A number outside its allowed range (inclusive bounds).
     OutOfRange {
         field: String,
@@ -116,7 +120,8 @@ impl PolicyError {
             | AlphabetTooFewClasses { field, .. }
             | UnknownNotice { field, .. }
             | MissingNotice { field, .. }
-            | MandatoryNoticeOff { field, .. } => Some(field),
+            | MandatoryNoticeOff { field, .. }
+            | BadText { field, .. } => Some(field),
         }
     }
 }
@@ -261,6 +266,16 @@ impl Policy {
         );
 
         self.validate_generator(&mut errs);
+
+        let text = &self.support_desk;
+        if text.chars().count() > MAX_POLICY_TEXT_CHARS
+            || text.chars().any(|c| c.is_control() && c != '\n')
+        {
+            errs.push(PolicyError::BadText {
+                field: "support_desk".to_string(),
+                max: MAX_POLICY_TEXT_CHARS,
+            });
+        }
 
         for name in self.notices.keys() {
             if !NOTICE_TYPES.contains(&name.as_str()) {

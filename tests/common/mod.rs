@@ -230,3 +230,69 @@ pub fn export_outbox(env: &Env, name: &str) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect()
 }
+
+/// OS users for tests of several staff users on one ledger: created when
+/// the tests run as root (as CI does), reused when they exist.
+pub mod os_users {
+    use std::process::Command;
+    use std::sync::OnceLock;
+
+    pub const GROUP: &str = "acctsec-stest";
+
+    /// Two staff users in [`GROUP`] and an outsider who is not.
+    #[derive(Debug, Clone)]
+    pub struct Staff {
+        pub gid: u32,
+        pub first: String,
+        pub second: String,
+        pub second_uid: u32,
+        pub outsider: String,
+        pub outsider_uid: u32,
+    }
+
+    /// The users, or `None` where they cannot be made (not root, no
+    /// useradd or runuser).
+    pub fn staff() -> Option<Staff> {
+        static STAFF: OnceLock<Option<Staff>> = OnceLock::new();
+        STAFF.get_or_init(make).clone()
+    }
+
+    fn ok(cmd: &mut Command) -> bool {
+        cmd.output().map(|o| o.status.success()).unwrap_or(false)
+    }
+
+    fn make() -> Option<Staff> {
+        use nix::unistd::{Group, User};
+        if !nix::unistd::geteuid().is_root() || !ok(Command::new("runuser").arg("--version")) {
+            return None;
+        }
+        if Group::from_name(GROUP).ok()?.is_none() && !ok(Command::new("groupadd").arg(GROUP)) {
+            return None;
+        }
+        for (name, member) in [
+            ("acctsec-t1", true),
+            ("acctsec-t2", true),
+            ("acctsec-t3", false),
+        ] {
+            if User::from_name(name).ok()?.is_none() {
+                let mut c = Command::new("useradd");
+                c.args(["--no-create-home", "--shell", "/usr/sbin/nologin"]);
+                if member {
+                    c.args(["--groups", GROUP]);
+                }
+                if !ok(c.arg(name)) {
+                    return None;
+                }
+            }
+        }
+        let uid = |n: &str| Some(User::from_name(n).ok()??.uid.as_raw());
+        Some(Staff {
+            gid: Group::from_name(GROUP).ok()??.gid.as_raw(),
+            first: "acctsec-t1".into(),
+            second: "acctsec-t2".into(),
+            second_uid: uid("acctsec-t2")?,
+            outsider: "acctsec-t3".into(),
+            outsider_uid: uid("acctsec-t3")?,
+        })
+    }
+}

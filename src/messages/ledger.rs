@@ -1,0 +1,51 @@
+//! Words about the ledger's place on disk.
+
+use super::p;
+
+/// Why a ledger's place or a file beside it is refused (exit 78).
+pub fn unsafe_ledger(ledger: &std::path::Path, why: &crate::ledger::files::Unsafe) -> String {
+    use crate::ledger::files::Unsafe;
+    let l = p(ledger);
+    let share = tr!(
+        "to share a ledger between staff users, use a group: the ledger 0660 and its directory 2770, both of that group (README: Several staff users on one host)",
+        "複数の担当者で台帳を共有するにはグループを使ってください。台帳を 0660、そのディレクトリを 2770 とし、どちらもそのグループにします（README「1台のホストで複数の担当者」）"
+    );
+    match why {
+        Unsafe::WorldWritableDir { dir } => {
+            let d = p(dir);
+            tr!(
+                "refusing the ledger {l}: its directory {d} is writable by everyone, so anyone could plant the files SQLite keeps beside it and read customer data through them. Move the ledger to a private directory, or remove the world write bit (chmod o-w {d}); {share}",
+                "台帳 {l} を使えません。ディレクトリ {d} が誰でも書き込める状態のため、SQLite が台帳の横に置くファイルを他人が先に作り、お客様データを読めてしまいます。台帳を専用のディレクトリに移すか、書き込み権を外してください（chmod o-w {d}）。{share}"
+            )
+        }
+        Unsafe::NotAFile { file } => {
+            let f = p(file);
+            tr!(
+                "refusing the ledger {l}: {f} is not a plain file (a link or a directory where SQLite keeps its own file); remove it if no acctsec is running, then try again",
+                "台帳 {l} を使えません。{f} が通常のファイルではありません（SQLite のファイルの場所にリンクやディレクトリがあります）。acctsec が動いていないことを確認して削除し、やり直してください"
+            )
+        }
+        Unsafe::WorldAccess { file, mode } | Unsafe::GroupAccess { file, mode } => {
+            let f = p(file);
+            tr!(
+                "refusing the ledger {l}: {f} (mode {mode:04o}) gives access to users the ledger file does not; someone may have planted it to read customer data. Check who made it, remove it if no acctsec is running, and try again; {share}",
+                "台帳 {l} を使えません。{f}（モード {mode:04o}）が台帳ファイルより広い利用者に読み書きを許しています。お客様データを読むために置かれた可能性があります。作成者を確認し、acctsec が動いていなければ削除してやり直してください。{share}"
+            )
+        }
+        Unsafe::Owner { file, uid } => {
+            let f = p(file);
+            tr!(
+                "refusing the ledger {l}: {f} belongs to user {uid}, who has no access to the ledger; someone may have planted it to read customer data. Check who made it, remove it if no acctsec is running, and try again; {share}",
+                "台帳 {l} を使えません。{f} の所有者（ユーザー {uid}）は台帳を利用できない利用者です。お客様データを読むために置かれた可能性があります。作成者を確認し、acctsec が動いていなければ削除してやり直してください。{share}"
+            )
+        }
+    }
+}
+
+pub fn policy_file_too_large(file: &std::path::Path, max_kib: u64) -> String {
+    let f = p(file);
+    tr!(
+        "{f} is larger than {max_kib} KiB; a policy file is a few KiB of TOML (see `acctsec policy show --toml`)",
+        "{f} が {max_kib} KiB を超えています。ポリシーファイルは数 KiB の TOML です（`acctsec policy show --toml` を参照）"
+    )
+}

@@ -1,0 +1,275 @@
+//! Hostile numbers and text on every command: acctsec answers with one of
+//! its exit codes (usually 2 for a value out of range, 65 for bad input),
+//! never a panic (101) or an abort.
+
+mod common;
+
+use common::{Env, fixture};
+
+/// The exit codes CLI.md defines.
+const DOCUMENTED: [i32; 11] = [0, 1, 2, 3, 4, 65, 73, 74, 75, 78, 130];
+
+const NUMBERS: [&str; 10] = [
+    "0",
+    "-1",
+    "2147483648",
+    "4294967296",
+    "9223372036854775807",
+    "9223372036854775808",
+    "18446744073709551615",
+    "18446744073709551616",
+    "1e9",
+    "",
+];
+
+#[track_caller]
+fn no_panic(env: &Env, args: &[&str], stdin: &str) {
+    let run = env.run_stdin(args, stdin);
+    let code = run.code();
+    assert!(
+        DOCUMENTED.contains(&code) && !run.stderr().contains("panicked"),
+        "{args:?} exited {code}\n--- stderr\n{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn every_numeric_option_takes_hostile_numbers() {
+    let env = Env::with_customers();
+    let out = env.path("out.csv").display().to_string();
+    for n in NUMBERS {
+        let d = format!("{n}d");
+        let s = format!("{n}s");
+        let cases: Vec<Vec<&str>> = vec![
+            vec!["--busy-timeout", n, "lock", "list"],
+            vec!["customer", "list", "--limit", n],
+            vec!["log", "--limit", n],
+            vec!["audit", "history", "--limit", n],
+            vec!["audit", "--budget", n],
+            vec!["audit", "--budget", &d],
+            vec!["audit", "--budget", &s],
+            vec![
+                "audit",
+                "--guess",
+                "--candidates",
+                n,
+                "--customer",
+                "1000100",
+            ],
+            vec![
+                "notify",
+                "emit",
+                "withdrawal_request",
+                "1000100",
+                "--amount",
+                n,
+            ],
+            vec!["notify", "outbox", "ack", n],
+            vec!["log", "verify", "--head", n],
+            vec!["customer", "show", n],
+            vec!["password", "verify", n, "--kind", "execution"],
+            vec!["password", "issue", n, "--out", &out],
+            vec!["lock", "add", n, "--reason", "x"],
+            vec!["unlock", n, "--reason", "x"],
+            vec![
+                "rollout",
+                "set",
+                "--pre-start",
+                n,
+                "--pre-end",
+                n,
+                "--enforce",
+                n,
+            ],
+            vec!["log", "--since", n],
+        ];
+        for args in &cases {
+            no_panic(&env, args, "Secret123\n");
+        }
+    }
+    // The environment variable is ranged like the flag.
+    let run = common::Run(
+        env.cmd()
+            .env("ACCTSEC_BUSY_TIMEOUT", "2147483648")
+            .args(["lock", "list"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code(), 2, "{}", run.stderr());
+    env.run(&["--busy-timeout", "2147483648", "lock", "list"])
+        .status(2)
+        .stderr_has("0..=86400000");
+    env.run(&["audit", "--budget", "18446744073709551615s"])
+        .status(2)
+        .stderr_has("at most 30 days");
+    env.run(&["audit", "--budget", "0"]).status(2);
+}
+
+#[test]
+fn every_text_option_takes_hostile_text() {
+    let env = Env::with_customers();
+    let long = "あ".repeat(40_000); // under the kernel's 128 KiB per argument
+    let texts = [
+        "\u{1b}[2J\u{1b}]0;owned\u{7}",
+        "line\nbreak",
+        "\u{202e}evil",
+        "１０００１００",
+        long.as_str(),
+        "\u{0}",
+    ];
+    for t in texts {
+        if t.contains('\0') {
+            continue; // argv cannot carry a NUL
+        }
+        let cases: Vec<Vec<&str>> = vec![
+            vec!["lock", "add", "1000100", "--reason", t],
+            vec!["unlock", "1000100", "--reason", t],
+            vec!["notify", "set", "1000100", "login", "on", "--reason", t],
+            vec![
+                "notify",
+                "emit",
+                "login_new_env",
+                "1000100",
+                "--ip",
+                t,
+                "--device",
+                t,
+                "--user-agent",
+                t,
+            ],
+            vec!["customer", "show", t],
+            vec!["customer", "set-email", "1000100", "--pc", t],
+            vec!["log", "--customer", t, "--action", t],
+            vec!["--operator", t, "lock", "list"],
+            vec!["policy", "set", "--preset", t],
+            vec!["notify", "show", t],
+        ];
+        for args in &cases {
+            no_panic(&env, args, "");
+        }
+    }
+    // Reasons are one plain line of reasonable length, for every command.
+    for args in [
+        vec!["lock", "add", "1000100", "--reason", "a\u{1b}[31mb"],
+        vec!["unlock", "1000100", "--reason", "two\nlines"],
+        vec![
+            "notify",
+            "set",
+            "1000100",
+            "login",
+            "on",
+            "--reason",
+            "a\u{1b}[31mb",
+        ],
+        vec!["notify", "set", "1000100", "login", "on", "--reason", &long],
+    ] {
+        env.run(&args).status(2).stderr_has("--reason");
+    }
+    let trail = env.run(&["--format", "json", "log"]).ok().stdout();
+    assert!(
+        !trail.contains("\\u001b"),
+        "no escape sequence in the trail"
+    );
+}
+
+#[test]
+fn hostile_files_and_stdin_are_bad_input() {
+    let env = Env::with_customers();
+    // An endless file, a binary file, a huge header.
+    env.run(&["customer", "import", "/dev/zero"])
+        .status(65)
+        .stderr_has("longer than 65536 bytes");
+    let wide = format!("code,name,birth_date,{}\n", "x,".repeat(30_000));
+    let f = env.write("wide.csv", wide);
+    let run = env
+        .run(&["customer", "import", &f.display().to_string()])
+        .status(65);
+    assert!(run.stderr().lines().count() < 10, "{}", run.stderr());
+    let f = env.write("unknown.csv", "code,name,birth_date,a,b,c,d,e\n");
+    env.run(&["customer", "import", &f.display().to_string()])
+        .status(65)
+        .stderr_has("column");
+    // A password line far too long, or not UTF-8.
+    let huge = "a".repeat(2 << 20);
+    env.run_stdin(&["password", "check", "--kind", "login"], &huge)
+        .status(65)
+        .stderr_has("longer than 1024 bytes");
+    let run = common::Run(
+        env.cmd()
+            .args(["password", "check", "--kind", "login"])
+            .write_stdin(b"\xff\xfeabc\n".to_vec())
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code(), 65, "{}", run.stderr());
+    assert!(run.stderr().contains("UTF-8"));
+    // The sample file still imports (nothing above changed the ledger).
+    env.run(&[
+        "customer",
+        "import",
+        &fixture("customers.csv").display().to_string(),
+    ])
+    .ok()
+    .stdout_has("0 added, 0 changed, 30 unchanged");
+}
+
+#[test]
+fn a_ledger_with_an_odd_schema_version_is_foreign() {
+    let env = Env::with_ledger();
+    env.sql().pragma_update(None, "user_version", -5).unwrap();
+    env.run(&["lock", "list"])
+        .status(78)
+        .stderr_has("not an acctsec ledger");
+}
+
+#[test]
+fn broken_rows_do_not_hide_later_problems() {
+    let env = Env::with_customers();
+    let f = env.write(
+        "bad.csv",
+        "code,name,birth_date\nA1,x,1990-01-01,extra\nA2,y,H31.5.1\n",
+    );
+    env.run(&["customer", "import", &f.display().to_string()])
+        .status(65)
+        .stderr_has("bad.csv:2:")
+        .stderr_has("bad.csv:3: column birth_date");
+    // Subscriptions: a row that does not read, and an unknown customer
+    // before it, are both reported.
+    let f = env.write(
+        "subs.csv",
+        "code,type,enabled\n9999999,login,on\n1000100,login,on,extra\n",
+    );
+    env.run(&["notify", "import", &f.display().to_string()])
+        .status(65)
+        .stderr_has("subs.csv:2: column code")
+        .stderr_has("subs.csv:3:");
+}
+
+#[test]
+fn policy_text_and_files_are_capped() {
+    let env = Env::with_ledger();
+    let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
+    let line = toml
+        .lines()
+        .find(|l| l.starts_with("support_desk"))
+        .expect("support_desk in the policy TOML")
+        .to_string();
+    let huge = toml.replace(
+        &line,
+        &format!("support_desk = \"{}\"", "x".repeat(5_000_000)),
+    );
+    let f = env.write("huge.toml", huge);
+    env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
+        .status(78)
+        .stderr_has("larger than 1024 KiB");
+    let long = toml.replace(&line, &format!("support_desk = \"{}\"", "x".repeat(301)));
+    let f = env.write("long.toml", long);
+    env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
+        .status(78)
+        .stderr_has("support_desk: at most 300 characters");
+    let escape = toml.replace(&line, "support_desk = \"call \\u001b[2J us\"");
+    let f = env.write("escape.toml", escape);
+    env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
+        .status(78)
+        .stderr_has("support_desk");
+}
