@@ -70,6 +70,10 @@ pub enum Error {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    /// A ledger transaction changed rows without writing an audit entry: a
+    /// bug in acctsec, refused and rolled back.
+    #[error("{}", crate::messages::error_text(self))]
+    Unaudited,
     /// The ledger file is damaged.
     #[error("{}", crate::messages::error_text(self))]
     Corrupt { path: PathBuf, detail: String },
@@ -105,7 +109,9 @@ impl Error {
             Error::NoCustomer { .. } => exit::NO_CUSTOMER,
             Error::BadInput { .. } => exit::DATA,
             Error::OutputExists { .. } | Error::CantCreate { .. } => exit::CANT_CREATE,
-            Error::Io { .. } | Error::Db { .. } | Error::Corrupt { .. } => exit::IO,
+            Error::Io { .. } | Error::Db { .. } | Error::Corrupt { .. } | Error::Unaudited => {
+                exit::IO
+            }
             Error::Busy { .. } | Error::InUse { .. } => exit::BUSY,
             Error::NoLedger { .. }
             | Error::NotALedger { .. }

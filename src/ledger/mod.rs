@@ -274,9 +274,7 @@ impl Ledger {
         let changed = tx.tx.total_changes() > before;
         if changed && audited == 0 {
             drop(tx);
-            return Err(Error::Config {
-                what: crate::messages::unaudited_change(),
-            });
+            return Err(Error::Unaudited);
         }
         if commit {
             tx.tx.commit().map_err(|e| db_error(&path, e, busy))?;

@@ -188,6 +188,7 @@ pub fn error_text(e: &Error) -> String {
                 "台帳 {f} は新しい acctsec で作成されています（スキーマ {found}、このバージョンは {supported} まで）。acctsec を更新してください。台帳は変更していません"
             )
         }
+        Error::Unaudited => unaudited_change(),
         Error::Config { what } | Error::InUse { what } => what.clone(),
     }
 }
