@@ -64,11 +64,11 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// The database said no.
+    /// The database said no (the backend's own error, whatever the backend).
     #[error("{}", crate::messages::error_text(self))]
     Db {
         path: PathBuf,
-        source: rusqlite::Error,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// A ledger transaction changed rows without writing an audit entry: a
     /// bug in acctsec, refused and rolled back.

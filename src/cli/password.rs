@@ -13,7 +13,7 @@ use super::prompt;
 use crate::customer::{Customer, PasswordState};
 use crate::error::{Error, Result, exit};
 use crate::issuance::{self, IssueFile};
-use crate::ledger::{Entry, Ledger};
+use crate::ledger::{Entry, Ledger, Read};
 use crate::messages;
 use crate::notify::{Event, SystemNotice};
 use crate::output::{Format, Listing};
@@ -105,7 +105,7 @@ pub fn run(ctx: &mut Ctx, cmd: PasswordCmd) -> Result<u8> {
 
 /// The customer, or exit 4.
 fn customer_of(ledger: &Ledger, code: &str) -> Result<Customer> {
-    Ok(ledger.require_customer(code)?.0)
+    ledger.require_customer(code)
 }
 
 /// Every rule for a new password of `c`, the ones that compare with the

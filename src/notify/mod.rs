@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::customer::{AddressKind, Customer, EmailChange, mask_email};
 use crate::error::Result;
-use crate::ledger::{Ledger, NewNotice, Tx};
+use crate::ledger::{Ledger, NewNotice, Read, Tx};
 
 /// A customer's effective subscription to one notice type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
