@@ -521,7 +521,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     let policy = ledger.policy()?;
     let key = issuance::out_key(&a.out)?;
     let _locks = issuance::lock_dirs(ledger.path(), &a.out)?;
-    let running = ledger.write(|tx| tx.running_issue(&key))?;
+    let running = ledger.running_issue(&key)?;
     if a.out.exists() {
         return out_exists(ctx, &mut ledger, &a, &key, running);
     }
@@ -559,7 +559,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     };
     // What an earlier, interrupted run of this command already issued: the
     // lines of the temporary file whose password the ledger holds.
-    let committed = ledger.write(|tx| tx.issued_in_run(run))?;
+    let committed = ledger.issued_in_run(run)?;
     let (mut file, done) = IssueFile::resume(&a.out, run, &committed)?;
     let mut counts = IssueCounts {
         resumed: done.len() as u64,
@@ -593,7 +593,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     bar.finish_and_clear();
     result?;
     // Into place (never over an existing file), then the run is done.
-    let committed = ledger.write(|tx| tx.issued_in_run(run))?;
+    let committed = ledger.issued_in_run(run)?;
     file.publish(&a.out, &committed)?;
     let total = counts.issued + counts.resumed;
     ledger.write(|tx| {
