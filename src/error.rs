@@ -86,8 +86,12 @@ pub enum Error {
     #[error("{}", text::db(.path, .source))]
     Db {
         path: PathBuf,
-        source: rusqlite::Error,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// A ledger transaction changed rows without writing an audit entry: a
+    /// bug in acctsec, refused and rolled back.
+    #[error("{}", crate::messages::unaudited_change())]
+    Unaudited,
     /// The ledger file is damaged.
     #[error("{}", text::corrupt(.path, .detail))]
     Corrupt { path: PathBuf, detail: String },
@@ -123,7 +127,9 @@ impl Error {
             Error::NoCustomer { .. } => exit::NO_CUSTOMER,
             Error::BadInput { .. } | Error::BadSecret(_) => exit::DATA,
             Error::OutputExists { .. } | Error::CantCreate { .. } => exit::CANT_CREATE,
-            Error::Io { .. } | Error::Db { .. } | Error::Corrupt { .. } => exit::IO,
+            Error::Io { .. } | Error::Db { .. } | Error::Corrupt { .. } | Error::Unaudited => {
+                exit::IO
+            }
             Error::Busy { .. } | Error::InUse { .. } => exit::BUSY,
             Error::NoLedger { .. }
             | Error::NotALedger { .. }
@@ -181,6 +187,7 @@ mod tests {
             Error::CantCreate { .. } => "CantCreate",
             Error::Io { .. } => "Io",
             Error::Db { .. } => "Db",
+            Error::Unaudited => "Unaudited",
             Error::Corrupt { .. } => "Corrupt",
             Error::Busy { .. } => "Busy",
             Error::InUse { .. } => "InUse",
@@ -191,7 +198,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 17;
+    const VARIANTS: usize = 18;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -280,11 +287,12 @@ mod tests {
             (
                 Error::Db {
                     path: db.clone(),
-                    source: rusqlite::Error::InvalidColumnName("no_such_column".into()),
+                    source: Box::new(rusqlite::Error::InvalidColumnName("no_such_column".into())),
                 },
                 exit::IO,
                 vec!["/x/ledger.db", "no_such_column"],
             ),
+            (Error::Unaudited, exit::IO, vec!["audit"]),
             (
                 Error::Corrupt {
                     path: db.clone(),

@@ -12,7 +12,7 @@ use super::Ctx;
 use crate::audit::{Clock, Detail, Finding, FindingKind, Severity, candidates, static_findings};
 use crate::customer::{AccountState, Credential, Customer};
 use crate::error::{Result, exit};
-use crate::ledger::{AuditRun, CustomerFilter, Entry, Ledger};
+use crate::ledger::{AuditRun, CustomerFilter, Entry, Ledger, Read};
 use crate::messages;
 use crate::output::{Format, Listing};
 use crate::password;
@@ -178,7 +178,7 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
         None
     };
     let customers = match &a.customer {
-        Some(code) => vec![ledger.require_customer(code)?],
+        Some(code) => vec![ledger.require_account(code)?],
         None => {
             ledger
                 .customers(&CustomerFilter {

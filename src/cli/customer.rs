@@ -12,7 +12,7 @@ use crate::customer::{
     AccountState, AddressKind, Customer, mask_birth_date, mask_email, mask_phone, normalize_email,
 };
 use crate::error::{Error, InputProblem, Result, exit};
-use crate::ledger::{CustomerFilter, Entry, Tx};
+use crate::ledger::{CustomerFilter, Entry, Read, Tx};
 use crate::messages;
 use crate::notify::Event;
 use crate::output::{Format, Listing};
@@ -319,7 +319,7 @@ fn personal(c: &Customer, unmask: bool) -> [(&'static str, Value); 5] {
 
 fn show(ctx: &mut Ctx, code: &str, unmask: bool) -> Result<u8> {
     let mut ledger = ctx.open()?;
-    let (c, state) = ledger.require_customer(code)?;
+    let (c, state) = ledger.require_account(code)?;
     if unmask {
         ledger.write(|tx| {
             tx.audit(Entry {

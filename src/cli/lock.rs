@@ -11,7 +11,7 @@ use zeroize::Zeroizing;
 use super::Ctx;
 use crate::customer::{PasswordState, mask_email};
 use crate::error::{Error, Result, exit};
-use crate::ledger::Entry;
+use crate::ledger::{Entry, Read};
 use crate::messages;
 use crate::notify::Event;
 use crate::output::{Format, Listing};
@@ -127,7 +127,7 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
     // Everyone must exist before anything changes.
     let mut customers = Vec::new();
     for code in &codes {
-        let (c, state) = ledger.require_customer(code)?;
+        let (c, state) = ledger.require_account(code)?;
         customers.push((c, state));
     }
     if let Some(out) = &a.out {

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::error::{Error, Result, exit};
-use crate::ledger::{Head, LogFilter, Tamper, TamperKind};
+use crate::ledger::{Head, LogFilter, Read, Tamper, TamperKind};
 use crate::messages;
 use crate::output::{Format, Listing};
 

@@ -9,7 +9,7 @@ use serde_json::json;
 use super::Ctx;
 use crate::customer::{Customer, mask_email};
 use crate::error::{Error, InputProblem, Result, exit};
-use crate::ledger::{Entry, LoginEnv, Tx};
+use crate::ledger::{Entry, LoginEnv, Read, Tx};
 use crate::messages;
 use crate::notify::{Destination, Event, NoticeType, Subscription, SystemNotice, recipients};
 use crate::output::{Format, Listing};
@@ -219,7 +219,7 @@ fn types(ctx: &mut Ctx) -> Result<u8> {
 
 fn show(ctx: &mut Ctx, code: &str, unmask: bool) -> Result<u8> {
     let mut ledger = ctx.open()?;
-    let (c, _) = ledger.require_customer(code)?;
+    let c = ledger.require_customer(code)?;
     if unmask {
         ledger.write(|tx| {
             tx.audit(Entry {

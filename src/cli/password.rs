@@ -13,7 +13,7 @@ use super::prompt;
 use crate::customer::{Customer, PasswordState};
 use crate::error::{Error, Result, exit};
 use crate::issuance::{self, IssueFile};
-use crate::ledger::{Entry, Ledger};
+use crate::ledger::{Entry, Ledger, Read};
 use crate::messages;
 use crate::notify::Event;
 use crate::output::{Format, Listing};
@@ -105,7 +105,7 @@ pub fn run(ctx: &mut Ctx, cmd: PasswordCmd) -> Result<u8> {
 
 /// The customer, or exit 4.
 fn customer_of(ledger: &Ledger, code: &str) -> Result<Customer> {
-    Ok(ledger.require_customer(code)?.0)
+    ledger.require_customer(code)
 }
 
 /// Every rule for a new password of `c`, the ones that compare with the
@@ -526,7 +526,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     let policy = ledger.policy()?;
     let key = issuance::out_key(&a.out)?;
     let _locks = issuance::lock_dirs(ledger.path(), &a.out)?;
-    let running = ledger.write(|tx| tx.running_issue(&key))?;
+    let running = ledger.running_issue(&key)?;
     if a.out.exists() {
         return out_exists(ctx, &mut ledger, &a, &key, running);
     }
@@ -564,7 +564,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     };
     // What an earlier, interrupted run of this command already issued: the
     // lines of the temporary file whose password the ledger holds.
-    let committed = ledger.write(|tx| tx.issued_in_run(run))?;
+    let committed = ledger.issued_in_run(run)?;
     let (mut file, done) = IssueFile::resume(&a.out, run, &committed)?;
     let mut counts = IssueCounts {
         resumed: done.len() as u64,
@@ -598,7 +598,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     bar.finish_and_clear();
     result?;
     // Into place (never over an existing file), then the run is done.
-    let committed = ledger.write(|tx| tx.issued_in_run(run))?;
+    let committed = ledger.issued_in_run(run)?;
     file.publish(&a.out, &committed)?;
     let total = counts.issued + counts.resumed;
     ledger.write(|tx| {

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::error::{Error, Result, exit};
-use crate::ledger::Entry;
+use crate::ledger::{Entry, Read};
 use crate::messages;
 use crate::output::{Format, Listing};
 use crate::policy::{Kind, PRESETS, Policy};

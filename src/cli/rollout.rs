@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::Ctx;
 use crate::error::{Error, Result, exit};
-use crate::ledger::{Entry, Ledger};
+use crate::ledger::{Entry, Ledger, Read};
 use crate::messages;
 use crate::output::Format;
 

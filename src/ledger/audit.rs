@@ -5,12 +5,14 @@
 //! chain at that entry. Truncation at the end is caught by comparing with a
 //! head (`log head`) shipped elsewhere.
 
+use std::ops::ControlFlow;
+
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::{Ledger, Tx};
+use super::Tx;
+use super::exec::{Exec, Row, params};
 use crate::error::Result;
 
 /// The `prev_hash` of the first entry.
@@ -130,21 +132,22 @@ pub fn entry_hash(row: &AuditRow) -> String {
 }
 
 impl AuditRow {
-    fn from_row(r: &rusqlite::Row) -> rusqlite::Result<AuditRow> {
+    fn from_row(mut r: Row) -> Result<AuditRow> {
         Ok(AuditRow {
-            seq: r.get::<_, i64>(0)? as u64,
-            at: r.get(1)?,
-            operator: r.get(2)?,
-            action: r.get(3)?,
-            customer: r.get(4)?,
-            reason: r.get(5)?,
-            details: r.get(6)?,
-            prev_hash: r.get(7)?,
-            hash: r.get(8)?,
+            seq: r.u64(0)?,
+            at: r.text(1)?,
+            operator: r.text(2)?,
+            action: r.text(3)?,
+            customer: r.opt_text(4)?,
+            reason: r.opt_text(5)?,
+            details: r.text(6)?,
+            prev_hash: r.text(7)?,
+            hash: r.text(8)?,
         })
     }
 }
 
+/// The columns [`AuditRow::from_row`] reads.
 const COLUMNS: &str = "seq, at, operator, action, customer, reason, details, prev_hash, hash";
 
 impl Tx<'_> {
@@ -152,17 +155,10 @@ impl Tx<'_> {
     pub fn audit(&mut self, e: Entry) -> Result<u64> {
         let (seq, prev) = match self.last.take() {
             Some((s, h)) => (s + 1, h),
-            None => {
-                let last: Option<(i64, String)> = self
-                    .tx
-                    .prepare_cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-                    .and_then(|mut s| s.query_row([], |r| Ok((r.get(0)?, r.get(1)?))).optional())
-                    .map_err(|e| self.err(e))?;
-                match last {
-                    Some((s, h)) => (s as u64 + 1, h),
-                    None => (1, GENESIS.to_string()),
-                }
-            }
+            None => match head(self.exec())? {
+                Some(h) => (h.seq + 1, h.hash),
+                None => (1, GENESIS.to_string()),
+            },
         };
         let mut row = AuditRow {
             seq,
@@ -176,51 +172,45 @@ impl Tx<'_> {
             hash: String::new(),
         };
         row.hash = entry_hash(&row);
-        let AuditRow {
-            at,
-            operator,
-            details,
-            prev_hash: prev,
-            hash,
-            ..
-        } = row;
-        self.tx
-            .prepare_cached(
-                "INSERT INTO audit_log (seq, at, operator, action, customer, reason, details, prev_hash, hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![seq as i64, at, operator, e.action, e.customer, e.reason, details, prev, hash])
-            })
-            .map_err(|e| self.err(e))?;
+        self.exec().execute(
+            "INSERT INTO audit_log (seq, at, operator, action, customer, reason, details, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                row.seq,
+                row.at,
+                row.operator,
+                row.action,
+                row.customer,
+                row.reason,
+                row.details,
+                row.prev_hash,
+                row.hash
+            ],
+        )?;
         self.audited += 1;
-        self.last = Some((seq, hash));
+        self.last = Some((seq, row.hash));
         Ok(seq)
     }
 }
 
-impl Ledger {
-    /// The newest entry, if any.
-    pub fn head(&self) -> Result<Option<Head>> {
-        self.conn
-            .query_row(
-                "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
-                [],
-                |r| {
-                    Ok(Head {
-                        seq: r.get::<_, i64>(0)? as u64,
-                        hash: r.get(1)?,
-                    })
-                },
-            )
-            .optional()
-            .map_err(|e| self.err(e))
-    }
+pub(super) fn head(db: &dyn Exec) -> Result<Option<Head>> {
+    db.first(
+        "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+        params![],
+        |mut r| {
+            Ok(Head {
+                seq: r.u64(0)?,
+                hash: r.text(1)?,
+            })
+        },
+    )
+}
 
-    /// Entries matching the filter, oldest first.
-    pub fn log(&self, f: &LogFilter) -> Result<Vec<AuditRow>> {
-        let since = f.since.map(crate::clock::to_stored);
-        let sql = format!(
+pub(super) fn log(db: &dyn Exec, f: &LogFilter) -> Result<Vec<AuditRow>> {
+    let since = f.since.map(crate::clock::to_stored);
+    let limit = f.limit.map(|l| l as i64).unwrap_or(i64::MAX);
+    db.all(
+        &format!(
             "SELECT {COLUMNS} FROM (
                 SELECT {COLUMNS} FROM audit_log
                 WHERE (?1 IS NULL OR customer = ?1)
@@ -228,77 +218,72 @@ impl Ledger {
                   AND (?3 IS NULL OR action = ?3 OR substr(action, 1, length(?3) + 1) = ?3 || '.')
                 ORDER BY seq DESC
                 LIMIT ?4
-            ) ORDER BY seq"
-        );
-        let limit = f.limit.map(|l| l as i64).unwrap_or(-1);
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map(
-                params![f.customer, since, f.action, limit],
-                AuditRow::from_row,
-            )
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.err(e))
-    }
+            ) AS newest ORDER BY seq"
+        ),
+        params![f.customer, since, f.action, limit],
+        AuditRow::from_row,
+    )
+}
 
-    /// Walk the whole chain. `Ok((count, None))` when intact; the first bad
-    /// entry otherwise. With `known_head`, also require that the trail still
-    /// holds that entry unchanged (catches truncation after it).
-    pub fn verify_log(&self, known_head: Option<&Head>) -> Result<(u64, Option<Tamper>)> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq"))
-            .map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
-        let mut expected = 1u64;
-        let mut prev = GENESIS.to_string();
-        let mut head_seen = false;
-        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-            let row = AuditRow::from_row(r).map_err(|e| self.err(e))?;
-            let bad = |kind| {
-                Ok((
-                    expected - 1,
-                    Some(Tamper {
-                        seq: expected,
-                        kind,
-                    }),
-                ))
-            };
-            if row.seq != expected {
-                return bad(TamperKind::Gap { found: row.seq });
-            }
-            if row.prev_hash != prev {
-                return bad(TamperKind::BrokenLink);
-            }
-            if entry_hash(&row) != row.hash {
-                return bad(TamperKind::HashMismatch);
-            }
-            if let Some(h) = known_head
-                && h.seq == row.seq
-            {
-                if h.hash != row.hash {
-                    return bad(TamperKind::HeadDiffers);
+pub(super) fn verify_log(
+    db: &dyn Exec,
+    known_head: Option<&Head>,
+) -> Result<(u64, Option<Tamper>)> {
+    let mut expected = 1u64;
+    let mut prev = GENESIS.to_string();
+    let mut head_seen = false;
+    let mut found = None;
+    db.query(
+        &format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq"),
+        params![],
+        &mut |r| {
+            let row = AuditRow::from_row(r)?;
+            let kind = if row.seq != expected {
+                Some(TamperKind::Gap { found: row.seq })
+            } else if row.prev_hash != prev {
+                Some(TamperKind::BrokenLink)
+            } else if entry_hash(&row) != row.hash {
+                Some(TamperKind::HashMismatch)
+            } else {
+                match known_head {
+                    Some(h) if h.seq == row.seq && h.hash != row.hash => {
+                        Some(TamperKind::HeadDiffers)
+                    }
+                    Some(h) if h.seq == row.seq => {
+                        head_seen = true;
+                        None
+                    }
+                    _ => None,
                 }
-                head_seen = true;
+            };
+            if let Some(kind) = kind {
+                found = Some(Tamper {
+                    seq: expected,
+                    kind,
+                });
+                return Ok(ControlFlow::Break(()));
             }
             prev = row.hash;
             expected += 1;
-        }
-        let count = expected - 1;
-        if let Some(h) = known_head
-            && !head_seen
-        {
-            return Ok((
-                count,
-                Some(Tamper {
-                    seq: h.seq,
-                    kind: TamperKind::HeadMissing,
-                }),
-            ));
-        }
-        Ok((count, None))
+            Ok(ControlFlow::Continue(()))
+        },
+    )?;
+    if found.is_some() {
+        return Ok((expected - 1, found));
     }
+    let count = expected - 1;
+    if let Some(h) = known_head
+        && !head_seen
+    {
+        return Ok((
+            count,
+            Some(Tamper {
+                seq: h.seq,
+                kind: TamperKind::HeadMissing,
+            }),
+        ));
+    }
+    Ok((count, None))
 }
 
 #[cfg(test)]

@@ -1,38 +1,90 @@
 //! The ledger: the only module that speaks SQL.
 //!
-//! One SQLite file, created only by `init` (mode 0600, WAL), opened by every
-//! other command with a busy timeout and foreign keys on. Every write runs in
-//! an IMMEDIATE transaction through [`Ledger::write`], which refuses to commit
-//! a change that did not write its audit-trail entry.
+//! # Shape
+//!
+//! Three layers, top to bottom:
+//!
+//! 1. **The API** the rest of acctsec uses. [`Ledger`] is an open ledger;
+//!    [`Tx`] is one write transaction on it, run by [`Ledger::write`] (or
+//!    [`Ledger::rehearse`], a dry run rolled back at the end). Every read
+//!    is a method of the [`Read`] trait, implemented by both with one
+//!    signature each: a command reads through the `Ledger` without waiting
+//!    for writers, and a transaction reads through its `Tx` what it is about
+//!    to change (under the write lock, seeing its own changes). Code that
+//!    only reads takes `&impl Read`. The writes are methods of `Tx`; every
+//!    transaction that changes a row must also append to the audit trail
+//!    ([`Tx::audit`]), or `write` rolls it back and returns
+//!    [`Error::Unaudited`] (an internal bug, exit 74).
+//!
+//! 2. **The queries**, one function or method per query, grouped by subject
+//!    (`customers`, `credentials`, `notify`, `policy`, `audit`,
+//!    `audit_runs`). They are written once, for every backend, against the
+//!    neutral executor of `exec`: SQL text with `?N` placeholders,
+//!    parameters bound with `params!` (text, integer, boolean, NULL) and
+//!    rows read by position into owned cells. No driver type appears in
+//!    them. Their SQL keeps to what SQLite and PostgreSQL both accept
+//!    (`INSERT ... ON CONFLICT ... DO UPDATE`, `RETURNING id` instead of a
+//!    last-insert-id call, `count(*) FILTER (WHERE ...)`, aliased
+//!    subqueries, typed `CAST(?N AS TEXT)` where a placeholder stands alone
+//!    in a select list, `LIMIT` with a number, never `-1`).
+//!
+//! 3. **The backends**, under the queries: `exec::Conn` (an open
+//!    connection: begin a write transaction) and `exec::Transaction`
+//!    (commit; whether it changed anything; the schema version and its
+//!    migrations),
+//!    both also `exec::Exec` (run a query or a statement). `sqlite` is the
+//!    one backend today, and holds everything only SQLite needs: the file's
+//!    life (created by `init` in a private temporary file, mode 0600, WAL;
+//!    header and `application_id` checks on open), pragmas (busy timeout,
+//!    foreign keys, `synchronous`), the DDL of its migrations, binding and
+//!    reading values, and the mapping of SQLite's error codes to exit codes
+//!    (busy: 75).
+//!
+//! # Adding a backend
+//!
+//! PostgreSQL goes beside `sqlite` as a `postgres` module: a connection
+//! type implementing `Conn` and a transaction type implementing
+//! `Transaction` (the sync client needs `&mut` to run a query while `Exec`
+//! takes `&self`: the transaction type keeps the driver's transaction in a
+//! `RefCell`); a transaction that takes one ledger-wide lock first (as
+//! SQLite's IMMEDIATE does), waiting at most the busy timeout; `has_changed`
+//! from `pg_current_xact_id_if_assigned()` (not NULL once the transaction
+//! has written); its own migrations, one per [`SCHEMA_VERSION`] (the same
+//! logical schema); placeholders rewritten from `?N` to `$N`; its error
+//! codes mapped to the same exit codes. `Ledger::open` and `Ledger::init`
+//! then choose the backend from the target. The queries, the audit trail
+//! and everything above stay as they are. The one SQLite-only spot left in
+//! the queries, to be given a portable form then: `password_history` has
+//! no key column and is ordered and trimmed by SQLite's `rowid`.
 
 mod audit;
 mod audit_runs;
 mod credentials;
 mod customers;
+mod exec;
 pub mod files;
-mod migrations;
 mod notify;
 mod policy;
+mod read;
+mod sqlite;
 
-use std::fs::OpenOptions;
-use std::io::Read;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::sync::Arc;
 
 pub use audit::{AuditRow, Entry, Head, LogFilter, Tamper, TamperKind};
 pub use audit_runs::AuditRun;
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
-pub use migrations::SCHEMA_VERSION;
 pub use notify::{AckResult, LoginEnv, Notice};
+pub use read::Read;
 
 use crate::error::{Error, Result};
+use exec::{Conn, Exec, Transaction};
 
-/// `PRAGMA application_id` of an acctsec ledger ("ACSE").
-pub const APPLICATION_ID: i32 = 0x4143_5345;
+/// The schema version this build writes and understands (every backend has
+/// one migration per version).
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;
@@ -40,11 +92,6 @@ pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;
 /// The longest wait for another writer that may be asked for: a day. (SQLite
 /// takes the timeout as a 32-bit number of milliseconds.)
 pub const MAX_BUSY_TIMEOUT_MS: u64 = 86_400_000;
-
-/// The busy timeout as SQLite takes it, never past [`MAX_BUSY_TIMEOUT_MS`].
-fn busy_duration(ms: u64) -> Duration {
-    Duration::from_millis(ms.min(MAX_BUSY_TIMEOUT_MS))
-}
 
 /// How to reach the ledger, and who is acting.
 #[derive(Debug, Clone)]
@@ -54,8 +101,9 @@ pub struct Target {
     pub busy_timeout_ms: u64,
 }
 
+/// An open ledger.
 pub struct Ledger {
-    conn: Connection,
+    conn: Box<dyn Conn>,
     target: Target,
 }
 
@@ -69,181 +117,38 @@ pub enum InitOutcome {
 /// A write transaction. Every change made through it must be accompanied by
 /// at least one audit entry ([`Tx::audit`]), or the commit is refused.
 pub struct Tx<'a> {
-    tx: rusqlite::Transaction<'a>,
+    tx: Box<dyn Transaction + 'a>,
     target: &'a Target,
     audited: usize,
     now: chrono::DateTime<chrono::Utc>,
     /// The newest entry written in this transaction (seq, hash).
     last: Option<(u64, String)>,
-    /// The policy in force, read once per transaction.
-    policy: Option<crate::policy::Policy>,
+    /// The policy in force, read once per transaction (the write lock keeps
+    /// it from changing under us).
+    policy: OnceCell<Arc<crate::policy::Policy>>,
 }
 
 impl Ledger {
     /// Create a ledger at `target.path`, unless one exists (then it is
-    /// checked, left unchanged, and `Existed` returned). The new ledger is
-    /// built in a private temporary file beside the target and linked into
-    /// place only when complete, so no half-made ledger is ever visible and
-    /// two concurrent `init`s cannot both create one.
+    /// checked, left unchanged, and `Existed` returned). No half-made ledger
+    /// is ever visible, and two concurrent `init`s cannot both create one.
+    /// `setup` runs in the new ledger's first transaction.
     pub fn init(target: &Target, setup: impl FnOnce(&mut Tx) -> Result<()>) -> Result<InitOutcome> {
-        if target.path.exists() {
-            Ledger::open(target)?;
-            return Ok(InitOutcome::Existed);
-        }
-        let dir = target
-            .path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        if !dir.exists() {
-            std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir)
-                .map_err(|e| Error::CantCreate {
-                    path: dir.to_path_buf(),
-                    source: e,
-                })?;
-        }
-        files::check_dir(&target.path)?;
-        let name = target
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "ledger.db".into());
-        let tmp = dir.join(format!(".{name}.init-{}", std::process::id()));
-        let result = Self::build_new(&tmp, target, setup);
-        let outcome = result.and_then(|()| match std::fs::hard_link(&tmp, &target.path) {
-            Ok(()) => Ok(InitOutcome::Created),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                Ledger::open(target)?;
-                Ok(InitOutcome::Existed)
-            }
-            Err(e) => Err(Error::CantCreate {
-                path: target.path.clone(),
-                source: e,
-            }),
-        });
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", tmp.display()));
-        }
-        outcome
+        sqlite::init(target, setup)
     }
 
-    fn build_new(
-        tmp: &Path,
-        target: &Target,
-        setup: impl FnOnce(&mut Tx) -> Result<()>,
-    ) -> Result<()> {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", tmp.display()));
-        }
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(tmp)
-            .map_err(|e| Error::CantCreate {
-                path: target.path.clone(),
-                source: e,
-            })?;
-        let err = |e| db_error(&target.path, e, target.busy_timeout_ms);
-        let conn = Connection::open_with_flags(
-            tmp,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(err)?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID)
-            .map_err(err)?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(err)?;
-        let mut ledger = Ledger {
-            conn,
-            target: target.clone(),
-        };
-        ledger.configure()?;
-        ledger.migrate()?;
-        ledger.write(setup)?;
-        // Fold the WAL back into the file before it is linked into place.
-        ledger
-            .conn
-            .pragma_update(None, "wal_checkpoint", "TRUNCATE")
-            .map_err(err)?;
-        drop(ledger);
-        Ok(())
-    }
-
-    /// Open an existing ledger. A missing file, a file that is not an acctsec
-    /// ledger, or one from a newer acctsec is refused without modifying it.
+    /// Open an existing ledger, bringing an older schema up to date. A
+    /// missing ledger, something that is not an acctsec ledger, or one from
+    /// a newer acctsec is refused without modifying it.
     pub fn open(target: &Target) -> Result<Ledger> {
-        let path = &target.path;
-        files::check_existing(path)?;
-        let mut header = [0u8; 16];
-        match std::fs::File::open(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::NoLedger { path: path.clone() });
-            }
-            Err(e) => return Err(Error::io(path, e)),
-            Ok(mut f) => {
-                if f.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
-                    return Err(Error::NotALedger { path: path.clone() });
-                }
-            }
-        }
-        let err = |e| db_error(path, e, target.busy_timeout_ms);
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(err)?;
-        conn.busy_timeout(busy_duration(target.busy_timeout_ms))
-            .map_err(err)?;
-        let app_id: i32 = conn
-            .pragma_query_value(None, "application_id", |r| r.get(0))
-            .map_err(err)?;
-        if app_id != APPLICATION_ID {
-            return Err(Error::NotALedger { path: path.clone() });
-        }
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(err)?;
-        // A schema version acctsec never wrote (below 1: a ledger is born
-        // migrated) marks a file that only borrowed our application id.
-        if version < 1 {
-            return Err(Error::NotALedger { path: path.clone() });
-        }
-        if version > SCHEMA_VERSION {
-            return Err(Error::NewerLedger {
-                path: path.clone(),
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        let mut ledger = Ledger {
-            conn,
-            target: target.clone(),
-        };
-        ledger.configure()?;
-        if version < SCHEMA_VERSION {
-            ledger.migrate()?;
-        }
-        Ok(ledger)
+        sqlite::open(target)
     }
 
-    fn configure(&self) -> Result<()> {
-        let err = |e| self.err(e);
-        self.conn
-            .busy_timeout(busy_duration(self.target.busy_timeout_ms))
-            .map_err(err)?;
-        self.conn
-            .pragma_update(None, "foreign_keys", true)
-            .map_err(err)?;
-        // WAL makes a commit durable at checkpoint; NORMAL is the documented
-        // safe pairing (no corruption on power loss, at most the last commits).
-        self.conn
-            .pragma_update(None, "synchronous", "NORMAL")
-            .map_err(err)?;
-        Ok(())
+    fn new(conn: Box<dyn Conn>, target: &Target) -> Ledger {
+        Ledger {
+            conn,
+            target: target.clone(),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -254,11 +159,11 @@ impl Ledger {
         &self.target.operator
     }
 
-    pub(crate) fn err(&self, e: rusqlite::Error) -> Error {
-        db_error(&self.target.path, e, self.target.busy_timeout_ms)
+    fn exec(&self) -> &dyn Exec {
+        &*self.conn
     }
 
-    /// Run `f` in one IMMEDIATE transaction (waiting up to the busy timeout
+    /// Run `f` in one write transaction (waiting up to the busy timeout
     /// for other writers) and commit it, with its audit entries.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx) -> Result<T>) -> Result<T> {
         self.transact(true, f)
@@ -271,42 +176,47 @@ impl Ledger {
     }
 
     fn transact<T>(&mut self, commit: bool, f: impl FnOnce(&mut Tx) -> Result<T>) -> Result<T> {
-        let path = self.target.path.clone();
-        let busy = self.target.busy_timeout_ms;
-        let before = self.conn.total_changes();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| db_error(&path, e, busy))?;
         let mut tx = Tx {
-            tx,
+            tx: self.conn.begin()?,
             target: &self.target,
             audited: 0,
             now: crate::clock::now(),
             last: None,
-            policy: None,
+            policy: OnceCell::new(),
         };
         let value = f(&mut tx)?;
-        let audited = tx.audited;
-        let changed = tx.tx.total_changes() > before;
-        if changed && audited == 0 {
-            drop(tx);
-            return Err(Error::Config {
-                what: crate::messages::unaudited_change(),
-            });
+        if tx.audited == 0 && tx.tx.has_changed()? {
+            // Dropping the transaction rolls it back.
+            return Err(Error::Unaudited);
         }
         if commit {
-            tx.tx.commit().map_err(|e| db_error(&path, e, busy))?;
+            tx.tx.commit()?;
         }
         Ok(value)
+    }
+
+    /// Bring the schema up to [`SCHEMA_VERSION`] in one audited transaction.
+    /// Safe against a concurrent process doing the same: the version is
+    /// re-read under the write lock.
+    fn migrate(&mut self) -> Result<()> {
+        self.write(|tx| {
+            let from = tx.tx.schema_version()?;
+            if from >= SCHEMA_VERSION {
+                return Ok(());
+            }
+            tx.tx.upgrade_schema(from)?;
+            tx.audit(Entry {
+                action: "ledger.schema",
+                customer: None,
+                reason: None,
+                details: serde_json::json!({ "from": from, "to": SCHEMA_VERSION }),
+            })?;
+            Ok(())
+        })
     }
 }
 
 impl Tx<'_> {
-    pub fn conn(&self) -> &Connection {
-        &self.tx
-    }
-
     pub fn operator(&self) -> &str {
         &self.target.operator
     }
@@ -316,30 +226,10 @@ impl Tx<'_> {
         self.now
     }
 
-    pub(crate) fn err(&self, e: rusqlite::Error) -> Error {
-        db_error(&self.target.path, e, self.target.busy_timeout_ms)
+    fn exec(&self) -> &dyn Exec {
+        &*self.tx
     }
 }
 
-/// Map a SQLite error to the exit-code contract: busy is 75, a damaged or
-/// foreign file is 74/78, the rest is 74.
-pub(crate) fn db_error(path: &Path, e: rusqlite::Error, busy_ms: u64) -> Error {
-    use rusqlite::ErrorCode;
-    match e.sqlite_error_code() {
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy {
-            path: path.to_path_buf(),
-            waited_ms: busy_ms,
-        },
-        Some(ErrorCode::NotADatabase) => Error::NotALedger {
-            path: path.to_path_buf(),
-        },
-        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        },
-        _ => Error::Db {
-            path: path.to_path_buf(),
-            source: e,
-        },
-    }
-}
+#[cfg(test)]
+mod tests;

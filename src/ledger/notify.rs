@@ -1,8 +1,7 @@
 //! Subscriptions, the outbox and the last login environment.
 
-use rusqlite::{OptionalExtension, params};
-
-use super::{Ledger, Tx};
+use super::exec::{Exec, params};
+use super::{Read, Tx};
 use crate::customer::Customer;
 use crate::error::Result;
 use crate::notify::{Destination, Event, NewNotice, NoticeType, Subscription};
@@ -30,7 +29,11 @@ pub struct LoginEnv {
     pub ip: Option<String>,
 }
 
-fn effective(policy: &Policy, t: NoticeType, stored: Option<(bool, String)>) -> Subscription {
+pub(super) fn effective(
+    policy: &Policy,
+    t: NoticeType,
+    stored: Option<(bool, String)>,
+) -> Subscription {
     match stored {
         Some((enabled, dest)) => Subscription {
             enabled: enabled || !t.optional(),
@@ -48,32 +51,75 @@ fn effective(policy: &Policy, t: NoticeType, stored: Option<(bool, String)>) -> 
     }
 }
 
+pub(super) fn stored_subscription(
+    db: &dyn Exec,
+    code: &str,
+    t: NoticeType,
+) -> Result<Option<(bool, String)>> {
+    db.first(
+        "SELECT enabled, dest FROM subscription WHERE customer = ?1 AND type = ?2",
+        params![code, t.name()],
+        |mut r| Ok((r.bool(0)?, r.text(1)?)),
+    )
+}
+
+/// The customer's recorded choices: (type, enabled, destination).
+pub(super) fn stored_subscriptions(
+    db: &dyn Exec,
+    code: &str,
+) -> Result<Vec<(String, bool, String)>> {
+    db.all(
+        "SELECT type, enabled, dest FROM subscription WHERE customer = ?1",
+        params![code],
+        |mut r| Ok((r.text(0)?, r.bool(1)?, r.text(2)?)),
+    )
+}
+
+pub(super) fn login_env(db: &dyn Exec, code: &str) -> Result<Option<LoginEnv>> {
+    db.first(
+        "SELECT device, user_agent, ip FROM login_env WHERE customer = ?1",
+        params![code],
+        |mut r| {
+            Ok(LoginEnv {
+                device: r.opt_text(0)?,
+                user_agent: r.opt_text(1)?,
+                ip: r.opt_text(2)?,
+            })
+        },
+    )
+}
+
+pub(super) fn outbox(db: &dyn Exec, status: Option<&str>) -> Result<Vec<Notice>> {
+    db.all(
+        "SELECT id, type, customer, to_addr, subject, body, created_at, status, sent_at
+         FROM outbox WHERE (?1 IS NULL OR status = ?1) ORDER BY id",
+        params![status],
+        |mut r| {
+            Ok(Notice {
+                id: r.int(0)?,
+                kind: r.text(1)?,
+                customer: r.text(2)?,
+                to: r.text(3)?,
+                subject: r.text(4)?,
+                body: r.text(5)?,
+                created_at: r.text(6)?,
+                status: r.text(7)?,
+                sent_at: r.opt_text(8)?,
+            })
+        },
+    )
+}
+
 impl Tx<'_> {
     pub fn queue_notice(&self, n: &NewNotice) -> Result<i64> {
         let at = crate::clock::to_stored(self.now());
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO outbox (type, customer, to_addr, subject, body, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )
-            .and_then(|mut s| s.execute(params![n.kind, n.customer, n.to, n.subject, n.body, at]))
-            .map_err(|e| self.err(e))?;
-        Ok(self.conn().last_insert_rowid())
-    }
-
-    /// The customer's effective subscription to one type.
-    pub fn subscription(&mut self, code: &str, t: NoticeType) -> Result<Subscription> {
-        let stored: Option<(bool, String)> = self
-            .conn()
-            .prepare_cached(
-                "SELECT enabled, dest FROM subscription WHERE customer = ?1 AND type = ?2",
-            )
-            .and_then(|mut s| {
-                s.query_row([code, t.name()], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .optional()
-            })
-            .map_err(|e| self.err(e))?;
-        Ok(effective(self.policy()?, t, stored))
+        self.exec().one(
+            "INSERT INTO outbox (type, customer, to_addr, subject, body, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             RETURNING id",
+            params![n.kind, n.customer, n.to, n.subject, n.body, at],
+            |mut r| r.int(0),
+        )
     }
 
     pub fn set_subscription(
@@ -84,43 +130,23 @@ impl Tx<'_> {
         to: Destination,
     ) -> Result<()> {
         let at = crate::clock::to_stored(self.now());
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO subscription (customer, type, enabled, dest, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (customer, type) DO UPDATE
-                 SET enabled = excluded.enabled, dest = excluded.dest, updated_at = excluded.updated_at",
-            )
-            .and_then(|mut s| s.execute(params![code, t.name(), enabled, to.as_str(), at]))
-            .map_err(|e| self.err(e))?;
+        self.exec().execute(
+            "INSERT INTO subscription (customer, type, enabled, dest, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (customer, type) DO UPDATE
+             SET enabled = excluded.enabled, dest = excluded.dest, updated_at = excluded.updated_at",
+            params![code, t.name(), enabled, to.as_str(), at],
+        )?;
         Ok(())
-    }
-
-    pub fn login_env(&self, code: &str) -> Result<Option<LoginEnv>> {
-        self.conn()
-            .prepare_cached("SELECT device, user_agent, ip FROM login_env WHERE customer = ?1")
-            .and_then(|mut s| {
-                s.query_row([code], |r| {
-                    Ok(LoginEnv {
-                        device: r.get(0)?,
-                        user_agent: r.get(1)?,
-                        ip: r.get(2)?,
-                    })
-                })
-                .optional()
-            })
-            .map_err(|e| self.err(e))
     }
 
     pub fn set_login_env(&self, code: &str, env: &LoginEnv) -> Result<()> {
         let at = crate::clock::to_stored(self.now());
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO login_env (customer, device, user_agent, ip, seen_at) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (customer) DO UPDATE SET device = excluded.device,
-                   user_agent = excluded.user_agent, ip = excluded.ip, seen_at = excluded.seen_at",
-            )
-            .and_then(|mut s| s.execute(params![code, env.device, env.user_agent, env.ip, at]))
-            .map_err(|e| self.err(e))?;
+        self.exec().execute(
+            "INSERT INTO login_env (customer, device, user_agent, ip, seen_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (customer) DO UPDATE SET device = excluded.device,
+               user_agent = excluded.user_agent, ip = excluded.ip, seen_at = excluded.seen_at",
+            params![code, env.device, env.user_agent, env.ip, at],
+        )?;
         Ok(())
     }
 
@@ -128,27 +154,24 @@ impl Tx<'_> {
     /// those that were already sent. Unknown ids are returned apart.
     pub fn ack_notices(&self, ids: &[i64]) -> Result<AckResult> {
         let at = crate::clock::to_stored(self.now());
+        let db = self.exec();
         let mut res = AckResult::default();
         for &id in ids {
             // Only what was exported can have been sent: a mistyped id of a
             // notice still waiting must not mark it sent and lose it.
-            let status: Option<String> = self
-                .conn()
-                .prepare_cached(
-                    "SELECT status FROM outbox WHERE id = ?1 AND exported_at IS NOT NULL",
-                )
-                .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
-                .map_err(|e| self.err(e))?;
+            let status = db.first(
+                "SELECT status FROM outbox WHERE id = ?1 AND exported_at IS NOT NULL",
+                params![id],
+                |mut r| r.text(0),
+            )?;
             match status.as_deref() {
                 None => res.unknown.push(id),
                 Some("sent") => res.already.push(id),
                 Some(_) => {
-                    self.conn()
-                        .prepare_cached(
-                            "UPDATE outbox SET status = 'sent', sent_at = ?2 WHERE id = ?1",
-                        )
-                        .and_then(|mut s| s.execute(params![id, at]))
-                        .map_err(|e| self.err(e))?;
+                    db.execute(
+                        "UPDATE outbox SET status = 'sent', sent_at = ?2 WHERE id = ?1",
+                        params![id, at],
+                    )?;
                     res.acked.push(id);
                 }
             }
@@ -156,16 +179,14 @@ impl Tx<'_> {
         Ok(res)
     }
 
-    /// Record that the pending notices up to `max_id` were exported.
+    /// Record that these notices were exported (the first export counts).
     pub fn mark_exported(&self, ids: &[i64]) -> Result<()> {
         let at = crate::clock::to_stored(self.now());
         for id in ids {
-            self.conn()
-                .prepare_cached(
-                    "UPDATE outbox SET exported_at = coalesce(exported_at, ?2) WHERE id = ?1",
-                )
-                .and_then(|mut s| s.execute(params![id, at]))
-                .map_err(|e| self.err(e))?;
+            self.exec().execute(
+                "UPDATE outbox SET exported_at = coalesce(exported_at, ?2) WHERE id = ?1",
+                params![id, at],
+            )?;
         }
         Ok(())
     }
@@ -194,57 +215,4 @@ pub struct AckResult {
     pub acked: Vec<i64>,
     pub already: Vec<i64>,
     pub unknown: Vec<i64>,
-}
-
-impl Ledger {
-    /// Every notice type with the customer's effective subscription.
-    pub fn subscriptions(&self, code: &str) -> Result<Vec<(NoticeType, Subscription)>> {
-        let policy = self.policy()?;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT type, enabled, dest FROM subscription WHERE customer = ?1")
-            .map_err(|e| self.err(e))?;
-        let stored: Vec<(String, bool, String)> = stmt
-            .query_map([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(|e| self.err(e))?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))?;
-        Ok(NoticeType::ALL
-            .into_iter()
-            .map(|t| {
-                let s = stored
-                    .iter()
-                    .find(|(n, _, _)| n == t.name())
-                    .map(|(_, e, d)| (*e, d.clone()));
-                (t, effective(&policy, t, s))
-            })
-            .collect())
-    }
-
-    /// Queued notices, oldest first, optionally of one status.
-    pub fn outbox(&self, status: Option<&str>) -> Result<Vec<Notice>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT id, type, customer, to_addr, subject, body, created_at, status, sent_at
-                 FROM outbox WHERE (?1 IS NULL OR status = ?1) ORDER BY id",
-            )
-            .map_err(|e| self.err(e))?;
-        stmt.query_map([status], |r| {
-            Ok(Notice {
-                id: r.get(0)?,
-                kind: r.get(1)?,
-                customer: r.get(2)?,
-                to: r.get(3)?,
-                subject: r.get(4)?,
-                body: r.get(5)?,
-                created_at: r.get(6)?,
-                status: r.get(7)?,
-                sent_at: r.get(8)?,
-            })
-        })
-        .map_err(|e| self.err(e))?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .map_err(|e| self.err(e))
-    }
 }

@@ -16,7 +16,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use acctsec::ledger::{Entry, Ledger};
+use acctsec::ledger::{Entry, Ledger, Read};
 use serde_json::json;
 use support::{Scratch, stats, verdict};
 

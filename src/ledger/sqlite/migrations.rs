@@ -1,10 +1,8 @@
-//! Versioned schema migrations, by `PRAGMA user_version`. Append only: a
-//! released migration is never edited; a new one is added at the end.
+//! The SQLite schema: versioned migrations, by `PRAGMA user_version`.
+//! Append only: a released migration is never edited; a new one is added at
+//! the end (and [`crate::ledger::SCHEMA_VERSION`] raised with it).
 
-use super::{Entry, Ledger};
-use crate::error::Result;
-
-const MIGRATIONS: &[&str] = &[
+pub(super) const MIGRATIONS: &[&str] = &[
     // 1: the audit trail, the policy in force, ledger facts.
     r#"
     CREATE TABLE meta (
@@ -149,35 +147,5 @@ const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
-/// The schema version this build writes and understands.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
-
-impl Ledger {
-    /// Bring the schema up to [`SCHEMA_VERSION`] in one audited transaction.
-    /// Safe against a concurrent process doing the same: the version is
-    /// re-read under the write lock.
-    pub(super) fn migrate(&mut self) -> Result<()> {
-        self.write(|tx| {
-            let from: i64 = tx
-                .conn()
-                .pragma_query_value(None, "user_version", |r| r.get(0))
-                .map_err(|e| tx.err(e))?;
-            if from >= SCHEMA_VERSION {
-                return Ok(());
-            }
-            for sql in &MIGRATIONS[from as usize..] {
-                tx.conn().execute_batch(sql).map_err(|e| tx.err(e))?;
-            }
-            tx.conn()
-                .pragma_update(None, "user_version", SCHEMA_VERSION)
-                .map_err(|e| tx.err(e))?;
-            tx.audit(Entry {
-                action: "ledger.schema",
-                customer: None,
-                reason: None,
-                details: serde_json::json!({ "from": from, "to": SCHEMA_VERSION }),
-            })?;
-            Ok(())
-        })
-    }
-}
+// Every backend has one migration per schema version.
+const _: () = assert!(MIGRATIONS.len() as i64 == crate::ledger::SCHEMA_VERSION);

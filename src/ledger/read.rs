@@ -1,0 +1,218 @@
+//! The one read API of the ledger, shared by [`Ledger`] and [`Tx`].
+
+use crate::customer::Credential;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use super::exec::Exec;
+use super::{
+    AuditRow, AuditRun, CustomerFilter, Head, IssueRun, Ledger, LockedAccount, LogFilter, LoginEnv,
+    Notice, StateCounts, Tamper, Tx,
+};
+use super::{audit, audit_runs, credentials, customers, notify, policy};
+use crate::customer::{AccountState, Customer, Lock};
+use crate::error::Result;
+use crate::notify::{NoticeType, Subscription};
+use crate::policy::{Kind, Policy};
+
+mod sealed {
+    /// Only the ledger's own types read, through their executor; the
+    /// token keeps code outside the ledger from reaching the executor
+    /// through a `Read` bound.
+    pub trait Sealed {
+        fn executor(&self, _: Inside) -> &dyn super::Exec;
+    }
+
+    /// Made only inside the ledger.
+    pub struct Inside(pub(in crate::ledger) ());
+}
+
+/// The executor behind a reader.
+fn db<R: Read + ?Sized>(r: &R) -> &dyn Exec {
+    r.executor(sealed::Inside(()))
+}
+
+/// Every read of the ledger, with one signature for both an open [`Ledger`]
+/// (reads without waiting for writers, each seeing the last commit) and a
+/// [`Tx`] (reads under the write lock, seeing the transaction's own
+/// changes). Bring it into scope with `use crate::ledger::Read;`.
+pub trait Read: sealed::Sealed {
+    // Customers.
+
+    /// The customer's master record.
+    fn customer(&self, code: &str) -> Result<Option<Customer>> {
+        customers::customer(db(self), code)
+    }
+
+    /// The customer's master record, or [`crate::error::Error::NoCustomer`] (exit 4).
+    fn require_customer(&self, code: &str) -> Result<Customer> {
+        self.customer(code)?
+            .ok_or_else(|| customers::no_customer(code))
+    }
+
+    /// The customer and the state of their account (passwords, lock).
+    fn account(&self, code: &str) -> Result<Option<(Customer, AccountState)>> {
+        customers::account(db(self), code)
+    }
+
+    /// As [`Read::account`], or [`crate::error::Error::NoCustomer`] (exit 4).
+    fn require_account(&self, code: &str) -> Result<(Customer, AccountState)> {
+        self.account(code)?
+            .ok_or_else(|| customers::no_customer(code))
+    }
+
+    /// Customers in code order, with the number matching the filter.
+    fn customers(&self, f: &CustomerFilter) -> Result<(Vec<(Customer, AccountState)>, u64)> {
+        customers::customers(db(self), f)
+    }
+
+    /// Every customer code, in order.
+    fn customer_codes(&self) -> Result<Vec<String>> {
+        customers::customer_codes(db(self))
+    }
+
+    // Passwords and locks.
+
+    /// The stored password of a kind.
+    fn credential(&self, code: &str, kind: Kind) -> Result<Option<Credential>> {
+        credentials::credential(db(self), code, kind)
+    }
+
+    /// The hashes of the last `n` passwords of a kind, newest first (the
+    /// current one not included).
+    fn history(&self, code: &str, kind: Kind, n: u32) -> Result<Vec<String>> {
+        credentials::history(db(self), code, kind, n)
+    }
+
+    fn lock_of(&self, code: &str) -> Result<Option<Lock>> {
+        credentials::lock_of(db(self), code)
+    }
+
+    /// Locked accounts, oldest lock first.
+    fn locked_accounts(&self) -> Result<Vec<LockedAccount>> {
+        credentials::locked_accounts(db(self))
+    }
+
+    /// Customer counts by execution-password state.
+    fn state_counts(&self) -> Result<StateCounts> {
+        credentials::state_counts(db(self))
+    }
+
+    // Bulk issuance runs.
+
+    /// The newest unfinished `password issue` run into this file.
+    fn running_issue(&self, out_path: &str) -> Result<Option<IssueRun>> {
+        credentials::running_issue(db(self), out_path)
+    }
+
+    /// The newest finished `password issue` run into this file.
+    fn finished_issue(&self, out_path: &str) -> Result<Option<i64>> {
+        credentials::finished_issue(db(self), out_path)
+    }
+
+    /// Unfinished `password issue` runs: (file, customers holding a
+    /// password from it).
+    fn unfinished_issues(&self) -> Result<Vec<(String, u64)>> {
+        credentials::unfinished_issues(db(self))
+    }
+
+    /// Customers whose current execution password was issued by `run`.
+    fn issued_in_run(&self, run: i64) -> Result<HashSet<String>> {
+        credentials::issued_in_run(db(self), run)
+    }
+
+    // Ledger facts and the policy.
+
+    fn meta(&self, key: &str) -> Result<Option<String>> {
+        credentials::meta(db(self), key)
+    }
+
+    /// The policy in force (a [`Tx`] reads it once).
+    fn policy(&self) -> Result<Arc<Policy>> {
+        policy::load(db(self)).map(Arc::new)
+    }
+
+    // Notices.
+
+    /// The customer's effective subscription to one type.
+    fn subscription(&self, code: &str, t: NoticeType) -> Result<Subscription> {
+        let stored = notify::stored_subscription(db(self), code, t)?;
+        Ok(notify::effective(&*self.policy()?, t, stored))
+    }
+
+    /// Every notice type with the customer's effective subscription.
+    fn subscriptions(&self, code: &str) -> Result<Vec<(NoticeType, Subscription)>> {
+        let stored = notify::stored_subscriptions(db(self), code)?;
+        let policy = self.policy()?;
+        Ok(NoticeType::ALL
+            .into_iter()
+            .map(|t| {
+                let s = stored
+                    .iter()
+                    .find(|(n, _, _)| n == t.name())
+                    .map(|(_, e, d)| (*e, d.clone()));
+                (t, notify::effective(&policy, t, s))
+            })
+            .collect())
+    }
+
+    /// The environment of the customer's last login.
+    fn login_env(&self, code: &str) -> Result<Option<LoginEnv>> {
+        notify::login_env(db(self), code)
+    }
+
+    /// Queued notices, oldest first, optionally of one status.
+    fn outbox(&self, status: Option<&str>) -> Result<Vec<Notice>> {
+        notify::outbox(db(self), status)
+    }
+
+    // The audit trail.
+
+    /// The newest entry, if any.
+    fn head(&self) -> Result<Option<Head>> {
+        audit::head(db(self))
+    }
+
+    /// Entries matching the filter, oldest first.
+    fn log(&self, f: &LogFilter) -> Result<Vec<AuditRow>> {
+        audit::log(db(self), f)
+    }
+
+    /// Walk the whole chain. `Ok((count, None))` when intact; the first bad
+    /// entry otherwise. With `known_head`, also require that the trail still
+    /// holds that entry unchanged (catches truncation after it).
+    fn verify_log(&self, known_head: Option<&Head>) -> Result<(u64, Option<Tamper>)> {
+        audit::verify_log(db(self), known_head)
+    }
+
+    /// Weak-credential audit runs, newest last (at most `limit`, newest kept).
+    fn audit_runs(&self, limit: Option<u64>) -> Result<Vec<AuditRun>> {
+        audit_runs::audit_runs(db(self), limit)
+    }
+}
+
+impl sealed::Sealed for Ledger {
+    fn executor(&self, _: sealed::Inside) -> &dyn Exec {
+        self.exec()
+    }
+}
+
+impl Read for Ledger {}
+
+impl sealed::Sealed for Tx<'_> {
+    fn executor(&self, _: sealed::Inside) -> &dyn Exec {
+        self.exec()
+    }
+}
+
+impl Read for Tx<'_> {
+    /// Read once per transaction: nobody else can change it while the
+    /// transaction holds the write lock, and [`Tx::set_policy`] updates it.
+    fn policy(&self) -> Result<Arc<Policy>> {
+        if let Some(p) = self.policy.get() {
+            return Ok(p.clone());
+        }
+        let p = Arc::new(policy::load(self.exec())?);
+        Ok(self.policy.get_or_init(|| p).clone())
+    }
+}
