@@ -140,25 +140,87 @@ pub fn cell_text(v: &Value) -> String {
     }
 }
 
-/// Where output goes, and how much of it.
+/// What the standard streams are connected to, looked up once at start-up
+/// (`cli::run`) and kept: tables fit a terminal, prompts need one, progress
+/// bars draw on one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Terminal {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl Terminal {
+    /// Ask the OS about stdin, stdout and stderr.
+    pub fn detect() -> Self {
+        Terminal {
+            stdin: std::io::stdin().is_terminal(),
+            stdout: std::io::stdout().is_terminal(),
+            stderr: std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// Whether a person can be asked (a prompt reads stdin, writes stderr).
+    pub fn interactive(&self) -> bool {
+        self.stdin && self.stderr
+    }
+}
+
+/// Where output goes, and how much of it: decided once at start-up from
+/// `--format`, `--quiet` and the terminal facts. Handlers write through it
+/// and never ask about quiet or terminals themselves:
+///
+/// - data: [`line`](Printer::line), [`listing`](Printer::listing),
+///   [`record`](Printer::record), [`json`](Printer::json) (stdout, always);
+/// - a command's result sentence: [`summary`](Printer::summary) (stdout,
+///   dropped under `--quiet`), [`note`](Printer::note) (only for a person at
+///   a terminal), [`outcome`](Printer::outcome) and
+///   [`outcome_listing`](Printer::outcome_listing) (the sentence or listing a
+///   person reads in a table, the record a script reads in csv/json);
+/// - [`status`](Printer::status) (stderr, dropped under `--quiet`) and
+///   [`warn`](Printer::warn) (stderr, always);
+/// - progress: [`draws_progress`](Printer::draws_progress) (stderr is a
+///   terminal and not `--quiet`).
 pub struct Printer {
-    pub format: Format,
-    pub quiet: bool,
+    format: Format,
+    quiet: bool,
+    terminal: Terminal,
     out: Box<dyn Write>,
 }
 
 impl Printer {
-    pub fn stdout(format: Format, quiet: bool) -> Self {
+    /// The printer of a run: stdout, with the terminal facts found at start-up.
+    pub fn stdout(format: Format, quiet: bool, terminal: Terminal) -> Self {
         Printer {
             format,
             quiet,
+            terminal,
             out: Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
         }
     }
 
-    /// A printer into any writer (tests, files).
+    /// A printer into any writer (tests, files): no terminal anywhere.
     pub fn to_writer(format: Format, quiet: bool, out: Box<dyn Write>) -> Self {
-        Printer { format, quiet, out }
+        Printer {
+            format,
+            quiet,
+            terminal: Terminal::default(),
+            out,
+        }
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The terminal facts found at start-up.
+    pub fn terminal(&self) -> Terminal {
+        self.terminal
+    }
+
+    /// Whether progress bars are drawn: on a terminal's stderr, not when quiet.
+    pub fn draws_progress(&self) -> bool {
+        self.terminal.stderr && !self.quiet
     }
 
     /// A status line for the person at the terminal (stderr), unless --quiet.
@@ -180,6 +242,44 @@ impl Printer {
         writeln!(self.out, "{text}").map_err(Error::stdout)
     }
 
+    /// A command's result in a sentence on stdout ("30 added, ..."): what a
+    /// person reads; dropped under --quiet.
+    pub fn summary(&mut self, text: &str) -> Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        self.line(text)
+    }
+
+    /// A sentence on stdout only for a person at a terminal: dropped under
+    /// --quiet and on a pipe (cron reads silence as "nothing to report").
+    pub fn note(&mut self, text: &str) -> Result<()> {
+        if !self.terminal.stdout {
+            return Ok(());
+        }
+        self.summary(text)
+    }
+
+    /// A command's result: in a table the sentence (a [`summary`], dropped
+    /// under --quiet), in csv/json the record a script reads (always).
+    ///
+    /// [`summary`]: Printer::summary
+    pub fn outcome(&mut self, sentence: &str, fields: &[(&'static str, Value)]) -> Result<()> {
+        match self.format {
+            Format::Table => self.summary(sentence),
+            Format::Csv | Format::Json => self.record(fields),
+        }
+    }
+
+    /// A listing of what a command did: in a table a confirmation for a
+    /// person (dropped under --quiet), in csv/json data for a script (always).
+    pub fn outcome_listing(&mut self, l: &Listing) -> Result<()> {
+        if self.quiet && self.format == Format::Table {
+            return Ok(());
+        }
+        self.listing(l)
+    }
+
     /// A listing in the chosen format.
     pub fn listing(&mut self, l: &Listing) -> Result<()> {
         match self.format {
@@ -195,7 +295,7 @@ impl Printer {
                 Ok(())
             }
             Format::Table => {
-                let mut t = new_table();
+                let mut t = new_table(self.terminal.stdout);
                 t.set_header(l.columns.iter().map(|c| c.header.clone()));
                 for row in &l.rows {
                     t.add_row(row.iter().map(cell_text));
@@ -222,7 +322,7 @@ impl Printer {
                 self.listing(&l)
             }
             Format::Table => {
-                let mut t = new_table();
+                let mut t = new_table(self.terminal.stdout);
                 for (k, v) in fields {
                     // A list reads best one item a line.
                     let text = match v {
@@ -257,14 +357,16 @@ fn csv_err(e: csv::Error) -> Error {
     }
 }
 
-fn new_table() -> Table {
+/// A table fitted to the terminal when stdout is one; otherwise (a pipe, a
+/// file) whole cells, so a reader gets full values.
+fn new_table(stdout_is_terminal: bool) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
-    t.set_content_arrangement(ContentArrangement::Dynamic);
-    if !std::io::stdout().is_terminal() {
-        // No terminal to fit: keep whole cells, so a pipe gets full values.
-        t.set_content_arrangement(ContentArrangement::Disabled);
-    }
+    t.set_content_arrangement(if stdout_is_terminal {
+        ContentArrangement::Dynamic
+    } else {
+        ContentArrangement::Disabled
+    });
     t
 }
 

@@ -154,7 +154,7 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
     let mut hits: Vec<Vec<(Kind, crate::audit::Source)>> = vec![Vec::new(); subjects.len()];
     let mut budget_exceeded = false;
     if a.guess && !subjects.is_empty() {
-        let bar = super::progress::items(subjects.len() as u64, &messages::auditing());
+        let bar = super::progress::items(&ctx.out, subjects.len() as u64, &messages::auditing());
         let (done_upto, exceeded) = guess_all(
             &policy,
             &subjects,
@@ -374,11 +374,12 @@ fn render(ctx: &mut Ctx, findings: &[Finding], summary: &Value) -> Result<()> {
                 ctx.out.listing(&l)?;
             }
             // Cron reads a pipe: silence there unless something was found.
-            let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
-            if !findings.is_empty() || (terminal && !ctx.out.quiet) {
-                ctx.out.line(&messages::audit_summary(summary))?;
+            let text = messages::audit_summary(summary);
+            if findings.is_empty() {
+                ctx.out.note(&text)
+            } else {
+                ctx.out.line(&text)
             }
-            Ok(())
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::error::{Error, Result, exit};
 use crate::ledger::Entry;
 use crate::messages;
 use crate::notify::{Event, SystemNotice};
-use crate::output::{Format, Listing};
+use crate::output::Listing;
 use crate::password;
 use crate::policy::Kind;
 use crate::secretfile::Staged;
@@ -165,7 +165,7 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
                 )
             })
             .collect();
-        if super::prompt::interactive() && !ctx.global.yes {
+        if ctx.interactive() && !ctx.global.yes {
             for s in &shown {
                 ctx.out.status(s);
             }
@@ -292,8 +292,6 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
             json!(reissued),
         ]);
     }
-    if ctx.format() != Format::Table || !ctx.out.quiet {
-        ctx.out.listing(&l)?;
-    }
+    ctx.out.outcome_listing(&l)?;
     Ok(exit::OK)
 }

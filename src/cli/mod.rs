@@ -22,8 +22,8 @@ pub use generated::{generated_files, regenerate_hint};
 
 use crate::error::{Error, Result, exit};
 use crate::ledger::{DEFAULT_BUSY_TIMEOUT_MS, Ledger, Target};
-use crate::messages;
-use crate::output::{Format, Printer};
+use crate::messages::{self, Lang};
+use crate::output::{Format, Printer, Terminal};
 
 /// acctsec: the back office's account-security tool for a securities broker.
 ///
@@ -119,16 +119,22 @@ pub enum Command {
     Completions(generated::CompletionsArgs),
 }
 
-/// What every command handler gets: the resolved global options and the
-/// printer.
+/// What every command handler gets, all resolved once at start-up: the
+/// global options, the printer (format, quiet, terminal facts) and the
+/// language of messages.
 pub struct Ctx {
     pub global: Global,
     pub out: Printer,
+    pub lang: Lang,
 }
 
 impl Ctx {
     pub fn format(&self) -> Format {
         self.global.format
+    }
+
+    pub fn is_ja(&self) -> bool {
+        self.lang == Lang::Ja
     }
 
     /// Where the ledger is and who is acting.
@@ -152,7 +158,22 @@ impl Ctx {
     /// Ask before something irreversible: `--yes`, or a prompt on a
     /// terminal; without either it is a usage error (exit 2).
     pub fn confirm(&self, what: &str) -> Result<bool> {
-        prompt::confirm(self.global.yes, what)
+        prompt::confirm(self.interactive(), self.global.yes, what)
+    }
+
+    /// Whether a person can be asked (stdin and stderr are terminals).
+    pub fn interactive(&self) -> bool {
+        self.out.terminal().interactive()
+    }
+
+    /// A secret: a hidden prompt (asked twice when `confirm` is given) on a
+    /// terminal, else one line of stdin. Never from argv; never echoed.
+    pub fn read_secret(
+        &self,
+        prompt: &str,
+        confirm: Option<(&str, &str)>,
+    ) -> Result<zeroize::Zeroizing<String>> {
+        prompt::read_secret(self.interactive(), prompt, confirm)
     }
 }
 
@@ -216,10 +237,14 @@ fn os_login_name() -> Option<String> {
 /// Run the parsed command line; the exit code on success (0, or 1 for "the
 /// answer is no").
 pub fn run(cli: Cli) -> Result<u8> {
-    let out = Printer::stdout(cli.global.format, cli.global.quiet);
+    // Everything about the surroundings is decided here, once: the language
+    // (kept by `messages` for every sentence after this) and the terminals.
+    let lang = messages::lang();
+    let out = Printer::stdout(cli.global.format, cli.global.quiet, Terminal::detect());
     let mut ctx = Ctx {
         global: cli.global,
         out,
+        lang,
     };
     let code = match cli.command {
         Command::Init(a) => init::run(&mut ctx, a),

@@ -9,7 +9,6 @@ use zeroize::Zeroizing;
 
 use super::Ctx;
 use super::policy::KindArg;
-use super::prompt;
 use crate::customer::{Customer, PasswordState};
 use crate::error::{Error, Result, exit};
 use crate::issuance::{self, IssueFile};
@@ -147,7 +146,7 @@ fn render_violations(
     v: &[Violation],
     skipped: &[crate::policy::Rule],
 ) -> Result<()> {
-    let ja = messages::is_ja();
+    let ja = ctx.is_ja();
     let items: Vec<_> = v
         .iter()
         .map(|v| (v.rule().as_str(), crate::policy::describe_violation(v, ja)))
@@ -167,16 +166,14 @@ fn render_violations(
         }
         Format::Table => {
             if v.is_empty() {
-                if !ctx.out.quiet {
-                    ctx.out.line(&messages::password_accepted(kind.as_str()))?;
-                }
+                ctx.out.summary(&messages::password_accepted(kind.as_str()))?;
             } else {
                 ctx.out.line(&messages::password_rejected(kind.as_str(), v.len()))?;
                 for (r, m) in &items {
                     ctx.out.line(&format!("  {r}: {m}"))?;
                 }
             }
-            if !skipped.is_empty() && !ctx.out.quiet {
+            if !skipped.is_empty() {
                 ctx.out.status(&crate::policy::describe_skipped(skipped, ja));
             }
             Ok(())
@@ -191,7 +188,7 @@ fn check(ctx: &mut Ctx, kind: Kind, code: Option<&str>) -> Result<u8> {
         Some(c) => Some(customer_of(&ledger, c)?),
         None => None,
     };
-    let pw = prompt::read_secret(&messages::password_prompt(kind.as_str()), None)?;
+    let pw = ctx.read_secret(&messages::password_prompt(kind.as_str()), None)?;
     let kp = policy.kind(kind);
     let mut hasher = Hasher::new(password::argon2_params(&policy))?;
     let violations = match &customer {
@@ -222,7 +219,7 @@ fn set(ctx: &mut Ctx, code: &str, kind: Kind, temporary: bool) -> Result<u8> {
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
     let c = customer_of(&ledger, code)?;
-    let pw = prompt::read_secret(
+    let pw = ctx.read_secret(
         &messages::password_prompt(kind.as_str()),
         Some((&messages::password_again(), &messages::password_mismatch())),
     )?;
@@ -259,7 +256,7 @@ fn verify(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
     refuse_locked(&ledger, code)?;
-    let pw = prompt::read_secret(&messages::password_prompt(kind.as_str()), None)?;
+    let pw = ctx.read_secret(&messages::password_prompt(kind.as_str()), None)?;
     let outcome = attempt(&mut ledger, &policy, code, kind, &pw, source)?;
     drop(pw);
     match outcome {
@@ -276,8 +273,8 @@ fn change(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result
     let policy = ledger.policy()?;
     refuse_locked(&ledger, code)?;
     let c = customer_of(&ledger, code)?;
-    let current = prompt::read_secret(&messages::current_password_prompt(kind.as_str()), None)?;
-    let new = prompt::read_secret(
+    let current = ctx.read_secret(&messages::current_password_prompt(kind.as_str()), None)?;
+    let new = ctx.read_secret(
         &messages::new_password_prompt(kind.as_str()),
         Some((&messages::password_again(), &messages::password_mismatch())),
     )?;
@@ -572,7 +569,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
             _ => todo.push(code.clone()),
         }
     }
-    let bar = super::progress::items(todo.len() as u64, &messages::issuing());
+    let bar = super::progress::items(&ctx.out, todo.len() as u64, &messages::issuing());
     let result = (|| -> Result<()> {
         for batch in todo.chunks(BATCH) {
             let stored = issue_batch(
@@ -607,25 +604,16 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
         Ok(())
     })?;
     issuance::discard_temp(&a.out, run);
-    match ctx.format() {
-        Format::Table => {
-            if !ctx.out.quiet {
-                ctx.out.line(&messages::issue_summary(
-                    &a.out,
-                    total,
-                    counts.skipped,
-                    &deadline,
-                ))?;
-            }
-        }
-        _ => ctx.out.record(&[
+    ctx.out.outcome(
+        &messages::issue_summary(&a.out, total, counts.skipped, &deadline),
+        &[
             ("issued", json!(total)),
             ("skipped", json!(counts.skipped)),
             ("resumed", json!(counts.resumed)),
             ("deadline", json!(deadline)),
             ("out", json!(a.out.display().to_string())),
-        ])?,
-    }
+        ],
+    )?;
     Ok(exit::OK)
 }
 
