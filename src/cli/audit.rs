@@ -118,7 +118,7 @@ fn load(ledger: &Ledger, customers: Vec<(Customer, AccountState)>) -> Result<Vec
 }
 
 fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
-    let started = crate::clock::now();
+    let started = ctx.now;
     let t0 = Instant::now();
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;

@@ -106,9 +106,7 @@ fn import(
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     let bar = super::progress::bytes(&ctx.out, len, &messages::importing(file));
     let input: Box<dyn std::io::Read> = Box::new(bar.wrap_read(f));
-    let today = crate::clock::now()
-        .with_timezone(&crate::clock::jst())
-        .date_naive();
+    let today = ctx.now.with_timezone(&crate::clock::jst()).date_naive();
     let bad_input = |problems: Vec<RowProblem>, total: usize| Error::BadInput {
         file: file.to_path_buf(),
         problems: problems.iter().map(render_problem).collect(),

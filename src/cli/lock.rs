@@ -187,7 +187,7 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
     if a.reissue
         && let Some(out) = &a.out
     {
-        let deadline = super::password::deadline(&ledger, &policy)?;
+        let deadline = super::password::deadline(&ledger, &policy, ctx.now)?;
         let mut passwords = Vec::new();
         for (c, _) in &customers {
             let phones = c.phones();

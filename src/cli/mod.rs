@@ -16,6 +16,7 @@ mod rollout;
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 
 pub use generated::{generated_files, regenerate_hint};
@@ -120,12 +121,15 @@ pub enum Command {
 }
 
 /// What every command handler gets, all resolved once at start-up: the
-/// global options, the printer (format, quiet, terminal facts) and the
-/// language of messages.
+/// global options, the printer (format, quiet, terminal facts), the language
+/// of messages and the time the command runs at.
 pub struct Ctx {
     pub global: Global,
     pub out: Printer,
     pub lang: Lang,
+    /// "Now" for this command, from the one clock (`clock::now`; fixed by
+    /// `ACCTSEC_NOW` in debug builds).
+    pub now: DateTime<Utc>,
 }
 
 impl Ctx {
@@ -238,13 +242,18 @@ fn os_login_name() -> Option<String> {
 /// answer is no").
 pub fn run(cli: Cli) -> Result<u8> {
     // Everything about the surroundings is decided here, once: the language
-    // (kept by `messages` for every sentence after this) and the terminals.
+    // (kept by `messages` for every sentence after this), the terminals, and
+    // the time.
     let lang = messages::lang();
     let out = Printer::stdout(cli.global.format, cli.global.quiet, Terminal::detect());
+    let now = crate::clock::start().map_err(|v| Error::Config {
+        what: messages::bad_fixed_clock(crate::clock::NOW_VAR, &v),
+    })?;
     let mut ctx = Ctx {
         global: cli.global,
         out,
         lang,
+        now,
     };
     let code = match cli.command {
         Command::Init(a) => init::run(&mut ctx, a),

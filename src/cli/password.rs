@@ -3,6 +3,7 @@
 use std::io::BufRead;
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use serde_json::json;
 use zeroize::Zeroizing;
@@ -462,15 +463,13 @@ enum Outcome {
 
 /// The deadline printed beside each initial password: the pre-registration
 /// end when the rollout is scheduled, else the policy's number of days.
-pub fn deadline(ledger: &Ledger, policy: &Policy) -> Result<String> {
+pub fn deadline(ledger: &Ledger, policy: &Policy, now: DateTime<Utc>) -> Result<String> {
     let at = match ledger
         .meta(super::rollout::PRE_END)?
         .and_then(|s| crate::clock::from_stored(&s))
     {
         Some(t) => t,
-        None => {
-            crate::clock::now() + chrono::Duration::days(i64::from(policy.initial_password_days))
-        }
+        None => now + chrono::Duration::days(i64::from(policy.initial_password_days)),
     };
     Ok(crate::clock::to_jst(at))
 }
@@ -540,7 +539,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     let (run, deadline) = match running {
         Some(r) => (r.id, r.deadline),
         None => {
-            let deadline = deadline(&ledger, &policy)?;
+            let deadline = deadline(&ledger, &policy, ctx.now)?;
             let id = ledger.write(|tx| {
                 let id = tx.start_issue(&key, &deadline)?;
                 tx.audit(Entry {
