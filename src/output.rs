@@ -389,6 +389,30 @@ mod tests {
         assert_eq!(sanitize("ｶﾅ 漢字 🙂"), "ｶﾅ 漢字 🙂");
     }
 
+    /// A printer into a buffer, and the buffer.
+    fn buffered(fmt: Format, quiet: bool) -> (Printer, std::sync::Arc<std::sync::Mutex<Vec<u8>>>) {
+        let buf = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        struct W(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+        impl Write for W {
+            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+                self.0.lock().unwrap().extend_from_slice(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        (
+            Printer::to_writer(fmt, quiet, Box::new(W(buf.clone()))),
+            buf,
+        )
+    }
+
+    fn text(mut p: Printer, buf: &std::sync::Arc<std::sync::Mutex<Vec<u8>>>) -> String {
+        p.flush().unwrap();
+        String::from_utf8(buf.lock().unwrap().clone()).unwrap()
+    }
+
     #[test]
     fn listing_renders_in_every_format() {
         let mut l = Listing::new(&["seq", "customer"]);
@@ -400,24 +424,61 @@ mod tests {
                 "[\n  {\n    \"seq\": 1,\n    \"customer\": \"A\\u001b[2J1\"\n  }\n]\n",
             ),
         ] {
-            let buf = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-            struct W(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-            impl Write for W {
-                fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-                    self.0.lock().unwrap().extend_from_slice(b);
-                    Ok(b.len())
-                }
-                fn flush(&mut self) -> std::io::Result<()> {
-                    Ok(())
-                }
-            }
-            let mut p = Printer::to_writer(fmt, false, Box::new(W(buf.clone())));
+            let (mut p, buf) = buffered(fmt, false);
             p.listing(&l).unwrap();
-            p.flush().unwrap();
-            assert_eq!(
-                String::from_utf8(buf.lock().unwrap().clone()).unwrap(),
-                expect
-            );
+            assert_eq!(text(p, &buf), expect);
         }
+    }
+
+    #[test]
+    fn quiet_drops_sentences_and_keeps_data() {
+        let fields = [("added", Value::from(3))];
+        let mut l = Listing::new(&["customer"]);
+        l.push(vec![Value::from("1000100")]);
+        for quiet in [false, true] {
+            // Table: the sentences a person reads go; requested data stays.
+            let (mut p, buf) = buffered(Format::Table, quiet);
+            p.line("data").unwrap();
+            p.summary("summary").unwrap();
+            p.note("note").unwrap();
+            p.outcome("3 added", &fields).unwrap();
+            p.outcome_listing(&l).unwrap();
+            let out = text(p, &buf);
+            assert!(out.starts_with("data\n"), "{out}");
+            assert_eq!(out.contains("summary"), !quiet, "{out}");
+            assert_eq!(out.contains("3 added"), !quiet, "{out}");
+            assert_eq!(out.contains("1000100"), !quiet, "{out}");
+            // A note is for a terminal only; a writer is none.
+            assert!(!out.contains("note"), "{out}");
+            // csv/json: the outcome is data for a script, quiet or not.
+            let (mut p, buf) = buffered(Format::Csv, quiet);
+            p.outcome("3 added", &fields).unwrap();
+            p.outcome_listing(&l).unwrap();
+            assert_eq!(text(p, &buf), "added\n3\ncustomer\n1000100\n");
+            let (p, _) = buffered(Format::Json, quiet);
+            assert!(!p.draws_progress());
+        }
+    }
+
+    #[test]
+    fn progress_is_drawn_on_a_terminal_unless_quiet() {
+        let stderr = Terminal {
+            stderr: true,
+            ..Terminal::default()
+        };
+        assert!(Printer::stdout(Format::Table, false, stderr).draws_progress());
+        assert!(Printer::stdout(Format::Json, false, stderr).draws_progress());
+        assert!(!Printer::stdout(Format::Table, true, stderr).draws_progress());
+        assert!(!Printer::stdout(Format::Table, false, Terminal::default()).draws_progress());
+        assert!(!stderr.interactive());
+    }
+
+    #[test]
+    fn without_a_terminal_tables_keep_whole_cells() {
+        let wide = "x".repeat(300);
+        let mut t = new_table(false);
+        t.add_row(vec![wide.clone()]);
+        let shown = t.to_string();
+        assert!(shown.contains(&wide), "{shown}");
     }
 }
