@@ -204,7 +204,12 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
         *by_kind.entry(f.kind.as_str()).or_default() += 1;
         *by_sev.entry(f.severity.as_str()).or_default() += 1;
     }
-    let elapsed = t0.elapsed().as_secs_f64();
+    // How long the run took, by the clock its started_at and finished_at
+    // come from (the budget above is kept by the monotonic clock).
+    let finished = crate::clock::now();
+    let elapsed = (finished - started)
+        .to_std()
+        .map_or(0.0, |d| d.as_secs_f64());
     let mut summary = json!({
         "customers": covered,
         "findings": findings.len(),
@@ -225,7 +230,6 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
         summary["budget_exceeded"] = json!(budget_exceeded);
         summary["remaining"] = json!(subjects.len() - covered);
     }
-    let finished = crate::clock::now();
     let summary_text = summary.to_string();
     // The findings are shown first, then the position moves past the
     // customers they cover: a run cut off part-way loses its progress (the
