@@ -1,10 +1,70 @@
 //! Time: stored in UTC, shown in JST (Asia/Tokyo), as CLI.md and the rollout
 //! schedule want.
+//!
+//! # The one clock
+//!
+//! [`now`] is the only place acctsec asks what time it is: the command's
+//! context takes its `now` from it once at start-up (`cli::run`), and every
+//! ledger transaction takes its time from it too (`Tx::now`). Nothing else
+//! reads the system clock. (Elapsed time, such as `audit --budget` and the
+//! seconds an audit took, is measured with `std::time::Instant`: a duration,
+//! not a moment.)
+//!
+//! The end-to-end tests run the real binary and need a known "now" to test
+//! deadlines, expiries and reports without sleeping. They set
+//! `ACCTSEC_NOW` to a moment (RFC 3339, e.g. `2022-09-01T10:00:00+09:00`,
+//! or any form [`parse_moment`] reads): the clock then stands still at that
+//! moment for the whole run.
+//!
+//! `ACCTSEC_NOW` is honoured **only in debug builds** (`cfg(debug_assertions)`,
+//! which is what `cargo test` builds): a release build never reads it, so
+//! nobody can move a production ledger's clock (deadlines, lock times, the
+//! audit trail) from the environment. In a debug build a value that is set
+//! but unreadable is refused at start-up (exit 78) rather than ignored.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
 
+/// The variable that fixes the clock in debug builds.
+pub const NOW_VAR: &str = "ACCTSEC_NOW";
+
+/// The current time: the real one, or in a debug build the moment
+/// `ACCTSEC_NOW` fixes (see the module documentation).
 pub fn now() -> DateTime<Utc> {
-    Utc::now()
+    match fixed() {
+        Ok(Some(t)) => t,
+        _ => Utc::now(),
+    }
+}
+
+/// The time at start-up, for the command's context; an `ACCTSEC_NOW` that
+/// is set but unreadable comes back as `Err(value)` (debug builds only).
+pub fn start() -> Result<DateTime<Utc>, String> {
+    fixed().map(|t| t.unwrap_or_else(Utc::now))
+}
+
+/// The fixed moment, read from the environment once per process.
+#[cfg(debug_assertions)]
+fn fixed() -> Result<Option<DateTime<Utc>>, String> {
+    static FIXED: std::sync::OnceLock<Result<Option<DateTime<Utc>>, String>> =
+        std::sync::OnceLock::new();
+    FIXED
+        .get_or_init(|| fixed_from(std::env::var(NOW_VAR).ok().as_deref()))
+        .clone()
+}
+
+/// A release build has no fixed clock, whatever the environment says.
+#[cfg(not(debug_assertions))]
+fn fixed() -> Result<Option<DateTime<Utc>>, String> {
+    Ok(None)
+}
+
+/// What a value of `ACCTSEC_NOW` means: unset or empty is the real clock.
+#[cfg_attr(not(any(debug_assertions, test)), allow(dead_code))]
+fn fixed_from(value: Option<&str>) -> Result<Option<DateTime<Utc>>, String> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => parse_moment(v).map(Some).ok_or_else(|| v.to_string()),
+    }
 }
 
 pub fn jst() -> FixedOffset {
@@ -74,6 +134,16 @@ mod tests {
         assert_eq!(to_stored(t), "2022-09-18T09:00:00.000000Z");
         assert_eq!(to_jst(t), "2022-09-18T18:00:00+09:00");
         assert_eq!(from_stored(&to_stored(t)), Some(t));
+    }
+
+    #[test]
+    fn the_fixed_clock_reads_a_moment_or_refuses() {
+        let t = Utc.with_ymd_and_hms(2022, 9, 18, 9, 0, 0).unwrap();
+        assert_eq!(fixed_from(None), Ok(None));
+        assert_eq!(fixed_from(Some(" ")), Ok(None));
+        assert_eq!(fixed_from(Some("2022-09-18T18:00:00+09:00")), Ok(Some(t)));
+        assert_eq!(fixed_from(Some("2022-09-18 18:00")), Ok(Some(t)));
+        assert_eq!(fixed_from(Some("tomorrow")), Err("tomorrow".to_string()));
     }
 
     #[test]

@@ -83,25 +83,87 @@ pub fn cell_text(v: &Value) -> String {
     }
 }
 
-/// Where output goes, and how much of it.
+/// What the standard streams are connected to, looked up once at start-up
+/// (`cli::run`) and kept: tables fit a terminal, prompts need one, progress
+/// bars draw on one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Terminal {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl Terminal {
+    /// Ask the OS about stdin, stdout and stderr.
+    pub fn detect() -> Self {
+        Terminal {
+            stdin: std::io::stdin().is_terminal(),
+            stdout: std::io::stdout().is_terminal(),
+            stderr: std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// Whether a person can be asked (a prompt reads stdin, writes stderr).
+    pub fn interactive(&self) -> bool {
+        self.stdin && self.stderr
+    }
+}
+
+/// Where output goes, and how much of it: decided once at start-up from
+/// `--format`, `--quiet` and the terminal facts. Handlers write through it
+/// and never ask about quiet or terminals themselves:
+///
+/// - data: [`line`](Printer::line), [`listing`](Printer::listing),
+///   [`record`](Printer::record), [`json`](Printer::json) (stdout, always);
+/// - a command's result sentence: [`summary`](Printer::summary) (stdout,
+///   dropped under `--quiet`), [`note`](Printer::note) (only for a person at
+///   a terminal), [`outcome`](Printer::outcome) and
+///   [`outcome_listing`](Printer::outcome_listing) (the sentence or listing a
+///   person reads in a table, the record a script reads in csv/json);
+/// - [`status`](Printer::status) (stderr, dropped under `--quiet`) and
+///   [`warn`](Printer::warn) (stderr, always);
+/// - progress: [`draws_progress`](Printer::draws_progress) (stderr is a
+///   terminal and not `--quiet`).
 pub struct Printer {
-    pub format: Format,
-    pub quiet: bool,
+    format: Format,
+    quiet: bool,
+    terminal: Terminal,
     out: Box<dyn Write>,
 }
 
 impl Printer {
-    pub fn stdout(format: Format, quiet: bool) -> Self {
+    /// The printer of a run: stdout, with the terminal facts found at start-up.
+    pub fn stdout(format: Format, quiet: bool, terminal: Terminal) -> Self {
         Printer {
             format,
             quiet,
+            terminal,
             out: Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
         }
     }
 
-    /// A printer into any writer (tests, files).
+    /// A printer into any writer (tests, files): no terminal anywhere.
     pub fn to_writer(format: Format, quiet: bool, out: Box<dyn Write>) -> Self {
-        Printer { format, quiet, out }
+        Printer {
+            format,
+            quiet,
+            terminal: Terminal::default(),
+            out,
+        }
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The terminal facts found at start-up.
+    pub fn terminal(&self) -> Terminal {
+        self.terminal
+    }
+
+    /// Whether progress bars are drawn: on a terminal's stderr, not when quiet.
+    pub fn draws_progress(&self) -> bool {
+        self.terminal.stderr && !self.quiet
     }
 
     /// A status line for the person at the terminal (stderr), unless --quiet.
@@ -123,6 +185,44 @@ impl Printer {
         writeln!(self.out, "{text}").map_err(Error::stdout)
     }
 
+    /// A command's result in a sentence on stdout ("30 added, ..."): what a
+    /// person reads; dropped under --quiet.
+    pub fn summary(&mut self, text: &str) -> Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        self.line(text)
+    }
+
+    /// A sentence on stdout only for a person at a terminal: dropped under
+    /// --quiet and on a pipe (cron reads silence as "nothing to report").
+    pub fn note(&mut self, text: &str) -> Result<()> {
+        if !self.terminal.stdout {
+            return Ok(());
+        }
+        self.summary(text)
+    }
+
+    /// A command's result: in a table the sentence (a [`summary`], dropped
+    /// under --quiet), in csv/json the record a script reads (always).
+    ///
+    /// [`summary`]: Printer::summary
+    pub fn outcome(&mut self, sentence: &str, fields: &[(&'static str, Value)]) -> Result<()> {
+        match self.format {
+            Format::Table => self.summary(sentence),
+            Format::Csv | Format::Json => self.record(fields),
+        }
+    }
+
+    /// A listing of what a command did: in a table a confirmation for a
+    /// person (dropped under --quiet), in csv/json data for a script (always).
+    pub fn outcome_listing(&mut self, l: &Listing) -> Result<()> {
+        if self.quiet && self.format == Format::Table {
+            return Ok(());
+        }
+        self.listing(l)
+    }
+
     /// A listing in the chosen format.
     pub fn listing(&mut self, l: &Listing) -> Result<()> {
         match self.format {
@@ -138,7 +238,7 @@ impl Printer {
                 Ok(())
             }
             Format::Table => {
-                let mut t = new_table();
+                let mut t = new_table(self.terminal.stdout);
                 t.set_header(l.columns.iter().map(|c| c.header.clone()));
                 for row in &l.rows {
                     t.add_row(row.iter().map(cell_text));
@@ -165,7 +265,7 @@ impl Printer {
                 self.listing(&l)
             }
             Format::Table => {
-                let mut t = new_table();
+                let mut t = new_table(self.terminal.stdout);
                 for (k, v) in fields {
                     // A list reads best one item a line.
                     let text = match v {
@@ -200,20 +300,46 @@ fn csv_err(e: csv::Error) -> Error {
     }
 }
 
-fn new_table() -> Table {
+/// A table fitted to the terminal when stdout is one; otherwise (a pipe, a
+/// file) whole cells, so a reader gets full values.
+fn new_table(stdout_is_terminal: bool) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
-    t.set_content_arrangement(ContentArrangement::Dynamic);
-    if !std::io::stdout().is_terminal() {
-        // No terminal to fit: keep whole cells, so a pipe gets full values.
-        t.set_content_arrangement(ContentArrangement::Disabled);
-    }
+    t.set_content_arrangement(if stdout_is_terminal {
+        ContentArrangement::Dynamic
+    } else {
+        ContentArrangement::Disabled
+    });
     t
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A printer into a buffer, and the buffer.
+    fn buffered(fmt: Format, quiet: bool) -> (Printer, std::sync::Arc<std::sync::Mutex<Vec<u8>>>) {
+        let buf = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        struct W(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+        impl Write for W {
+            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+                self.0.lock().unwrap().extend_from_slice(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        (
+            Printer::to_writer(fmt, quiet, Box::new(W(buf.clone()))),
+            buf,
+        )
+    }
+
+    fn text(mut p: Printer, buf: &std::sync::Arc<std::sync::Mutex<Vec<u8>>>) -> String {
+        p.flush().unwrap();
+        String::from_utf8(buf.lock().unwrap().clone()).unwrap()
+    }
 
     #[test]
     fn listing_renders_in_every_format() {
@@ -226,24 +352,61 @@ mod tests {
                 "[\n  {\n    \"seq\": 1,\n    \"customer\": \"A\\u001b[2J1\"\n  }\n]\n",
             ),
         ] {
-            let buf = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-            struct W(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-            impl Write for W {
-                fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-                    self.0.lock().unwrap().extend_from_slice(b);
-                    Ok(b.len())
-                }
-                fn flush(&mut self) -> std::io::Result<()> {
-                    Ok(())
-                }
-            }
-            let mut p = Printer::to_writer(fmt, false, Box::new(W(buf.clone())));
+            let (mut p, buf) = buffered(fmt, false);
             p.listing(&l).unwrap();
-            p.flush().unwrap();
-            assert_eq!(
-                String::from_utf8(buf.lock().unwrap().clone()).unwrap(),
-                expect
-            );
+            assert_eq!(text(p, &buf), expect);
         }
+    }
+
+    #[test]
+    fn quiet_drops_sentences_and_keeps_data() {
+        let fields = [("added", Value::from(3))];
+        let mut l = Listing::new(&["customer"]);
+        l.push(vec![Value::from("1000100")]);
+        for quiet in [false, true] {
+            // Table: the sentences a person reads go; requested data stays.
+            let (mut p, buf) = buffered(Format::Table, quiet);
+            p.line("data").unwrap();
+            p.summary("summary").unwrap();
+            p.note("note").unwrap();
+            p.outcome("3 added", &fields).unwrap();
+            p.outcome_listing(&l).unwrap();
+            let out = text(p, &buf);
+            assert!(out.starts_with("data\n"), "{out}");
+            assert_eq!(out.contains("summary"), !quiet, "{out}");
+            assert_eq!(out.contains("3 added"), !quiet, "{out}");
+            assert_eq!(out.contains("1000100"), !quiet, "{out}");
+            // A note is for a terminal only; a writer is none.
+            assert!(!out.contains("note"), "{out}");
+            // csv/json: the outcome is data for a script, quiet or not.
+            let (mut p, buf) = buffered(Format::Csv, quiet);
+            p.outcome("3 added", &fields).unwrap();
+            p.outcome_listing(&l).unwrap();
+            assert_eq!(text(p, &buf), "added\n3\ncustomer\n1000100\n");
+            let (p, _) = buffered(Format::Json, quiet);
+            assert!(!p.draws_progress());
+        }
+    }
+
+    #[test]
+    fn progress_is_drawn_on_a_terminal_unless_quiet() {
+        let stderr = Terminal {
+            stderr: true,
+            ..Terminal::default()
+        };
+        assert!(Printer::stdout(Format::Table, false, stderr).draws_progress());
+        assert!(Printer::stdout(Format::Json, false, stderr).draws_progress());
+        assert!(!Printer::stdout(Format::Table, true, stderr).draws_progress());
+        assert!(!Printer::stdout(Format::Table, false, Terminal::default()).draws_progress());
+        assert!(!stderr.interactive());
+    }
+
+    #[test]
+    fn without_a_terminal_tables_keep_whole_cells() {
+        let wide = "x".repeat(300);
+        let mut t = new_table(false);
+        t.add_row(vec![wide.clone()]);
+        let shown = t.to_string();
+        assert!(shown.contains(&wide), "{shown}");
     }
 }

@@ -159,7 +159,7 @@ fn load(ledger: &Ledger, customers: Vec<(Customer, AccountState)>) -> Result<Vec
 }
 
 fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
-    let started = crate::clock::now();
+    let started = ctx.now;
     let t0 = Instant::now();
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
@@ -195,7 +195,7 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
     let mut hits: Vec<Vec<(Kind, crate::audit::Source)>> = vec![Vec::new(); subjects.len()];
     let mut budget_exceeded = false;
     if a.guess && !subjects.is_empty() {
-        let bar = super::progress::items(subjects.len() as u64, &messages::auditing());
+        let bar = super::progress::items(&ctx.out, subjects.len() as u64, &messages::auditing());
         let (done_upto, exceeded) = guess_all(
             &policy,
             &subjects,
@@ -245,7 +245,12 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
         *by_kind.entry(f.kind.as_str()).or_default() += 1;
         *by_sev.entry(f.severity.as_str()).or_default() += 1;
     }
-    let elapsed = t0.elapsed().as_secs_f64();
+    // How long the run took, by the clock its started_at and finished_at
+    // come from (the budget above is kept by the monotonic clock).
+    let finished = crate::clock::now();
+    let elapsed = (finished - started)
+        .to_std()
+        .map_or(0.0, |d| d.as_secs_f64());
     let mut summary = json!({
         "customers": covered,
         "findings": findings.len(),
@@ -266,7 +271,6 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
         summary["budget_exceeded"] = json!(budget_exceeded);
         summary["remaining"] = json!(subjects.len() - covered);
     }
-    let finished = crate::clock::now();
     let summary_text = summary.to_string();
     // The findings are shown first, then the position moves past the
     // customers they cover: a run cut off part-way loses its progress (the
@@ -415,11 +419,12 @@ fn render(ctx: &mut Ctx, findings: &[Finding], summary: &Value) -> Result<()> {
                 ctx.out.listing(&l)?;
             }
             // Cron reads a pipe: silence there unless something was found.
-            let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
-            if !findings.is_empty() || (terminal && !ctx.out.quiet) {
-                ctx.out.line(&messages::audit_summary(summary))?;
+            let text = messages::audit_summary(summary);
+            if findings.is_empty() {
+                ctx.out.note(&text)
+            } else {
+                ctx.out.line(&text)
             }
-            Ok(())
         }
     }
 }

@@ -123,11 +123,9 @@ fn import(
     let mut ledger = ctx.open()?;
     let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
-    let bar = super::progress::bytes(len, &messages::importing(file));
+    let bar = super::progress::bytes(&ctx.out, len, &messages::importing(file));
     let input: Box<dyn std::io::Read> = Box::new(bar.wrap_read(f));
-    let today = crate::clock::now()
-        .with_timezone(&crate::clock::jst())
-        .date_naive();
+    let today = ctx.now.with_timezone(&crate::clock::jst()).date_naive();
     let bad_input = |problems: Vec<RowProblem>, total: usize| Error::BadInput {
         file: file.to_path_buf(),
         problems: problems.iter().map(render_problem).collect(),
@@ -186,27 +184,23 @@ fn import(
     };
     bar.finish_and_clear();
     let counts = counts?;
-    match ctx.format() {
-        Format::Table => {
-            if !ctx.out.quiet {
-                ctx.out.line(&messages::import_summary(
-                    file,
-                    counts.added,
-                    counts.changed,
-                    counts.unchanged,
-                    counts.email_changes,
-                    dry_run,
-                ))?;
-            }
-        }
-        _ => ctx.out.record(&[
+    ctx.out.outcome(
+        &messages::import_summary(
+            file,
+            counts.added,
+            counts.changed,
+            counts.unchanged,
+            counts.email_changes,
+            dry_run,
+        ),
+        &[
             ("added", json!(counts.added)),
             ("changed", json!(counts.changed)),
             ("unchanged", json!(counts.unchanged)),
             ("email_changes", json!(counts.email_changes)),
             ("dry_run", json!(dry_run)),
-        ])?,
-    }
+        ],
+    )?;
     Ok(exit::OK)
 }
 

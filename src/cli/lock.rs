@@ -14,7 +14,7 @@ use crate::error::{Error, Result, exit};
 use crate::ledger::{Entry, Read};
 use crate::messages;
 use crate::notify::Event;
-use crate::output::{Format, Listing};
+use crate::output::Listing;
 use crate::password;
 use crate::policy::Kind;
 use crate::secretfile::Staged;
@@ -151,7 +151,7 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
                 )
             })
             .collect();
-        if super::prompt::interactive() && !ctx.global.yes {
+        if ctx.interactive() && !ctx.global.yes {
             for s in &shown {
                 ctx.out.status(s);
             }
@@ -173,7 +173,7 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
     if a.reissue
         && let Some(out) = &a.out
     {
-        let deadline = super::password::deadline(&ledger, &policy)?;
+        let deadline = super::password::deadline(&ledger, &policy, ctx.now)?;
         let mut passwords = Vec::new();
         for (c, _) in &customers {
             let phones = c.phones();
@@ -268,8 +268,6 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
             json!(reissued),
         ]);
     }
-    if ctx.format() != Format::Table || !ctx.out.quiet {
-        ctx.out.listing(&l)?;
-    }
+    ctx.out.outcome_listing(&l)?;
     Ok(exit::OK)
 }

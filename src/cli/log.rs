@@ -140,11 +140,10 @@ fn verify(ctx: &mut Ctx, head: Option<&str>) -> Result<u8> {
             ctx.out.listing(&l)?;
         }
         Format::Table => match &tamper {
-            None if !ctx.out.quiet => {
+            None => {
                 let head = current.as_ref().map(|h| (h.seq, h.hash.as_str()));
-                ctx.out.line(&messages::log_intact(count, head))?
+                ctx.out.summary(&messages::log_intact(count, head))?
             }
-            None => {}
             Some(t) => ctx
                 .out
                 .line(&messages::log_tampered(t.seq, &problem_text(t)))?,

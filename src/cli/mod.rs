@@ -16,14 +16,15 @@ mod rollout;
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 
 pub use generated::{generated_files, regenerate_hint};
 
 use crate::error::{Error, Result, exit};
 use crate::ledger::{DEFAULT_BUSY_TIMEOUT_MS, Ledger, MAX_BUSY_TIMEOUT_MS, Target};
-use crate::messages;
-use crate::output::{Format, Printer};
+use crate::messages::{self, Lang};
+use crate::output::{Format, Printer, Terminal};
 
 /// acctsec: the back office's account-security tool for a securities broker.
 ///
@@ -120,16 +121,25 @@ pub enum Command {
     Completions(generated::CompletionsArgs),
 }
 
-/// What every command handler gets: the resolved global options and the
-/// printer.
+/// What every command handler gets, all resolved once at start-up: the
+/// global options, the printer (format, quiet, terminal facts), the language
+/// of messages and the time the command runs at.
 pub struct Ctx {
     pub global: Global,
     pub out: Printer,
+    pub lang: Lang,
+    /// "Now" for this command, from the one clock (`clock::now`; fixed by
+    /// `ACCTSEC_NOW` in debug builds).
+    pub now: DateTime<Utc>,
 }
 
 impl Ctx {
     pub fn format(&self) -> Format {
         self.global.format
+    }
+
+    pub fn is_ja(&self) -> bool {
+        self.lang == Lang::Ja
     }
 
     /// Where the ledger is and who is acting.
@@ -153,7 +163,22 @@ impl Ctx {
     /// Ask before something irreversible: `--yes`, or a prompt on a
     /// terminal; without either it is a usage error (exit 2).
     pub fn confirm(&self, what: &str) -> Result<bool> {
-        prompt::confirm(self.global.yes, what)
+        prompt::confirm(self.interactive(), self.global.yes, what)
+    }
+
+    /// Whether a person can be asked (stdin and stderr are terminals).
+    pub fn interactive(&self) -> bool {
+        self.out.terminal().interactive()
+    }
+
+    /// A secret: a hidden prompt (asked twice when `confirm` is given) on a
+    /// terminal, else one line of stdin. Never from argv; never echoed.
+    pub fn read_secret(
+        &self,
+        prompt: &str,
+        confirm: Option<(&str, &str)>,
+    ) -> Result<zeroize::Zeroizing<String>> {
+        prompt::read_secret(self.interactive(), prompt, confirm)
     }
 }
 
@@ -231,10 +256,19 @@ fn os_login_name() -> Option<String> {
 /// Run the parsed command line; the exit code on success (0, or 1 for "the
 /// answer is no").
 pub fn run(cli: Cli) -> Result<u8> {
-    let out = Printer::stdout(cli.global.format, cli.global.quiet);
+    // Everything about the surroundings is decided here, once: the language
+    // (kept by `messages` for every sentence after this), the terminals, and
+    // the time.
+    let lang = messages::lang();
+    let out = Printer::stdout(cli.global.format, cli.global.quiet, Terminal::detect());
+    let now = crate::clock::start().map_err(|v| Error::Config {
+        what: messages::bad_fixed_clock(crate::clock::NOW_VAR, &v),
+    })?;
     let mut ctx = Ctx {
         global: cli.global,
         out,
+        lang,
+        now,
     };
     let code = match cli.command {
         Command::Init(a) => init::run(&mut ctx, a),

@@ -433,17 +433,10 @@ fn import(ctx: &mut Ctx, file: &std::path::Path) -> Result<u8> {
         // everything is rolled back: the problems end the run anyway.
         ledger.rehearse(work)?
     };
-    match ctx.format() {
-        Format::Table => {
-            if !ctx.out.quiet {
-                ctx.out
-                    .line(&messages::notify::import_summary(file, changed, unchanged))?
-            }
-        }
-        _ => ctx
-            .out
-            .record(&[("changed", json!(changed)), ("unchanged", json!(unchanged))])?,
-    }
+    ctx.out.outcome(
+        &messages::notify::import_summary(file, changed, unchanged),
+        &[("changed", json!(changed)), ("unchanged", json!(unchanged))],
+    )?;
     Ok(exit::OK)
 }
 

@@ -3,13 +3,13 @@
 use std::io::BufRead;
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use serde_json::json;
 use zeroize::Zeroizing;
 
 use super::Ctx;
 use super::policy::KindArg;
-use super::prompt;
 use crate::customer::{Customer, PasswordState};
 use crate::error::{Error, Result, exit};
 use crate::issuance::{self, IssueFile};
@@ -147,7 +147,7 @@ fn render_violations(
     v: &[Violation],
     skipped: &[crate::policy::Rule],
 ) -> Result<()> {
-    let ja = messages::is_ja();
+    let ja = ctx.is_ja();
     let items: Vec<_> = v
         .iter()
         .map(|v| {
@@ -172,16 +172,14 @@ fn render_violations(
         }
         Format::Table => {
             if v.is_empty() {
-                if !ctx.out.quiet {
-                    ctx.out.line(&messages::password_accepted(kind.as_str()))?;
-                }
+                ctx.out.summary(&messages::password_accepted(kind.as_str()))?;
             } else {
                 ctx.out.line(&messages::password_rejected(kind.as_str(), v.len()))?;
                 for (r, m) in &items {
                     ctx.out.line(&format!("  {r}: {m}"))?;
                 }
             }
-            if !skipped.is_empty() && !ctx.out.quiet {
+            if !skipped.is_empty() {
                 ctx.out.status(&messages::policy::describe_skipped(skipped, ja));
             }
             Ok(())
@@ -196,7 +194,7 @@ fn check(ctx: &mut Ctx, kind: Kind, code: Option<&str>) -> Result<u8> {
         Some(c) => Some(customer_of(&ledger, c)?),
         None => None,
     };
-    let pw = prompt::read_secret(&messages::password_prompt(kind.as_str()), None)?;
+    let pw = ctx.read_secret(&messages::password_prompt(kind.as_str()), None)?;
     let kp = policy.kind(kind);
     let mut hasher = Hasher::new(password::argon2_params(&policy))?;
     let violations = match &customer {
@@ -227,7 +225,7 @@ fn set(ctx: &mut Ctx, code: &str, kind: Kind, temporary: bool) -> Result<u8> {
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
     let c = customer_of(&ledger, code)?;
-    let pw = prompt::read_secret(
+    let pw = ctx.read_secret(
         &messages::password_prompt(kind.as_str()),
         Some((&messages::password_again(), &messages::password_mismatch())),
     )?;
@@ -264,7 +262,7 @@ fn verify(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
     refuse_locked(&ledger, code)?;
-    let pw = prompt::read_secret(&messages::password_prompt(kind.as_str()), None)?;
+    let pw = ctx.read_secret(&messages::password_prompt(kind.as_str()), None)?;
     let outcome = attempt(&mut ledger, &policy, code, kind, &pw, source)?;
     drop(pw);
     match outcome {
@@ -281,8 +279,8 @@ fn change(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result
     let policy = ledger.policy()?;
     refuse_locked(&ledger, code)?;
     let c = customer_of(&ledger, code)?;
-    let current = prompt::read_secret(&messages::current_password_prompt(kind.as_str()), None)?;
-    let new = prompt::read_secret(
+    let current = ctx.read_secret(&messages::current_password_prompt(kind.as_str()), None)?;
+    let new = ctx.read_secret(
         &messages::new_password_prompt(kind.as_str()),
         Some((&messages::password_again(), &messages::password_mismatch())),
     )?;
@@ -470,15 +468,13 @@ enum Outcome {
 
 /// The deadline printed beside each initial password: the pre-registration
 /// end when the rollout is scheduled, else the policy's number of days.
-pub fn deadline(ledger: &Ledger, policy: &Policy) -> Result<String> {
+pub fn deadline(ledger: &Ledger, policy: &Policy, now: DateTime<Utc>) -> Result<String> {
     let at = match ledger
         .meta(super::rollout::PRE_END)?
         .and_then(|s| crate::clock::from_stored(&s))
     {
         Some(t) => t,
-        None => {
-            crate::clock::now() + chrono::Duration::days(i64::from(policy.initial_password_days))
-        }
+        None => now + chrono::Duration::days(i64::from(policy.initial_password_days)),
     };
     Ok(crate::clock::to_jst(at))
 }
@@ -548,7 +544,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     let (run, deadline) = match running {
         Some(r) => (r.id, r.deadline),
         None => {
-            let deadline = deadline(&ledger, &policy)?;
+            let deadline = deadline(&ledger, &policy, ctx.now)?;
             let id = ledger.write(|tx| {
                 let id = tx.start_issue(&key, &deadline)?;
                 tx.audit(Entry {
@@ -577,7 +573,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
             _ => todo.push(code.clone()),
         }
     }
-    let bar = super::progress::items(todo.len() as u64, &messages::issuing());
+    let bar = super::progress::items(&ctx.out, todo.len() as u64, &messages::issuing());
     let result = (|| -> Result<()> {
         for batch in todo.chunks(BATCH) {
             let stored = issue_batch(
@@ -612,25 +608,16 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
         Ok(())
     })?;
     issuance::discard_temp(&a.out, run);
-    match ctx.format() {
-        Format::Table => {
-            if !ctx.out.quiet {
-                ctx.out.line(&messages::issue_summary(
-                    &a.out,
-                    total,
-                    counts.skipped,
-                    &deadline,
-                ))?;
-            }
-        }
-        _ => ctx.out.record(&[
+    ctx.out.outcome(
+        &messages::issue_summary(&a.out, total, counts.skipped, &deadline),
+        &[
             ("issued", json!(total)),
             ("skipped", json!(counts.skipped)),
             ("resumed", json!(counts.resumed)),
             ("deadline", json!(deadline)),
             ("out", json!(a.out.display().to_string())),
-        ])?,
-    }
+        ],
+    )?;
     Ok(exit::OK)
 }
 

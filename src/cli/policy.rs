@@ -114,10 +114,7 @@ fn presets(ctx: &mut Ctx) -> Result<u8> {
     for name in PRESETS {
         l.push(vec![
             json!(name),
-            json!(messages::policy::preset_description(
-                name,
-                messages::is_ja()
-            )),
+            json!(messages::policy::preset_description(name, ctx.is_ja())),
         ]);
     }
     ctx.out.listing(&l)?;

@@ -1,12 +1,12 @@
-//! Progress bars: on stderr, only when stderr is a terminal; hidden on a
-//! pipe or under cron.
-
-use std::io::IsTerminal;
+//! Progress bars: on stderr, drawn only when the printer says so (stderr is
+//! a terminal and not `--quiet`); hidden on a pipe, under cron, or quiet.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-fn target() -> ProgressDrawTarget {
-    if std::io::stderr().is_terminal() {
+use crate::output::Printer;
+
+fn target(out: &Printer) -> ProgressDrawTarget {
+    if out.draws_progress() {
         ProgressDrawTarget::stderr()
     } else {
         ProgressDrawTarget::hidden()
@@ -14,8 +14,8 @@ fn target() -> ProgressDrawTarget {
 }
 
 /// A bar over bytes of a file being read.
-pub fn bytes(len: u64, msg: &str) -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(Some(len), target());
+pub fn bytes(out: &Printer, len: u64, msg: &str) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(len), target(out));
     bar.set_style(
         ProgressStyle::with_template(
             "{msg} {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}",
@@ -27,8 +27,8 @@ pub fn bytes(len: u64, msg: &str) -> ProgressBar {
 }
 
 /// A bar over items (customers, guesses), with rate and ETA.
-pub fn items(len: u64, msg: &str) -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(Some(len), target());
+pub fn items(out: &Printer, len: u64, msg: &str) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(len), target(out));
     bar.set_style(
         ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} {per_sec} ETA {eta}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),

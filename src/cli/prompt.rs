@@ -1,21 +1,15 @@
-//! Prompts: only when stdin and stderr are terminals. Scripts and cron never
-//! block on one.
-
-use std::io::IsTerminal;
+//! Prompts: only when stdin and stderr are terminals (`interactive`, a
+//! terminal fact found once at start-up). Scripts and cron never block on one.
 
 use crate::error::{Error, Result};
 use crate::messages;
 
-pub fn interactive() -> bool {
-    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
-}
-
 /// `--yes` answers yes; a terminal asks (default no); otherwise exit 2.
-pub fn confirm(yes: bool, what: &str) -> Result<bool> {
+pub fn confirm(interactive: bool, yes: bool, what: &str) -> Result<bool> {
     if yes {
         return Ok(true);
     }
-    if !interactive() {
+    if !interactive {
         return Err(Error::NeedsConfirmation {
             what: what.to_string(),
         });
@@ -31,10 +25,11 @@ pub fn confirm(yes: bool, what: &str) -> Result<bool> {
 /// terminal, else one line of stdin without its `\n` or `\r\n`. Never from
 /// argv; never echoed.
 pub fn read_secret(
+    interactive: bool,
     prompt: &str,
     confirm: Option<(&str, &str)>,
 ) -> Result<zeroize::Zeroizing<String>> {
-    if interactive() {
+    if interactive {
         let mut p = dialoguer::Password::new().with_prompt(prompt);
         if let Some((again, mismatch)) = confirm {
             p = p.with_confirmation(again, mismatch);

@@ -103,7 +103,7 @@ fn set(ctx: &mut Ctx, pre_start: &str, pre_end: &str, enforce: &str) -> Result<u
         })?;
         Ok(())
     })?;
-    if s.pre_end < crate::clock::now() {
+    if s.pre_end < ctx.now {
         ctx.out
             .warn(&messages::schedule_in_the_past(&crate::clock::to_jst(
                 s.pre_end,
@@ -121,7 +121,7 @@ fn status(ctx: &mut Ctx) -> Result<u8> {
     let ledger = ctx.open()?;
     let counts = ledger.state_counts()?;
     let sched = schedule(&ledger)?;
-    let now = crate::clock::now();
+    let now = ctx.now;
     let done_pct = if counts.customers == 0 {
         0.0
     } else {

@@ -156,6 +156,15 @@ pub fn unknown_operator() -> String {
     )
 }
 
+/// `ACCTSEC_NOW` (debug builds only, for tests) holds no readable moment.
+pub fn bad_fixed_clock(var: &str, v: &str) -> String {
+    let v = crate::sanitize::sanitize(v);
+    tr!(
+        "{var}={v}: expected a moment like 2022-09-18T18:00:00+09:00; unset it to use the real clock",
+        "{var}={v}: 2022-09-18T18:00:00+09:00 のような日時を指定してください。実際の時刻を使うには設定を外してください"
+    )
+}
+
 pub fn bad_busy_timeout(v: &str) -> String {
     let v = crate::sanitize::sanitize(v);
     tr!(

@@ -96,6 +96,19 @@ impl Env {
         Run(self.cmd().args(args).output().expect("run acctsec"))
     }
 
+    /// The binary with its clock standing still at `now` (`ACCTSEC_NOW`,
+    /// honoured by debug builds: the ones `cargo test` runs).
+    pub fn cmd_at(&self, now: &str) -> Command {
+        let mut c = self.cmd();
+        c.env("ACCTSEC_NOW", now);
+        c
+    }
+
+    /// `run` at a fixed moment.
+    pub fn run_at(&self, now: &str, args: &[&str]) -> Run {
+        Run(self.cmd_at(now).args(args).output().expect("run acctsec"))
+    }
+
     /// `rollout set` with the three moments.
     pub fn set_rollout(&self, pre_start: &str, pre_end: &str, enforce: &str) -> Run {
         self.run(&[
