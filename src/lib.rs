@@ -16,5 +16,6 @@ pub mod notify;
 pub mod output;
 pub mod password;
 pub mod policy;
+pub mod rollout;
 pub mod secret;
 pub mod secretfile;

@@ -621,8 +621,12 @@ fn issue_deadline_is_the_pre_registration_end() {
         .ok();
     env.run(&["password", "issue", SATO, SUZUKI, "--out", "d.csv"])
         .ok();
-    for (_, _, d) in issue_rows(&env.path("d.csv")) {
+    let rows = issue_rows(&env.path("d.csv"));
+    let codes: BTreeSet<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(codes, [SATO, SUZUKI].into());
+    for (code, pw, d) in &rows {
         assert_eq!(d, "2022-09-17T23:59:00+09:00");
+        assert_eq!(verify(&env, code, pw), 0, "{code}");
     }
 }
 
@@ -654,6 +658,88 @@ fn production_hashing_parameters() {
     );
     assert_eq!(verify(&env, &rows[0].0, &rows[0].1), 0);
     assert_eq!(verify(&env, &rows[0].0, &rows[1].1), 1);
+}
+
+// ------------------------------------- issue runs: the security review
+
+/// Issue 11.2: `--out` a dangling symbolic link is refused (73) before the
+/// ledger is touched, by `password issue` as by `unlock --reissue` (one
+/// look at `--out` for both).
+#[test]
+fn a_dangling_link_at_out_is_refused_before_the_ledger_is_touched() {
+    let env = Env::with_customers();
+    let target = env.path("elsewhere.csv");
+    std::os::unix::fs::symlink(&target, env.path("out.csv")).unwrap();
+    env.run(&["lock", "add", SATO, "--reason", "x"]).ok();
+    let entries = audit_total(&env);
+    env.run(&["password", "issue", "--all", "--out", "out.csv"])
+        .status(73)
+        .stderr_has("out.csv");
+    env.run(&[
+        "--yes",
+        "unlock",
+        SATO,
+        "--reason",
+        "x",
+        "--reissue",
+        "--out",
+        "out.csv",
+    ])
+    .status(73);
+    assert_eq!(audit_total(&env), entries, "the ledger was touched");
+    assert_eq!(show(&env, SATO)["execution_password"], "none");
+    assert_eq!(show(&env, SATO)["locked"], true);
+    assert!(!target.exists());
+    assert!(hidden_files(&env).is_empty(), "{:?}", hidden_files(&env));
+}
+
+/// The notice of a fresh password from `unlock --reissue` carries its
+/// deadline, as the bulk issue's does.
+#[test]
+fn the_unlock_notice_carries_the_deadline() {
+    let env = Env::with_customers();
+    env.set_rollout("2022-08-22", "2022-09-17 23:59", "2022-09-18 18:00")
+        .ok();
+    env.run(&["lock", "add", SATO, "--reason", "lost phone"])
+        .ok();
+    env.run(&[
+        "--yes",
+        "unlock",
+        SATO,
+        "--reason",
+        "forgot",
+        "--reissue",
+        "--out",
+        "fresh.csv",
+    ])
+    .ok();
+    let rows = issue_rows(&env.path("fresh.csv"));
+    assert_eq!(rows.len(), 1);
+    let deadline = "2022-09-17T23:59:00+09:00";
+    assert_eq!(rows[0].2, deadline);
+    let notices = common::export_outbox(&env, "o.jsonl");
+    let issued: Vec<_> = notices
+        .iter()
+        .filter(|n| n["type"] == "initial_password_issued" && n["customer"] == SATO)
+        .collect();
+    assert!(!issued.is_empty(), "no notice: {notices:?}");
+    for n in issued {
+        let body = n["body"].as_str().unwrap();
+        assert!(body.contains(deadline), "no deadline in {body}");
+    }
+    let log = env
+        .run(&[
+            "--format",
+            "json",
+            "log",
+            "--action",
+            "password.issue",
+            "--customer",
+            SATO,
+        ])
+        .ok()
+        .json();
+    assert_eq!(log[0]["details"]["deadline"], deadline, "{log}");
 }
 
 // ------------------------------------------------------- lockout, unlock

@@ -9,6 +9,12 @@ use super::{Ledger, Tx};
 use crate::customer::{Lock, PasswordState};
 use crate::error::Result;
 use crate::policy::Kind;
+use crate::rollout::Schedule;
+
+/// The meta keys of the rollout schedule.
+const PRE_START: &str = "rollout.pre_start";
+const PRE_END: &str = "rollout.pre_end";
+const ENFORCE: &str = "rollout.enforce";
 
 /// A stored password of one kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -244,6 +250,23 @@ impl Tx<'_> {
             .map_err(|e| self.err(e))
     }
 
+    /// Record the rollout schedule (the caller writes the audit entry).
+    pub fn set_rollout_schedule(&self, s: &Schedule) -> Result<()> {
+        for (k, v) in [
+            (PRE_START, s.pre_start),
+            (PRE_END, s.pre_end),
+            (ENFORCE, s.enforce),
+        ] {
+            self.set_meta(k, &crate::clock::to_stored(v))?;
+        }
+        Ok(())
+    }
+
+    /// The recorded rollout schedule, if any.
+    pub fn rollout_schedule(&self) -> Result<Option<Schedule>> {
+        rollout_schedule(self.conn()).map_err(|e| self.err(e))
+    }
+
     pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
         self.conn()
             .prepare_cached(
@@ -265,6 +288,20 @@ fn meta(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
         .optional()
 }
 
+fn rollout_schedule(conn: &Connection) -> rusqlite::Result<Option<Schedule>> {
+    let get = |k| -> rusqlite::Result<_> {
+        Ok(meta(conn, k)?.and_then(|s| crate::clock::from_stored(&s)))
+    };
+    Ok(match (get(PRE_START)?, get(PRE_END)?, get(ENFORCE)?) {
+        (Some(pre_start), Some(pre_end), Some(enforce)) => Some(Schedule {
+            pre_start,
+            pre_end,
+            enforce,
+        }),
+        _ => None,
+    })
+}
+
 impl Ledger {
     pub fn credential(&self, code: &str, kind: Kind) -> Result<Option<Credential>> {
         credential(&self.conn, code, kind).map_err(|e| self.err(e))
@@ -281,6 +318,11 @@ impl Ledger {
 
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
         meta(&self.conn, key).map_err(|e| self.err(e))
+    }
+
+    /// The recorded rollout schedule, if any.
+    pub fn rollout_schedule(&self) -> Result<Option<Schedule>> {
+        rollout_schedule(&self.conn).map_err(|e| self.err(e))
     }
 
     /// Unfinished `password issue` runs: (file, customers holding a

@@ -95,6 +95,14 @@ pub fn issue_needs_selection() -> String {
     )
 }
 
+/// Why an issue run had nothing to do.
+pub fn issue_done(out: &std::path::Path, done: crate::issuance::Done) -> String {
+    match done {
+        crate::issuance::Done::Recovered => issue_recovered(out),
+        crate::issuance::Done::Complete => issue_already_complete(out),
+    }
+}
+
 pub fn issue_recovered(out: &std::path::Path) -> String {
     let f = sanitize(&out.display().to_string());
     tr!(
