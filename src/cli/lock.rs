@@ -151,7 +151,7 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
                 .map(|(c, _)| Ok((c.code.clone(), lift(tx, c, &reason, false)?)))
                 .collect()
         })?,
-        Some(p) => reissue(&mut ledger, &policy, p, &codes, &reason)?,
+        Some(p) => reissue(ctx, &mut ledger, &policy, p, &codes, &reason)?,
     };
     let mut l = Listing::new(&["customer", "result", "reissued"]);
     for code in &codes {
@@ -169,6 +169,7 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
 /// one transaction for everyone), each customer's lock lifted beside the
 /// new password. Whether each customer was locked.
 fn reissue(
+    ctx: &mut Ctx,
     ledger: &mut Ledger,
     policy: &Policy,
     prepared: issuance::Prepared,
@@ -176,6 +177,9 @@ fn reissue(
     reason: &str,
 ) -> Result<Vec<(String, bool)>> {
     let mut run = prepared.open(ledger, policy, codes.len())?;
+    if let Some(w) = run.warning() {
+        ctx.out.warn(&w);
+    }
     let todo = run.todo(ledger, codes)?;
     let mut lifted = run.issue(ledger, policy, &todo, |tx, c| lift(tx, c, reason, true))?;
     // Issued (and unlocked) by an interrupted attempt of this command.

@@ -499,6 +499,9 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
         return Ok(exit::NO);
     }
     let mut run = prepared.open(&mut ledger, &policy, codes.len())?;
+    if let Some(w) = run.warning() {
+        ctx.out.warn(&w);
+    }
     let todo = run.todo(&ledger, &codes)?;
     let bar = super::progress::items(todo.len() as u64, &messages::issuing());
     let result = todo.chunks(BATCH).try_for_each(|batch| -> Result<()> {

@@ -1,9 +1,10 @@
 //! The file side of an issue run: initial passwords reach a private
 //! temporary file beside `--out` (fsynced) before the ledger holds their
-//! hashes; a rerun keeps exactly the lines whose hashes the ledger holds;
-//! the finished file is linked into place, never over an existing one.
+//! hashes; a resumed run keeps exactly the lines whose password matches the
+//! hash the ledger holds; the finished file is linked into place, never
+//! over an existing one.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::messages;
+use crate::secret::Argon2Params;
 use crate::secretfile;
 
 /// The header of every initial-password file (CLI.md).
@@ -34,9 +36,11 @@ pub fn csv_lines(rows: &[(&str, &str)], deadline: &str) -> Zeroizing<String> {
     text
 }
 
-/// The temporary file of run `run` into `out`: hidden, beside it.
-pub fn temp_path(out: &Path, run: i64) -> PathBuf {
-    secretfile::temp_path(out, &format!("issue{run}"))
+/// The temporary file of run `run` of the ledger `ledger_id` into `out`:
+/// hidden, beside it. Named by both, so that a run never takes another
+/// ledger's file (or any stale file) for its own.
+pub fn temp_path(out: &Path, ledger_id: &str, run: i64) -> PathBuf {
+    secretfile::temp_path(out, &format!("issue-{ledger_id}-{run}"))
 }
 
 /// The open temporary file of a run.
@@ -50,24 +54,54 @@ pub struct Resumed {
     pub file: IssueFile,
     /// The customers whose lines were kept.
     pub done: HashSet<String>,
+    /// Lines for a customer of the run whose password does not match the
+    /// hash the ledger holds (dropped; the customer is issued again).
+    pub mismatched: usize,
 }
 
 impl IssueFile {
-    /// Open the temporary file at `temp` keeping only the whole lines whose
-    /// customer the ledger holds a password for from this run
-    /// (`committed`); the rest (written, then cut off before the commit)
-    /// are dropped.
-    pub fn resume(temp: PathBuf, committed: &HashSet<String>) -> Result<Resumed> {
+    /// Open the temporary file at `temp`, keeping only the whole lines
+    /// whose password matches the hash the ledger holds for that customer
+    /// from this run (`committed`: code to hash; verified on every core),
+    /// one line a customer. Lines of customers the ledger does not hold
+    /// (written, then cut off before the commit) are dropped as well.
+    pub fn resume(
+        temp: PathBuf,
+        committed: &HashMap<String, String>,
+        params: Argon2Params,
+    ) -> Result<Resumed> {
         let lines = read_lines(&temp)?;
-        let kept: Vec<_> = lines
-            .iter()
-            .filter(|l| committed.contains(code_of(l)))
-            .collect();
-        let done = kept.iter().map(|l| code_of(l).to_string()).collect();
+        let mut candidates = Vec::new();
+        let mut pairs = Vec::new();
+        for line in &lines {
+            let mut fields = line.split(',');
+            let (Some(code), Some(password), Some(_), None) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            if let Some(hash) = committed.get(code) {
+                candidates.push((code, line));
+                pairs.push((hash.as_str(), password));
+            }
+        }
+        let matches = crate::password::verify_all(params, &pairs)?;
+        drop(pairs);
+        let mut done = HashSet::new();
+        let mut kept = Vec::new();
+        let mut mismatched = 0;
+        for ((code, line), ok) in candidates.into_iter().zip(matches) {
+            if !ok {
+                mismatched += 1;
+            } else if done.insert(code.to_string()) {
+                kept.push(line);
+            }
+        }
         let file = rewrite(&temp, &kept)?;
         Ok(Resumed {
             file: IssueFile { temp, file },
             done,
+            mismatched,
         })
     }
 
@@ -83,12 +117,12 @@ impl IssueFile {
     /// (`committed`; the lines written since [`IssueFile::resume`] are this
     /// process's own), then link the file into place at `out` (never over
     /// an existing file). The temporary name stays until [`discard`].
-    pub fn publish(self, out: &Path, committed: &HashSet<String>) -> Result<()> {
+    pub fn publish(self, out: &Path, committed: &HashMap<String, String>) -> Result<()> {
         let IssueFile { temp, file } = self;
         file.sync_all().map_err(|e| Error::io(&temp, e))?;
         drop(file);
         let lines = read_lines(&temp)?;
-        let held = |l: &Zeroizing<String>| committed.contains(code_of(l));
+        let held = |l: &Zeroizing<String>| committed.contains_key(code_of(l));
         if !lines.iter().all(held) {
             let kept: Vec<_> = lines.iter().filter(|l| held(l)).collect();
             rewrite(&temp, &kept)?;
@@ -234,6 +268,12 @@ fn rewrite(temp: &Path, lines: &[&Zeroizing<String>]) -> Result<File> {
 mod tests {
     use super::*;
 
+    const CHEAP: Argon2Params = Argon2Params {
+        m_kib: 64,
+        t: 1,
+        p: 1,
+    };
+
     #[test]
     fn lines_are_csv_rows_with_the_deadline() {
         let text = csv_lines(&[("1000100", "kiPL5d3D"), ("1000137", "Xy3")], "D");
@@ -242,23 +282,43 @@ mod tests {
     }
 
     #[test]
-    fn resume_keeps_only_lines_the_ledger_holds() {
+    fn resume_keeps_only_lines_that_verify() {
         let d = tempfile::tempdir().unwrap();
-        let temp = d.path().join(".out.csv.issue1.tmp");
+        let temp = d.path().join(".out.csv.issue-x-1.tmp");
+        let mut h = crate::secret::Hasher::new(CHEAP).unwrap();
+        let committed: HashMap<String, String> = [("A", "pwA"), ("B", "pwB"), ("C", "pwC")]
+            .into_iter()
+            .map(|(c, p)| (c.to_string(), h.hash(p.as_bytes()).unwrap()))
+            .collect();
         std::fs::write(
             &temp,
-            "code,initial_password,deadline\nA,pwA,D\nX,pwX,D\nB,pwB,D",
+            "code,initial_password,deadline\n\
+             A,pwA,D\n\
+             B,stale,D\n\
+             X,pwX,D\n\
+             A,pwA,D\n\
+             C,pwC,D,extra\n\
+             C,pwC,D",
         )
         .unwrap();
-        let committed = HashSet::from(["A".to_string(), "B".to_string()]);
-        let r = IssueFile::resume(temp.clone(), &committed).unwrap();
-        assert_eq!(r.done, HashSet::from(["A".to_string()]), "B's line is cut");
+        let r = IssueFile::resume(temp.clone(), &committed, CHEAP).unwrap();
+        assert_eq!(r.done, HashSet::from(["A".to_string()]));
+        assert_eq!(r.mismatched, 1, "B's stale line");
         drop(r);
         assert_eq!(
             std::fs::read_to_string(&temp).unwrap(),
             "code,initial_password,deadline\nA,pwA,D\n"
         );
+        let r = IssueFile::resume(temp.clone(), &HashMap::new(), CHEAP).unwrap();
+        assert!(r.done.is_empty());
         let names: Vec<_> = std::fs::read_dir(d.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "a rewrite left a file behind");
+    }
+
+    #[test]
+    fn the_temporary_name_holds_the_ledger_and_the_run() {
+        let a = temp_path(Path::new("dir/out.csv"), "0a1b", 7);
+        assert_eq!(a, Path::new("dir/.out.csv.issue-0a1b-7.tmp"));
+        assert_ne!(a, temp_path(Path::new("dir/out.csv"), "2c3d", 7));
     }
 }

@@ -9,7 +9,7 @@
 //!    output of a job with nothing left to do, or refused (73).
 //! 2. [`Prepared::open`]: start a run (its deadline fixed once), or resume
 //!    the interrupted one into the same file, keeping only the lines of its
-//!    temporary file whose customer the ledger holds a password for from it.
+//!    temporary file whose password matches the hash the ledger holds.
 //! 3. [`Run::issue`], batch by batch: passwords generated and hashed on
 //!    every core, written durably to the temporary file, then their hashes
 //!    committed with the audit entries and the notices (and whatever the
@@ -21,7 +21,7 @@
 
 mod file;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
@@ -29,6 +29,7 @@ use serde_json::json;
 use crate::customer::{Customer, PasswordState};
 use crate::error::{Error, Result};
 use crate::ledger::{Entry, IssueRun, Ledger, Tx};
+use crate::messages;
 use crate::notify::{Event, SystemNotice};
 use crate::password;
 use crate::policy::{Kind, Policy};
@@ -77,6 +78,7 @@ pub enum Done {
 pub struct Prepared {
     out: PathBuf,
     key: String,
+    ledger_id: String,
     running: Option<IssueRun>,
     replace: bool,
     locks: file::DirLocks,
@@ -88,14 +90,17 @@ pub struct Prepared {
 pub fn prepare(ledger: &mut Ledger, out: &Path, codes: &[String], replace: bool) -> Result<Outset> {
     let key = file::out_key(out)?;
     let locks = file::lock_dirs(ledger.path(), out)?;
+    let ledger_id = ledger.ledger_id()?;
     let running = ledger.write(|tx| tx.running_issue(&key))?;
     if crate::secretfile::occupied(out) {
         // The run's own file, linked from its temporary name just before
         // the run was cut off; anything else is refused, and the temporary
         // file (the only copy of the passwords) is kept.
-        if let Some(run) = running.filter(|r| file::same_file(out, &file::temp_path(out, r.id))) {
+        if let Some(run) =
+            running.filter(|r| file::same_file(out, &file::temp_path(out, &ledger_id, r.id)))
+        {
             close(ledger, run.id, &key, json!({ "recovered": true }))?;
-            file::discard(&file::temp_path(out, run.id));
+            file::discard(&file::temp_path(out, &ledger_id, run.id));
             return Ok(Outset::Done(Done::Recovered));
         }
         let finished = ledger.finished_issue(&key)?.is_some();
@@ -109,6 +114,7 @@ pub fn prepare(ledger: &mut Ledger, out: &Path, codes: &[String], replace: bool)
     Ok(Outset::Ready(Prepared {
         out: out.to_path_buf(),
         key,
+        ledger_id,
         running,
         replace,
         locks,
@@ -157,12 +163,13 @@ impl Prepared {
     }
 
     /// Start the run (for `customers` customers), or resume the interrupted
-    /// one: its temporary file keeps the lines of the customers the ledger
-    /// holds a password for from it; the rest are issued again.
+    /// one: its temporary file keeps the lines whose password matches the
+    /// ledger (verified on every core); the rest are issued again.
     pub fn open(self, ledger: &mut Ledger, policy: &Policy, customers: usize) -> Result<Run> {
         let Prepared {
             out,
             key,
+            ledger_id,
             running,
             replace,
             locks,
@@ -190,8 +197,9 @@ impl Prepared {
             }
         };
         let committed = ledger.write(|tx| tx.issued_in_run(id))?;
-        let temp = file::temp_path(&out, id);
-        let resumed = file::IssueFile::resume(temp.clone(), &committed)?;
+        let temp = file::temp_path(&out, &ledger_id, id);
+        let resumed =
+            file::IssueFile::resume(temp.clone(), &committed, password::argon2_params(policy))?;
         Ok(Run {
             id,
             key,
@@ -201,6 +209,7 @@ impl Prepared {
             replace,
             file: resumed.file,
             resumed: resumed.done,
+            mismatched: resumed.mismatched,
             issued: 0,
             skipped: 0,
             _locks: locks,
@@ -218,6 +227,7 @@ pub struct Run {
     replace: bool,
     file: file::IssueFile,
     resumed: HashSet<String>,
+    mismatched: usize,
     issued: u64,
     skipped: u64,
     _locks: file::DirLocks,
@@ -239,6 +249,13 @@ impl Run {
     /// The customers whose lines were kept from the interrupted run.
     pub fn resumed(&self) -> &HashSet<String> {
         &self.resumed
+    }
+
+    /// A warning for the operator when lines of the interrupted run's file
+    /// were dropped because their password did not match the ledger (their
+    /// customers are issued again).
+    pub fn warning(&self) -> Option<String> {
+        (self.mismatched > 0).then(|| messages::issue_lines_dropped(self.mismatched))
     }
 
     /// Which of `codes` still need a password from this run: not resumed,
@@ -323,7 +340,7 @@ impl Run {
     /// Link the file into place (never over another file), record the run
     /// done, remove the temporary name.
     pub fn finish(self, ledger: &mut Ledger) -> Result<Summary> {
-        let committed = ledger.write(|tx| tx.issued_in_run(self.id))?;
+        let committed: HashMap<String, String> = ledger.write(|tx| tx.issued_in_run(self.id))?;
         self.file.publish(&self.out, &committed)?;
         let summary = Summary {
             issued: self.issued + self.resumed.len() as u64,

@@ -1,13 +1,13 @@
 //! Passwords, their history, failure counts, locks, bulk issuance runs,
-//! the rollout schedule.
+//! the rollout schedule, the ledger's identity.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Ledger, Tx};
 use crate::customer::{Lock, PasswordState};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::policy::Kind;
 use crate::rollout::Schedule;
 
@@ -15,6 +15,9 @@ use crate::rollout::Schedule;
 const PRE_START: &str = "rollout.pre_start";
 const PRE_END: &str = "rollout.pre_end";
 const ENFORCE: &str = "rollout.enforce";
+
+/// The meta key of the ledger's identity (a random id made by migration 8).
+const LEDGER_ID: &str = "ledger.id";
 
 /// A stored password of one kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,17 +239,18 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Customers whose current execution password was issued by `run`.
-    pub fn issued_in_run(&self, run: i64) -> Result<HashSet<String>> {
+    /// Customers whose current execution password was issued by `run`,
+    /// with its hash.
+    pub fn issued_in_run(&self, run: i64) -> Result<HashMap<String, String>> {
         let mut stmt = self
             .conn()
             .prepare_cached(
-                "SELECT customer FROM credential WHERE kind = 'execution' AND issue_run = ?1",
+                "SELECT customer, hash FROM credential WHERE kind = 'execution' AND issue_run = ?1",
             )
             .map_err(|e| self.err(e))?;
-        stmt.query_map([run], |r| r.get(0))
+        stmt.query_map([run], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(|e| self.err(e))?
-            .collect::<rusqlite::Result<HashSet<String>>>()
+            .collect::<rusqlite::Result<HashMap<String, String>>>()
             .map_err(|e| self.err(e))
     }
 
@@ -323,6 +327,15 @@ impl Ledger {
     /// The recorded rollout schedule, if any.
     pub fn rollout_schedule(&self) -> Result<Option<Schedule>> {
         rollout_schedule(&self.conn).map_err(|e| self.err(e))
+    }
+
+    /// This ledger's identity: a random id no other ledger shares (it names
+    /// the temporary files of its issue runs).
+    pub fn ledger_id(&self) -> Result<String> {
+        self.meta(LEDGER_ID)?.ok_or_else(|| Error::Corrupt {
+            path: self.path().to_path_buf(),
+            detail: format!("meta {LEDGER_ID} missing"),
+        })
     }
 
     /// Unfinished `password issue` runs: (file, customers holding a

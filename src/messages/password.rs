@@ -256,3 +256,10 @@ pub fn weak_hashing(m: u32, t: u32) -> String {
         "警告: Argon2 m={m} KiB, t={t} は OWASP の推奨最小値（m=19456 KiB, t=2, p=1）を下回っています。テスト以外では使わないでください"
     )
 }
+
+pub fn issue_lines_dropped(n: usize) -> String {
+    tr!(
+        "warning: {n} line(s) of the interrupted run's temporary file did not match the ledger and were dropped; those customers get new initial passwords",
+        "警告: 中断された発行処理の一時ファイルのうち {n} 行が台帳と一致しなかったため破棄しました。該当するお客様には新しい初期パスワードを発行します"
+    )
+}
