@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use zeroize::Zeroizing;
 
 use crate::customer::Customer;
-use crate::policy::{self, Facts, Kind, KindPolicy, Policy, Rule, Violation};
+use crate::policy::{self, BrokenRules, Facts, Kind, KindPolicy, Policy, Rule, Violation};
 use crate::secret::{Argon2Params, Hasher, SecretError};
 
 /// The policy's Argon2 parameters in the secret module's terms.
@@ -87,17 +87,47 @@ pub fn facts<'a>(c: &'a Customer, phones: &'a [String]) -> Facts<'a> {
     }
 }
 
+/// How many candidates [`generate_initial`] draws before giving up. A
+/// policy whose generator passes the rules this rarely was refused when it
+/// was set (see `Policy::try_generator`); the cap turns what is left (a
+/// stored policy from before that check, a customer whose own data breaks
+/// nearly every candidate) into an error instead of a hang.
+pub const GENERATE_TRIES: u32 = 10_000;
+
+/// Why no initial password came out.
+#[derive(Debug)]
+pub enum GenerateError {
+    /// The OS generator or the alphabet failed.
+    Secret(SecretError),
+    /// [`GENERATE_TRIES`] candidates all broke a rule; `rule` is the one
+    /// broken most often.
+    Exhausted { tries: u32, rule: Option<Rule> },
+}
+
+impl From<SecretError> for GenerateError {
+    fn from(e: SecretError) -> Self {
+        GenerateError::Secret(e)
+    }
+}
+
 /// A fresh initial execution password that passes the execution policy for
 /// this customer (P4, P7): uniform from the OS generator, regenerated until
-/// it passes.
-pub fn generate_initial(p: &Policy, facts: &Facts) -> Result<Zeroizing<String>, SecretError> {
-    loop {
+/// it passes, at most [`GENERATE_TRIES`] times.
+pub fn generate_initial(p: &Policy, facts: &Facts) -> Result<Zeroizing<String>, GenerateError> {
+    let mut broken = BrokenRules::default();
+    for _ in 0..GENERATE_TRIES {
         let pw =
             crate::secret::generate_password(p.generator.length, p.generator.alphabet.as_bytes())?;
-        if policy::generated_ok(p.kind(Kind::Execution), &pw, Some(facts)) {
+        let violations = policy::check(p.kind(Kind::Execution), &pw, Some(facts));
+        if violations.is_empty() {
             return Ok(pw);
         }
+        broken.add(&violations);
     }
+    Err(GenerateError::Exhausted {
+        tries: GENERATE_TRIES,
+        rule: broken.most(),
+    })
 }
 
 /// How many hashing threads: one per core.
@@ -236,6 +266,23 @@ mod tests {
         let ok = verify_all(params, &pairs).unwrap();
         assert_eq!(ok, [true, true, true, false, true, false, true]);
         assert!(verify_all(params, &[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_generator_that_cannot_pass_gives_up_naming_the_rule() {
+        // `aA` folds to one letter: every candidate is a repeated character.
+        let mut p = Policy::preset("securities").unwrap();
+        p.generator.alphabet = "aA".into();
+        p.generator.length = 4;
+        let c = sample_customer();
+        let phones = c.phones();
+        match generate_initial(&p, &facts(&c, &phones)) {
+            Err(GenerateError::Exhausted { tries, rule }) => {
+                assert_eq!(tries, GENERATE_TRIES);
+                assert_eq!(rule, Some(Rule::Repeat));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     fn sample_customer() -> Customer {

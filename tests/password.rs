@@ -864,6 +864,80 @@ fn the_unlock_notice_carries_the_deadline() {
     assert_eq!(log[0]["details"]["deadline"], deadline, "{log}");
 }
 
+/// Run the binary, failing the test (not hanging it) past `secs`.
+fn run_within(env: &Env, args: &[&str], secs: u64) -> (i32, String) {
+    let mut child = env
+        .std_cmd()
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(secs) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("{args:?} still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Issue 11.3: a generator that cannot produce a password passing the
+/// execution rules (`aA`: every password is one letter repeated) is refused
+/// when the policy is set; one already stored (by an older acctsec) makes
+/// issuance exit 78 before anything is written, never spin.
+#[test]
+fn a_generator_that_cannot_pass_the_rules_is_refused_and_never_spins() {
+    let env = Env::with_customers();
+    let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
+    let alphabet = toml.lines().find(|l| l.starts_with("alphabet = ")).unwrap();
+    let bad = toml
+        .replace(alphabet, "alphabet = \"aA\"")
+        .replace("\nlength = 8\n", "\nlength = 4\n");
+    assert_ne!(bad, toml);
+    let f = env.write("bad.toml", &bad);
+    env.run(&["policy", "set", "--file", &f.display().to_string()])
+        .status(78)
+        .stderr_has("generator.alphabet")
+        .stderr_has("repetition");
+    assert_eq!(env.run(&["policy", "show", "--toml"]).ok().stdout(), toml);
+
+    env.sql()
+        .execute("UPDATE policy SET body = ?1 WHERE id = 1", [&bad])
+        .unwrap();
+    env.run(&["lock", "add", SATO, "--reason", "x"]).ok();
+    let entries = audit_total(&env);
+    let (code, err) = run_within(&env, &["password", "issue", "--all", "--out", "i.csv"], 60);
+    assert_eq!(code, 78, "{err}");
+    assert!(err.contains("generator.alphabet"), "{err}");
+    let (code, err) = run_within(
+        &env,
+        &[
+            "--yes",
+            "unlock",
+            SATO,
+            "--reason",
+            "x",
+            "--reissue",
+            "--out",
+            "u.csv",
+        ],
+        60,
+    );
+    assert_eq!(code, 78, "{err}");
+    assert_eq!(audit_total(&env), entries, "something was written");
+    assert!(!env.path("i.csv").exists() && !env.path("u.csv").exists());
+    assert!(hidden_files(&env).is_empty(), "{:?}", hidden_files(&env));
+}
+
 // ------------------------------------------------------- lockout, unlock
 
 #[test]

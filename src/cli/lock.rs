@@ -131,7 +131,7 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
         .collect::<Result<Vec<_>>>()?;
     // Fresh passwords (L3) go through an issue run into --out.
     let prepared = match &a.out {
-        Some(out) => match issuance::prepare(&mut ledger, out, &codes, true)? {
+        Some(out) => match issuance::prepare(&mut ledger, &policy, out, &codes, true)? {
             Outset::Ready(p) => Some(p),
             Outset::Done(done) => {
                 ctx.out.status(&messages::issue_done(out, done));

@@ -481,7 +481,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
     let codes = selection(&ledger, &a)?;
-    let prepared = match issuance::prepare(&mut ledger, &a.out, &codes, a.reissue)? {
+    let prepared = match issuance::prepare(&mut ledger, &policy, &a.out, &codes, a.reissue)? {
         Outset::Ready(p) => p,
         Outset::Done(done) => {
             ctx.out.status(&messages::issue_done(&a.out, done));

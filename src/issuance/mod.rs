@@ -2,11 +2,11 @@
 //! `password issue` and `unlock --reissue`.
 //!
 //! 1. [`prepare`]: one run at a time (the ledger's and the output's
-//!    directories are locked); `--out` is looked at before the ledger is
-//!    touched. A file (or a link, even a dangling
-//!    one) in place is never overwritten: it is either the run's own, linked
-//!    just before a crash (the run is then recorded done), the finished
-//!    output of a job with nothing left to do, or refused (73).
+//!    directories are locked); the policy's generator must work; `--out` is
+//!    looked at before the ledger is touched. A file (or a link, even a
+//!    dangling one) in place is never overwritten: it is either the run's
+//!    own, linked just before a crash (the run is then recorded done), the
+//!    finished output of a job with nothing left to do, or refused (73).
 //! 2. [`Prepared::open`]: start a run (its deadline fixed once), or resume
 //!    the interrupted one into the same file, keeping only the lines of its
 //!    temporary file whose password matches the hash the ledger holds.
@@ -31,7 +31,7 @@ use crate::error::{Error, Result};
 use crate::ledger::{Entry, IssueRun, Ledger, Tx};
 use crate::messages;
 use crate::notify::{Event, SystemNotice};
-use crate::password;
+use crate::password::{self, GenerateError};
 use crate::policy::{Kind, Policy};
 
 pub use file::{HEADER, csv_lines};
@@ -87,9 +87,18 @@ pub struct Prepared {
 /// Get ready to issue initial passwords to `codes` into `out`; `replace`:
 /// customers who have an execution password get a new one too. Nothing is
 /// written unless an interrupted run is found complete.
-pub fn prepare(ledger: &mut Ledger, out: &Path, codes: &[String], replace: bool) -> Result<Outset> {
+pub fn prepare(
+    ledger: &mut Ledger,
+    policy: &Policy,
+    out: &Path,
+    codes: &[String],
+    replace: bool,
+) -> Result<Outset> {
     let key = file::out_key(out)?;
     let locks = file::lock_dirs(ledger.path(), out)?;
+    policy.try_generator().map_err(|e| Error::Config {
+        what: messages::generator_unusable(&e),
+    })?;
     let ledger_id = ledger.ledger_id()?;
     let running = ledger.write(|tx| tx.running_issue(&key))?;
     if crate::secretfile::occupied(out) {
@@ -290,7 +299,8 @@ impl Run {
         for code in batch {
             let c = ledger.require_customer(code)?.0;
             let phones = c.phones();
-            let pw = password::generate_initial(policy, &password::facts(&c, &phones))?;
+            let pw = password::generate_initial(policy, &password::facts(&c, &phones))
+                .map_err(|e| generation_failed(code, e))?;
             customers.push(c);
             passwords.push(pw);
         }
@@ -384,6 +394,15 @@ fn store(tx: &mut Tx, c: &Customer, hash: &str, run: i64, deadline: &str) -> Res
         },
     )?;
     Ok(())
+}
+
+fn generation_failed(code: &str, e: GenerateError) -> Error {
+    match e {
+        GenerateError::Secret(e) => e.into(),
+        GenerateError::Exhausted { tries, rule } => Error::Config {
+            what: messages::generator_exhausted(code, tries, rule),
+        },
+    }
 }
 
 #[cfg(test)]

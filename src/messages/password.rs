@@ -257,6 +257,24 @@ pub fn weak_hashing(m: u32, t: u32) -> String {
     )
 }
 
+pub fn generator_unusable(e: &crate::policy::PolicyError) -> String {
+    let why = super::policy::describe_policy_error(e, super::is_ja());
+    tr!(
+        "the policy in force cannot generate initial passwords: {why}; nothing was issued; change the generator with `acctsec policy set`",
+        "現在のポリシーでは初期パスワードを生成できません: {why}。何も発行していません。`acctsec policy set` で generator を変更してください"
+    )
+}
+
+pub fn generator_exhausted(code: &str, tries: u32, rule: Option<crate::policy::Rule>) -> String {
+    let code = sanitize(code);
+    let ja = super::is_ja();
+    let most = rule.map(|r| super::policy::rule_name(r, ja)).unwrap_or("-");
+    tr!(
+        "no initial password for customer {code}: {tries} generated passwords all broke the execution rules (most often: {most}); change the generator with `acctsec policy set`, then run the command again",
+        "お客様 {code} の初期パスワードを生成できません: 生成した {tries} 件すべてが執行パスワードのルールに違反しました（最も多い違反: {most}）。`acctsec policy set` で generator を変更してから、同じコマンドを再実行してください"
+    )
+}
+
 pub fn issue_lines_dropped(n: usize) -> String {
     tr!(
         "warning: {n} line(s) of the interrupted run's temporary file did not match the ledger and were dropped; those customers get new initial passwords",

@@ -502,6 +502,30 @@ pub fn describe_policy_error(e: &PolicyError, ja: bool) -> String {
                 )
             }
         }
+        GeneratorUnusable {
+            field,
+            length,
+            passed,
+            tried,
+            rule,
+        } => {
+            let most = rule.map(|r| rule_name(r, ja));
+            if ja {
+                let most = most
+                    .map(|m| format!("（最も多い違反: {m}）"))
+                    .unwrap_or_default();
+                format!(
+                    "{field} と長さ {length} で生成した初期パスワードは、{tried} 件中 {passed} 件しか執行パスワードのルールを満たしません{most}。このままでは初期パスワードを発行できません。文字の種類を増やすか、長さを変えてください"
+                )
+            } else {
+                let most = most
+                    .map(|m| format!(" (most often broken: {m})"))
+                    .unwrap_or_default();
+                format!(
+                    "{field} with length {length} yields initial passwords that pass the execution rules only {passed} times in {tried}{most}, too rarely to issue them: use more kinds of characters or another length"
+                )
+            }
+        }
         UnknownNotice { field, name } => {
             let list = NOTICE_TYPES.join(", ");
             if ja {
