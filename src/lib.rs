@@ -17,6 +17,7 @@ pub mod notify;
 pub mod output;
 pub mod password;
 pub mod policy;
+pub mod rollout;
 pub mod sanitize;
 pub mod secret;
 pub mod secretfile;

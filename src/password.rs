@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use zeroize::Zeroizing;
 
 use crate::customer::Customer;
-use crate::policy::{self, Facts, Kind, KindPolicy, Policy, Rule, Violation};
+use crate::policy::{self, BrokenRules, Facts, Kind, KindPolicy, Policy, Rule, Violation};
 use crate::secret::{Argon2Params, Hasher, SecretError};
 
 /// The policy's Argon2 parameters in the secret module's terms.
@@ -87,17 +87,47 @@ pub fn facts<'a>(c: &'a Customer, phones: &'a [String]) -> Facts<'a> {
     }
 }
 
+/// How many candidates [`generate_initial`] draws before giving up. A
+/// policy whose generator passes the rules this rarely was refused when it
+/// was set (see `Policy::try_generator`); the cap turns what is left (a
+/// stored policy from before that check, a customer whose own data breaks
+/// nearly every candidate) into an error instead of a hang.
+pub const GENERATE_TRIES: u32 = 10_000;
+
+/// Why no initial password came out.
+#[derive(Debug)]
+pub enum GenerateError {
+    /// The OS generator or the alphabet failed.
+    Secret(SecretError),
+    /// [`GENERATE_TRIES`] candidates all broke a rule; `rule` is the one
+    /// broken most often.
+    Exhausted { tries: u32, rule: Option<Rule> },
+}
+
+impl From<SecretError> for GenerateError {
+    fn from(e: SecretError) -> Self {
+        GenerateError::Secret(e)
+    }
+}
+
 /// A fresh initial execution password that passes the execution policy for
 /// this customer (P4, P7): uniform from the OS generator, regenerated until
-/// it passes.
-pub fn generate_initial(p: &Policy, facts: &Facts) -> Result<Zeroizing<String>, SecretError> {
-    loop {
+/// it passes, at most [`GENERATE_TRIES`] times.
+pub fn generate_initial(p: &Policy, facts: &Facts) -> Result<Zeroizing<String>, GenerateError> {
+    let mut broken = BrokenRules::default();
+    for _ in 0..GENERATE_TRIES {
         let pw =
             crate::secret::generate_password(p.generator.length, p.generator.alphabet.as_bytes())?;
-        if policy::generated_ok(p.kind(Kind::Execution), &pw, Some(facts)) {
+        let violations = policy::check(p.kind(Kind::Execution), &pw, Some(facts));
+        if violations.is_empty() {
             return Ok(pw);
         }
+        broken.add(&violations);
     }
+    Err(GenerateError::Exhausted {
+        tries: GENERATE_TRIES,
+        rule: broken.most(),
+    })
 }
 
 /// How many hashing threads: one per core.
@@ -113,27 +143,48 @@ pub fn hash_all(
     params: Argon2Params,
     passwords: &[Zeroizing<String>],
 ) -> Result<Vec<String>, SecretError> {
-    let out: Vec<Mutex<Option<String>>> = passwords.iter().map(|_| Mutex::new(None)).collect();
+    on_every_core(params, passwords.len(), |hasher, i| {
+        hasher.hash(passwords[i].as_bytes())
+    })
+}
+
+/// Whether each (stored hash, password) pair matches (as
+/// [`matches_stored`]), on every core. The result is in input order.
+pub fn verify_all(params: Argon2Params, pairs: &[(&str, &str)]) -> Result<Vec<bool>, SecretError> {
+    on_every_core(params, pairs.len(), |hasher, i| {
+        matches_stored(pairs[i].0, pairs[i].1, hasher)
+    })
+}
+
+/// `work(hasher, i)` for every `i` in `0..n`, spread over one thread per
+/// core, each thread with its own reusable Argon2 buffer (made with
+/// `params`). The results are in index order; any failure fails the whole.
+fn on_every_core<T: Send>(
+    params: Argon2Params,
+    n: usize,
+    work: impl Fn(&mut Hasher, usize) -> Result<T, SecretError> + Sync,
+) -> Result<Vec<T>, SecretError> {
+    let out: Vec<Mutex<Option<T>>> = (0..n).map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
-    let n = threads().min(passwords.len()).max(1);
+    let workers = threads().min(n).max(1);
     std::thread::scope(|s| -> Result<(), SecretError> {
-        let workers: Vec<_> = (0..n)
+        let handles: Vec<_> = (0..workers)
             .map(|_| {
                 s.spawn(|| -> Result<(), SecretError> {
                     let mut hasher = Hasher::new(params)?;
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(pw) = passwords.get(i) else {
+                        if i >= n {
                             return Ok(());
-                        };
-                        let h = hasher.hash(pw.as_bytes())?;
-                        *out[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(h);
+                        }
+                        let r = work(&mut hasher, i)?;
+                        *out[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
                     }
                 })
             })
             .collect();
-        for w in workers {
-            // A worker that panicked hashed nothing more: fail the batch.
+        for w in handles {
+            // A worker that panicked did nothing more: fail the batch.
             w.join().map_err(|_| SecretError::WorkerFailed)??;
         }
         Ok(())
@@ -196,9 +247,46 @@ mod tests {
     }
 
     #[test]
-    fn generated_passwords_pass_the_policy() {
-        let p = Policy::preset("securities").unwrap();
-        let c = Customer {
+    fn verifies_in_order_on_every_core() {
+        let params = Argon2Params {
+            m_kib: 64,
+            t: 1,
+            p: 1,
+        };
+        let pws: Vec<Zeroizing<String>> =
+            (0..7).map(|i| Zeroizing::new(format!("pw{i}"))).collect();
+        let hashes = hash_all(params, &pws).unwrap();
+        let mut pairs: Vec<(&str, &str)> = hashes
+            .iter()
+            .zip(&pws)
+            .map(|(h, p)| (h.as_str(), p.as_str()))
+            .collect();
+        pairs[3].1 = "wrong";
+        pairs[5].0 = "not a hash";
+        let ok = verify_all(params, &pairs).unwrap();
+        assert_eq!(ok, [true, true, true, false, true, false, true]);
+        assert!(verify_all(params, &[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_generator_that_cannot_pass_gives_up_naming_the_rule() {
+        // `aA` folds to one letter: every candidate is a repeated character.
+        let mut p = Policy::preset("securities").unwrap();
+        p.generator.alphabet = "aA".into();
+        p.generator.length = 4;
+        let c = sample_customer();
+        let phones = c.phones();
+        match generate_initial(&p, &facts(&c, &phones)) {
+            Err(GenerateError::Exhausted { tries, rule }) => {
+                assert_eq!(tries, GENERATE_TRIES);
+                assert_eq!(rule, Some(Rule::Repeat));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn sample_customer() -> Customer {
+        Customer {
             code: "1234567".into(),
             name: "x".into(),
             birth_date: chrono::NaiveDate::from_ymd_opt(1980, 1, 15).unwrap(),
@@ -206,7 +294,13 @@ mod tests {
             mobile_phone: None,
             email_pc: None,
             email_mobile: None,
-        };
+        }
+    }
+
+    #[test]
+    fn generated_passwords_pass_the_policy() {
+        let p = Policy::preset("securities").unwrap();
+        let c = sample_customer();
         let phones = c.phones();
         let f = facts(&c, &phones);
         for _ in 0..200 {

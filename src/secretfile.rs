@@ -1,17 +1,22 @@
 //! Output files that may hold secrets or personal data: created 0600, built
-//! in a temporary file beside the target, and linked into place only when
+//! in a temporary file beside the target, and put into place only when
 //! complete. An existing file is never overwritten (exit 73).
 
-use std::fs::{File, OpenOptions};
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// Refuse early when the target exists.
+/// Whether anything is at `path`: a file, a directory, or a symbolic link,
+/// even a dangling one (which a file linked into place would collide with).
+pub fn occupied(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// Refuse early when anything is at the target (see [`occupied`]).
 pub fn ensure_absent(path: &Path) -> Result<()> {
-    if std::fs::symlink_metadata(path).is_ok() {
+    if occupied(path) {
         return Err(Error::OutputExists {
             path: path.to_path_buf(),
         });
@@ -26,89 +31,57 @@ pub fn dir_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
-/// A file being written privately beside its final name.
-pub struct Staged {
-    pub target: PathBuf,
-    pub temp: PathBuf,
-    pub file: File,
-}
-
-impl Staged {
-    /// Create the temporary file (0600) for `target`, whose name is fixed by
-    /// `tag` so that a rerun after a crash finds it.
-    pub fn create(target: &Path, tag: &str) -> Result<Staged> {
-        ensure_absent(target)?;
-        let temp = temp_path(target, tag);
-        let _ = std::fs::remove_file(&temp);
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&temp)
-            .map_err(|e| Error::CantCreate {
-                path: target.to_path_buf(),
-                source: e,
-            })?;
-        Ok(Staged {
-            target: target.to_path_buf(),
-            temp,
-            file,
-        })
-    }
-
-    /// Flush to disk and link into place; the temporary name is removed.
-    pub fn commit(self) -> Result<()> {
-        let Staged { target, temp, file } = self;
-        file.sync_all().map_err(|e| Error::io(&temp, e))?;
-        drop(file);
-        let linked = std::fs::hard_link(&temp, &target);
-        let _ = std::fs::remove_file(&temp);
-        match linked {
-            Ok(()) => {
-                if let Ok(d) = File::open(dir_of(&target)) {
-                    let _ = d.sync_all();
-                }
-                Ok(())
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                Err(Error::OutputExists { path: target })
-            }
-            Err(e) => Err(Error::CantCreate {
-                path: target,
-                source: e,
-            }),
-        }
-    }
-
-    /// Give up: remove the temporary file.
-    pub fn discard(self) {
-        let _ = std::fs::remove_file(&self.temp);
+/// Make a new name in the directory of `path` durable (best effort).
+pub fn sync_dir_of(path: &Path) {
+    if let Ok(d) = std::fs::File::open(dir_of(path)) {
+        let _ = d.sync_all();
     }
 }
 
 /// The temporary name of `target` for `tag`: hidden, in the same directory.
 pub fn temp_path(target: &Path, tag: &str) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    dir_of(target).join(format!(".{name}.{tag}.tmp"))
+    dir_of(target).join(format!(".{}.{tag}.tmp", file_name(target)))
 }
 
-/// Write a whole new file at once (0600, never overwriting).
+fn file_name(target: &Path) -> String {
+    target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into())
+}
+
+/// Write a whole new file at once: 0600, through a temporary file beside
+/// it, never over an existing file.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut staged = Staged::create(path, &format!("w{}", std::process::id()))?;
-    if let Err(e) = staged.file.write_all(bytes) {
-        staged.discard();
-        return Err(Error::io(path, e));
+    ensure_absent(path)?;
+    let cant_create = |e| Error::CantCreate {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    let prefix = format!(".{}.", file_name(path));
+    let mut temp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .permissions(std::fs::Permissions::from_mode(0o600))
+        .tempfile_in(dir_of(path))
+        .map_err(cant_create)?;
+    temp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    match temp.persist_noclobber(path) {
+        Ok(_) => {
+            sync_dir_of(path);
+            Ok(())
+        }
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::OutputExists {
+            path: path.to_path_buf(),
+        }),
+        Err(e) => Err(cant_create(e.error)),
     }
-    staged.commit()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::PermissionsExt;
 
     #[test]
     fn creates_private_files_and_never_overwrites() {
@@ -127,5 +100,16 @@ mod tests {
             1,
             "temp left behind"
         );
+    }
+
+    #[test]
+    fn a_dangling_link_is_occupied() {
+        let d = tempfile::tempdir().unwrap();
+        let link = d.path().join("out.csv");
+        std::os::unix::fs::symlink(d.path().join("nowhere"), &link).unwrap();
+        assert!(!link.exists());
+        assert!(occupied(&link));
+        assert_eq!(write_new(&link, b"x").unwrap_err().exit_code(), 73);
+        assert!(!d.path().join("nowhere").exists());
     }
 }

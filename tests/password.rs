@@ -84,6 +84,15 @@ fn audit_total(env: &Env) -> i64 {
         .unwrap()
 }
 
+/// The ledger's identity (it names the temporary files of issue runs).
+fn ledger_id(env: &Env) -> String {
+    env.sql()
+        .query_row("SELECT value FROM meta WHERE key = 'ledger.id'", [], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
 /// Names in the test directory that look like leftover temporary files.
 fn hidden_files(env: &Env) -> Vec<String> {
     std::fs::read_dir(env.dir.path())
@@ -621,8 +630,12 @@ fn issue_deadline_is_the_pre_registration_end() {
         .ok();
     env.run(&["password", "issue", SATO, SUZUKI, "--out", "d.csv"])
         .ok();
-    for (_, _, d) in issue_rows(&env.path("d.csv")) {
+    let rows = issue_rows(&env.path("d.csv"));
+    let codes: BTreeSet<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(codes, [SATO, SUZUKI].into());
+    for (code, pw, d) in &rows {
         assert_eq!(d, "2022-09-17T23:59:00+09:00");
+        assert_eq!(verify(&env, code, pw), 0, "{code}");
     }
 }
 
@@ -654,6 +667,275 @@ fn production_hashing_parameters() {
     );
     assert_eq!(verify(&env, &rows[0].0, &rows[0].1), 0);
     assert_eq!(verify(&env, &rows[0].0, &rows[1].1), 1);
+}
+
+// ------------------------------------- issue runs: the security review
+
+/// Mark issue run `id` as interrupted while writing into `out` (as if the
+/// process had been killed after committing its passwords).
+fn interrupt_run(env: &Env, id: i64, out: &Path) {
+    let dir = std::fs::canonicalize(out.parent().unwrap()).unwrap();
+    let key = dir.join(out.file_name().unwrap()).display().to_string();
+    env.sql()
+        .execute(
+            "UPDATE issue_run SET status = 'running', finished_at = NULL, out_path = ?2 WHERE id = ?1",
+            rusqlite::params![id, key],
+        )
+        .unwrap();
+}
+
+/// An issue file's content with these rows.
+fn issue_file(rows: &[&(String, String, String)]) -> String {
+    let mut text = String::from("code,initial_password,deadline\n");
+    for (code, pw, deadline) in rows {
+        text.push_str(&format!("{code},{pw},{deadline}\n"));
+    }
+    text
+}
+
+/// Issue 11.2: two ledgers whose run 1 was interrupted while issuing into
+/// the same file. The temporary file one of them left (under the name
+/// acctsec used to give it, or under its own) is never taken by the other,
+/// which would publish passwords it does not hold, with exit 0.
+#[test]
+fn two_ledgers_issuing_to_one_path_never_take_each_others_file() {
+    let (a, b) = (Env::with_customers(), Env::with_customers());
+    let shared = a.path("out.csv");
+    for env in [&a, &b] {
+        env.run(&["password", "issue", SATO, "--out", "own.csv"])
+            .ok();
+        interrupt_run(env, 1, &shared);
+    }
+    let a_row = issue_rows(&a.path("own.csv")).remove(0);
+    for name in [
+        ".out.csv.issue1.tmp".to_string(),
+        format!(".out.csv.issue-{}-1.tmp", ledger_id(&a)),
+    ] {
+        a.write(&name, issue_file(&[&a_row]));
+    }
+    assert_ne!(ledger_id(&a), ledger_id(&b));
+
+    b.run(&[
+        "password",
+        "issue",
+        SATO,
+        "--out",
+        &shared.display().to_string(),
+    ])
+    .ok();
+    let rows = issue_rows(&shared);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(verify(&b, SATO, &rows[0].1), 0, "b published a's password");
+    assert_eq!(verify(&b, SATO, &a_row.1), 1);
+
+    // Ledger a finishes its own run from its own file once the path is free.
+    std::fs::rename(&shared, a.path("b-out.csv")).unwrap();
+    let r = a
+        .run(&[
+            "--format",
+            "json",
+            "password",
+            "issue",
+            SATO,
+            "--out",
+            &shared.display().to_string(),
+        ])
+        .ok()
+        .json();
+    assert_eq!(r["resumed"], 1, "{r}");
+    assert_eq!(issue_rows(&shared), vec![a_row.clone()]);
+    assert_eq!(verify(&a, SATO, &a_row.1), 0);
+}
+
+/// Issue 11.2: every line a resumed run keeps is checked against the hash
+/// the ledger holds; a line that does not match is dropped and its
+/// customer issued again.
+#[test]
+fn a_resumed_run_keeps_only_lines_that_match_the_ledger() {
+    let env = Env::with_customers();
+    env.run(&["password", "issue", SATO, SUZUKI, "--out", "first.csv"])
+        .ok();
+    let first = issue_rows(&env.path("first.csv"));
+    let out = env.path("out.csv");
+    interrupt_run(&env, 1, &out);
+    let sato = first.iter().find(|r| r.0 == SATO).unwrap();
+    let suzuki = first.iter().find(|r| r.0 == SUZUKI).unwrap();
+    let stale = (SATO.to_string(), "Stale7Pw".to_string(), sato.2.clone());
+    env.write(
+        &format!(".out.csv.issue-{}-1.tmp", ledger_id(&env)),
+        issue_file(&[&stale, suzuki]),
+    );
+    let r = env
+        .run(&[
+            "--format", "json", "password", "issue", SATO, SUZUKI, "--out", "out.csv",
+        ])
+        .ok()
+        .stderr_has("did not match the ledger");
+    let j = r.json();
+    assert_eq!(j["resumed"], 1, "{j}");
+    assert_eq!(j["issued"], 2, "{j}");
+    let rows = issue_rows(&out);
+    assert_eq!(rows.len(), 2);
+    for (code, pw, _) in &rows {
+        assert_eq!(verify(&env, code, pw), 0, "{code}");
+    }
+    assert!(rows.contains(suzuki), "the matching line was not kept");
+    assert!(!rows.contains(&stale));
+    assert!(hidden_files(&env).is_empty(), "{:?}", hidden_files(&env));
+    env.run(&["log", "verify"]).ok();
+}
+
+/// Issue 11.2: `--out` a dangling symbolic link is refused (73) before the
+/// ledger is touched, by `password issue` as by `unlock --reissue`.
+#[test]
+fn a_dangling_link_at_out_is_refused_before_the_ledger_is_touched() {
+    let env = Env::with_customers();
+    let target = env.path("elsewhere.csv");
+    std::os::unix::fs::symlink(&target, env.path("out.csv")).unwrap();
+    env.run(&["lock", "add", SATO, "--reason", "x"]).ok();
+    let entries = audit_total(&env);
+    env.run(&["password", "issue", "--all", "--out", "out.csv"])
+        .status(73)
+        .stderr_has("out.csv");
+    env.run(&[
+        "--yes",
+        "unlock",
+        SATO,
+        "--reason",
+        "x",
+        "--reissue",
+        "--out",
+        "out.csv",
+    ])
+    .status(73);
+    assert_eq!(audit_total(&env), entries, "the ledger was touched");
+    assert_eq!(show(&env, SATO)["execution_password"], "none");
+    assert_eq!(show(&env, SATO)["locked"], true);
+    assert!(!target.exists());
+    assert!(hidden_files(&env).is_empty(), "{:?}", hidden_files(&env));
+}
+
+/// The notice of a fresh password from `unlock --reissue` carries its
+/// deadline, as the bulk issue's does.
+#[test]
+fn the_unlock_notice_carries_the_deadline() {
+    let env = Env::with_customers();
+    env.set_rollout("2022-08-22", "2022-09-17 23:59", "2022-09-18 18:00")
+        .ok();
+    env.run(&["lock", "add", SATO, "--reason", "lost phone"])
+        .ok();
+    env.run(&[
+        "--yes",
+        "unlock",
+        SATO,
+        "--reason",
+        "forgot",
+        "--reissue",
+        "--out",
+        "fresh.csv",
+    ])
+    .ok();
+    let rows = issue_rows(&env.path("fresh.csv"));
+    assert_eq!(rows.len(), 1);
+    let deadline = "2022-09-17T23:59:00+09:00";
+    assert_eq!(rows[0].2, deadline);
+    let notices = common::export_outbox(&env, "o.jsonl");
+    let issued: Vec<_> = notices
+        .iter()
+        .filter(|n| n["type"] == "initial_password_issued" && n["customer"] == SATO)
+        .collect();
+    assert!(!issued.is_empty(), "no notice: {notices:?}");
+    for n in issued {
+        let body = n["body"].as_str().unwrap();
+        assert!(body.contains(deadline), "no deadline in {body}");
+    }
+    let log = env
+        .run(&[
+            "--format",
+            "json",
+            "log",
+            "--action",
+            "password.issue",
+            "--customer",
+            SATO,
+        ])
+        .ok()
+        .json();
+    assert_eq!(log[0]["details"]["deadline"], deadline, "{log}");
+}
+
+/// Run the binary, failing the test (not hanging it) past `secs`.
+fn run_within(env: &Env, args: &[&str], secs: u64) -> (i32, String) {
+    let mut child = env
+        .std_cmd()
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(secs) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("{args:?} still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Issue 11.3: a generator that cannot produce a password passing the
+/// execution rules (`aA`: every password is one letter repeated) is refused
+/// when the policy is set; one already stored (by an older acctsec) makes
+/// issuance exit 78 before anything is written, never spin.
+#[test]
+fn a_generator_that_cannot_pass_the_rules_is_refused_and_never_spins() {
+    let env = Env::with_customers();
+    let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
+    let alphabet = toml.lines().find(|l| l.starts_with("alphabet = ")).unwrap();
+    let bad = toml
+        .replace(alphabet, "alphabet = \"aA\"")
+        .replace("\nlength = 8\n", "\nlength = 4\n");
+    assert_ne!(bad, toml);
+    let f = env.write("bad.toml", &bad);
+    env.run(&["policy", "set", "--file", &f.display().to_string()])
+        .status(78)
+        .stderr_has("generator.alphabet")
+        .stderr_has("repetition");
+    assert_eq!(env.run(&["policy", "show", "--toml"]).ok().stdout(), toml);
+
+    env.sql()
+        .execute("UPDATE policy SET body = ?1 WHERE id = 1", [&bad])
+        .unwrap();
+    env.run(&["lock", "add", SATO, "--reason", "x"]).ok();
+    let entries = audit_total(&env);
+    let (code, err) = run_within(&env, &["password", "issue", "--all", "--out", "i.csv"], 60);
+    assert_eq!(code, 78, "{err}");
+    assert!(err.contains("generator.alphabet"), "{err}");
+    let (code, err) = run_within(
+        &env,
+        &[
+            "--yes",
+            "unlock",
+            SATO,
+            "--reason",
+            "x",
+            "--reissue",
+            "--out",
+            "u.csv",
+        ],
+        60,
+    );
+    assert_eq!(code, 78, "{err}");
+    assert_eq!(audit_total(&env), entries, "something was written");
+    assert!(!env.path("i.csv").exists() && !env.path("u.csv").exists());
+    assert!(hidden_files(&env).is_empty(), "{:?}", hidden_files(&env));
 }
 
 // ------------------------------------------------------- lockout, unlock
@@ -1099,7 +1381,7 @@ fn an_interrupted_run_is_never_closed_on_someone_elses_file() {
         c.last_insert_rowid()
     };
     let temp = env.write(
-        &format!(".out.csv.issue{id}.tmp"),
+        &format!(".out.csv.issue-{}-{id}.tmp", ledger_id(&env)),
         "code,initial_password,deadline\n",
     );
     // Resuming with --reissue needs a confirmation like any reissue.

@@ -163,7 +163,7 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
     let t0 = Instant::now();
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
-    let sched = super::rollout::schedule(&ledger)?;
+    let sched = ledger.rollout_schedule()?;
     let clock = Clock {
         now: started,
         pre_end: sched.map(|s| s.pre_end),

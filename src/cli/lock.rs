@@ -1,23 +1,20 @@
 //! `acctsec lock` and `acctsec unlock`: staff locks, unlocks, and fresh
 //! initial passwords for customers who forgot theirs (L2, L3).
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use serde_json::json;
-use zeroize::Zeroizing;
 
 use super::Ctx;
-use crate::customer::{PasswordState, mask_email};
+use crate::customer::{AccountState, Customer, mask_email};
 use crate::error::{Error, Result, exit};
-use crate::ledger::{Entry, Read};
+use crate::issuance::{self, Outset};
+use crate::ledger::{Entry, Ledger, Read, Tx};
 use crate::messages;
 use crate::notify::Event;
 use crate::output::Listing;
-use crate::password;
-use crate::policy::Kind;
-use crate::secretfile::Staged;
+use crate::policy::{Kind, Policy};
 
 #[derive(Debug, Subcommand)]
 pub enum LockCmd {
@@ -105,169 +102,127 @@ fn add(ctx: &mut Ctx, code: &str, reason: &str) -> Result<u8> {
 
 pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
     let reason = a.reason.clone();
-    let mut codes = a.codes.clone();
-    if let Some(f) = &a.codes_file {
-        let text = std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?;
-        codes.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_string),
-        );
-    }
+    // Each customer once, in the order given (a repeated code would get two
+    // fresh passwords of which only the first is stored).
+    let codes = issuance::named_codes(&a.codes, a.codes_file.as_deref())?;
     if codes.is_empty() {
         return Err(Error::Usage(messages::unlock_needs_codes()));
     }
-    // Each customer once, in the order given (a repeated code would get two
-    // fresh passwords of which only the first is stored).
-    let mut seen = std::collections::HashSet::new();
-    codes.retain(|c| seen.insert(c.clone()));
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
     // Everyone must exist before anything changes.
-    let mut customers = Vec::new();
-    for code in &codes {
-        let (c, state) = ledger.require_account(code)?;
-        customers.push((c, state));
-    }
-    if let Some(out) = &a.out {
-        crate::secretfile::ensure_absent(out)?;
-    }
-    let locked: Vec<_> = customers.iter().filter(|(_, s)| s.lock.is_some()).collect();
-    // Replacing a password is irreversible: confirm it even when nobody is
-    // locked.
-    if !locked.is_empty() || a.reissue {
-        let shown: Vec<String> = locked
-            .iter()
-            .map(|(c, s)| {
-                let lock = s.lock.as_ref().expect("filtered on lock");
-                messages::unlock_line(
-                    &c.code,
-                    &c.name,
-                    c.email_pc.as_deref().map(mask_email).as_deref(),
-                    s.failures,
-                    &crate::clock::stored_to_jst(&lock.at),
-                    &lock.reason,
-                )
-            })
-            .collect();
-        if ctx.interactive() && !ctx.global.yes {
-            for s in &shown {
-                ctx.out.status(s);
+    let customers = codes
+        .iter()
+        .map(|code| ledger.require_account(code))
+        .collect::<Result<Vec<_>>>()?;
+    // Fresh passwords (L3) go through an issue run into --out.
+    let prepared = match &a.out {
+        Some(out) => match issuance::prepare(&mut ledger, &policy, out, &codes, true)? {
+            Outset::Ready(p) => Some(p),
+            Outset::Done(done) => {
+                ctx.out.status(&messages::issue_done(out, done));
+                return Ok(exit::OK);
             }
-        }
-        let question = if locked.is_empty() {
-            messages::confirm_reissue(customers.len())
-        } else {
-            messages::confirm_unlock(locked.len(), a.reissue)
-        };
-        if !ctx.confirm(&question)? {
-            ctx.out.status(&messages::cancelled());
-            return Ok(exit::NO);
-        }
+        },
+        None => None,
+    };
+    if !confirm_unlock(ctx, &customers, a.reissue)? {
+        ctx.out.status(&messages::cancelled());
+        return Ok(exit::NO);
     }
-    // Fresh passwords (L3): generated and hashed before the transaction,
-    // written to the private file, linked into place after the commit.
-    let mut published: Option<PathBuf> = None;
-    let mut fresh: Vec<(String, String)> = Vec::new();
-    if a.reissue
-        && let Some(out) = &a.out
-    {
-        let deadline = super::password::deadline(&ledger, &policy, ctx.now)?;
-        let mut passwords = Vec::new();
-        for (c, _) in &customers {
-            let phones = c.phones();
-            passwords.push(password::generate_initial(
-                &policy,
-                &password::facts(c, &phones),
-            )?);
-        }
-        let hashes = password::hash_all(password::argon2_params(&policy), &passwords)?;
-        let mut s = Staged::create(out, &format!("unlock{}", std::process::id()))?;
-        // Sized up front: a growing buffer would leave copies of passwords behind.
-        let mut text = Zeroizing::new(String::with_capacity(
-            64 + customers.len() * (64 + deadline.len()),
-        ));
-        text.push_str(crate::issuance::HEADER);
-        text.push('\n');
-        for ((c, _), pw) in customers.iter().zip(&passwords) {
-            crate::issuance::push_line(&mut text, &c.code, pw, &deadline);
-        }
-        drop(passwords);
-        if let Err(e) = s.file.write_all(text.as_bytes()) {
-            s.discard();
-            return Err(Error::io(out, e));
-        }
-        // Into place first: if the ledger then refuses the change, the file
-        // is removed again; the other order could lose the passwords.
-        s.commit()?;
-        published = Some(out.clone());
-        fresh = customers
-            .iter()
-            .map(|(c, _)| c.code.clone())
-            .zip(hashes)
-            .collect();
-    }
-    let result = ledger.write(|tx| {
-        let mut results = Vec::new();
-        for (c, _) in &customers {
-            let was_locked = tx.lock_of(&c.code)?.is_some();
-            let hash = fresh
+    let lifted = match prepared {
+        None => ledger.write(|tx| {
+            customers
                 .iter()
-                .find(|(code, _)| *code == c.code)
-                .map(|(_, h)| h);
-            if was_locked {
-                tx.unlock(&c.code)?;
-            }
-            if let Some(h) = hash {
-                tx.store_password(
-                    &c.code,
-                    Kind::Execution,
-                    h,
-                    PasswordState::Initial,
-                    None,
-                    crate::policy::MAX_HISTORY,
-                )?;
-            }
-            if was_locked || hash.is_some() {
-                tx.audit(Entry {
-                    action: "lock.unlock",
-                    customer: Some(&c.code),
-                    reason: Some(&reason),
-                    details: json!({ "was_locked": was_locked, "reissued": hash.is_some() }),
-                })?;
-            }
-            if was_locked {
-                tx.queue_notices_for(c, &Event::AccountUnlocked)?;
-            }
-            if hash.is_some() {
-                tx.queue_notices_for(c, &Event::InitialPasswordIssued { deadline: None })?;
-            }
-            results.push((c.code.clone(), was_locked, hash.is_some()));
-        }
-        Ok(results)
-    });
-    let results = match result {
-        Ok(r) => r,
-        Err(e) => {
-            if let Some(out) = published {
-                let _ = std::fs::remove_file(out);
-            }
-            return Err(e);
-        }
+                .map(|(c, _)| Ok((c.code.clone(), lift(tx, c, &reason, false)?)))
+                .collect()
+        })?,
+        Some(p) => reissue(ctx, &mut ledger, &policy, p, &codes, &reason)?,
     };
     let mut l = Listing::new(&["customer", "result", "reissued"]);
-    for (code, was_locked, reissued) in &results {
-        l.push(vec![
-            json!(code),
-            json!(if *was_locked {
-                "unlocked"
-            } else {
-                "not_locked"
-            }),
-            json!(reissued),
-        ]);
+    for code in &codes {
+        let was_locked = lifted.iter().any(|(c, locked)| c == code && *locked);
+        let result = if was_locked { "unlocked" } else { "not_locked" };
+        l.push(vec![json!(code), json!(result), json!(a.reissue)]);
     }
     ctx.out.outcome_listing(&l)?;
     Ok(exit::OK)
+}
+
+/// Unlock with fresh initial passwords (L3): one issue run, one batch (so
+/// one transaction for everyone), each customer's lock lifted beside the
+/// new password. Whether each customer was locked.
+fn reissue(
+    ctx: &mut Ctx,
+    ledger: &mut Ledger,
+    policy: &Policy,
+    prepared: issuance::Prepared,
+    codes: &[String],
+    reason: &str,
+) -> Result<Vec<(String, bool)>> {
+    let mut run = prepared.open(ledger, policy, codes.len())?;
+    if let Some(w) = run.warning() {
+        ctx.out.warn(&w);
+    }
+    let todo = run.todo(ledger, codes)?;
+    let mut lifted = run.issue(ledger, policy, &todo, |tx, c| lift(tx, c, reason, true))?;
+    // Issued (and unlocked) by an interrupted attempt of this command.
+    lifted.extend(run.resumed().iter().map(|code| (code.clone(), false)));
+    run.finish(ledger)?;
+    Ok(lifted)
+}
+
+/// Show the locked customers (on a terminal) and ask: unlocking, and
+/// replacing a password (irreversible) even when nobody is locked.
+fn confirm_unlock(
+    ctx: &mut Ctx,
+    customers: &[(Customer, AccountState)],
+    reissue: bool,
+) -> Result<bool> {
+    let locked: Vec<_> = customers
+        .iter()
+        .filter_map(|(c, s)| s.lock.as_ref().map(|lock| (c, s.failures, lock)))
+        .collect();
+    if locked.is_empty() && !reissue {
+        return Ok(true);
+    }
+    if ctx.interactive() && !ctx.global.yes {
+        for (c, failures, lock) in &locked {
+            ctx.out.status(&messages::unlock_line(
+                &c.code,
+                &c.name,
+                c.email_pc.as_deref().map(mask_email).as_deref(),
+                *failures,
+                &crate::clock::stored_to_jst(&lock.at),
+                &lock.reason,
+            ));
+        }
+    }
+    ctx.confirm(&if locked.is_empty() {
+        messages::confirm_reissue(customers.len())
+    } else {
+        messages::confirm_unlock(locked.len(), reissue)
+    })
+}
+
+/// Lift the customer's lock, if any, in `tx`, with its audit entry (saying
+/// whether a fresh password comes with it) and notice. Whether it was
+/// locked.
+fn lift(tx: &mut Tx, c: &Customer, reason: &str, reissued: bool) -> Result<bool> {
+    let was_locked = tx.lock_of(&c.code)?.is_some();
+    if was_locked {
+        tx.unlock(&c.code)?;
+    }
+    if was_locked || reissued {
+        tx.audit(Entry {
+            action: "lock.unlock",
+            customer: Some(&c.code),
+            reason: Some(reason),
+            details: json!({ "was_locked": was_locked, "reissued": reissued }),
+        })?;
+    }
+    if was_locked {
+        tx.queue_notices_for(c, &Event::AccountUnlocked)?;
+    }
+    Ok(was_locked)
 }

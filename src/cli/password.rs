@@ -1,18 +1,15 @@
 //! `acctsec password`: check, bulk issue, set, verify.
 
-use std::io::BufRead;
 use std::path::PathBuf;
 
-use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use serde_json::json;
-use zeroize::Zeroizing;
 
 use super::Ctx;
 use super::policy::KindArg;
 use crate::customer::{Customer, PasswordState};
 use crate::error::{Error, Result, exit};
-use crate::issuance::{self, IssueFile};
+use crate::issuance::{self, Outset};
 use crate::ledger::{Entry, Ledger, Read};
 use crate::messages;
 use crate::notify::Event;
@@ -466,291 +463,70 @@ enum Outcome {
 
 // ------------------------------------------------------------------ issue
 
-/// The deadline printed beside each initial password: the pre-registration
-/// end when the rollout is scheduled, else the policy's number of days.
-pub fn deadline(ledger: &Ledger, policy: &Policy, now: DateTime<Utc>) -> Result<String> {
-    let at = match ledger
-        .meta(super::rollout::PRE_END)?
-        .and_then(|s| crate::clock::from_stored(&s))
-    {
-        Some(t) => t,
-        None => now + chrono::Duration::days(i64::from(policy.initial_password_days)),
-    };
-    Ok(crate::clock::to_jst(at))
-}
-
-/// The codes an `issue` names, each checked to exist (exit 4 otherwise).
+/// The codes an `issue` names, in order, each checked to exist (exit 4).
 fn selection(ledger: &Ledger, a: &IssueArgs) -> Result<Vec<String>> {
-    let mut codes: Vec<String> = if a.all {
-        ledger.customer_codes()?
-    } else {
-        let mut codes = a.codes.clone();
-        if let Some(f) = &a.codes_file {
-            let file = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
-            for line in std::io::BufReader::new(file).lines() {
-                let line = line.map_err(|e| Error::io(f, e))?;
-                let code = line.trim();
-                if !code.is_empty() && !code.starts_with('#') {
-                    codes.push(code.to_string());
-                }
-            }
-        }
-        if codes.is_empty() {
-            return Err(Error::Usage(messages::issue_needs_selection()));
-        }
-        codes
-    };
+    if a.all {
+        return ledger.customer_codes();
+    }
+    let mut codes = issuance::named_codes(&a.codes, a.codes_file.as_deref())?;
+    if codes.is_empty() {
+        return Err(Error::Usage(messages::issue_needs_selection()));
+    }
     codes.sort();
-    codes.dedup();
-    if !a.all {
-        for c in &codes {
-            ledger.require_customer(c)?;
-        }
+    for c in &codes {
+        ledger.require_customer(c)?;
     }
     Ok(codes)
-}
-
-#[derive(Debug, Default)]
-struct IssueCounts {
-    issued: u64,
-    skipped: u64,
-    resumed: u64,
 }
 
 fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
-    let key = issuance::out_key(&a.out)?;
-    let _locks = issuance::lock_dirs(ledger.path(), &a.out)?;
-    let running = ledger.running_issue(&key)?;
-    if a.out.exists() {
-        return out_exists(ctx, &mut ledger, &a, &key, running);
-    }
     let codes = selection(&ledger, &a)?;
-    if running.is_none() {
-        // Customers of an interrupted run into another file hold passwords
-        // nobody has received; they count as "already have one" here.
-        for (file, held) in ledger.unfinished_issues()? {
-            if file != key && held > 0 {
-                ctx.out.warn(&messages::unfinished_issue(&file, held));
-            }
+    let prepared = match issuance::prepare(&mut ledger, &policy, &a.out, &codes, a.reissue)? {
+        Outset::Ready(p) => p,
+        Outset::Done(done) => {
+            ctx.out.status(&messages::issue_done(&a.out, done));
+            return Ok(exit::OK);
         }
+    };
+    // Customers of an interrupted run into another file hold passwords
+    // nobody has received; they count as "already have one" here.
+    for (file, held) in prepared.unfinished_elsewhere(&ledger)? {
+        ctx.out.warn(&messages::unfinished_issue(&file, held));
     }
     // Replacing passwords is confirmed every time, a resumed run included.
     if a.reissue && !ctx.confirm(&messages::confirm_reissue(codes.len()))? {
         ctx.out.status(&messages::cancelled());
         return Ok(exit::NO);
     }
-    let (run, deadline) = match running {
-        Some(r) => (r.id, r.deadline),
-        None => {
-            let deadline = deadline(&ledger, &policy, ctx.now)?;
-            let id = ledger.write(|tx| {
-                let id = tx.start_issue(&key, &deadline)?;
-                tx.audit(Entry {
-                    action: "password.issue.start",
-                    customer: None,
-                    reason: None,
-                    details: json!({ "run": id, "file": key, "customers": codes.len(), "reissue": a.reissue, "deadline": deadline }),
-                })?;
-                Ok(id)
-            })?;
-            (id, deadline)
-        }
-    };
-    // What an earlier, interrupted run of this command already issued: the
-    // lines of the temporary file whose password the ledger holds.
-    let committed = ledger.issued_in_run(run)?;
-    let (mut file, done) = IssueFile::resume(&a.out, run, &committed)?;
-    let mut counts = IssueCounts {
-        resumed: done.len() as u64,
-        ..Default::default()
-    };
-    let mut todo = Vec::new();
-    for code in codes.iter().filter(|c| !done.contains(*c)) {
-        match ledger.credential(code, Kind::Execution)? {
-            Some(c) if !a.reissue && c.issue_run != Some(run) => counts.skipped += 1,
-            _ => todo.push(code.clone()),
-        }
+    let mut run = prepared.open(&mut ledger, &policy, codes.len())?;
+    if let Some(w) = run.warning() {
+        ctx.out.warn(&w);
     }
+    let todo = run.todo(&ledger, &codes)?;
     let bar = super::progress::items(&ctx.out, todo.len() as u64, &messages::issuing());
-    let result = (|| -> Result<()> {
-        for batch in todo.chunks(BATCH) {
-            let stored = issue_batch(
-                &mut ledger,
-                &policy,
-                &mut file,
-                batch,
-                run,
-                &deadline,
-                a.reissue,
-            )?;
-            counts.issued += stored;
-            counts.skipped += batch.len() as u64 - stored;
-            bar.inc(batch.len() as u64);
-        }
+    let result = todo.chunks(BATCH).try_for_each(|batch| -> Result<()> {
+        run.issue(&mut ledger, &policy, batch, |_, _| Ok(()))?;
+        bar.inc(batch.len() as u64);
         Ok(())
-    })();
+    });
     bar.finish_and_clear();
     result?;
-    // Into place (never over an existing file), then the run is done.
-    let committed = ledger.issued_in_run(run)?;
-    file.publish(&a.out, &committed)?;
-    let total = counts.issued + counts.resumed;
-    ledger.write(|tx| {
-        tx.finish_issue(run)?;
-        tx.audit(Entry {
-            action: "password.issue.done",
-            customer: None,
-            reason: None,
-            details: json!({ "run": run, "file": key, "issued": total, "skipped": counts.skipped }),
-        })?;
-        Ok(())
-    })?;
-    issuance::discard_temp(&a.out, run);
+    let summary = run.finish(&mut ledger)?;
+    render_issued(ctx, &a.out, &summary)
+}
+
+fn render_issued(ctx: &mut Ctx, out: &std::path::Path, s: &issuance::Summary) -> Result<u8> {
     ctx.out.outcome(
-        &messages::issue_summary(&a.out, total, counts.skipped, &deadline),
+        &messages::issue_summary(out, s.issued, s.skipped, &s.deadline),
         &[
-            ("issued", json!(total)),
-            ("skipped", json!(counts.skipped)),
-            ("resumed", json!(counts.resumed)),
-            ("deadline", json!(deadline)),
-            ("out", json!(a.out.display().to_string())),
+            ("issued", json!(s.issued)),
+            ("skipped", json!(s.skipped)),
+            ("resumed", json!(s.resumed)),
+            ("deadline", json!(s.deadline)),
+            ("out", json!(out.display().to_string())),
         ],
     )?;
     Ok(exit::OK)
-}
-
-/// The output file exists: finish a run cut off after linking it, say a
-/// completed job has nothing left to do, or refuse (73): it is never
-/// overwritten.
-fn out_exists(
-    ctx: &mut Ctx,
-    ledger: &mut Ledger,
-    a: &IssueArgs,
-    key: &str,
-    running: Option<crate::ledger::IssueRun>,
-) -> Result<u8> {
-    // Only when the file in place is this run's own (linked from its
-    // temporary file) was the run cut off after publishing; a file someone
-    // else put there is refused and the temporary file (the only copy of
-    // the passwords) is kept.
-    if let Some(run) = running.filter(|r| same_file(&a.out, &issuance::temp_path(&a.out, r.id))) {
-        ledger.write(|tx| {
-            tx.finish_issue(run.id)?;
-            tx.audit(Entry {
-                action: "password.issue.done",
-                customer: None,
-                reason: None,
-                details: json!({ "run": run.id, "file": key, "recovered": true }),
-            })?;
-            Ok(())
-        })?;
-        issuance::discard_temp(&a.out, run.id);
-        ctx.out.status(&messages::issue_recovered(&a.out));
-        return Ok(exit::OK);
-    }
-    let finished = ledger.finished_issue(key)?;
-    let mut left = false;
-    for c in &selection(ledger, a)? {
-        if a.reissue || ledger.credential(c, Kind::Execution)?.is_none() {
-            left = true;
-            break;
-        }
-    }
-    if finished.is_some() && !left {
-        ctx.out.status(&messages::issue_already_complete(&a.out));
-        return Ok(exit::OK);
-    }
-    Err(Error::OutputExists {
-        path: a.out.clone(),
-    })
-}
-
-/// Whether two paths name the same file (device and inode).
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
-        _ => false,
-    }
-}
-
-/// One batch: passwords generated for each customer, hashed on every core,
-/// written durably to the run's file, then their hashes committed with the
-/// audit entries and the notices. Returns how many the ledger took.
-fn issue_batch(
-    ledger: &mut Ledger,
-    policy: &Policy,
-    file: &mut IssueFile,
-    batch: &[String],
-    run: i64,
-    deadline: &str,
-    reissue: bool,
-) -> Result<u64> {
-    let mut customers = Vec::with_capacity(batch.len());
-    let mut passwords = Vec::with_capacity(batch.len());
-    for code in batch {
-        let c = customer_of(ledger, code)?;
-        let phones = c.phones();
-        let pw = password::generate_initial(policy, &password::facts(&c, &phones))?;
-        customers.push(c);
-        passwords.push(pw);
-    }
-    let hashes = password::hash_all(password::argon2_params(policy), &passwords)?;
-    // The plaintext reaches the disk before the ledger holds its hash.
-    // Sized up front: a growing buffer would leave copies of passwords behind.
-    let mut text = Zeroizing::new(String::with_capacity(
-        customers.len() * (64 + deadline.len()),
-    ));
-    for (c, pw) in customers.iter().zip(&passwords) {
-        issuance::push_line(&mut text, &c.code, pw, deadline);
-    }
-    drop(passwords);
-    file.append(&text)?;
-    drop(text);
-    ledger.write(|tx| {
-        let mut stored = 0u64;
-        for (c, h) in customers.iter().zip(&hashes) {
-            // Someone else (another run, `password set`, `unlock
-            // --reissue`) gave this customer a password since we looked:
-            // theirs stands, and our line is dropped when the file is
-            // published.
-            if !reissue
-                && tx
-                    .credential(&c.code, Kind::Execution)?
-                    .is_some_and(|now| now.issue_run != Some(run))
-            {
-                continue;
-            }
-            stored += 1;
-            tx.store_password(
-                &c.code,
-                Kind::Execution,
-                h,
-                PasswordState::Initial,
-                Some(run),
-                crate::policy::MAX_HISTORY,
-            )?;
-            tx.audit(Entry {
-                action: "password.issue",
-                customer: Some(&c.code),
-                reason: None,
-                details: json!({ "run": run, "kind": "execution", "deadline": deadline }),
-            })?;
-            tx.queue_notices_for(
-                c,
-                &Event::InitialPasswordIssued {
-                    deadline: Some(deadline.to_string()),
-                },
-            )?;
-        }
-        tx.audit(Entry {
-            action: "password.issue.batch",
-            customer: None,
-            reason: None,
-            details: json!({ "run": run, "count": stored }),
-        })?;
-        Ok(stored)
-    })
 }

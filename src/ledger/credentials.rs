@@ -1,14 +1,24 @@
 //! Passwords, their history, failure counts, locks, bulk issuance runs,
-//! ledger facts (the rollout schedule, the audit cursor).
+//! ledger facts (the rollout schedule, the ledger's identity, the audit
+//! cursor).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::ops::ControlFlow;
 
-use super::Tx;
 use super::exec::{Exec, Row, params};
+use super::{Ledger, Tx};
 use crate::customer::{Credential, Lock, PasswordState};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::policy::Kind;
+use crate::rollout::Schedule;
+
+/// The meta keys of the rollout schedule.
+const PRE_START: &str = "rollout.pre_start";
+const PRE_END: &str = "rollout.pre_end";
+const ENFORCE: &str = "rollout.enforce";
+
+/// The meta key of the ledger's identity (a random id made by migration 8).
+pub(super) const LEDGER_ID: &str = "ledger.id";
 
 /// A locked account, for `lock list`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,17 +162,39 @@ pub(super) fn unfinished_issues(db: &dyn Exec) -> Result<Vec<(String, u64)>> {
     )
 }
 
-pub(super) fn issued_in_run(db: &dyn Exec, run: i64) -> Result<HashSet<String>> {
-    let mut codes = HashSet::new();
+pub(super) fn issued_in_run(db: &dyn Exec, run: i64) -> Result<HashMap<String, String>> {
+    let mut codes = HashMap::new();
     db.query(
-        "SELECT customer FROM credential WHERE kind = 'execution' AND issue_run = ?1",
+        "SELECT customer, hash FROM credential WHERE kind = 'execution' AND issue_run = ?1",
         params![run],
         &mut |mut r| {
-            codes.insert(r.text(0)?);
+            codes.insert(r.text(0)?, r.text(1)?);
             Ok(ControlFlow::Continue(()))
         },
     )?;
     Ok(codes)
+}
+
+/// The recorded rollout schedule, if all three moments are.
+pub(super) fn rollout_schedule(db: &dyn Exec) -> Result<Option<Schedule>> {
+    let get = |k| -> Result<_> { Ok(meta(db, k)?.and_then(|s| crate::clock::from_stored(&s))) };
+    Ok(match (get(PRE_START)?, get(PRE_END)?, get(ENFORCE)?) {
+        (Some(pre_start), Some(pre_end), Some(enforce)) => Some(Schedule {
+            pre_start,
+            pre_end,
+            enforce,
+        }),
+        _ => None,
+    })
+}
+
+/// This ledger's identity: a random id no other ledger shares (it names the
+/// temporary files of its issue runs).
+pub(super) fn ledger_id(db: &dyn Exec, path: &std::path::Path) -> Result<String> {
+    meta(db, LEDGER_ID)?.ok_or_else(|| Error::Corrupt {
+        path: path.to_path_buf(),
+        detail: format!("meta {LEDGER_ID} missing"),
+    })
 }
 
 pub(super) fn meta(db: &dyn Exec, key: &str) -> Result<Option<String>> {
@@ -288,11 +320,31 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Record the rollout schedule (the caller writes the audit entry).
+    pub fn set_rollout_schedule(&self, s: &Schedule) -> Result<()> {
+        for (k, v) in [
+            (PRE_START, s.pre_start),
+            (PRE_END, s.pre_end),
+            (ENFORCE, s.enforce),
+        ] {
+            self.set_meta(k, &crate::clock::to_stored(v))?;
+        }
+        Ok(())
+    }
+
     pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
         self.exec().execute(
             "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![key, value],
         )?;
         Ok(())
+    }
+}
+
+impl Ledger {
+    /// This ledger's identity: a random id no other ledger shares (it names
+    /// the temporary files of its issue runs).
+    pub fn ledger_id(&self) -> Result<String> {
+        ledger_id(self.exec(), self.path())
     }
 }

@@ -1,7 +1,7 @@
 //! The one read API of the ledger, shared by [`Ledger`] and [`Tx`].
 
 use crate::customer::Credential;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::exec::Exec;
@@ -14,6 +14,7 @@ use crate::customer::{AccountState, Customer, Lock};
 use crate::error::Result;
 use crate::notify::{NoticeType, Subscription};
 use crate::policy::{Kind, Policy};
+use crate::rollout::Schedule;
 
 mod sealed {
     /// Only the ledger's own types read, through their executor; the
@@ -116,9 +117,15 @@ pub trait Read: sealed::Sealed {
         credentials::unfinished_issues(db(self))
     }
 
-    /// Customers whose current execution password was issued by `run`.
-    fn issued_in_run(&self, run: i64) -> Result<HashSet<String>> {
+    /// Customers whose current execution password was issued by `run`,
+    /// with its hash.
+    fn issued_in_run(&self, run: i64) -> Result<HashMap<String, String>> {
         credentials::issued_in_run(db(self), run)
+    }
+
+    /// The recorded rollout schedule, if any.
+    fn rollout_schedule(&self) -> Result<Option<Schedule>> {
+        credentials::rollout_schedule(db(self))
     }
 
     // Ledger facts and the policy.

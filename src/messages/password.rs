@@ -95,6 +95,14 @@ pub fn issue_needs_selection() -> String {
     )
 }
 
+/// Why an issue run had nothing to do.
+pub fn issue_done(out: &std::path::Path, done: crate::issuance::Done) -> String {
+    match done {
+        crate::issuance::Done::Recovered => issue_recovered(out),
+        crate::issuance::Done::Complete => issue_already_complete(out),
+    }
+}
+
 pub fn issue_recovered(out: &std::path::Path) -> String {
     let f = sanitize(&out.display().to_string());
     tr!(
@@ -260,5 +268,30 @@ pub fn secret_not_utf8() -> String {
     tr!(
         "the password on stdin is not valid UTF-8; send it as UTF-8 text",
         "標準入力のパスワードが UTF-8 ではありません。UTF-8 の文字列で渡してください"
+    )
+}
+
+pub fn generator_unusable(e: &crate::policy::PolicyError) -> String {
+    let why = super::policy::describe_policy_error(e, super::is_ja());
+    tr!(
+        "the policy in force cannot generate initial passwords: {why}; nothing was issued; change the generator with `acctsec policy set`",
+        "現在のポリシーでは初期パスワードを生成できません: {why}。何も発行していません。`acctsec policy set` で generator を変更してください"
+    )
+}
+
+pub fn generator_exhausted(code: &str, tries: u32, rule: Option<crate::policy::Rule>) -> String {
+    let code = sanitize(code);
+    let ja = super::is_ja();
+    let most = rule.map(|r| super::policy::rule_name(r, ja)).unwrap_or("-");
+    tr!(
+        "no initial password for customer {code}: {tries} generated passwords all broke the execution rules (most often: {most}); change the generator with `acctsec policy set`, then run the command again",
+        "お客様 {code} の初期パスワードを生成できません: 生成した {tries} 件すべてが執行パスワードのルールに違反しました（最も多い違反: {most}）。`acctsec policy set` で generator を変更してから、同じコマンドを再実行してください"
+    )
+}
+
+pub fn issue_lines_dropped(n: usize) -> String {
+    tr!(
+        "warning: {n} line(s) of the interrupted run's temporary file did not match the ledger and were dropped; those customers get new initial passwords",
+        "警告: 中断された発行処理の一時ファイルのうち {n} 行が台帳と一致しなかったため破棄しました。該当するお客様には新しい初期パスワードを発行します"
     )
 }

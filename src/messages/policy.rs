@@ -525,6 +525,30 @@ pub fn describe_policy_error(e: &PolicyError, ja: bool) -> String {
                 )
             }
         }
+        GeneratorUnusable {
+            field,
+            length,
+            passed,
+            tried,
+            rule,
+        } => {
+            let most = rule.map(|r| rule_name(r, ja));
+            if ja {
+                let most = most
+                    .map(|m| format!("（最も多い違反: {m}）"))
+                    .unwrap_or_default();
+                format!(
+                    "{field} と長さ {length} で生成した初期パスワードは、{tried} 件中 {passed} 件しか執行パスワードのルールを満たしません{most}。このままでは初期パスワードを発行できません。文字の種類を増やすか、長さを変えてください"
+                )
+            } else {
+                let most = most
+                    .map(|m| format!(" (most often broken: {m})"))
+                    .unwrap_or_default();
+                format!(
+                    "{field} with length {length} yields initial passwords that pass the execution rules only {passed} times in {tried}{most}, too rarely to issue them: use more kinds of characters or another length"
+                )
+            }
+        }
         UnknownNotice { field, name } => {
             let list = NOTICE_TYPES.join(", ");
             if ja {
@@ -898,5 +922,24 @@ mod tests {
         let msg = describe_policy_error(&e, false);
         assert!(msg.contains("securities, fx-cfd, commodity"), "{msg}");
         assert_eq!(e.to_string(), msg);
+    }
+
+    #[test]
+    fn an_unusable_generator_names_the_field_and_the_rule() {
+        let e = crate::policy::PolicyError::GeneratorUnusable {
+            field: "generator.alphabet".into(),
+            length: 4,
+            passed: 0,
+            tried: 1000,
+            rule: Some(crate::policy::Rule::Repeat),
+        };
+        for ja in [false, true] {
+            let msg = describe_policy_error(&e, ja);
+            assert!(msg.contains("generator.alphabet"), "{msg}");
+            assert!(
+                msg.contains(rule_name(crate::policy::Rule::Repeat, ja)),
+                "{msg}"
+            );
+        }
     }
 }

@@ -66,7 +66,8 @@ pub use presets::{
 };
 pub use sequence::SEQUENCE_RUN;
 pub use validate::{
-    ARGON2_MAX_M_KIB, ARGON2_MAX_P, ARGON2_MAX_T, MAX_INITIAL_PASSWORD_DAYS, PolicyError,
+    ARGON2_MAX_M_KIB, ARGON2_MAX_P, ARGON2_MAX_T, BrokenRules, GENERATOR_TRIAL_DRAWS,
+    GENERATOR_TRIAL_PASSES, MAX_INITIAL_PASSWORD_DAYS, PolicyError,
 };
 
 /// Every date form `birth_date` looks for (no separators, lower-case), for

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::check::{Rule, Violation, check};
 use super::model::{
     Argon2Params, Charset, Class, Generator, KindPolicy, Lockout, MANDATORY_NOTICES, MAX_HISTORY,
     MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES, Policy,
@@ -16,6 +17,12 @@ pub const ARGON2_MAX_P: u32 = 16;
 pub const MAX_INITIAL_PASSWORD_DAYS: u32 = 365;
 /// Longest free text in a policy (the support-desk line of every notice).
 pub const MAX_POLICY_TEXT_CHARS: usize = 300;
+/// The generator trial ([`Policy::try_generator`]): of at most
+/// `GENERATOR_TRIAL_DRAWS` candidates, `GENERATOR_TRIAL_PASSES` must pass the
+/// execution rules (2%). Issuance, which tries up to 10,000 candidates a
+/// password, then practically never gives up.
+pub const GENERATOR_TRIAL_DRAWS: u32 = 1000;
+pub const GENERATOR_TRIAL_PASSES: u32 = 20;
 
 /// Why a policy is refused. `field` is the dotted path in the TOML file
 /// (`login.min_len`, `notices.email_changed.enabled`, ...). Data only: the
@@ -91,6 +98,16 @@ pub enum PolicyError {
         available: usize,
         at_least: u8,
     },
+    /// Too few generated passwords pass the execution rules: `passed` of
+    /// `tried` candidates of `length` characters; `rule` is the one broken
+    /// most often.
+    GeneratorUnusable {
+        field: String,
+        length: usize,
+        passed: u32,
+        tried: u32,
+        rule: Option<Rule>,
+    },
     /// A notice type that does not exist.
     UnknownNotice { field: String, name: String },
     /// A notice type missing from `notices`.
@@ -118,6 +135,7 @@ impl PolicyError {
             | AlphabetCsvUnsafe { field, .. }
             | AlphabetMissingClass { field, .. }
             | AlphabetTooFewClasses { field, .. }
+            | GeneratorUnusable { field, .. }
             | UnknownNotice { field, .. }
             | MissingNotice { field, .. }
             | MandatoryNoticeOff { field, .. }
@@ -216,6 +234,27 @@ fn validate_kind(errs: &mut Vec<PolicyError>, name: &str, k: &KindPolicy) {
     }
 }
 
+/// How often each rule was broken over many candidate passwords.
+#[derive(Debug, Clone, Default)]
+pub struct BrokenRules([u32; Rule::ALL.len()]);
+
+impl BrokenRules {
+    /// Count the rules of one candidate's violations.
+    pub fn add(&mut self, violations: &[Violation]) {
+        for v in violations {
+            if let Some(i) = Rule::ALL.iter().position(|r| *r == v.rule()) {
+                self.0[i] += 1;
+            }
+        }
+    }
+
+    /// The rule broken most often (the first in [`Rule::ALL`] on a tie).
+    pub fn most(&self) -> Option<Rule> {
+        let (i, &n) = self.0.iter().enumerate().rev().max_by_key(|&(_, n)| *n)?;
+        (n > 0).then_some(Rule::ALL[i])
+    }
+}
+
 fn count_lines(before: &[u8]) -> usize {
     before.iter().filter(|&&b| b == b'\n').count() + 1
 }
@@ -229,8 +268,69 @@ impl Policy {
         }
     }
 
-    /// Every problem, in file order.
+    /// Every problem, in file order; the generator trial
+    /// ([`Policy::try_generator`]) last, once nothing else is wrong.
     pub fn validate_all(&self) -> Vec<PolicyError> {
+        let mut errs = self.shape_problems();
+        if errs.is_empty()
+            && let Err(e) = self.try_generator()
+        {
+            errs.push(e);
+        }
+        errs
+    }
+
+    /// Try the generator against the execution rules: draw up to
+    /// [`GENERATOR_TRIAL_DRAWS`] candidates of its length from its alphabet
+    /// and require [`GENERATOR_TRIAL_PASSES`] of them to pass (the rules
+    /// about the customer's own data cannot be tried without a customer).
+    /// The draws are pseudo-random with a fixed seed: the same policy is
+    /// always accepted or always refused.
+    pub fn try_generator(&self) -> Result<(), PolicyError> {
+        let g = &self.generator;
+        let alphabet: Vec<char> = g.alphabet.chars().collect();
+        if alphabet.is_empty() {
+            return Err(PolicyError::AlphabetEmpty {
+                field: "generator.alphabet".into(),
+            });
+        }
+        // splitmix64: the draw only has to be even, not secret.
+        let mut state: u64 = 0x6163_6374_7365_6331;
+        let mut next = || {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        let (mut passed, mut broken) = (0, BrokenRules::default());
+        let mut candidate = String::with_capacity(g.length);
+        for _ in 0..GENERATOR_TRIAL_DRAWS {
+            candidate.clear();
+            candidate
+                .extend((0..g.length).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]));
+            let v = check(&self.execution, &candidate, None);
+            if v.is_empty() {
+                passed += 1;
+                if passed >= GENERATOR_TRIAL_PASSES {
+                    return Ok(());
+                }
+            }
+            broken.add(&v);
+        }
+        Err(PolicyError::GeneratorUnusable {
+            field: "generator.alphabet".into(),
+            length: g.length,
+            passed,
+            tried: GENERATOR_TRIAL_DRAWS,
+            rule: broken.most(),
+        })
+    }
+
+    /// Every problem but the generator trial, in file order: what a stored
+    /// policy is checked for each time it is read (cheap, and a policy
+    /// stored before the trial existed still loads).
+    fn shape_problems(&self) -> Vec<PolicyError> {
         let mut errs = Vec::new();
         range(
             &mut errs,
@@ -413,7 +513,9 @@ impl Policy {
         out
     }
 
-    /// Parse a TOML policy file and validate it.
+    /// Parse a TOML policy file and validate its shape (everything but
+    /// the generator trial, which [`Policy::validate`] adds: a policy read
+    /// back from the ledger is not tried again).
     pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
         let policy: Policy = toml::from_str(text).map_err(|e| PolicyError::Parse {
             line: e
@@ -421,7 +523,9 @@ impl Policy {
                 .map(|s| count_lines(&text.as_bytes()[..s.start.min(text.len())])),
             detail: e.message().to_string(),
         })?;
-        policy.validate()?;
+        if let Some(e) = policy.shape_problems().into_iter().next() {
+            return Err(e);
+        }
         Ok(policy)
     }
 

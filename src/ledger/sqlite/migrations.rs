@@ -145,6 +145,13 @@ pub(super) const MIGRATIONS: &[&str] = &[
     DROP INDEX customer_locked;
     CREATE INDEX customer_locked ON customer (code) WHERE locked_at IS NOT NULL;
     "#,
+    // 8: the ledger's identity, a random id (SQLite's generator is seeded
+    // from the OS). It names the temporary files of issue runs, so that a
+    // run never resumes a file another ledger (or a stale run) left beside
+    // its output.
+    r#"
+    INSERT OR IGNORE INTO meta (key, value) VALUES ('ledger.id', lower(hex(randomblob(16))));
+    "#,
 ];
 
 // Every backend has one migration per schema version.

@@ -439,3 +439,50 @@ fn generator_alphabet_must_be_safe_in_the_csv() {
         "{errs:?}"
     );
 }
+
+#[test]
+fn a_generator_whose_passwords_break_the_rules_is_refused_by_trial() {
+    // `aA` folds to one letter: every candidate is one character repeated.
+    let mut p = base();
+    p.generator.alphabet = "aA".into();
+    p.generator.length = 4;
+    let want = PolicyError::GeneratorUnusable {
+        field: "generator.alphabet".into(),
+        length: 4,
+        passed: 0,
+        tried: GENERATOR_TRIAL_DRAWS,
+        rule: Some(Rule::Repeat),
+    };
+    assert_eq!(first_error(&p), want);
+    assert_eq!(p.validate_all(), vec![want.clone()]);
+    assert_eq!(p.try_generator(), Err(want.clone()));
+    // A stored policy is read back without the trial (issuance caps its
+    // attempts instead): one stored by an older acctsec still loads.
+    assert_eq!(Policy::from_toml(&p.to_toml()), Ok(p.clone()));
+    // No trial while the generator or the execution rules are broken.
+    p.execution.min_len = 5;
+    assert!(matches!(
+        p.validate_all()[..],
+        [PolicyError::GeneratorLength { .. }]
+    ));
+}
+
+#[test]
+fn the_generator_trial_is_deterministic_and_passes_working_generators() {
+    for &name in PRESETS {
+        assert_eq!(
+            Policy::preset(name).unwrap().try_generator(),
+            Ok(()),
+            "{name}"
+        );
+    }
+    // Short and small, but most candidates pass.
+    let mut p = base();
+    p.generator.alphabet = "aB3".into();
+    p.generator.length = 6;
+    assert_eq!(p.try_generator(), Ok(()));
+    // The same policy always gets the same answer.
+    p.generator.alphabet = "aA".into();
+    p.generator.length = 4;
+    assert_eq!(p.try_generator(), p.try_generator());
+}
