@@ -284,7 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;password;check' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'kind')
-            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Also run the rules that need the customer''s data and stored passwords')
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')

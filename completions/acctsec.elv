@@ -258,7 +258,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;password;check'= {
             cand --kind 'kind'
-            cand --customer 'Also run the rules that need the customer''s data and stored passwords'
+            cand --customer 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
