@@ -481,7 +481,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;audit' {
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when a finding at or above this severity exists')
-            [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'Stop guessing after this long (e.g. 2h, 30m, 90s); the next run resumes')
+            [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'Stop guessing after this long (e.g. 2h, 30m, 90s): the run overruns it by at most one candidate verification, and the next run resumes at the next candidate')
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only this customer')
             [CompletionResult]::new('--candidates', '--candidates', [CompletionResultType]::ParameterName, 'Guesses per credential')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')

@@ -435,7 +435,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;audit'= {
             cand --fail-on 'Exit 1 when a finding at or above this severity exists'
-            cand --budget 'Stop guessing after this long (e.g. 2h, 30m, 90s); the next run resumes'
+            cand --budget 'Stop guessing after this long (e.g. 2h, 30m, 90s): the run overruns it by at most one candidate verification, and the next run resumes at the next candidate'
             cand --customer 'Only this customer'
             cand --candidates 'Guesses per credential'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'

@@ -322,7 +322,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_se
 medium\t''
 high\t''
 critical\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l budget -d 'Stop guessing after this long (e.g. 2h, 30m, 90s); the next run resumes' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l budget -d 'Stop guessing after this long (e.g. 2h, 30m, 90s): the run overruns it by at most one candidate verification, and the next run resumes at the next candidate' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l customer -d 'Only this customer' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l candidates -d 'Guesses per credential' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
