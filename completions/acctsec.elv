@@ -258,7 +258,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;password;check'= {
             cand --kind 'kind'
-            cand --customer 'Also run the rules that need the customer''s data and stored passwords'
+            cand --customer 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -435,7 +435,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;audit'= {
             cand --fail-on 'Exit 1 when a finding at or above this severity exists'
-            cand --budget 'Stop guessing after this long (e.g. 2h, 30m, 90s); the next run resumes'
+            cand --budget 'Stop guessing after this long (e.g. 2h, 30m, 90s): the run overruns it by at most one candidate verification, and the next run resumes at the next candidate'
             cand --customer 'Only this customer'
             cand --candidates 'Guesses per credential (1 to 100000)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'

@@ -372,6 +372,38 @@ pub fn candidates(c: &Customer, kind: Kind, policy: &Policy, max: usize) -> Vec<
     out
 }
 
+/// Where a budget-limited guessing walk stopped inside a customer. The walk
+/// goes customer by customer, each one's login candidates, then its
+/// execution candidates, each list in [`candidates`] order (which does not
+/// depend on `max`). Here the credentials before `kind` are finished, and so
+/// are the first `done` candidates of `kind`. `check` is the
+/// [`fingerprint`] of the stored hash and of those candidates: a resumed
+/// run goes on from `done` only when they are still the same (the
+/// customer's data, the policy or the password may have changed in
+/// between); otherwise it starts the customer over.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Within {
+    pub customer: String,
+    pub kind: Kind,
+    pub done: usize,
+    pub check: String,
+}
+
+/// A short digest of a stored hash and the candidates tried against it, to
+/// tell whether a resumed run would try the same guesses on the same hash.
+/// Everything it covers is derived from what the ledger holds anyway (the
+/// hash, the customer's record, the policy, the built-in list of common
+/// passwords), so it tells nothing the ledger does not.
+pub fn fingerprint(stored: &str, tried: &[Candidate]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for part in std::iter::once(stored).chain(tried.iter().map(|c| c.password.as_str())) {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    hex::encode(&h.finalize()[..8])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,6 +444,28 @@ mod tests {
             e.iter()
                 .all(|c| c.password.chars().all(|ch| ch.is_ascii_alphanumeric()))
         );
+    }
+
+    #[test]
+    fn the_candidate_order_does_not_depend_on_max() {
+        // A resumed walk may run with another --candidates: the first `done`
+        // guesses are the same whatever the maximum.
+        let p = Policy::preset("securities").unwrap();
+        for kind in Kind::ALL {
+            let long = candidates(&customer(), kind, &p, 300);
+            let short = candidates(&customer(), kind, &p, 40);
+            assert_eq!(
+                fingerprint("h", &long[..40]),
+                fingerprint("h", &short),
+                "{kind}"
+            );
+            assert_ne!(fingerprint("h", &long[..40]), fingerprint("h", &long[..39]));
+            assert_ne!(
+                fingerprint("h", &short),
+                fingerprint("other", &short),
+                "the stored hash counts"
+            );
+        }
     }
 
     #[test]

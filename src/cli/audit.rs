@@ -1,15 +1,18 @@
 //! `acctsec audit`: weak credentials, before an attacker finds them.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, mpsc};
 use std::time::{Duration, Instant};
 
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
 use super::Ctx;
-use crate::audit::{Clock, Detail, Finding, FindingKind, Severity, candidates, static_findings};
+use crate::audit::{
+    Candidate, Clock, Detail, Finding, FindingKind, Severity, Source, Within, candidates,
+    fingerprint, static_findings,
+};
 use crate::customer::{AccountState, Credential, Customer};
 use crate::error::{Result, exit};
 use crate::ledger::{AuditRun, CustomerFilter, Entry, Ledger, Read};
@@ -18,6 +21,7 @@ use crate::output::{Format, Listing};
 use crate::password;
 use crate::policy::{Kind, Policy};
 use crate::secret::Hasher;
+use zeroize::Zeroizing;
 
 /// `--fail-on`: a finding's severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -41,6 +45,9 @@ impl From<SeverityArg> for Severity {
 
 /// Where the resumable guessing walk stands (the last customer covered).
 const CURSOR: &str = "audit.guess_cursor";
+/// Where it stands inside the next customer ([`Within`] as JSON; empty
+/// when it stopped between customers).
+const WITHIN: &str = "audit.guess_within";
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -53,7 +60,9 @@ pub struct AuditArgs {
     /// Exit 1 when a finding at or above this severity exists
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<SeverityArg>,
-    /// Stop guessing after this long (e.g. 2h, 30m, 90s); the next run resumes
+    /// Stop guessing after this long (e.g. 2h, 30m, 90s): the run overruns it by at
+    /// most one candidate verification, and the next run resumes at the next
+    /// candidate
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub budget: Option<Duration>,
     /// Only this customer
@@ -113,7 +122,7 @@ pub fn parse_duration(s: &str) -> std::result::Result<Duration, String> {
         total
     };
     if total == 0 {
-        return Err(bad());
+        return Err(messages::zero_duration(s));
     }
     if total > MAX_BUDGET.as_secs() {
         return Err(messages::duration_too_long(
@@ -139,9 +148,21 @@ struct Subject {
     exec: Option<Credential>,
 }
 
-enum Progress {
-    /// Customer `i` is done: its guess hits and how many guesses it took.
-    Done(usize, Vec<(Kind, crate::audit::Source)>),
+impl Subject {
+    fn credential(&self, kind: Kind) -> Option<&Credential> {
+        match kind {
+            Kind::Login => self.login.as_ref(),
+            Kind::Execution => self.exec.as_ref(),
+        }
+    }
+
+    /// The guesses for one of its credentials (none without one).
+    fn candidates(&self, kind: Kind, policy: &Policy, max: usize) -> Vec<Candidate> {
+        match self.credential(kind) {
+            Some(_) => candidates(&self.customer, kind, policy, max),
+            None => Vec::new(),
+        }
+    }
 }
 
 fn load(ledger: &Ledger, customers: Vec<(Customer, AccountState)>) -> Result<Vec<Subject>> {
@@ -189,36 +210,54 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
         }
     };
     let subjects = load(&ledger, customers)?;
-    let deadline = a.budget.map(|b| t0 + b);
+    // Inside the first of them, if the last run stopped there and its
+    // guesses so far are still the ones this run would make.
+    let resume = if resumable {
+        ledger
+            .meta(WITHIN)?
+            .and_then(|w| serde_json::from_str::<Within>(&w).ok())
+            .filter(|w| still_valid(w, &subjects, &policy, a.candidates))
+    } else {
+        None
+    };
+    let deadline = a.budget.and_then(|b| t0.checked_add(b));
     let guesses = AtomicU64::new(0);
-    let mut covered = subjects.len();
-    let mut hits: Vec<Vec<(Kind, crate::audit::Source)>> = vec![Vec::new(); subjects.len()];
-    let mut budget_exceeded = false;
+    let mut walk = Walked {
+        covered: subjects.len(),
+        within: None,
+        hits: vec![Vec::new(); subjects.len()],
+    };
     if a.guess && !subjects.is_empty() {
         let bar = super::progress::items(&ctx.out, subjects.len() as u64, &messages::auditing());
-        let (done_upto, exceeded) = guess_all(
+        let start = resume.as_ref().map(|w| (w.kind, w.done));
+        let result = guess_all(
             &policy,
             &subjects,
             a.candidates,
+            start,
             deadline,
             &guesses,
-            &mut hits,
             &bar,
-        )?;
+        );
         bar.finish_and_clear();
-        covered = done_upto;
-        budget_exceeded = exceeded;
+        walk = result?;
     }
+    let covered = walk.covered;
+    let budget_exceeded = covered < subjects.len();
     let mut findings: Vec<Finding> = Vec::new();
-    for (s, hits) in subjects.iter().zip(&hits).take(covered) {
-        findings.extend(static_findings(
-            &s.customer,
-            &s.state,
-            s.exec.as_ref(),
-            s.login.as_ref(),
-            &policy,
-            &clock,
-        ));
+    for (i, (s, hits)) in subjects.iter().zip(&walk.hits).enumerate() {
+        if i < covered {
+            findings.extend(static_findings(
+                &s.customer,
+                &s.state,
+                s.exec.as_ref(),
+                s.login.as_ref(),
+                &policy,
+                &clock,
+            ));
+        }
+        // A customer the run stopped inside: what its guesses found so far
+        // is shown now (the next run does not repeat those guesses).
         for (kind, source) in hits {
             findings.push(Finding {
                 customer: s.customer.code.clone(),
@@ -259,6 +298,11 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
         "seconds": (elapsed * 1000.0).round() / 1000.0,
     });
     if a.guess {
+        let position = |w: &Option<Within>| {
+            w.as_ref().map(|w| {
+                json!({ "customer": w.customer, "kind": w.kind.as_str(), "candidates_done": w.done })
+            })
+        };
         summary["guesses"] = json!(guesses);
         summary["candidates_per_credential"] = json!(a.candidates);
         summary["guesses_per_second"] = json!(if elapsed > 0.0 {
@@ -267,21 +311,29 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
             0.0
         });
         summary["resumed_after"] = json!(cursor);
+        summary["resumed_within"] = json!(position(&resume));
         summary["cycle_complete"] = json!(cycle_complete);
         summary["budget_exceeded"] = json!(budget_exceeded);
         summary["remaining"] = json!(subjects.len() - covered);
+        // Only a resumable run records where it stopped.
+        summary["stopped_within"] = json!(position(&walk.within.clone().filter(|_| resumable)));
     }
     let summary_text = summary.to_string();
     // The findings are shown first, then the position moves past the
-    // customers they cover: a run cut off part-way loses its progress (the
+    // guesses they cover: a run cut off part-way loses its progress (the
     // next run repeats it), never a finding.
     render(ctx, &findings, &summary)?;
     ledger.write(|tx| {
         if resumable && cycle_complete {
             // Everyone covered: the next run starts over.
             tx.set_meta(CURSOR, "")?;
-        } else if resumable && covered > 0 {
-            tx.set_meta(CURSOR, &subjects[covered - 1].customer.code)?;
+            tx.set_meta(WITHIN, "")?;
+        } else if resumable {
+            if covered > 0 {
+                tx.set_meta(CURSOR, &subjects[covered - 1].customer.code)?;
+            }
+            let within = walk.within.as_ref().map(|w| json!(w).to_string());
+            tx.set_meta(WITHIN, within.as_deref().unwrap_or(""))?;
         }
         let id = tx.record_audit_run(&AuditRun {
             id: 0,
@@ -308,77 +360,331 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
     Ok(if fail { exit::NO } else { exit::OK })
 }
 
-/// Try every customer's guesses on every core. Returns how many customers
-/// (a prefix of `subjects`) were fully covered and whether the budget ran
-/// out. The caller moves the resumable position with the findings.
+/// Whether the position a run stopped at still holds: it names the first
+/// customer left, and that customer's stored hash and first guesses are the
+/// ones it recorded.
+fn still_valid(w: &Within, subjects: &[Subject], policy: &Policy, max: usize) -> bool {
+    let Some(s) = subjects.first().filter(|s| s.customer.code == w.customer) else {
+        return false;
+    };
+    let list = s.candidates(w.kind, policy, max);
+    let stored = s.credential(w.kind).map_or("", |c| c.hash.as_str());
+    w.done <= list.len() && fingerprint(stored, &list[..w.done]) == w.check
+}
+
+/// The order guesses are made in: each customer's login candidates, then
+/// its execution candidates.
+const KINDS: [Kind; 2] = [Kind::Login, Kind::Execution];
+
+/// What a guessing walk covered: a prefix of the customers, possibly part
+/// of the next one, and the guesses that hit (per customer).
+struct Walked {
+    covered: usize,
+    within: Option<Within>,
+    hits: Vec<Vec<(Kind, Source)>>,
+}
+
+/// One piece of work for a guessing thread, numbered in walk order.
+enum Item<'a> {
+    /// Try candidate `j` of customer `i`'s `kind` credential.
+    Guess {
+        seq: u64,
+        i: usize,
+        kind: Kind,
+        j: usize,
+        stored: &'a str,
+        password: Zeroizing<String>,
+        source: Source,
+    },
+    /// Every guess of customer `i` has been handed out.
+    End { seq: u64, i: usize },
+}
+
+/// What a thread did with an item.
+enum Done {
+    Guess {
+        seq: u64,
+        i: usize,
+        kind: Kind,
+        j: usize,
+        hit: Option<Source>,
+    },
+    End {
+        seq: u64,
+        i: usize,
+    },
+}
+
+impl Done {
+    fn seq(&self) -> u64 {
+        match self {
+            Done::Guess { seq, .. } | Done::End { seq, .. } => *seq,
+        }
+    }
+}
+
+/// Hands out the walk one item at a time, in order, and nothing once the
+/// deadline has passed. The candidates of one credential at a time are
+/// held.
+struct Feed<'a> {
+    subjects: &'a [Subject],
+    policy: &'a Policy,
+    max: usize,
+    deadline: Option<Instant>,
+    seq: u64,
+    /// The customer, the index in [`KINDS`] (its length: the customer's
+    /// end), and the next candidate.
+    i: usize,
+    k: usize,
+    j: usize,
+    list: Option<Vec<Candidate>>,
+    /// The current credential needs no more guesses (one hit, or its hash
+    /// cannot be verified).
+    settled: bool,
+    /// A guess has been handed out (past the deadline, no other is).
+    guessed: bool,
+    stopped: bool,
+}
+
+impl<'a> Feed<'a> {
+    fn next(&mut self) -> Option<Item<'a>> {
+        // Past the deadline, nothing more; but every run makes at least one
+        // guess, so that a walk always ends, however short the budget.
+        let late = self.deadline.is_some_and(|d| Instant::now() >= d);
+        if self.stopped || (late && self.guessed) {
+            self.stopped = true;
+            return None;
+        }
+        let subjects = self.subjects;
+        loop {
+            let s = subjects.get(self.i)?;
+            let Some(&kind) = KINDS.get(self.k) else {
+                let item = Item::End {
+                    seq: self.seq,
+                    i: self.i,
+                };
+                self.seq += 1;
+                self.i += 1;
+                self.k = 0;
+                self.j = 0;
+                return Some(item);
+            };
+            let Some(cred) = s.credential(kind).filter(|_| !self.settled) else {
+                self.next_credential();
+                continue;
+            };
+            let (policy, max) = (self.policy, self.max);
+            let list = self
+                .list
+                .get_or_insert_with(|| candidates(&s.customer, kind, policy, max));
+            let Some(c) = list.get(self.j) else {
+                self.next_credential();
+                continue;
+            };
+            let item = Item::Guess {
+                seq: self.seq,
+                i: self.i,
+                kind,
+                j: self.j,
+                stored: &cred.hash,
+                password: c.password.clone(),
+                source: c.source,
+            };
+            self.seq += 1;
+            self.j += 1;
+            self.guessed = true;
+            return Some(item);
+        }
+    }
+
+    fn next_credential(&mut self) {
+        self.k += 1;
+        self.j = 0;
+        self.list = None;
+        self.settled = false;
+    }
+
+    /// No more guesses for customer `i`'s `kind` credential.
+    fn settle(&mut self, i: usize, kind: Kind) {
+        if self.i == i && KINDS.get(self.k) == Some(&kind) {
+            self.settled = true;
+        }
+    }
+}
+
+fn lock<'m, 'a>(feed: &'m Mutex<Feed<'a>>) -> MutexGuard<'m, Feed<'a>> {
+    feed.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Try the guesses on every core, from `start` (a kind and how many of its
+/// candidates are done) inside the first customer. The budget is checked
+/// before every candidate: at the deadline no thread takes another, and the
+/// ones under way finish, so the run overruns by at most one candidate
+/// verification. Every guess handed out is finished, so what was covered is
+/// exactly a prefix of the walk, which the caller records to resume from.
 fn guess_all(
     policy: &Policy,
     subjects: &[Subject],
     max: usize,
+    start: Option<(Kind, usize)>,
     deadline: Option<Instant>,
     guesses: &AtomicU64,
-    hits: &mut [Vec<(Kind, crate::audit::Source)>],
     bar: &indicatif::ProgressBar,
-) -> Result<(usize, bool)> {
+) -> Result<Walked> {
     let params = password::argon2_params(policy);
     // Fails here, before any thread starts, if the parameters are unusable.
     Hasher::new(params)?;
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    let (tx, rx) = mpsc::channel::<Progress>();
-    let mut done = vec![false; subjects.len()];
-    let mut upto = 0usize;
-    let out_of_time = || deadline.is_some_and(|d| Instant::now() >= d);
-    std::thread::scope(|s| {
-        for _ in 0..password::threads() {
-            let tx = tx.clone();
-            let (next, stop) = (&next, &stop);
-            s.spawn(move || {
-                let Ok(mut hasher) = Hasher::new(params) else {
-                    stop.store(true, Ordering::Relaxed);
-                    return;
-                };
-                // The budget is checked between customers: a customer once
-                // started is finished (the run overruns by at most one
-                // customer's guesses), so every customer gets covered.
-                loop {
-                    if stop.load(Ordering::Relaxed) || out_of_time() {
-                        stop.store(true, Ordering::Relaxed);
-                        return;
-                    }
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(subj) = subjects.get(i) else { return };
-                    let mut found = Vec::new();
-                    for (kind, cred) in [(Kind::Login, &subj.login), (Kind::Execution, &subj.exec)]
-                    {
-                        let Some(cred) = cred else { continue };
-                        for cand in candidates(&subj.customer, kind, policy, max) {
-                            guesses.fetch_add(1, Ordering::Relaxed);
-                            if password::matches_stored(&cred.hash, &cand.password, &mut hasher)
-                                .unwrap_or(false)
-                            {
-                                found.push((kind, cand.source));
-                                break;
+    let (k, j) = match start {
+        Some((kind, done)) => (KINDS.iter().position(|k| *k == kind).unwrap_or(0), done),
+        None => (0, 0),
+    };
+    let feed = Mutex::new(Feed {
+        subjects,
+        policy,
+        max,
+        deadline,
+        seq: 0,
+        i: 0,
+        k,
+        j,
+        list: None,
+        settled: false,
+        guessed: false,
+        stopped: false,
+    });
+    let mut hits: Vec<Vec<(Kind, Source)>> = vec![Vec::new(); subjects.len()];
+    let mut covered = 0usize;
+    // The last guess of the walk's finished prefix: (customer, kind, how
+    // many of its candidates are done).
+    let mut at: Option<(usize, Kind, usize)> = start.map(|(kind, done)| (0, kind, done));
+    let (tx, rx) = mpsc::channel::<Done>();
+    std::thread::scope(|s| -> Result<()> {
+        let workers: Vec<_> = (0..password::threads())
+            .map(|_| {
+                let tx = tx.clone();
+                let feed = &feed;
+                s.spawn(move || -> Result<()> {
+                    let mut hasher = match Hasher::new(params) {
+                        Ok(h) => h,
+                        Err(e) => {
+                            lock(feed).stopped = true;
+                            return Err(e.into());
+                        }
+                    };
+                    loop {
+                        let Some(item) = lock(feed).next() else {
+                            return Ok(());
+                        };
+                        let done = match item {
+                            Item::End { seq, i } => Done::End { seq, i },
+                            Item::Guess {
+                                seq,
+                                i,
+                                kind,
+                                j,
+                                stored,
+                                password,
+                                source,
+                            } => {
+                                let verdict =
+                                    password::matches_stored(stored, &password, &mut hasher);
+                                drop(password);
+                                if verdict.is_ok() {
+                                    guesses.fetch_add(1, Ordering::Relaxed);
+                                }
+                                let hit = matches!(verdict, Ok(true));
+                                // One hit is enough; a hash that cannot be
+                                // verified (over the cost limits, say) would
+                                // refuse every other guess the same way.
+                                if hit || verdict.is_err() {
+                                    lock(feed).settle(i, kind);
+                                }
+                                Done::Guess {
+                                    seq,
+                                    i,
+                                    kind,
+                                    j,
+                                    hit: hit.then_some(source),
+                                }
                             }
+                        };
+                        if tx.send(done).is_err() {
+                            return Ok(());
                         }
                     }
-                    if tx.send(Progress::Done(i, found)).is_err() {
-                        return;
+                })
+            })
+            .collect();
+        drop(tx);
+        // Results arrive out of order; they are taken in walk order.
+        let mut early: BTreeMap<u64, Done> = BTreeMap::new();
+        let mut next = 0u64;
+        for done in rx.iter() {
+            early.insert(done.seq(), done);
+            while let Some(done) = early.remove(&next) {
+                next += 1;
+                match done {
+                    Done::Guess {
+                        i, kind, j, hit, ..
+                    } => {
+                        if let Some(source) = hit
+                            && !hits[i].iter().any(|(k, _)| *k == kind)
+                        {
+                            hits[i].push((kind, source));
+                        }
+                        at = Some((i, kind, j + 1));
+                    }
+                    Done::End { i, .. } => {
+                        covered = i + 1;
+                        at = None;
+                        bar.inc(1);
                     }
                 }
-            });
-        }
-        drop(tx);
-        for Progress::Done(i, found) in rx.iter() {
-            done[i] = true;
-            hits[i] = found;
-            bar.inc(1);
-            while upto < done.len() && done[upto] {
-                upto += 1;
             }
         }
-    });
-    Ok((upto, upto < subjects.len()))
+        let mut result = Ok(());
+        for w in workers {
+            let r = w.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            if result.is_ok() {
+                result = r;
+            }
+        }
+        result
+    })?;
+    // Inside the next customer: move past credentials that are finished
+    // (a hit, or every candidate tried); past the last one, the customer is.
+    let mut within = None;
+    if let Some((i, kind, mut done)) =
+        at.filter(|(i, ..)| *i == covered && covered < subjects.len())
+    {
+        let s = &subjects[i];
+        let mut k = KINDS.iter().position(|k| *k == kind).unwrap_or(0);
+        while let Some(&kind) = KINDS.get(k) {
+            let list = s.candidates(kind, policy, max);
+            let hit = hits[i].iter().any(|(h, _)| *h == kind);
+            if !hit && done < list.len() {
+                let stored = s.credential(kind).map_or("", |c| c.hash.as_str());
+                within = Some(Within {
+                    customer: s.customer.code.clone(),
+                    kind,
+                    done,
+                    check: fingerprint(stored, &list[..done]),
+                });
+                break;
+            }
+            k += 1;
+            done = 0;
+        }
+        if within.is_none() {
+            covered += 1;
+            bar.inc(1);
+        }
+    }
+    Ok(Walked {
+        covered,
+        within,
+        hits,
+    })
 }
 
 fn render(ctx: &mut Ctx, findings: &[Finding], summary: &Value) -> Result<()> {

@@ -51,6 +51,9 @@ pub enum Problem {
         first_line: u64,
     },
     UnknownHashFormat,
+    /// A recognised hash with a cost parameter no real system uses: every
+    /// check of it would take minutes (see `crate::secret::limits`).
+    HashTooCostly(crate::secret::CostExcess),
     /// The file is not UTF-8 and no encoding was given.
     NotUtf8,
     /// The CSV structure itself is broken (unterminated quote, ...).
@@ -355,7 +358,13 @@ impl CustomerCsv {
                 return None;
             }
             match crate::secret::detect_format(v) {
-                Some(f) => Some((v.to_string(), f.kind().id())),
+                Some(f) => match f.cost_excess() {
+                    None => Some((v.to_string(), f.kind().id())),
+                    Some(e) => {
+                        bad("login_hash", Problem::HashTooCostly(e));
+                        None
+                    }
+                },
                 None => {
                     bad("login_hash", Problem::UnknownHashFormat);
                     None
@@ -519,6 +528,43 @@ mod tests {
         assert!(kinds.contains(&&Problem::UnknownColumn("nom".into())));
         assert!(kinds.contains(&&Problem::DuplicateColumn("code".into())));
         assert!(kinds.contains(&&Problem::MissingColumn("name")));
+    }
+
+    #[test]
+    fn a_hash_no_real_system_uses_is_a_row_problem() {
+        let ok = "$2b$16$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
+        let slow = "$2b$17$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
+        let argon = "$argon2id$v=19$m=2097152,t=64,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
+        let csv = format!(
+            "code,name,birth_date,login_hash\nA1,n,1990-01-01,{ok}\nA2,n,1990-01-01,{slow}\nA3,n,1990-01-01,\"{argon}\"\n"
+        );
+        let rows = read(csv.as_bytes(), None);
+        assert_eq!(
+            rows[0].as_ref().unwrap().login_hash,
+            Some(Some((ok.to_string(), "bcrypt")))
+        );
+        let p = rows[1].as_ref().unwrap_err();
+        assert_eq!((p[0].line, p[0].column), (3, Some("login_hash")));
+        assert_eq!(
+            p[0].problem,
+            Problem::HashTooCostly(crate::secret::CostExcess {
+                kind: crate::secret::FormatKind::Bcrypt,
+                param: crate::secret::CostParam::BcryptCost,
+                value: 17,
+                limit: 16,
+            })
+        );
+        let p = rows[2].as_ref().unwrap_err();
+        assert!(
+            matches!(
+                p[0].problem,
+                Problem::HashTooCostly(crate::secret::CostExcess {
+                    param: crate::secret::CostParam::Argon2Memory,
+                    ..
+                })
+            ),
+            "{p:?}"
+        );
     }
 
     #[test]

@@ -25,6 +25,14 @@ pub fn duration_too_long(s: &str, max_days: u64) -> String {
     )
 }
 
+pub fn zero_duration(s: &str) -> String {
+    let s = crate::sanitize::sanitize(s);
+    tr!(
+        "{s:?}: a budget of zero would stop before the first guess; give a positive duration such as 90s or 2h",
+        "{s:?}: 0 では最初の推測の前に止まります。90s や 2h のように正の時間を指定してください"
+    )
+}
+
 fn source(s: &Source) -> String {
     match s {
         Source::BirthDate(form) => {
@@ -152,6 +160,20 @@ pub fn audit_summary(s: &Value) -> String {
                 "; budget used up, {rem} customer(s) left for the next run",
                 "。時間切れのため残り {rem} 名は次回に続行します"
             ));
+            let w = &s["stopped_within"];
+            if let (Some(c), Some(k), Some(n)) = (
+                w["customer"].as_str(),
+                w["kind"].as_str(),
+                w["candidates_done"].as_u64(),
+            ) {
+                let c = crate::sanitize::sanitize(c);
+                let k = super::password::kind_name(k);
+                let next = n + 1;
+                out.push_str(&tr!(
+                    " (it resumes inside customer {c}, at {k} guess {next})",
+                    "（お客様 {c} の{k}パスワードの {next} 番目の推測から再開します）"
+                ));
+            }
         }
     }
     out

@@ -266,6 +266,7 @@ pub fn import_problem(p: &crate::customer::import::Problem) -> String {
             "unrecognised login_hash format; expected a PHC string ($argon2id$, $pbkdf2-sha256$, $scrypt$), bcrypt ($2b$), SHA-crypt ($5$, $6$) or a hex MD5/SHA-1/SHA-256 digest",
             "login_hash の形式を認識できません。PHC 形式（$argon2id$、$pbkdf2-sha256$、$scrypt$）、bcrypt（$2b$）、SHA-crypt（$5$、$6$）、16進の MD5/SHA-1/SHA-256 のいずれかにしてください"
         ),
+        Problem::HashTooCostly(e) => hash_too_costly(e),
         Problem::NotUtf8 => tr!(
             "the file is not valid UTF-8; if it came from Excel or the core system in Shift_JIS, run again with --encoding sjis",
             "ファイルが UTF-8 ではありません。Excel や基幹システムの Shift_JIS の場合は --encoding sjis を付けて再実行してください"
@@ -290,6 +291,39 @@ pub fn import_problem(p: &crate::customer::import::Problem) -> String {
             )
         }
     }
+}
+
+/// A stored hash whose cost no real system uses: which parameter, its
+/// value and the limit.
+fn hash_too_costly(e: &crate::secret::CostExcess) -> String {
+    use crate::secret::CostParam;
+    let format = e.kind.id();
+    let (v, l) = (e.value, e.limit);
+    let mib = |b: u64| b.div_ceil(1024 * 1024);
+    let (what, limit) = match e.param {
+        CostParam::BcryptCost => (tr!("cost {v}", "コスト {v}"), l.to_string()),
+        CostParam::Pbkdf2Rounds => (
+            tr!("{v} iterations", "反復 {v} 回"),
+            tr!("{l} iterations", "{l} 回"),
+        ),
+        CostParam::ShaCryptRounds => (format!("rounds={v}"), l.to_string()),
+        CostParam::ScryptLogN => (format!("N=2^{v}"), format!("2^{l}")),
+        CostParam::ScryptMemory => {
+            let (v, l) = (mib(v), mib(l));
+            (
+                tr!("{v} MiB of memory (128*r*N)", "メモリ {v} MiB（128*r*N）"),
+                format!("{l} MiB"),
+            )
+        }
+        CostParam::ScryptWork => (format!("r*N*p={v}"), l.to_string()),
+        CostParam::Argon2Memory => (format!("m={v} KiB"), format!("{l} KiB")),
+        CostParam::Argon2Passes => (format!("t={v}"), l.to_string()),
+        CostParam::Argon2Lanes => (format!("p={v}"), l.to_string()),
+    };
+    tr!(
+        "the {format} hash has {what}, above the limit of {limit}: no real system uses such a setting, and every check of it would take minutes; check the value exported from the legacy system",
+        "{format} ハッシュの {what} は上限 {limit} を超えています。実際のシステムで使われる設定ではなく、照合のたびに数分かかります。旧システムから出力した値を確認してください"
+    )
 }
 
 pub fn bad_email_arg(kind: &str, e: &FieldError) -> String {

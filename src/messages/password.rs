@@ -27,6 +27,17 @@ pub fn password_rejected(kind: &str, n: usize) -> String {
     )
 }
 
+/// `check` never compares with stored passwords (it would answer "this is
+/// the customer's password" to anyone): those rules run at `set`/`change`.
+pub fn stored_rules_not_checked(rules: &[&str]) -> String {
+    let en = rules.join(", ");
+    let ja = rules.join("、");
+    tr!(
+        "not checked here: {en} (they compare with the customer's stored passwords, so they are checked only when the password is set or changed)",
+        "ここでは確認していません: {ja}（お客様の登録済みパスワードとの比較のため、パスワードの設定・変更時にのみ確認します）"
+    )
+}
+
 pub fn password_set(code: &str, kind: &str, state: &str) -> String {
     let kind = kind_name(kind);
     let code = sanitize(code);

@@ -7,6 +7,7 @@
 //! reported as that format.
 
 use super::hasher::{Argon2Params, Argon2Variant, ParsedArgon2, parse_argon2};
+use super::{CostExcess, CostParam, limits};
 use base64ct::{Base64Pbkdf2, Base64Unpadded, Encoding};
 
 /// Digest of a PBKDF2-HMAC hash.
@@ -192,6 +193,89 @@ impl HashFormat {
                 params,
             } => !params.meets(policy),
             _ => true,
+        }
+    }
+}
+
+impl HashFormat {
+    /// The first cost parameter above [`limits`], if any: such a hash is
+    /// refused at import and never recomputed (a check would take minutes,
+    /// or more memory than the machine has). Argon2 hashes made under this
+    /// ledger's own policy are the exception, handled by the verifier.
+    #[must_use]
+    pub fn cost_excess(&self) -> Option<CostExcess> {
+        let kind = self.kind();
+        let over = |param, value: u64, limit: u64| {
+            (value > limit).then_some(CostExcess {
+                kind,
+                param,
+                value,
+                limit,
+            })
+        };
+        match *self {
+            Self::Argon2 { params, .. } => over(
+                CostParam::Argon2Memory,
+                params.m_kib.into(),
+                limits::MAX_ARGON2_M_KIB.into(),
+            )
+            .or_else(|| {
+                over(
+                    CostParam::Argon2Passes,
+                    params.t.into(),
+                    limits::MAX_ARGON2_T.into(),
+                )
+            })
+            .or_else(|| {
+                over(
+                    CostParam::Argon2Lanes,
+                    params.p.into(),
+                    limits::MAX_ARGON2_P.into(),
+                )
+            }),
+            Self::Pbkdf2 { rounds, .. } => over(
+                CostParam::Pbkdf2Rounds,
+                rounds.into(),
+                limits::MAX_PBKDF2_ROUNDS.into(),
+            ),
+            Self::Scrypt { log_n, r, p } => {
+                // log_n < 64 and r * p < 2^30 (the parser's bounds): the
+                // products fit in u128.
+                let n = 1u128 << log_n;
+                let clamp = |v: u128| u64::try_from(v).unwrap_or(u64::MAX);
+                over(
+                    CostParam::ScryptLogN,
+                    log_n.into(),
+                    limits::MAX_SCRYPT_LOG_N.into(),
+                )
+                .or_else(|| {
+                    over(
+                        CostParam::ScryptMemory,
+                        clamp(128 * u128::from(r) * n),
+                        limits::MAX_SCRYPT_MEMORY_BYTES,
+                    )
+                })
+                .or_else(|| {
+                    over(
+                        CostParam::ScryptWork,
+                        clamp(u128::from(r) * n * u128::from(p)),
+                        limits::MAX_SCRYPT_WORK,
+                    )
+                })
+            }
+            Self::Bcrypt { cost, .. } => over(
+                CostParam::BcryptCost,
+                cost.into(),
+                limits::MAX_BCRYPT_COST.into(),
+            ),
+            Self::ShaCrypt { rounds, .. } => over(
+                CostParam::ShaCryptRounds,
+                rounds.into(),
+                limits::MAX_SHA_CRYPT_ROUNDS.into(),
+            ),
+            Self::Md5Crypt | Self::DesCrypt | Self::Md5Hex | Self::Sha1Hex | Self::Sha256Hex => {
+                None
+            }
         }
     }
 }

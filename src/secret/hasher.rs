@@ -125,13 +125,16 @@ pub fn argon2_params_of(phc: &str) -> Option<(Argon2Variant, Argon2Params)> {
     parse_argon2(phc).map(|p| (p.variant(), p.public_params()))
 }
 
-fn check_limits(p: &Params, kind: FormatKind) -> Result<(), SecretError> {
+/// The stored parameters are within [`limits`], or no costlier than the
+/// policy's own (whatever the policy asks for, its own hashes must verify).
+fn check_limits(p: &Params, kind: FormatKind, policy: &Argon2Params) -> Result<(), SecretError> {
     let checks = [
-        (p.m_cost(), limits::MAX_ARGON2_M_KIB),
-        (p.t_cost(), limits::MAX_ARGON2_T),
-        (p.p_cost(), limits::MAX_ARGON2_P),
+        (p.m_cost(), limits::MAX_ARGON2_M_KIB, policy.m_kib),
+        (p.t_cost(), limits::MAX_ARGON2_T, policy.t),
+        (p.p_cost(), limits::MAX_ARGON2_P, policy.p),
     ];
-    for (cost, limit) in checks {
+    for (cost, limit, own) in checks {
+        let limit = limit.max(own);
         if cost > limit {
             return Err(SecretError::CostLimitExceeded {
                 kind,
@@ -150,10 +153,10 @@ fn check_limits(p: &Params, kind: FormatKind) -> Result<(), SecretError> {
 /// Create one per worker thread (it is `Send`; all methods take
 /// `&mut self`). The buffer only grows: verifying a stored hash that needs
 /// more memory than the policy enlarges it (bounded by
-/// [`limits::MAX_ARGON2_M_KIB`]) and it stays that size until the `Hasher` is
-/// dropped. The buffer is wiped before it is released (on growth and on
-/// drop); between calls it holds the previous computation's state, which the
-/// next call overwrites completely.
+/// [`limits::MAX_ARGON2_M_KIB`] or the policy's own `m`) and it stays that
+/// size until the `Hasher` is dropped. The buffer is wiped before it is
+/// released (on growth and on drop); between calls it holds the previous
+/// computation's state, which the next call overwrites completely.
 ///
 /// Measured throughput (throwaway release-mode timing, not a test): 2
 /// threads, one `Hasher` per thread vs. `Argon2::default().hash_password`,
@@ -287,7 +290,7 @@ impl Hasher {
         password: &[u8],
         parsed: ParsedArgon2,
     ) -> Result<bool, SecretError> {
-        check_limits(&parsed.params, parsed.variant().kind())?;
+        check_limits(&parsed.params, parsed.variant().kind(), &self.policy)?;
         let blocks = parsed.params.block_count();
         self.ensure_blocks(blocks)?;
         let expected = parsed.hash.as_bytes();
@@ -560,6 +563,28 @@ mod tests {
             })
         );
         assert_eq!(h.buffer_bytes(), 64 * 1024);
+    }
+
+    #[test]
+    fn the_policys_own_parameters_are_always_verifiable() {
+        // 2 GiB is over the limit for a hash handed over by a legacy
+        // system, but not for one made under a policy that asks for it.
+        let two_gib = Params::new(2 * 1024 * 1024, 2, 1, Some(32)).unwrap();
+        let kind = FormatKind::Argon2id;
+        assert_eq!(
+            check_limits(&two_gib, kind, &Argon2Params::PRODUCTION),
+            Err(SecretError::CostLimitExceeded {
+                kind,
+                cost: 2 * 1024 * 1024,
+                limit: u64::from(limits::MAX_ARGON2_M_KIB),
+            })
+        );
+        let own = Argon2Params {
+            m_kib: 2 * 1024 * 1024,
+            t: 2,
+            p: 1,
+        };
+        assert_eq!(check_limits(&two_gib, kind, &own), Ok(()));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::format::{FormatKind, Parsed, Pbkdf2Digest, ShaCryptDigest, parse};
 use super::hasher::Hasher;
-use super::{SecretError, ct_eq, limits, md5_crypt};
+use super::{SecretError, ct_eq, md5_crypt};
 use sha2::Digest;
 use zeroize::{Zeroize, Zeroizing};
 
@@ -19,11 +19,20 @@ use zeroize::{Zeroize, Zeroizing};
 /// - [`SecretError::UnknownFormat`]: `stored` is not a recognised format.
 /// - [`SecretError::Unsupported`]: recognised but not verifiable
 ///   (traditional DES crypt: no maintained Rust crate implements it).
-/// - [`SecretError::CostLimitExceeded`]: stored cost above [`limits`].
+/// - [`SecretError::CostLimitExceeded`]: stored cost above
+///   [`super::limits`] (checked before any work).
 /// - [`SecretError::Malformed`], [`SecretError::OutOfMemory`],
 ///   [`SecretError::Argon2`]: from the underlying implementation.
 pub fn verify_any(stored: &str, password: &[u8], hasher: &mut Hasher) -> Result<bool, SecretError> {
     let parsed = parse(stored).ok_or(SecretError::UnknownFormat)?;
+    // Refused before any work: one absurd row must not stall a check. The
+    // Argon2 verifier checks for itself (it also admits the policy's own
+    // parameters).
+    if !matches!(parsed, Parsed::Argon2(_))
+        && let Some(e) = parsed.format().cost_excess()
+    {
+        return Err(e.into());
+    }
     match parsed {
         Parsed::Argon2(a) => hasher.verify_parsed(password, a),
         Parsed::Pbkdf2 {
@@ -32,7 +41,7 @@ pub fn verify_any(stored: &str, password: &[u8], hasher: &mut Hasher) -> Result<
             salt,
             hash,
             ..
-        } => verify_pbkdf2(password, digest, rounds, &salt, &hash),
+        } => Ok(verify_pbkdf2(password, digest, rounds, &salt, &hash)),
         Parsed::Scrypt {
             log_n,
             r,
@@ -40,21 +49,13 @@ pub fn verify_any(stored: &str, password: &[u8], hasher: &mut Hasher) -> Result<
             salt,
             hash,
         } => verify_scrypt(password, log_n, r, p, &salt, &hash),
-        Parsed::Bcrypt { cost, .. } => verify_bcrypt(password, stored, cost),
-        Parsed::ShaCrypt { digest, rounds } => verify_sha_crypt(password, stored, digest, rounds),
+        Parsed::Bcrypt { .. } => verify_bcrypt(password, stored),
+        Parsed::ShaCrypt { digest, .. } => verify_sha_crypt(password, stored, digest),
         Parsed::Md5Crypt { salt, checksum } => Ok(md5_crypt::verify(password, salt, checksum)),
         Parsed::DesCrypt => Err(SecretError::Unsupported {
             kind: FormatKind::DesCrypt,
         }),
         Parsed::Hex { kind, digest } => Ok(verify_hex(password, kind, &digest)),
-    }
-}
-
-fn over_limit(kind: FormatKind, cost: u64, limit: u64) -> Result<(), SecretError> {
-    if cost > limit {
-        Err(SecretError::CostLimitExceeded { kind, cost, limit })
-    } else {
-        Ok(())
     }
 }
 
@@ -64,23 +65,14 @@ fn verify_pbkdf2(
     rounds: u32,
     salt: &[u8],
     expected: &[u8],
-) -> Result<bool, SecretError> {
-    let kind = match digest {
-        Pbkdf2Digest::Sha256 => FormatKind::Pbkdf2Sha256,
-        Pbkdf2Digest::Sha512 => FormatKind::Pbkdf2Sha512,
-    };
-    over_limit(
-        kind,
-        u64::from(rounds),
-        u64::from(limits::MAX_PBKDF2_ROUNDS),
-    )?;
+) -> bool {
     let mut out = Zeroizing::new(vec![0u8; expected.len()]);
     let derive = match digest {
         Pbkdf2Digest::Sha256 => pbkdf2::pbkdf2_hmac::<sha2::Sha256>,
         Pbkdf2Digest::Sha512 => pbkdf2::pbkdf2_hmac::<sha2::Sha512>,
     };
     derive(password, salt, rounds, &mut out);
-    Ok(ct_eq(&out, expected))
+    ct_eq(&out, expected)
 }
 
 fn verify_scrypt(
@@ -92,19 +84,6 @@ fn verify_scrypt(
     expected: &[u8],
 ) -> Result<bool, SecretError> {
     let kind = FormatKind::Scrypt;
-    // log_n < 64 and r * p < 2^30 are guaranteed by the parser.
-    let n = 1u128 << log_n;
-    let clamp = |v: u128| u64::try_from(v).unwrap_or(u64::MAX);
-    over_limit(
-        kind,
-        clamp(128 * u128::from(r) * n),
-        limits::MAX_SCRYPT_MEMORY_BYTES,
-    )?;
-    over_limit(
-        kind,
-        clamp(u128::from(r) * n * u128::from(p)),
-        limits::MAX_SCRYPT_WORK,
-    )?;
     let params = scrypt::Params::new(log_n, r, p).map_err(|_| SecretError::Malformed { kind })?;
     let mut out = Zeroizing::new(vec![0u8; expected.len()]);
     scrypt::scrypt(password, salt, &params, &mut out)
@@ -112,9 +91,8 @@ fn verify_scrypt(
     Ok(ct_eq(&out, expected))
 }
 
-fn verify_bcrypt(password: &[u8], stored: &str, cost: u32) -> Result<bool, SecretError> {
+fn verify_bcrypt(password: &[u8], stored: &str) -> Result<bool, SecretError> {
     let kind = FormatKind::Bcrypt;
-    over_limit(kind, u64::from(cost), u64::from(limits::MAX_BCRYPT_COST))?;
     // The crate truncates at 72 bytes like OpenBSD, compares with `subtle`,
     // and wipes its password copy (its `zeroize` feature is on by default).
     bcrypt::verify(password, stored).map_err(|_| SecretError::Malformed { kind })
@@ -124,18 +102,12 @@ fn verify_sha_crypt(
     password: &[u8],
     stored: &str,
     digest: ShaCryptDigest,
-    rounds: u32,
 ) -> Result<bool, SecretError> {
     use sha_crypt::{PasswordVerifier, ShaCrypt, password_hash::Error};
     let kind = match digest {
         ShaCryptDigest::Sha256 => FormatKind::Sha256Crypt,
         ShaCryptDigest::Sha512 => FormatKind::Sha512Crypt,
     };
-    over_limit(
-        kind,
-        u64::from(rounds),
-        u64::from(limits::MAX_SHA_CRYPT_ROUNDS),
-    )?;
     // The algorithm is taken from the string's `$5$`/`$6$`; comparison is
     // constant time inside the crate.
     match ShaCrypt::default().verify_password(password, stored) {
@@ -165,7 +137,7 @@ fn verify_hex(password: &[u8], kind: FormatKind, expected: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Argon2Params;
+    use super::super::{Argon2Params, limits};
     use super::*;
     use base64ct::{Base64Unpadded, Encoding};
 
@@ -444,18 +416,20 @@ mod tests {
             ),
             Err(SecretError::UnknownFormat)
         );
-        assert_eq!(
-            verify_any(
-                "$2b$31$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW",
-                b"U*U",
-                &mut h
-            ),
-            Err(SecretError::CostLimitExceeded {
-                kind: FormatKind::Bcrypt,
-                cost: 31,
-                limit: 20
-            })
-        );
+        for cost in [17, 20, 31] {
+            assert_eq!(
+                verify_any(
+                    &format!("$2b${cost}$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW"),
+                    b"U*U",
+                    &mut h
+                ),
+                Err(SecretError::CostLimitExceeded {
+                    kind: FormatKind::Bcrypt,
+                    cost,
+                    limit: 16
+                })
+            );
+        }
         assert_eq!(
             verify_any(
                 "$pbkdf2-sha256$4294967295$4vjV83LKPjQzk31VI4E0Vw$hsYF68OiOUPdDZ1Fg.fJPeq1h/gXXY7acBp9/6c.tmQ",
@@ -490,5 +464,56 @@ mod tests {
                 ..
             })
         ));
+        // Argon2 at 2 GiB, or with 64 passes: refused before any memory is
+        // taken.
+        for (params, cost, limit) in [
+            ("m=2097152,t=1,p=1", 2_097_152, 1_048_576),
+            ("m=256,t=64,p=1", 64, 20),
+            ("m=256,t=2,p=32", 32, 16),
+        ] {
+            let phc = format!(
+                "$argon2id$v=19${params}$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4"
+            );
+            assert_eq!(
+                verify_any(&phc, b"password", &mut h),
+                Err(SecretError::CostLimitExceeded {
+                    kind: FormatKind::Argon2id,
+                    cost,
+                    limit
+                }),
+                "{phc}"
+            );
+        }
+        assert_eq!(h.buffer_bytes(), 64 * 1024);
+    }
+
+    #[test]
+    fn the_costliest_real_settings_are_admitted() {
+        // At the limits: RFC 7914 section 12 vector 4 (N=2^20, r=8, p=1;
+        // the key's first 32 bytes, as passlib writes it), libsodium's
+        // SENSITIVE Argon2id (1 GiB, t=4), t=20 with p=16, bcrypt 16, 10
+        // million PBKDF2 iterations and SHA-crypt rounds. Detected only:
+        // verifying them would take seconds each.
+        for ok in [
+            "$scrypt$ln=20,r=8,p=1$U29kaXVtQ2hsb3JpZGU$IQHLm2pRGq6t274Jz3D4gexWjVdKL/1Nq+XumCCtqkc",
+            "$argon2id$v=19$m=1048576,t=4,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+            "$argon2id$v=19$m=65536,t=20,p=16$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4",
+            "$2b$16$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW",
+            "$pbkdf2-sha256$10000000$4vjV83LKPjQzk31VI4E0Vw$hsYF68OiOUPdDZ1Fg.fJPeq1h/gXXY7acBp9/6c.tmQ",
+            "$6$rounds=10000000$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1",
+        ] {
+            let f = super::super::detect_format(ok).expect(ok);
+            assert_eq!(f.cost_excess(), None, "{ok}");
+        }
+        for bad in [
+            "$scrypt$ln=21,r=8,p=1$U29kaXVtQ2hsb3JpZGU$IQHLm2pRGq6t274Jz3D4gexWjVdKL/1Nq+XumCCtqkc",
+            "$scrypt$ln=20,r=8,p=2$U29kaXVtQ2hsb3JpZGU$IQHLm2pRGq6t274Jz3D4gexWjVdKL/1Nq+XumCCtqkc",
+            "$scrypt$ln=10,r=8,p=1025$U29kaXVtQ2hsb3JpZGU$IQHLm2pRGq6t274Jz3D4gexWjVdKL/1Nq+XumCCtqkc",
+            "$pbkdf2-sha256$10000001$4vjV83LKPjQzk31VI4E0Vw$hsYF68OiOUPdDZ1Fg.fJPeq1h/gXXY7acBp9/6c.tmQ",
+            "$6$rounds=10000001$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1",
+        ] {
+            let f = super::super::detect_format(bad).expect(bad);
+            assert!(f.cost_excess().is_some(), "{bad}");
+        }
     }
 }
