@@ -147,6 +147,19 @@ const MIGRATIONS: &[&str] = &[
     DROP INDEX customer_locked;
     CREATE INDEX customer_locked ON customer (code) WHERE locked_at IS NOT NULL;
     "#,
+    // 8: seals of the audit trail: Ed25519 signatures over a head, made with
+    // a key kept outside the ledger (`log seal`, checked by `log verify`).
+    r#"
+    CREATE TABLE seal (
+        id        INTEGER PRIMARY KEY,
+        seq       INTEGER NOT NULL,
+        head      TEXT NOT NULL,
+        sealed_at TEXT NOT NULL,
+        key       TEXT NOT NULL,
+        signature TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX seal_seq ON seal (seq);
+    "#,
 ];
 
 /// The schema version this build writes and understands.

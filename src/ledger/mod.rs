@@ -12,6 +12,7 @@ mod customers;
 mod migrations;
 mod notify;
 mod policy;
+mod seals;
 
 use std::fs::OpenOptions;
 use std::io::Read;
@@ -27,6 +28,7 @@ pub use credentials::{Credential, IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
 pub use migrations::SCHEMA_VERSION;
 pub use notify::{AckResult, LoginEnv, NewNotice, Notice};
+pub use seals::TrailSnapshot;
 
 use crate::error::{Error, Result};
 
