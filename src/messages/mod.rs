@@ -356,8 +356,8 @@ pub fn tamper_head_missing(seq: u64, count: u64) -> String {
 /// before it was changed (each hash covers all entries before it).
 pub fn tamper_head_differs(seq: u64) -> String {
     tr!(
-        "the hash of entry {seq} differs from the head shipped earlier, so that entry or one before it was changed, and the chain recomputed",
-        "記録 {seq} のハッシュが以前に保管した先頭と一致しません。この記録かそれ以前の記録が変更され、チェーンが再計算されています"
+        "the hash of entry {seq} differs from the head shipped earlier, so that entry or one before it was changed and the chain recomputed (or this is not the ledger the head came from)",
+        "記録 {seq} のハッシュが以前に保管した先頭と一致しません。この記録かそれ以前の記録が変更され、チェーンが再計算されています（または先頭を取得した台帳とは別の台帳です）"
     )
 }
 
