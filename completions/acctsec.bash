@@ -154,6 +154,12 @@ _acctsec() {
             acctsec__subcmd__help__subcmd__log,head)
                 cmd="acctsec__subcmd__help__subcmd__log__subcmd__head"
                 ;;
+            acctsec__subcmd__help__subcmd__log,keygen)
+                cmd="acctsec__subcmd__help__subcmd__log__subcmd__keygen"
+                ;;
+            acctsec__subcmd__help__subcmd__log,seal)
+                cmd="acctsec__subcmd__help__subcmd__log__subcmd__seal"
+                ;;
             acctsec__subcmd__help__subcmd__log,verify)
                 cmd="acctsec__subcmd__help__subcmd__log__subcmd__verify"
                 ;;
@@ -235,6 +241,12 @@ _acctsec() {
             acctsec__subcmd__log,help)
                 cmd="acctsec__subcmd__log__subcmd__help"
                 ;;
+            acctsec__subcmd__log,keygen)
+                cmd="acctsec__subcmd__log__subcmd__keygen"
+                ;;
+            acctsec__subcmd__log,seal)
+                cmd="acctsec__subcmd__log__subcmd__seal"
+                ;;
             acctsec__subcmd__log,verify)
                 cmd="acctsec__subcmd__log__subcmd__verify"
                 ;;
@@ -243,6 +255,12 @@ _acctsec() {
                 ;;
             acctsec__subcmd__log__subcmd__help,help)
                 cmd="acctsec__subcmd__log__subcmd__help__subcmd__help"
+                ;;
+            acctsec__subcmd__log__subcmd__help,keygen)
+                cmd="acctsec__subcmd__log__subcmd__help__subcmd__keygen"
+                ;;
+            acctsec__subcmd__log__subcmd__help,seal)
+                cmd="acctsec__subcmd__log__subcmd__help__subcmd__seal"
                 ;;
             acctsec__subcmd__log__subcmd__help,verify)
                 cmd="acctsec__subcmd__log__subcmd__help__subcmd__verify"
@@ -398,13 +416,17 @@ _acctsec() {
 
     case "${cmd}" in
         acctsec)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version init policy customer password lock unlock audit rollout notify log completions help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version init policy customer password lock unlock audit rollout notify log completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -428,7 +450,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__audit)
-            opts="-y -q -h -V --guess --fail-on --budget --customer --candidates --db --operator --format --yes --quiet --busy-timeout --help --version history help"
+            opts="-y -q -h -V --guess --fail-on --budget --customer --candidates --db --config --operator --format --yes --quiet --busy-timeout --help --version history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -451,6 +473,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -516,7 +542,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__audit__subcmd__history)
-            opts="-y -q -h -V --limit --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --limit --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -527,6 +553,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -550,13 +580,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__completions)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version bash elvish fish powershell zsh"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -580,13 +614,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__customer)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version import show list set-email help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version import show list set-email help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -694,7 +732,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__customer__subcmd__import)
-            opts="-y -q -h -V --encoding --dry-run --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --encoding --dry-run --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -705,6 +743,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -728,7 +770,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__customer__subcmd__list)
-            opts="-y -q -h -V --locked --pending --limit --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --locked --pending --limit --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -739,6 +781,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -762,7 +808,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__customer__subcmd__set__subcmd__email)
-            opts="-y -q -h -V --pc --mobile --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --pc --mobile --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -777,6 +823,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -800,13 +850,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__customer__subcmd__show)
-            opts="-y -q -h -V --unmask --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --unmask --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1026,7 +1080,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__log)
-            opts="verify head"
+            opts="verify head seal keygen"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1040,6 +1094,34 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__log__subcmd__head)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__log__subcmd__keygen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__log__subcmd__seal)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1390,7 +1472,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__init)
-            opts="-y -q -h -V --preset --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --preset --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1401,6 +1483,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1424,13 +1510,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__lock)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version list add help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version list add help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1454,7 +1544,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__lock__subcmd__add)
-            opts="-y -q -h -V --reason --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --reason --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1465,6 +1555,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1544,13 +1638,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__lock__subcmd__list)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1574,7 +1672,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__log)
-            opts="-y -q -h -V --customer --since --action --limit --db --operator --format --yes --quiet --busy-timeout --help --version verify head help"
+            opts="-y -q -h -V --customer --since --action --limit --db --config --operator --format --yes --quiet --busy-timeout --help --version verify head seal keygen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1600,6 +1698,10 @@ _acctsec() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --operator)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1620,13 +1722,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__log__subcmd__head)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1650,7 +1756,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__log__subcmd__help)
-            opts="verify head help"
+            opts="verify head seal keygen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1691,6 +1797,34 @@ _acctsec() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        acctsec__subcmd__log__subcmd__help__subcmd__keygen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__log__subcmd__help__subcmd__seal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         acctsec__subcmd__log__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1705,8 +1839,80 @@ _acctsec() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        acctsec__subcmd__log__subcmd__keygen)
+            opts="-y -q -h -V --out --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__log__subcmd__seal)
+            opts="-y -q -h -V --start --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         acctsec__subcmd__log__subcmd__verify)
-            opts="-y -q -h -V --head --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --head --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1717,6 +1923,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1740,13 +1950,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version types show set import emit outbox help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version types show set import emit outbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1770,7 +1984,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__emit)
-            opts="-y -q -h -V --ip --device --user-agent --amount --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --ip --device --user-agent --amount --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1793,6 +2007,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1956,13 +2174,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__import)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1986,7 +2208,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__outbox)
-            opts="-y -q -h -V --status --db --operator --format --yes --quiet --busy-timeout --help --version export ack help"
+            opts="-y -q -h -V --status --db --config --operator --format --yes --quiet --busy-timeout --help --version export ack help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1997,6 +2219,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2020,13 +2246,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__outbox__subcmd__ack)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2050,7 +2280,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__outbox__subcmd__export)
-            opts="-y -q -h -V --out --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --out --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2061,6 +2291,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2140,7 +2374,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__set)
-            opts="-y -q -h -V --to --reason --db --operator --format --yes --quiet --busy-timeout --help --version on off"
+            opts="-y -q -h -V --to --reason --db --config --operator --format --yes --quiet --busy-timeout --help --version on off"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2155,6 +2389,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2178,13 +2416,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__show)
-            opts="-y -q -h -V --unmask --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --unmask --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2208,13 +2450,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__types)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2238,13 +2484,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__password)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version check issue set change verify help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version check issue set change verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2268,7 +2518,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__password__subcmd__change)
-            opts="-y -q -h -V --kind --source --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --kind --source --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2283,6 +2533,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2306,7 +2560,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__password__subcmd__check)
-            opts="-y -q -h -V --kind --customer --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --kind --customer --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2321,6 +2575,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2442,7 +2700,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__password__subcmd__issue)
-            opts="-y -q -h -V --all --codes --out --reissue --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --all --codes --out --reissue --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2457,6 +2715,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2480,7 +2742,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__password__subcmd__set)
-            opts="-y -q -h -V --kind --temporary --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --kind --temporary --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2491,6 +2753,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2514,7 +2780,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__password__subcmd__verify)
-            opts="-y -q -h -V --kind --source --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --kind --source --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2529,6 +2795,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2552,13 +2822,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__policy)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version show presets set help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version show presets set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2652,13 +2926,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__policy__subcmd__presets)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2682,7 +2960,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__policy__subcmd__set)
-            opts="-y -q -h -V --preset --file --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --preset --file --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2697,6 +2975,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2720,7 +3002,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__policy__subcmd__show)
-            opts="-y -q -h -V --kind --toml --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --kind --toml --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2731,6 +3013,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2754,13 +3040,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__rollout)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version set status help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version set status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2840,7 +3130,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__rollout__subcmd__set)
-            opts="-y -q -h -V --pre-start --pre-end --enforce --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --pre-start --pre-end --enforce --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2859,6 +3149,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2882,13 +3176,17 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__rollout__subcmd__status)
-            opts="-y -q -h -V --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2912,7 +3210,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__unlock)
-            opts="-y -q -h -V --codes --reason --reissue --out --db --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --codes --reason --reissue --out --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2931,6 +3229,10 @@ _acctsec() {
                     return 0
                     ;;
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -19,6 +19,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
     var completions = [
         &'acctsec'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -46,6 +47,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;init'= {
             cand --preset 'The policy preset to start with (see `acctsec policy presets`)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -60,6 +62,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;policy'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -79,6 +82,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;policy;show'= {
             cand --kind 'Only the rules of this kind of password'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -94,6 +98,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;policy;presets'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -110,6 +115,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --preset 'A shipped preset'
             cand --file 'A TOML policy file (as printed by `acctsec policy show --toml`)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -138,6 +144,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -158,6 +165,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;import'= {
             cand --encoding 'The file''s encoding [default: UTF-8, with or without BOM]'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -173,6 +181,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer;show'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -189,6 +198,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;list'= {
             cand --limit 'At most N customers (0: all)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -207,6 +217,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --pc 'The new PC address'
             cand --mobile 'The new mobile address'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -238,6 +249,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;password'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -260,6 +272,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --kind 'kind'
             cand --customer 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -276,6 +289,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --codes 'The customers listed in a file, one code a line'
             cand --out 'The output CSV (created 0600; never overwritten)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -293,6 +307,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;set'= {
             cand --kind 'kind'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -310,6 +325,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --kind 'kind'
             cand --source 'Where the change comes from (IP, channel); recorded with the attempt'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -326,6 +342,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --kind 'kind'
             cand --source 'Where the attempt comes from (IP, channel); recorded with it'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -360,6 +377,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;lock'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -377,6 +395,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;lock;list'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -392,6 +411,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;lock;add'= {
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -420,6 +440,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --out 'Where the fresh passwords go (CSV, 0600, never overwritten)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -439,6 +460,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --customer 'Only this customer'
             cand --candidates 'Guesses per credential (1 to 100000)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -457,6 +479,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;audit;history'= {
             cand --limit 'Only the newest N runs'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -479,6 +502,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;rollout'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -499,6 +523,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --pre-end 'End of the pre-registration period (e.g. "2022-09-17 23:59")'
             cand --enforce 'Enforcement start (e.g. "2022-09-18 18:00")'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -513,6 +538,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;rollout;status'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -538,6 +564,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -559,6 +586,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;types'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -573,6 +601,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;show'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -590,6 +619,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --to 'Which registered address: pc, mobile or both [default: unchanged]'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -604,6 +634,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;import'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -622,6 +653,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --user-agent 'The client''s browser user agent'
             cand --amount 'The amount in yen (withdrawals)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -637,6 +669,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;outbox'= {
             cand --status 'Only notices with this status'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -655,6 +688,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;outbox;export'= {
             cand --out 'out'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -669,6 +703,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;outbox;ack'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -727,6 +762,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --action 'Only this action, or a family of actions (`customer` matches `customer.import`)'
             cand --limit 'Only the newest N matching entries'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -738,13 +774,16 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand verify 'Check the hash chain; exit 1 naming the first bad entry'
+            cand verify 'Check the hash chain, and the seals with the configured public keys; exit 1 naming where'
             cand head 'Print the newest sequence number and hash (SEQ:HASH)'
+            cand seal 'Sign the head with the configured signing key and store the seal (for cron; -q: silent)'
+            cand keygen 'Make a key pair for sealing: the private key into FILE (0600), the public key printed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;log;verify'= {
             cand --head 'A head shipped earlier by `acctsec log head`: also detect truncation after it'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -759,6 +798,39 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;head'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;log;seal'= {
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand --start 'Start a new series of seals: the first one, or the first after the newest got older than max_seal_age'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;log;keygen'= {
+            cand --out 'Where to write the private key (never overwritten)'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -772,18 +844,25 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;log;help'= {
-            cand verify 'Check the hash chain; exit 1 naming the first bad entry'
+            cand verify 'Check the hash chain, and the seals with the configured public keys; exit 1 naming where'
             cand head 'Print the newest sequence number and hash (SEQ:HASH)'
+            cand seal 'Sign the head with the configured signing key and store the seal (for cron; -q: silent)'
+            cand keygen 'Make a key pair for sealing: the private key into FILE (0600), the public key printed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;log;help;verify'= {
         }
         &'acctsec;log;help;head'= {
         }
+        &'acctsec;log;help;seal'= {
+        }
+        &'acctsec;log;help;keygen'= {
+        }
         &'acctsec;log;help;help'= {
         }
         &'acctsec;completions'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -904,12 +983,18 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;notify;outbox;ack'= {
         }
         &'acctsec;help;log'= {
-            cand verify 'Check the hash chain; exit 1 naming the first bad entry'
+            cand verify 'Check the hash chain, and the seals with the configured public keys; exit 1 naming where'
             cand head 'Print the newest sequence number and hash (SEQ:HASH)'
+            cand seal 'Sign the head with the configured signing key and store the seal (for cron; -q: silent)'
+            cand keygen 'Make a key pair for sealing: the private key into FILE (0600), the public key printed'
         }
         &'acctsec;help;log;verify'= {
         }
         &'acctsec;help;log;head'= {
+        }
+        &'acctsec;help;log;seal'= {
+        }
+        &'acctsec;help;log;keygen'= {
         }
         &'acctsec;help;completions'= {
         }

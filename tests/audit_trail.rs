@@ -143,7 +143,8 @@ fn deleted_inserted_and_reordered_entries_are_detected() {
             .status(1)
             .stdout_has(&format!("first bad entry is {seq}:"));
     }
-    // Deleting the last is truncation: caught against the shipped head.
+    // Deleting the last is truncation: caught against the shipped head,
+    // which can only tell that the trail changed at or before it.
     std::fs::write(env.db(), &pristine).unwrap();
     env.sql()
         .execute("DELETE FROM audit_log WHERE seq = ?1", params![n])
@@ -151,7 +152,8 @@ fn deleted_inserted_and_reordered_entries_are_detected() {
     verify(&env, &[]).ok();
     verify(&env, &["--head", &head])
         .status(1)
-        .stdout_has(&format!("first bad entry is {n}:"));
+        .stdout_has(&format!("the trail was changed at or before entry {n}:"))
+        .stdout_has(&format!("now ends at entry {}", n - 1));
 
     // Inserting an entry in the middle (renumbering the rest).
     std::fs::write(env.db(), &pristine).unwrap();
@@ -202,7 +204,12 @@ fn deleted_inserted_and_reordered_entries_are_detected() {
     std::fs::write(env.db(), &pristine).unwrap();
     let seq_hash: Vec<&str> = head.split(':').collect();
     let other = format!("{}:{}", seq_hash[0], "0".repeat(64));
-    verify(&env, &["--head", &other]).status(1);
+    verify(&env, &["--head", &other])
+        .status(1)
+        .stdout_has(&format!(
+            "the trail was changed at or before entry {}:",
+            seq_hash[0]
+        ));
     verify(&env, &["--head", "nonsense"]).status(2);
     let j = env
         .run(&["--format", "json", "log", "verify", "--head", &other])

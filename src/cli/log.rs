@@ -1,13 +1,17 @@
-//! `acctsec log`: list, verify and ship the head of the audit trail.
+//! `acctsec log`: list, verify and ship the head of the audit trail; seal it
+//! with a key kept outside the ledger, and make that key.
+
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::error::{Error, Result, exit};
-use crate::ledger::{Head, LogFilter, Read, Tamper, TamperKind};
+use crate::ledger::{Head, LogFilter, Read, Tamper, TamperKind, TrailSnapshot};
 use crate::messages;
 use crate::output::{Format, Listing};
+use crate::seal::{self, SealProblem, SealReport, SigningKey};
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -36,7 +40,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum LogCmd {
-    /// Check the hash chain; exit 1 naming the first bad entry
+    /// Check the hash chain, and the seals with the configured public keys; exit 1 naming where
     Verify {
         /// A head shipped earlier by `acctsec log head`: also detect truncation after it
         #[arg(long, value_name = "SEQ:HASH")]
@@ -44,6 +48,18 @@ pub enum LogCmd {
     },
     /// Print the newest sequence number and hash (SEQ:HASH)
     Head,
+    /// Sign the head with the configured signing key and store the seal (for cron; -q: silent)
+    Seal {
+        /// Start a new series of seals: the first one, or the first after the newest got older than max_seal_age
+        #[arg(long)]
+        start: bool,
+    },
+    /// Make a key pair for sealing: the private key into FILE (0600), the public key printed
+    Keygen {
+        /// Where to write the private key (never overwritten)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<u8> {
@@ -51,6 +67,8 @@ pub fn run(ctx: &mut Ctx, a: LogArgs) -> Result<u8> {
         None => list(ctx, a.list),
         Some(LogCmd::Head) => head(ctx),
         Some(LogCmd::Verify { head }) => verify(ctx, head.as_deref()),
+        Some(LogCmd::Seal { start }) => seal(ctx, start),
+        Some(LogCmd::Keygen { out }) => keygen(ctx, &out),
     }
 }
 
@@ -107,49 +125,261 @@ fn head(ctx: &mut Ctx) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// One thing wrong with the trail, as `verify` and `seal` report it.
+struct Problem {
+    code: &'static str,
+    /// The entry it is about (none: no seal at all).
+    seq: Option<u64>,
+    /// The line a person reads.
+    line: String,
+}
+
+impl Problem {
+    fn json(&self) -> Value {
+        json!({ "problem": self.code, "seq": self.seq, "message": self.line })
+    }
+}
+
+/// The chain's problem (if any), then the seals'.
+fn problems(snap: &TrailSnapshot, seals: Option<&SealReport>) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if let Some(t) = &snap.tamper {
+        let what = problem_text(t, snap.count);
+        let line = match t.kind {
+            TamperKind::HeadMissing | TamperKind::HeadDiffers => {
+                messages::trail::changed_at_or_before(t.seq, &what)
+            }
+            _ => messages::log_tampered(t.seq, &what),
+        };
+        out.push(Problem {
+            code: problem_code(&t.kind),
+            seq: Some(t.seq),
+            line,
+        });
+    }
+    for pr in seals.map(|r| r.problems.as_slice()).unwrap_or_default() {
+        let (code, seq) = match pr {
+            SealProblem::Rewritten { seq, .. } => ("seal_mismatch", Some(*seq)),
+            SealProblem::BadSignature { seq, .. } => ("seal_bad_signature", Some(*seq)),
+            SealProblem::UnknownKey { seq, .. } => ("seal_unknown_key", Some(*seq)),
+            SealProblem::Stale { newest, .. } => ("seal_stale", newest.as_ref().map(|n| n.0)),
+        };
+        out.push(Problem {
+            code,
+            seq,
+            line: messages::trail::seal_problem(pr),
+        });
+    }
+    out
+}
+
 fn verify(ctx: &mut Ctx, head: Option<&str>) -> Result<u8> {
     let known = match head {
         None => None,
         Some(s) => Some(Head::parse(s).ok_or_else(|| Error::Usage(messages::bad_head(s)))?),
     };
+    let config = ctx.config()?;
     let ledger = ctx.open()?;
-    let (count, tamper) = ledger.verify_log(known.as_ref())?;
-    let current = ledger.head()?;
+    let snap = ledger.trail_snapshot(known.as_ref())?;
+    let keys = config.trail.keys();
+    let max_age = config.trail.max_seal_age;
+    let report = (!keys.is_empty()).then(|| {
+        seal::check(
+            &snap.seals,
+            &keys,
+            |q| snap.chain_at(q),
+            crate::clock::now(),
+            max_age,
+        )
+    });
+    let problems = problems(&snap, report.as_ref());
+    let ok = problems.is_empty();
+    let count = snap.count;
     match ctx.format() {
         Format::Json => {
+            let mut checked = vec!["chain"];
+            if known.is_some() {
+                checked.push("head");
+            }
+            if report.is_some() {
+                checked.push("seals");
+            }
+            let seals = report.as_ref().map(|r| {
+                json!({
+                    "keys": keys.trusted.len(),
+                    "stored": r.stored,
+                    "good": r.good,
+                    "newest": r.newest_good.as_ref().map(|s| json!({
+                        "seq": s.seq,
+                        "sealed_at": crate::clock::stored_to_jst(&s.sealed_at),
+                        "key": s.key,
+                    })),
+                    "max_seal_age": max_age.map(|a| messages::trail::duration(a.as_secs())),
+                })
+            });
             let doc = json!({
-                "ok": tamper.is_none(),
+                "ok": ok,
                 "entries": count,
-                "head": current.as_ref().map(|h| h.to_string()),
-                "first_bad": tamper.as_ref().map(|t| json!({
+                "head": snap.head.as_ref().map(|h| h.to_string()),
+                "first_bad": snap.tamper.as_ref().map(|t| json!({
                     "seq": t.seq,
                     "problem": problem_code(&t.kind),
-                    "message": problem_text(t),
+                    "message": problem_text(t, count),
                 })),
+                "checked": checked,
+                "seals": seals,
+                "problems": problems.iter().map(Problem::json).collect::<Vec<_>>(),
             });
             ctx.out.json(&doc)?;
         }
         Format::Csv => {
             let mut l = Listing::new(&["ok", "entries", "first_bad", "problem"]);
             l.push(vec![
-                json!(tamper.is_none()),
+                json!(ok),
                 json!(count),
-                json!(tamper.as_ref().map(|t| t.seq)),
-                json!(tamper.as_ref().map(|t| problem_code(&t.kind))),
+                json!(problems.first().and_then(|p| p.seq)),
+                json!(problems.first().map(|p| p.code)),
             ]);
             ctx.out.listing(&l)?;
         }
-        Format::Table => match &tamper {
-            None => {
-                let head = current.as_ref().map(|h| (h.seq, h.hash.as_str()));
-                ctx.out.summary(&messages::log_intact(count, head))?
+        Format::Table => {
+            for p in &problems {
+                ctx.out.line(&p.line)?;
             }
-            Some(t) => ctx
-                .out
-                .line(&messages::log_tampered(t.seq, &problem_text(t)))?,
-        },
+            if ok {
+                let head = snap.head.as_ref().map(|h| (h.seq, h.hash.as_str()));
+                ctx.out.summary(&messages::log_intact(count, head))?;
+                match &report {
+                    Some(r) => {
+                        let newest = r
+                            .newest_good
+                            .as_ref()
+                            .map(|s| (s.seq, s.sealed_at.as_str(), s.key.as_str()));
+                        ctx.out.summary(&messages::trail::sealed_summary(
+                            newest,
+                            r.good,
+                            r.stored,
+                            keys.trusted.len(),
+                            count,
+                        ))?;
+                        if max_age.is_none() {
+                            ctx.out.status(&messages::trail::no_max_seal_age());
+                        }
+                    }
+                    None => ctx.out.status(&messages::trail::verify_scope_without_keys(
+                        snap.seals.len(),
+                        known.as_ref().map(|h| h.seq),
+                    )),
+                }
+            }
+        }
     }
-    Ok(if tamper.is_none() { exit::OK } else { exit::NO })
+    Ok(if ok { exit::OK } else { exit::NO })
+}
+
+/// Sign the verified head and store the seal. Refused (exit 1) when the
+/// trail does not verify, or when no good seal is recent enough and
+/// `--start` was not given: a cron job must not quietly vouch for a trail
+/// whose seals were deleted.
+fn seal(ctx: &mut Ctx, start: bool) -> Result<u8> {
+    let config = ctx.config()?;
+    let key = config.trail.signing_key(config.path.as_deref())?;
+    let mut keys = config.trail.keys();
+    let own = key.public();
+    if keys.retired.contains(&own) {
+        return Err(Error::Config {
+            what: messages::trail::signing_key_retired(&own.to_string()),
+        });
+    }
+    if !keys.trusted.contains(&own) {
+        keys.trusted.push(own);
+    }
+    let mut ledger = ctx.open()?;
+    let snap = ledger.trail_snapshot(None)?;
+    let now = crate::clock::now();
+    let report = seal::check(&snap.seals, &keys, |q| snap.chain_at(q), now, None);
+    let problems = problems(&snap, Some(&report));
+    let json = ctx.format() == Format::Json;
+    if !problems.is_empty() {
+        if json {
+            ctx.out.json(&json!({
+                "sealed": false,
+                "reason": "tampered",
+                "problems": problems.iter().map(Problem::json).collect::<Vec<_>>(),
+            }))?;
+        } else {
+            for p in &problems {
+                ctx.out.line(&p.line)?;
+            }
+            ctx.out.warn(&messages::trail::seal_refused_tampered());
+        }
+        return Ok(exit::NO);
+    }
+    let max_age = config.trail.max_seal_age;
+    let stale = match max_age {
+        Some(age) => report.stale(now, age),
+        None => report.newest_good.is_none(),
+    };
+    if stale && !start {
+        let newest = report
+            .newest_good
+            .as_ref()
+            .map(|s| (s.seq, s.sealed_at.as_str()));
+        let msg = messages::trail::seal_needs_start(newest, max_age.map(|a| a.as_secs()));
+        if json {
+            ctx.out
+                .json(&json!({ "sealed": false, "reason": "needs_start", "message": msg }))?;
+        } else {
+            ctx.out.warn(&msg);
+        }
+        return Ok(exit::NO);
+    }
+    let Some(head) = snap.head else {
+        ctx.out.status(&messages::trail::seal_empty());
+        return Ok(exit::OK);
+    };
+    let (seal, entry) = ledger.write(|tx| {
+        let s = key.seal(head.seq, &head.hash, &crate::clock::to_stored(tx.now()));
+        let entry = tx.store_seal(&s, start)?;
+        Ok((s, entry))
+    })?;
+    ctx.out.outcome(
+        &format!(
+            "{}:{} {} {} {}",
+            seal.seq, seal.head, seal.sealed_at, seal.key, seal.signature
+        ),
+        &[
+            ("seq", json!(seal.seq)),
+            ("head", json!(seal.head)),
+            ("sealed_at", json!(seal.sealed_at)),
+            ("key", json!(seal.key)),
+            ("signature", json!(seal.signature)),
+            ("entry", json!(entry)),
+        ],
+    )?;
+    Ok(exit::OK)
+}
+
+/// A new key pair: the private key into `out` (0600, never overwritten),
+/// the public key on stdout.
+fn keygen(ctx: &mut Ctx, out: &Path) -> Result<u8> {
+    crate::secretfile::ensure_absent(out)?;
+    let key = SigningKey::generate().map_err(|_| Error::Config {
+        what: messages::trail::keygen_rng_failed(),
+    })?;
+    crate::secretfile::write_new(out, key.to_pem().as_bytes())?;
+    let public = key.public().to_string();
+    match ctx.format() {
+        Format::Table => ctx.out.line(&public)?,
+        Format::Json | Format::Csv => ctx.out.record(&[
+            ("public_key", json!(public)),
+            ("key_file", json!(out.display().to_string())),
+        ])?,
+    }
+    let shown = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+    ctx.out
+        .status(&messages::trail::keygen_done(&shown, &public));
+    Ok(exit::OK)
 }
 
 fn problem_code(k: &TamperKind) -> &'static str {
@@ -162,12 +392,13 @@ fn problem_code(k: &TamperKind) -> &'static str {
     }
 }
 
-fn problem_text(t: &Tamper) -> String {
+/// What is wrong at the entry; `count`: the entries the chain holds.
+fn problem_text(t: &Tamper, count: u64) -> String {
     match t.kind {
         TamperKind::HashMismatch => messages::tamper_hash_mismatch(),
         TamperKind::BrokenLink => messages::tamper_broken_link(),
         TamperKind::Gap { .. } => messages::tamper_gap(t.seq),
-        TamperKind::HeadMissing => messages::tamper_head_missing(t.seq),
-        TamperKind::HeadDiffers => messages::tamper_head_differs(),
+        TamperKind::HeadMissing => messages::tamper_head_missing(t.seq, count),
+        TamperKind::HeadDiffers => messages::tamper_head_differs(t.seq),
     }
 }

@@ -21,6 +21,7 @@ use clap::{Args, Parser, Subcommand};
 
 pub use generated::{generated_files, regenerate_hint};
 
+use crate::config::Config;
 use crate::error::{Error, Result, exit};
 use crate::ledger::{DEFAULT_BUSY_TIMEOUT_MS, Ledger, MAX_BUSY_TIMEOUT_MS, Target};
 use crate::messages::{self, Lang};
@@ -58,6 +59,15 @@ pub struct Global {
         value_name = "PATH"
     )]
     pub db: Option<PathBuf>,
+    /// Per-host settings (keys of the trail's seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]
+    #[arg(
+        long,
+        env = "ACCTSEC_CONFIG",
+        hide_env_values = true,
+        global = true,
+        value_name = "PATH"
+    )]
+    pub config: Option<PathBuf>,
     /// Who is acting; written to the audit trail [default: the OS login name]
     #[arg(
         long,
@@ -153,6 +163,12 @@ impl Ctx {
             operator: operator(self.global.operator.as_deref())?,
             busy_timeout_ms: self.global.busy_timeout,
         })
+    }
+
+    /// The configuration file: `--config` / `ACCTSEC_CONFIG` (which must
+    /// exist), else the first default place that exists, else empty.
+    pub fn config(&self) -> Result<Config> {
+        Ok(Config::load(self.global.config.as_deref())?)
     }
 
     /// Open the existing ledger (exit 78 when there is none).

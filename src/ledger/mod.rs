@@ -66,6 +66,7 @@ pub mod files;
 mod notify;
 mod policy;
 mod read;
+mod seals;
 mod sqlite;
 
 use std::cell::OnceCell;
@@ -78,13 +79,14 @@ pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
 pub use notify::{AckResult, LoginEnv, Notice};
 pub use read::Read;
+pub use seals::TrailSnapshot;
 
 use crate::error::{Error, Result};
 use exec::{Conn, Exec, Transaction};
 
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;

@@ -56,6 +56,7 @@ pub mod notify;
 mod password;
 pub mod policy;
 pub mod secret;
+pub mod trail;
 
 pub use audit::*;
 pub use ledger::*;
@@ -223,17 +224,22 @@ pub fn tamper_gap(expected: u64) -> String {
     )
 }
 
-pub fn tamper_head_missing(seq: u64) -> String {
+/// The trail is shorter than a head shipped earlier. Only the number of
+/// entries is known, not where the change was: entries were removed, from
+/// the end or along with a rewrite of earlier ones.
+pub fn tamper_head_missing(seq: u64, count: u64) -> String {
     tr!(
-        "the trail ends before the known head {seq} (entries were removed from the end)",
-        "記録が既知の先頭 {seq} より前で終わっています（末尾の記録が削除されています）"
+        "the trail now ends at entry {count}, before the head {seq} shipped earlier: entries were removed, from the end or along with a rewrite of earlier ones",
+        "証跡は記録 {count} で終わっており、以前に保管した先頭 {seq} に届きません。末尾の記録が削除されたか、それより前の記録の書き換えとあわせて削除されています"
     )
 }
 
-pub fn tamper_head_differs() -> String {
+/// The entry at a head shipped earlier has another hash: that entry or any
+/// before it was changed (each hash covers all entries before it).
+pub fn tamper_head_differs(seq: u64) -> String {
     tr!(
-        "its hash differs from the known head (the trail was rewritten)",
-        "既知の先頭のハッシュと一致しません（証跡が書き換えられています）"
+        "the hash of entry {seq} differs from the head shipped earlier, so that entry or one before it was changed and the chain recomputed (or this is not the ledger the head came from)",
+        "記録 {seq} のハッシュが以前に保管した先頭と一致しません。この記録かそれ以前の記録が変更され、チェーンが再計算されています（または先頭を取得した台帳とは別の台帳です）"
     )
 }
 

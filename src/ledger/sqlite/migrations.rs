@@ -152,6 +152,19 @@ pub(super) const MIGRATIONS: &[&str] = &[
     r#"
     INSERT OR IGNORE INTO meta (key, value) VALUES ('ledger.id', lower(hex(randomblob(16))));
     "#,
+    // 9: seals of the audit trail: Ed25519 signatures over a head, made with
+    // a key kept outside the ledger (`log seal`, checked by `log verify`).
+    r#"
+    CREATE TABLE seal (
+        id        INTEGER PRIMARY KEY,
+        seq       INTEGER NOT NULL,
+        head      TEXT NOT NULL,
+        sealed_at TEXT NOT NULL,
+        key       TEXT NOT NULL,
+        signature TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX seal_seq ON seal (seq);
+    "#,
 ];
 
 // Every backend has one migration per schema version.
