@@ -124,6 +124,53 @@ fn jst_local(t: NaiveDateTime) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
+/// Why a duration does not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationError {
+    /// Not of the form `2d`, `36h`, `90m`, `45s`, `1h30m`.
+    Malformed,
+    /// More seconds than a `u64` holds.
+    Overflow,
+}
+
+/// A duration as people write them: numbers each followed by a unit (`d`,
+/// `h`, `m`, `s`), e.g. `2d`, `36h`, `1h30m`. Zero reads as zero: whether
+/// it makes sense is the caller's to say. The one grammar of `--budget` and
+/// of durations in the config file.
+pub fn parse_duration(s: &str) -> Result<std::time::Duration, DurationError> {
+    let mut total = 0u64;
+    let mut num: Option<u64> = None;
+    let mut units = 0;
+    for c in s.trim().chars() {
+        if let Some(d) = c.to_digit(10) {
+            let n = num.unwrap_or(0);
+            num = Some(
+                n.checked_mul(10)
+                    .and_then(|n| n.checked_add(u64::from(d)))
+                    .ok_or(DurationError::Overflow)?,
+            );
+            continue;
+        }
+        let unit = match c {
+            'd' => 86_400,
+            'h' => 3_600,
+            'm' => 60,
+            's' => 1,
+            _ => return Err(DurationError::Malformed),
+        };
+        let n = num.take().ok_or(DurationError::Malformed)?;
+        total = n
+            .checked_mul(unit)
+            .and_then(|v| total.checked_add(v))
+            .ok_or(DurationError::Overflow)?;
+        units += 1;
+    }
+    if num.is_some() || units == 0 {
+        return Err(DurationError::Malformed);
+    }
+    Ok(std::time::Duration::from_secs(total))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,5 +204,23 @@ mod tests {
             Some(Utc.with_ymd_and_hms(2022, 9, 17, 15, 0, 0).unwrap())
         );
         assert_eq!(parse_moment("18/09/2022"), None);
+    }
+
+    #[test]
+    fn durations_as_people_write_them() {
+        use std::time::Duration;
+        assert_eq!(parse_duration("2d"), Ok(Duration::from_secs(172_800)));
+        assert_eq!(parse_duration(" 1h30m "), Ok(Duration::from_secs(5_400)));
+        assert_eq!(parse_duration("0s"), Ok(Duration::ZERO));
+        for bad in ["", "2", "d", "2x", "2 d", "h1"] {
+            assert_eq!(parse_duration(bad), Err(DurationError::Malformed), "{bad}");
+        }
+        for big in [
+            "99999999999999999999d",
+            "18446744073709551615s1s",
+            "999999999999999999d",
+        ] {
+            assert_eq!(parse_duration(big), Err(DurationError::Overflow), "{big}");
+        }
     }
 }

@@ -253,25 +253,12 @@ fn duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Erro
     })
 }
 
-/// `2d`, `36h`, `90m`, `45s`, `1h30m`; more than zero.
+/// `2d`, `36h`, `90m`, `45s`, `1h30m` ([`crate::clock::parse_duration`]);
+/// more than zero.
 pub fn parse_duration(s: &str) -> Option<Duration> {
-    let mut total = 0u64;
-    let mut num: Option<u64> = None;
-    for c in s.trim().chars() {
-        if let Some(d) = c.to_digit(10) {
-            num = Some(num.unwrap_or(0).checked_mul(10)?.checked_add(d as u64)?);
-            continue;
-        }
-        let unit = match c {
-            'd' => 86_400,
-            'h' => 3_600,
-            'm' => 60,
-            's' => 1,
-            _ => return None,
-        };
-        total = total.checked_add(num.take()?.checked_mul(unit)?)?;
-    }
-    (num.is_none() && total > 0).then(|| Duration::from_secs(total))
+    crate::clock::parse_duration(s)
+        .ok()
+        .filter(|d| !d.is_zero())
 }
 
 #[cfg(test)]

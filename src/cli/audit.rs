@@ -87,50 +87,30 @@ pub enum AuditCmd {
 /// The longest budget a run may be given: 30 days.
 pub const MAX_BUDGET: Duration = Duration::from_secs(30 * 86_400);
 
-/// `2h`, `30m`, `90s`, `1h30m`, `1d`, or plain seconds; more than zero and
-/// at most [`MAX_BUDGET`].
+/// `2h`, `30m`, `90s`, `1h30m`, `1d` ([`crate::clock::parse_duration`]), or
+/// plain seconds; more than zero and at most [`MAX_BUDGET`].
 pub fn parse_duration(s: &str) -> std::result::Result<Duration, String> {
+    use crate::clock::DurationError;
     let s = s.trim();
-    let bad = || messages::bad_duration(s);
-    let total = if let Ok(secs) = s.parse::<u64>() {
-        secs
-    } else {
-        let mut total = 0u64;
-        let mut num = String::new();
-        for c in s.chars() {
-            if c.is_ascii_digit() {
-                num.push(c);
-                continue;
+    let too_long = || messages::duration_too_long(s, MAX_BUDGET.as_secs() / 86_400);
+    let d = match s.parse::<u64>() {
+        Ok(secs) => Duration::from_secs(secs),
+        Err(_) => match crate::clock::parse_duration(s) {
+            Ok(d) => d,
+            Err(DurationError::Overflow) => return Err(too_long()),
+            Err(DurationError::Malformed) if s.bytes().all(|b| b.is_ascii_digit()) => {
+                return Err(too_long());
             }
-            let n: u64 = num.parse().map_err(|_| bad())?;
-            num.clear();
-            let unit = match c {
-                'h' => 3600,
-                'm' => 60,
-                's' => 1,
-                'd' => 86_400,
-                _ => return Err(bad()),
-            };
-            total = n
-                .checked_mul(unit)
-                .and_then(|v| total.checked_add(v))
-                .ok_or_else(|| messages::duration_too_long(s, MAX_BUDGET.as_secs() / 86_400))?;
-        }
-        if !num.is_empty() {
-            return Err(bad());
-        }
-        total
+            Err(DurationError::Malformed) => return Err(messages::bad_duration(s)),
+        },
     };
-    if total == 0 {
+    if d.is_zero() {
         return Err(messages::zero_duration(s));
     }
-    if total > MAX_BUDGET.as_secs() {
-        return Err(messages::duration_too_long(
-            s,
-            MAX_BUDGET.as_secs() / 86_400,
-        ));
+    if d > MAX_BUDGET {
+        return Err(too_long());
     }
-    Ok(Duration::from_secs(total))
+    Ok(d)
 }
 
 pub fn run(ctx: &mut Ctx, a: AuditArgs) -> Result<u8> {
