@@ -167,6 +167,18 @@ impl From<crate::secret::SecretError> for Error {
     }
 }
 
+/// A configuration problem is exit 78, except a file that cannot be read (74).
+impl From<crate::config::ConfigError> for Error {
+    fn from(e: crate::config::ConfigError) -> Error {
+        match e {
+            crate::config::ConfigError::Read { path, source } => Error::Io { path, source },
+            e => Error::Config {
+                what: crate::messages::trail::describe_config(&e),
+            },
+        }
+    }
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]

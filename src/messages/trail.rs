@@ -5,7 +5,6 @@ use std::path::Path;
 
 use super::p;
 use crate::config::ConfigError;
-use crate::error::Error;
 use crate::sanitize::sanitize;
 use crate::seal::SealProblem;
 
@@ -30,18 +29,6 @@ pub fn duration(secs: u64) -> String {
 }
 
 // ---------------------------------------------------------------- config
-
-/// A configuration problem is exit 78, except a file that cannot be read (74).
-impl From<ConfigError> for Error {
-    fn from(e: ConfigError) -> Error {
-        match e {
-            ConfigError::Read { path, source } => Error::Io { path, source },
-            e => Error::Config {
-                what: describe_config(&e),
-            },
-        }
-    }
-}
 
 /// What is wrong with the configuration and what to do.
 pub fn describe_config(e: &ConfigError) -> String {
