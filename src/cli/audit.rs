@@ -713,7 +713,8 @@ fn render(ctx: &mut Ctx, findings: &[Finding], summary: &Value) -> Result<()> {
         }
         Format::Table => {
             if !findings.is_empty() {
-                let mut l = Listing::new(&["severity", "customer", "kind", "detail"]);
+                let mut l =
+                    Listing::new(&["severity", "customer", "kind", "detail"]).key("customer");
                 for f in findings {
                     l.push(vec![
                         json!(f.severity.as_str().to_uppercase()),
