@@ -508,11 +508,14 @@ fn fit(l: &Listing, cells: &[Vec<String>], width: Option<usize>) -> Fit {
         };
         hidden.push(l.columns[shown.remove(at).0].key);
     }
-    // Room left after hiding: a hidden column comes back, cut, the last
-    // hidden (the most wanted) first.
+    // Room left after hiding: a hidden column comes back when it fits at
+    // its maximum width, the last hidden (the most wanted) first.
     for key in hidden.clone().iter().rev() {
         let i = l.index(key);
-        let least = display_width(&l.columns[i].header)
+        let least = l.columns[i]
+            .max_width
+            .unwrap_or(natural[i])
+            .max(display_width(&l.columns[i].header))
             .max(MIN_CUT)
             .min(natural[i]);
         if total(&shown) + least + 3 <= width {

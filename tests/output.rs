@@ -125,10 +125,8 @@ fn leaf_commands() -> Vec<String> {
             .collect();
         // A command that runs without a subcommand (`log`, `notify outbox`)
         // is a command of its own too.
-        if subs.is_empty() || !cmd.is_subcommand_required_set() {
-            if !prefix.is_empty() {
-                out.push(prefix.to_string());
-            }
+        if (subs.is_empty() || !cmd.is_subcommand_required_set()) && !prefix.is_empty() {
+            out.push(prefix.to_string());
         }
         for s in subs {
             let name = if prefix.is_empty() {

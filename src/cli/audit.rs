@@ -749,7 +749,8 @@ fn history(ctx: &mut Ctx, limit: Option<u64>) -> Result<u8> {
         "by_severity",
         "cycle_complete",
         "budget_exceeded",
-    ]);
+    ])
+    .narrow(&["seconds", "by_severity", "guesses", "budget_exceeded"]);
     for r in ledger.audit_runs(limit)? {
         let summary: Value = serde_json::from_str(&r.summary).unwrap_or(Value::Null);
         l.push(vec![

@@ -93,7 +93,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<u8> {
     .narrow(&["details", "operator", "reason"])
     .max_width("operator", 12)
     .max_width("action", 20)
-    .max_width("reason", 20);
+    .max_width("reason", 10);
     for r in rows {
         let details = if json {
             serde_json::from_str(&r.details).unwrap_or(Value::String(r.details))

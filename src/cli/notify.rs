@@ -181,7 +181,10 @@ fn types(ctx: &mut Ctx) -> Result<u8> {
         "default",
         "to",
         "trigger",
-    ]);
+    ])
+    .narrow(&["name_en", "class", "to", "requirement"])
+    .max_width("name_ja", 16)
+    .max_width("trigger", 30);
     for t in NoticeType::ALL {
         let d = policy.notice_default(t);
         l.push(vec![
