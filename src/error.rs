@@ -70,6 +70,10 @@ pub enum Error {
     /// An output file exists already (never overwritten).
     #[error("{}", text::output_exists(.path))]
     OutputExists { path: PathBuf },
+    /// The directory an output file goes into does not exist (or is no
+    /// directory).
+    #[error("{}", text::missing_dir(.path, .dir))]
+    MissingDir { path: PathBuf, dir: PathBuf },
     /// An output file cannot be created.
     #[error("{}", text::cant_create(.path, .source))]
     CantCreate {
@@ -126,10 +130,13 @@ impl Error {
             Error::Locked { .. } => exit::LOCKED,
             Error::NoCustomer { .. } => exit::NO_CUSTOMER,
             Error::BadInput { .. } | Error::BadSecret(_) => exit::DATA,
-            Error::OutputExists { .. } | Error::CantCreate { .. } => exit::CANT_CREATE,
-            Error::Io { .. } | Error::Db { .. } | Error::Corrupt { .. } | Error::Unaudited => {
-                exit::IO
-            }
+            Error::OutputExists { .. } => exit::CANT_CREATE,
+            Error::MissingDir { .. }
+            | Error::CantCreate { .. }
+            | Error::Io { .. }
+            | Error::Db { .. }
+            | Error::Corrupt { .. }
+            | Error::Unaudited => exit::IO,
             Error::Busy { .. } | Error::InUse { .. } => exit::BUSY,
             Error::NoLedger { .. }
             | Error::NotALedger { .. }
@@ -196,6 +203,7 @@ mod tests {
             Error::BadInput { .. } => "BadInput",
             Error::BadSecret(_) => "BadSecret",
             Error::OutputExists { .. } => "OutputExists",
+            Error::MissingDir { .. } => "MissingDir",
             Error::CantCreate { .. } => "CantCreate",
             Error::Io { .. } => "Io",
             Error::Db { .. } => "Db",
@@ -210,7 +218,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 18;
+    const VARIANTS: usize = 19;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -284,11 +292,19 @@ mod tests {
                 vec!["/x/out.csv", "--out"],
             ),
             (
+                Error::MissingDir {
+                    path: "/x/y/out.csv".into(),
+                    dir: "/x/y".into(),
+                },
+                exit::IO,
+                vec!["/x/y/out.csv", "/x/y ", "mkdir"],
+            ),
+            (
                 Error::CantCreate {
                     path: "/x/out.csv".into(),
                     source: std::io::Error::other("disk on fire"),
                 },
-                exit::CANT_CREATE,
+                exit::IO,
                 vec!["/x/out.csv", "disk on fire"],
             ),
             (

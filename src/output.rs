@@ -1,11 +1,21 @@
 //! One renderer for every listing and result: table (comfy-table, fitted to
 //! the terminal), csv, or one JSON document. Text that comes from data is
 //! sanitized (`crate::sanitize`) before it reaches a terminal.
+//!
+//! A table is fitted to a width when one is known: `COLUMNS` when it is set
+//! (terminal or not, so scripts and tests can ask for a width), else the
+//! terminal's width when stdout is one. Without a width (a pipe, a file) a
+//! table keeps whole cells. Fitting a listing first cuts long text to each
+//! column's maximum width (`…`), then hides columns in the listing's order
+//! ([`Listing::narrow`]), then shortens what is left; the key column (the
+//! first, or [`Listing::key`]) is never cut or hidden. csv and json always
+//! hold every column whole.
 
 use std::io::{IsTerminal, Write};
 
 use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::error::{Error, Result};
 use crate::sanitize::sanitize;
@@ -23,6 +33,11 @@ pub enum Format {
 pub struct Column {
     pub key: &'static str,
     pub header: String,
+    /// On a narrow table: 0 never hidden; otherwise hidden when needed, the
+    /// highest first.
+    pub hide_rank: usize,
+    /// On a narrow table: longer text is cut to this display width (`…`).
+    pub max_width: Option<usize>,
 }
 
 impl Column {
@@ -30,6 +45,8 @@ impl Column {
         Column {
             key,
             header: crate::messages::header(key),
+            hide_rank: 0,
+            max_width: None,
         }
     }
 }
@@ -39,6 +56,8 @@ impl Column {
 pub struct Listing {
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Value>>,
+    /// The column that names a row (never cut or hidden in a table).
+    pub key: usize,
 }
 
 impl Listing {
@@ -46,7 +65,41 @@ impl Listing {
         Listing {
             columns: keys.iter().map(|k| Column::new(k)).collect(),
             rows: Vec::new(),
+            key: 0,
         }
+    }
+
+    fn index(&self, key: &str) -> usize {
+        self.columns
+            .iter()
+            .position(|c| c.key == key)
+            .unwrap_or_else(|| panic!("no column {key}"))
+    }
+
+    /// The column that names a row (the first unless said here): a narrow
+    /// table never cuts or hides it.
+    pub fn key(mut self, key: &str) -> Self {
+        self.key = self.index(key);
+        self
+    }
+
+    /// The columns a narrow table may hide, the first hidden first; the
+    /// others always show.
+    pub fn narrow(mut self, hide_first: &[&str]) -> Self {
+        let n = hide_first.len();
+        for (i, key) in hide_first.iter().enumerate() {
+            let at = self.index(key);
+            debug_assert_ne!(at, self.key, "the key column is never hidden");
+            self.columns[at].hide_rank = n - i;
+        }
+        self
+    }
+
+    /// On a narrow table, cut the text of `key` to `width` columns.
+    pub fn max_width(mut self, key: &str, width: usize) -> Self {
+        let at = self.index(key);
+        self.columns[at].max_width = Some(width);
+        self
     }
 
     pub fn push(&mut self, row: Vec<Value>) {
@@ -91,15 +144,26 @@ pub struct Terminal {
     pub stdin: bool,
     pub stdout: bool,
     pub stderr: bool,
+    /// The width tables are fitted to: `COLUMNS` when set (terminal or
+    /// not), else the terminal's width when stdout is one; `None`: whole
+    /// cells.
+    pub columns: Option<usize>,
 }
 
 impl Terminal {
-    /// Ask the OS about stdin, stdout and stderr.
+    /// Ask the OS about stdin, stdout and stderr, and the width.
     pub fn detect() -> Self {
+        let stdout = std::io::stdout().is_terminal();
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&w| w > 0)
+            .or_else(|| stdout.then(stdout_width).flatten());
         Terminal {
             stdin: std::io::stdin().is_terminal(),
-            stdout: std::io::stdout().is_terminal(),
+            stdout,
             stderr: std::io::stderr().is_terminal(),
+            columns,
         }
     }
 
@@ -214,6 +278,17 @@ impl Printer {
         }
     }
 
+    /// A command's result told in a status sentence (stderr, dropped under
+    /// --quiet); with `--format json` also the record a script reads, on
+    /// stdout, so that every command prints one JSON document.
+    pub fn done(&mut self, sentence: &str, fields: &[(&'static str, Value)]) -> Result<()> {
+        self.status(sentence);
+        if self.format == Format::Json {
+            self.record(fields)?;
+        }
+        Ok(())
+    }
+
     /// A listing of what a command did: in a table a confirmation for a
     /// person (dropped under --quiet), in csv/json data for a script (always).
     pub fn outcome_listing(&mut self, l: &Listing) -> Result<()> {
@@ -238,12 +313,24 @@ impl Printer {
                 Ok(())
             }
             Format::Table => {
-                let mut t = new_table(self.terminal.stdout);
-                t.set_header(l.columns.iter().map(|c| c.header.clone()));
-                for row in &l.rows {
-                    t.add_row(row.iter().map(cell_text));
+                let cells: Vec<Vec<String>> = l
+                    .rows
+                    .iter()
+                    .map(|row| row.iter().map(cell_text).collect())
+                    .collect();
+                let fit = fit(l, &cells, self.terminal.columns);
+                let mut t = new_table(None);
+                t.set_header(fit.shown.iter().map(|&(i, w)| cut(&l.columns[i].header, w)));
+                for row in &cells {
+                    t.add_row(fit.shown.iter().map(|&(i, w)| cut(&row[i], w)));
                 }
-                writeln!(self.out, "{t}").map_err(Error::stdout)
+                writeln!(self.out, "{t}").map_err(Error::stdout)?;
+                if !fit.hidden.is_empty() {
+                    self.status(&crate::messages::output::columns_hidden(&fit.hidden));
+                } else if fit.cut {
+                    self.status(&crate::messages::output::values_cut());
+                }
+                Ok(())
             }
         }
     }
@@ -265,7 +352,7 @@ impl Printer {
                 self.listing(&l)
             }
             Format::Table => {
-                let mut t = new_table(self.terminal.stdout);
+                let mut t = new_table(self.terminal.columns);
                 for (k, v) in fields {
                     // A list reads best one item a line.
                     let text = match v {
@@ -300,17 +387,162 @@ fn csv_err(e: csv::Error) -> Error {
     }
 }
 
-/// A table fitted to the terminal when stdout is one; otherwise (a pipe, a
-/// file) whole cells, so a reader gets full values.
-fn new_table(stdout_is_terminal: bool) -> Table {
+/// A table wrapped to `width` when one is known (see [`Terminal::columns`]);
+/// otherwise (a pipe, a file) whole cells, so a reader gets full values.
+fn new_table(width: Option<usize>) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED);
-    t.set_content_arrangement(if stdout_is_terminal {
-        ContentArrangement::Dynamic
-    } else {
-        ContentArrangement::Disabled
-    });
+    match width {
+        Some(w) => {
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_width(u16::try_from(w).unwrap_or(u16::MAX));
+        }
+        None => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
     t
+}
+
+/// The width of the terminal on stdout, from the OS.
+fn stdout_width() -> Option<usize> {
+    // SAFETY: TIOCGWINSZ writes one `winsize` into the struct we own.
+    unsafe {
+        let mut ws: libc::winsize = std::mem::zeroed();
+        (libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) == 0 && ws.ws_col > 0)
+            .then_some(usize::from(ws.ws_col))
+    }
+}
+
+/// The display width of text: a full-width (Japanese) character takes two
+/// columns of a terminal.
+pub fn display_width(s: &str) -> usize {
+    s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+}
+
+/// `s` cut to `width` display columns, ending in `…` when cut.
+fn cut(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = if c == '\n' { 1 } else { c.width().unwrap_or(0) };
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// How a listing shows in a table of a given width.
+#[derive(Debug, PartialEq, Eq)]
+struct Fit {
+    /// The columns shown (index, display width), in order.
+    shown: Vec<(usize, usize)>,
+    /// The keys of the hidden columns.
+    hidden: Vec<&'static str>,
+    /// Whether some text was cut.
+    cut: bool,
+}
+
+/// The narrowest a cut column gets: a few characters and the `…`.
+const MIN_CUT: usize = 4;
+
+/// Fit `l` (its cells as text) into `width` display columns: cut text to
+/// the columns' maximum widths, hide columns in the listing's order, then
+/// shorten the widest columns left; give room back to cut columns, left
+/// first. Never cuts or hides the key column.
+fn fit(l: &Listing, cells: &[Vec<String>], width: Option<usize>) -> Fit {
+    let natural: Vec<usize> = (0..l.columns.len())
+        .map(|i| {
+            cells
+                .iter()
+                .map(|row| display_width(&row[i]))
+                .chain([display_width(&l.columns[i].header)])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let all = || {
+        (0..natural.len())
+            .map(|i| (i, natural[i]))
+            .collect::<Vec<_>>()
+    };
+    // Borders: "│ a ┆ b │": each column takes its width, two spaces and one
+    // rule, plus the rule on the left.
+    let total = |shown: &[(usize, usize)]| shown.iter().map(|(_, w)| w + 3).sum::<usize>() + 1;
+    let Some(width) = width else {
+        return Fit {
+            shown: all(),
+            hidden: Vec::new(),
+            cut: false,
+        };
+    };
+    let mut shown = all();
+    if total(&shown) <= width {
+        return Fit {
+            shown,
+            hidden: Vec::new(),
+            cut: false,
+        };
+    }
+    for (i, w) in &mut shown {
+        if *i != l.key
+            && let Some(max) = l.columns[*i].max_width
+        {
+            *w = (*w).min(max.max(MIN_CUT));
+        }
+    }
+    let mut hidden = Vec::new();
+    while total(&shown) > width {
+        let Some(at) = (0..shown.len())
+            .filter(|&p| l.columns[shown[p].0].hide_rank > 0)
+            .max_by_key(|&p| (l.columns[shown[p].0].hide_rank, p))
+        else {
+            break;
+        };
+        hidden.push(l.columns[shown.remove(at).0].key);
+    }
+    // Room left after hiding: a hidden column comes back when it fits at
+    // its maximum width, the last hidden (the most wanted) first.
+    for key in hidden.clone().iter().rev() {
+        let i = l.index(key);
+        let least = l.columns[i]
+            .max_width
+            .unwrap_or(natural[i])
+            .max(display_width(&l.columns[i].header))
+            .max(MIN_CUT)
+            .min(natural[i]);
+        if total(&shown) + least + 3 <= width {
+            let at = shown.partition_point(|&(j, _)| j < i);
+            shown.insert(at, (i, least));
+            hidden.retain(|k| k != key);
+        }
+    }
+    while total(&shown) > width {
+        let Some(widest) = shown
+            .iter_mut()
+            .filter(|(i, w)| *i != l.key && *w > MIN_CUT)
+            .max_by_key(|(_, w)| *w)
+        else {
+            break;
+        };
+        widest.1 -= 1;
+    }
+    let mut spare = width.saturating_sub(total(&shown));
+    for (i, w) in &mut shown {
+        let more = (natural[*i] - *w).min(spare);
+        *w += more;
+        spare -= more;
+    }
+    let cut = shown.iter().any(|&(i, w)| w < natural[i]);
+    hidden.sort_by_key(|k| l.index(k));
+    Fit { shown, hidden, cut }
 }
 
 #[cfg(test)]
@@ -404,9 +636,82 @@ mod tests {
     #[test]
     fn without_a_terminal_tables_keep_whole_cells() {
         let wide = "x".repeat(300);
-        let mut t = new_table(false);
+        let mut t = new_table(None);
         t.add_row(vec![wide.clone()]);
         let shown = t.to_string();
         assert!(shown.contains(&wide), "{shown}");
+    }
+
+    fn fitted(l: &Listing, width: Option<usize>) -> (Fit, Vec<String>) {
+        let cells: Vec<Vec<String>> = l
+            .rows
+            .iter()
+            .map(|row| row.iter().map(cell_text).collect())
+            .collect();
+        let fit = fit(l, &cells, width);
+        let mut t = new_table(None);
+        t.set_header(fit.shown.iter().map(|&(i, w)| cut(&l.columns[i].header, w)));
+        for row in &cells {
+            t.add_row(fit.shown.iter().map(|&(i, w)| cut(&row[i], w)));
+        }
+        let lines = t.to_string().lines().map(str::to_string).collect();
+        (fit, lines)
+    }
+
+    fn wide_listing() -> Listing {
+        let mut l = Listing::new(&["note", "code", "name", "extra", "subject"])
+            .key("code")
+            .narrow(&["extra", "note"])
+            .max_width("subject", 12);
+        l.push(vec![
+            json_str("a long note about this row"),
+            json_str("1000100-LONG-KEY"),
+            json_str("佐藤 太郎"),
+            json_str("x".repeat(30).as_str()),
+            json_str("【重要】登録メールアドレス変更のお知らせ"),
+        ]);
+        l
+    }
+
+    fn json_str(s: &str) -> Value {
+        Value::from(s)
+    }
+
+    #[test]
+    fn narrow_tables_fit_and_keep_the_key_whole() {
+        let l = wide_listing();
+        for width in [40, 50, 60, 80] {
+            let (fit, lines) = fitted(&l, Some(width));
+            for line in &lines {
+                assert!(display_width(line) <= width, "{width}: {line}");
+            }
+            assert!(lines[3].contains("1000100-LONG-KEY"), "{width}: {lines:?}");
+            assert!(fit.shown.iter().any(|&(i, _)| i == 1));
+            // Hidden in the listing's order: extra before note.
+            if fit.hidden.contains(&"note") {
+                assert!(fit.hidden.contains(&"extra"), "{fit:?}");
+            }
+        }
+        let (fit, _) = fitted(&l, Some(40));
+        assert_eq!(fit.hidden, vec!["note", "extra"]);
+        assert!(fit.cut);
+    }
+
+    #[test]
+    fn wide_enough_or_no_width_keeps_everything_whole() {
+        let l = wide_listing();
+        for width in [None, Some(500)] {
+            let (fit, lines) = fitted(&l, width);
+            assert!(fit.hidden.is_empty() && !fit.cut, "{fit:?}");
+            assert!(lines[3].contains("【重要】登録メールアドレス変更のお知らせ"));
+        }
+    }
+
+    #[test]
+    fn cutting_counts_double_width_characters() {
+        assert_eq!(cut("【重要】登録", 7), "【重要…");
+        assert_eq!(display_width(&cut("【重要】登録", 7)), 7);
+        assert_eq!(cut("abcdef", 6), "abcdef");
+        assert_eq!(cut("abcdefg", 6), "abcde…");
     }
 }

@@ -85,6 +85,13 @@ fn import(env: &Env, name: &str, csv: &str) -> common::Run {
     ])
 }
 
+/// `notify import FILE` with the problems in words (a table's stderr; with
+/// `--format json` they are a list, see tests/output.rs).
+fn import_text(env: &Env, name: &str, csv: &str) -> common::Run {
+    let f = env.write(name, csv);
+    env.run(&["notify", "import", &f.display().to_string()])
+}
+
 #[test]
 fn types_lists_the_catalog_with_japanese_names_and_the_seed_defaults() {
     let env = Env::with_ledger();
@@ -432,7 +439,7 @@ fn one_bad_row_in_an_import_changes_nothing_and_is_named() {
         let before = snapshot(&env);
         let name = format!("bad{i}.csv");
         // The bad row is on line 4, after two good ones.
-        let r = import(&env, &name, &format!("code,type,enabled,to\n{good}{bad}")).status(65);
+        let r = import_text(&env, &name, &format!("code,type,enabled,to\n{good}{bad}")).status(65);
         let err = r.stderr();
         let want = if column.is_empty() {
             format!("{name}:4: ")
@@ -447,7 +454,7 @@ fn one_bad_row_in_an_import_changes_nothing_and_is_named() {
         assert_eq!(snapshot(&env), before, "{bad:?} changed the ledger");
         // CRLF (as Excel writes it) names the same line.
         let crlf = format!("code,type,enabled,to\n{good}{bad}").replace('\n', "\r\n");
-        let r = import(&env, &format!("crlf{i}.csv"), &crlf).status(65);
+        let r = import_text(&env, &format!("crlf{i}.csv"), &crlf).status(65);
         let want = want.replace(&name, &format!("crlf{i}.csv"));
         assert!(
             r.stderr().contains(&want),
@@ -458,14 +465,14 @@ fn one_bad_row_in_an_import_changes_nothing_and_is_named() {
     }
     // Header problems.
     let before = snapshot(&env);
-    import(
+    import_text(
         &env,
         "h1.csv",
         "code,type,enabled,to,extra\n1000100,login,on,,x\n",
     )
     .status(65)
     .stderr_has("h1.csv:1:");
-    import(&env, "h2.csv", "code,type\n1000100,login\n")
+    import_text(&env, "h2.csv", "code,type\n1000100,login\n")
         .status(65)
         .stderr_has("enabled");
     assert_eq!(snapshot(&env), before);
@@ -927,7 +934,7 @@ fn escape_sequences_from_the_front_end_never_reach_a_terminal_or_a_mail() {
 fn import_refuses_two_rows_for_the_same_customer_and_type() {
     let env = Env::with_customers();
     let before = snapshot(&env);
-    import(
+    import_text(
         &env,
         "dup.csv",
         "code,type,enabled\n1000100,login,on\n1000137,login,on\n1000100,login,off\n",

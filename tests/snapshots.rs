@@ -4,9 +4,10 @@
 //! One ledger is built with the fixture customers at fixed moments
 //! (`ACCTSEC_NOW`, honoured by the debug builds `cargo test` runs), so that
 //! times, deadlines, the rollout phase and even the audit trail's hashes are
-//! the same on every run. Each test gets its own copy of that ledger. Stdout
-//! is not a terminal, so tables keep whole cells and never depend on the
-//! width of the window. The one thing that differs between runs is the
+//! the same on every run. Each test gets its own copy of that ledger. Tables
+//! are fitted to `COLUMNS=100` (honoured whether stdout is a terminal or
+//! not), so they never depend on the width of the window; csv and json hold
+//! every column whole. The one thing that differs between runs is the
 //! temporary directory, which the output names where the audit trail records
 //! a file: it is replaced by a placeholder of the same length.
 //!

@@ -693,7 +693,8 @@ fn render(ctx: &mut Ctx, findings: &[Finding], summary: &Value) -> Result<()> {
         }
         Format::Table => {
             if !findings.is_empty() {
-                let mut l = Listing::new(&["severity", "customer", "kind", "detail"]);
+                let mut l =
+                    Listing::new(&["severity", "customer", "kind", "detail"]).key("customer");
                 for f in findings {
                     l.push(vec![
                         json!(f.severity.as_str().to_uppercase()),
@@ -728,7 +729,8 @@ fn history(ctx: &mut Ctx, limit: Option<u64>) -> Result<u8> {
         "by_severity",
         "cycle_complete",
         "budget_exceeded",
-    ]);
+    ])
+    .narrow(&["seconds", "by_severity", "guesses", "budget_exceeded"]);
     for r in ledger.audit_runs(limit)? {
         let summary: Value = serde_json::from_str(&r.summary).unwrap_or(Value::Null);
         l.push(vec![

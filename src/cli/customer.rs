@@ -393,7 +393,10 @@ fn list(ctx: &mut Ctx, locked: bool, pending: bool, limit: u64) -> Result<u8> {
         "execution_password",
         "locked",
         "failures",
-    ]);
+    ])
+    .narrow(&["email_mobile", "phones", "birth_date", "failures"])
+    .max_width("name", 12)
+    .max_width("email_pc", 22);
     for (c, s) in &rows {
         let mut row = vec![json!(c.code)];
         row.extend(personal(c, false).into_iter().map(|(_, v)| v));
@@ -445,10 +448,18 @@ fn set_email(ctx: &mut Ctx, code: &str, a: NewAddress) -> Result<u8> {
         })?;
         Ok(true)
     })?;
-    ctx.out.status(&if changed {
-        messages::customer::email_changed(code, kind.as_str(), &mask_email(&addr))
-    } else {
-        messages::customer::email_unchanged(code, kind.as_str())
-    });
+    ctx.out.done(
+        &if changed {
+            messages::customer::email_changed(code, kind.as_str(), &mask_email(&addr))
+        } else {
+            messages::customer::email_unchanged(code, kind.as_str())
+        },
+        &[
+            ("customer", json!(code)),
+            ("field", json!(format!("email_{}", kind.as_str()))),
+            ("address", json!(mask_email(&addr))),
+            ("changed", json!(changed)),
+        ],
+    )?;
     Ok(exit::OK)
 }

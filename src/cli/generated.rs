@@ -17,9 +17,17 @@ pub struct CompletionsArgs {
 
 pub fn run(ctx: &mut Ctx, a: CompletionsArgs) -> Result<u8> {
     let text = completions(a.shell);
-    ctx.out
-        .line(String::from_utf8_lossy(&text).trim_end())
-        .map(|()| exit::OK)
+    let text = String::from_utf8_lossy(&text);
+    if ctx.format() == crate::output::Format::Json {
+        return ctx
+            .out
+            .record(&[
+                ("shell", serde_json::json!(a.shell.to_string())),
+                ("script", serde_json::json!(text)),
+            ])
+            .map(|()| exit::OK);
+    }
+    ctx.out.line(text.trim_end()).map(|()| exit::OK)
 }
 
 fn completions(shell: Shell) -> Vec<u8> {

@@ -30,13 +30,19 @@ pub fn run(ctx: &mut Ctx, a: InitArgs) -> Result<u8> {
         })?;
         Ok(())
     })?;
-    match outcome {
-        InitOutcome::Created => ctx
-            .out
-            .status(&messages::ledger_created(&target.path, &a.preset)),
-        InitOutcome::Existed => {
-            ctx.out.status(&messages::ledger_exists(&target.path));
-        }
-    }
+    let created = matches!(outcome, InitOutcome::Created);
+    let sentence = if created {
+        messages::ledger_created(&target.path, &a.preset)
+    } else {
+        messages::ledger_exists(&target.path)
+    };
+    ctx.out.done(
+        &sentence,
+        &[
+            ("ledger", json!(target.path.display().to_string())),
+            ("created", json!(created)),
+            ("preset", json!(created.then_some(&a.preset))),
+        ],
+    )?;
     Ok(exit::OK)
 }

@@ -92,11 +92,18 @@ fn add(ctx: &mut Ctx, code: &str, reason: &str) -> Result<u8> {
         tx.queue_notices_for(&c, &Event::AccountLocked { failures })?;
         Ok(true)
     })?;
-    ctx.out.status(&if locked {
-        messages::locked(code)
-    } else {
-        messages::already_locked(code)
-    });
+    ctx.out.done(
+        &if locked {
+            messages::locked(code)
+        } else {
+            messages::already_locked(code)
+        },
+        &[
+            ("customer", json!(code)),
+            ("locked", json!(true)),
+            ("changed", json!(locked)),
+        ],
+    )?;
     Ok(exit::OK)
 }
 
@@ -120,14 +127,18 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
         Some(out) => match issuance::prepare(&mut ledger, &policy, out, &codes, true)? {
             Outset::Ready(p) => Some(p),
             Outset::Done(done) => {
-                ctx.out.status(&messages::issue_done(out, done));
+                ctx.out.done(
+                    &messages::issue_done(out, done),
+                    &issuance::done_fields(out, done),
+                )?;
                 return Ok(exit::OK);
             }
         },
         None => None,
     };
     if !confirm_unlock(ctx, &customers, a.reissue)? {
-        ctx.out.status(&messages::cancelled());
+        ctx.out
+            .done(&messages::cancelled(), &[("cancelled", json!(true))])?;
         return Ok(exit::NO);
     }
     let lifted = match prepared {

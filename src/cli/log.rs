@@ -89,7 +89,11 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<u8> {
     let json = ctx.format() == Format::Json;
     let mut l = Listing::new(&[
         "seq", "at", "operator", "action", "customer", "reason", "details",
-    ]);
+    ])
+    .narrow(&["details", "operator", "reason"])
+    .max_width("operator", 12)
+    .max_width("action", 20)
+    .max_width("reason", 10);
     for r in rows {
         let details = if json {
             serde_json::from_str(&r.details).unwrap_or(Value::String(r.details))
@@ -113,7 +117,10 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<u8> {
 fn head(ctx: &mut Ctx) -> Result<u8> {
     let ledger = ctx.open()?;
     let Some(h) = ledger.head()? else {
-        ctx.out.status(&messages::log_empty_head());
+        ctx.out.done(
+            &messages::log_empty_head(),
+            &[("seq", json!(0)), ("hash", Value::Null)],
+        )?;
         return Ok(exit::OK);
     };
     match ctx.format() {
@@ -335,7 +342,10 @@ fn seal(ctx: &mut Ctx, start: bool) -> Result<u8> {
         return Ok(exit::NO);
     }
     let Some(head) = snap.head else {
-        ctx.out.status(&messages::trail::seal_empty());
+        ctx.out.done(
+            &messages::trail::seal_empty(),
+            &[("sealed", json!(false)), ("reason", json!("empty"))],
+        )?;
         return Ok(exit::OK);
     };
     let (seal, entry) = ledger.write(|tx| {

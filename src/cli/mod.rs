@@ -312,7 +312,10 @@ pub fn report(e: &Error) {
 
 /// From `main`: parse, run, and turn the outcome into an exit code.
 pub fn main() -> u8 {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e, wants_json(std::env::args_os().skip(1))),
+    };
     let json = cli.global.format == Format::Json;
     match run(cli) {
         Ok(code) => code,
@@ -328,11 +331,113 @@ pub fn main() -> u8 {
     }
 }
 
+/// Whether the raw arguments ask for `--format json` (`--format json` or
+/// `--format=json`, before a `--`): clap's own errors come before the
+/// arguments are parsed.
+fn wants_json(args: impl IntoIterator<Item = std::ffi::OsString>) -> bool {
+    let mut json = false;
+    let mut args = args.into_iter();
+    while let Some(a) = args.next() {
+        match a.to_str() {
+            Some("--") => break,
+            Some("--format") => json = args.next().is_some_and(|v| v == "json"),
+            Some(a) if a.starts_with("--format=") => json = a == "--format=json",
+            _ => {}
+        }
+    }
+    json
+}
+
+/// A command line clap refused (exit 2), or `--help`/`--version` (exit 0):
+/// with `--format json` an error is the one JSON object on stderr.
+fn usage_error(e: &clap::Error, json: bool) -> u8 {
+    use clap::error::ErrorKind;
+    use std::io::Write;
+    let code = u8::try_from(e.exit_code()).unwrap_or(exit::USAGE);
+    let is_error = !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+    if json && is_error {
+        let message = e.render().to_string();
+        let message = message.trim_end().trim_start_matches("error: ");
+        let doc = serde_json::json!({ "error": { "exit": code, "message": message } });
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "{doc}");
+    } else {
+        let _ = e.print();
+    }
+    code
+}
+
 /// With `--format json` a script gets the error as one JSON object on
-/// stderr too: `{"error": {"exit": 65, "message": "..."}}`.
+/// stderr too: `{"error": {"exit": 65, "message": "..."}}`; bad input
+/// carries each problem found (`"problems": [{"line", "column",
+/// "message"}]`, with `"total"` counting those not listed too).
 fn report_json(e: &Error) {
     use std::io::Write;
-    let doc = serde_json::json!({ "error": { "exit": e.exit_code(), "message": e.to_string() } });
+    let doc = error_json(e);
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{doc}");
+}
+
+fn error_json(e: &Error) -> serde_json::Value {
+    use serde_json::json;
+    let text = e.to_string();
+    match e {
+        Error::BadInput {
+            file,
+            problems,
+            total,
+        } => json!({ "error": {
+            "exit": e.exit_code(),
+            "message": text.lines().next().unwrap_or_default(),
+            "file": file.display().to_string(),
+            "total": total,
+            "problems": problems.iter().map(|p| json!({
+                "line": p.line,
+                "column": p.column,
+                "message": p.reason,
+            })).collect::<Vec<_>>(),
+        } }),
+        _ => json!({ "error": { "exit": e.exit_code(), "message": text } }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_found_in_raw_arguments() {
+        let args = |s: &str| {
+            s.split(' ')
+                .map(std::ffi::OsString::from)
+                .collect::<Vec<_>>()
+        };
+        assert!(wants_json(args("lock add --format json 1000100")));
+        assert!(wants_json(args("--format=json lock bogus")));
+        assert!(!wants_json(args("lock --format=csv")));
+        assert!(!wants_json(args("--format json --format table")));
+        assert!(!wants_json(args("notify emit -- --format json")));
+        assert!(!wants_json(args("--format")));
+    }
+
+    #[test]
+    fn bad_input_lists_each_problem() {
+        let e = Error::BadInput {
+            file: "in.csv".into(),
+            problems: vec![crate::error::InputProblem {
+                line: 2,
+                column: Some("email_pc".into()),
+                reason: "full-width ＠".into(),
+            }],
+            total: 3,
+        };
+        let doc = error_json(&e);
+        assert_eq!(doc["error"]["exit"], 65);
+        assert_eq!(doc["error"]["total"], 3);
+        assert_eq!(
+            doc["error"]["problems"][0],
+            serde_json::json!({"line": 2, "column": "email_pc", "message": "full-width ＠"})
+        );
+        assert!(!doc["error"]["message"].as_str().unwrap().contains('\n'));
+    }
 }

@@ -181,7 +181,10 @@ fn types(ctx: &mut Ctx) -> Result<u8> {
         "default",
         "to",
         "trigger",
-    ]);
+    ])
+    .narrow(&["name_en", "class", "to", "requirement"])
+    .max_width("name_ja", 16)
+    .max_width("trigger", 30);
     for t in NoticeType::ALL {
         let d = policy.notice_default(t);
         l.push(vec![
@@ -318,22 +321,40 @@ fn set(
         let c = tx.require_customer(code)?;
         apply(tx, &c, t, enabled, to, reason)
     })?;
+    let fields = |changed: bool| {
+        [
+            ("customer", json!(code)),
+            ("type", json!(t.name())),
+            ("changed", json!(changed)),
+        ]
+    };
     match outcome {
         Err(why) => {
             ctx.out.warn(&why);
+            if ctx.format() == Format::Json {
+                let [customer, kind, changed] = fields(false);
+                ctx.out
+                    .record(&[customer, kind, changed, ("refused", json!(why))])?;
+            }
             Ok(exit::NO)
         }
         Ok(None) => {
-            ctx.out.status(&messages::notify::unchanged(code, t.name()));
+            ctx.out
+                .done(&messages::notify::unchanged(code, t.name()), &fields(false))?;
             Ok(exit::OK)
         }
         Ok(Some((_, new))) => {
-            ctx.out.status(&messages::notify::changed(
-                code,
-                t.name(),
-                new.enabled,
-                new.to.as_str(),
-            ));
+            let [customer, kind, changed] = fields(true);
+            ctx.out.done(
+                &messages::notify::changed(code, t.name(), new.enabled, new.to.as_str()),
+                &[
+                    customer,
+                    kind,
+                    changed,
+                    ("enabled", json!(new.enabled)),
+                    ("to", json!(new.to.as_str())),
+                ],
+            )?;
             if t.is_security_setting() && new.enabled {
                 ctx.out.status(&messages::notify::security_change(t.name()));
             }
@@ -525,7 +546,10 @@ fn outbox(ctx: &mut Ctx, status: Option<Status>) -> Result<u8> {
         "subject",
         "created_at",
         "status",
-    ]);
+    ])
+    .narrow(&["created_at", "to", "type"])
+    .max_width("type", 20)
+    .max_width("subject", 30);
     for n in ledger.outbox(status)? {
         l.push(vec![
             json!(n.id),
@@ -570,8 +594,14 @@ fn export(ctx: &mut Ctx, out: &std::path::Path) -> Result<u8> {
             details: json!({ "file": out_name, "count": ids.len(), "ids": ids }),
         })
     })?;
-    ctx.out
-        .status(&messages::notify::exported(pending.len(), out));
+    ctx.out.done(
+        &messages::notify::exported(pending.len(), out),
+        &[
+            ("exported", json!(ids.len())),
+            ("ids", json!(ids)),
+            ("out", json!(out_name)),
+        ],
+    )?;
     Ok(exit::OK)
 }
 
@@ -592,7 +622,9 @@ fn ack(ctx: &mut Ctx, ids: &[i64]) -> Result<u8> {
         }
         Ok(res)
     })?;
-    ctx.out
-        .status(&messages::notify::acked(res.acked.len(), res.already.len()));
+    ctx.out.done(
+        &messages::notify::acked(res.acked.len(), res.already.len()),
+        &[("acked", json!(res.acked)), ("already", json!(res.already))],
+    )?;
     Ok(exit::OK)
 }

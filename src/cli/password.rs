@@ -259,8 +259,14 @@ fn set(ctx: &mut Ctx, code: &str, kind: Kind, temporary: bool) -> Result<u8> {
         })?;
         Ok(())
     })?;
-    ctx.out
-        .status(&messages::password_set(code, kind.as_str(), state.as_str()));
+    ctx.out.done(
+        &messages::password_set(code, kind.as_str(), state.as_str()),
+        &[
+            ("customer", json!(code)),
+            ("kind", json!(kind.as_str())),
+            ("state", json!(state.as_str())),
+        ],
+    )?;
     Ok(exit::OK)
 }
 
@@ -273,7 +279,14 @@ fn verify(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result
     drop(pw);
     match outcome {
         Outcome::Match => {
-            ctx.out.status(&messages::verify_ok(code, kind.as_str()));
+            ctx.out.done(
+                &messages::verify_ok(code, kind.as_str()),
+                &[
+                    ("customer", json!(code)),
+                    ("kind", json!(kind.as_str())),
+                    ("match", json!(true)),
+                ],
+            )?;
             Ok(exit::OK)
         }
         other => failed_attempt(ctx, &policy, code, kind, other),
@@ -322,11 +335,14 @@ fn change(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result
         })?;
         Ok(())
     })?;
-    ctx.out.status(&messages::password_set(
-        code,
-        kind.as_str(),
-        PasswordState::Set.as_str(),
-    ));
+    ctx.out.done(
+        &messages::password_set(code, kind.as_str(), PasswordState::Set.as_str()),
+        &[
+            ("customer", json!(code)),
+            ("kind", json!(kind.as_str())),
+            ("state", json!(PasswordState::Set.as_str())),
+        ],
+    )?;
     Ok(exit::OK)
 }
 
@@ -439,18 +455,29 @@ fn failed_attempt(
     match outcome {
         Outcome::Match => Ok(exit::OK),
         Outcome::Mismatch { failures, locks } => {
-            ctx.out.status(&messages::verify_failed(
-                code,
-                kind.as_str(),
-                failures,
-                threshold,
-                locks,
-            ));
+            ctx.out.done(
+                &messages::verify_failed(code, kind.as_str(), failures, threshold, locks),
+                &[
+                    ("customer", json!(code)),
+                    ("kind", json!(kind.as_str())),
+                    ("match", json!(false)),
+                    ("failures", json!(failures)),
+                    ("threshold", json!(threshold)),
+                    ("locked", json!(locks)),
+                ],
+            )?;
             Ok(if locks { exit::LOCKED } else { exit::NO })
         }
         Outcome::NoPassword => {
-            ctx.out
-                .status(&messages::verify_no_password(code, kind.as_str()));
+            ctx.out.done(
+                &messages::verify_no_password(code, kind.as_str()),
+                &[
+                    ("customer", json!(code)),
+                    ("kind", json!(kind.as_str())),
+                    ("match", json!(false)),
+                    ("no_password", json!(true)),
+                ],
+            )?;
             Ok(exit::NO)
         }
         Outcome::Locked => Err(Error::Locked {
@@ -495,7 +522,10 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     let prepared = match issuance::prepare(&mut ledger, &policy, &a.out, &codes, a.reissue)? {
         Outset::Ready(p) => p,
         Outset::Done(done) => {
-            ctx.out.status(&messages::issue_done(&a.out, done));
+            ctx.out.done(
+                &messages::issue_done(&a.out, done),
+                &issuance::done_fields(&a.out, done),
+            )?;
             return Ok(exit::OK);
         }
     };
@@ -506,7 +536,8 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     }
     // Replacing passwords is confirmed every time, a resumed run included.
     if a.reissue && !ctx.confirm(&messages::confirm_reissue(codes.len()))? {
-        ctx.out.status(&messages::cancelled());
+        ctx.out
+            .done(&messages::cancelled(), &[("cancelled", json!(true))])?;
         return Ok(exit::NO);
     }
     let mut run = prepared.open(&mut ledger, &policy, codes.len())?;

@@ -177,7 +177,10 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
             policy.hashing.t,
         ));
     }
-    ctx.out.status(&messages::policy_changed(changes));
+    ctx.out.done(
+        &messages::policy_changed(changes),
+        &[("changes", json!(changes))],
+    )?;
     Ok(exit::OK)
 }
 

@@ -68,11 +68,14 @@ fn set(ctx: &mut Ctx, pre_start: &str, pre_end: &str, enforce: &str) -> Result<u
         ctx.out
             .warn(&messages::schedule_in_the_past(&to_jst(s.pre_end)));
     }
-    ctx.out.status(&messages::schedule_recorded(
-        &to_jst(s.pre_start),
-        &to_jst(s.pre_end),
-        &to_jst(s.enforce),
-    ));
+    ctx.out.done(
+        &messages::schedule_recorded(&to_jst(s.pre_start), &to_jst(s.pre_end), &to_jst(s.enforce)),
+        &[
+            ("pre_start", json!(to_jst(s.pre_start))),
+            ("pre_end", json!(to_jst(s.pre_end))),
+            ("enforce", json!(to_jst(s.enforce))),
+        ],
+    )?;
     Ok(exit::OK)
 }
 

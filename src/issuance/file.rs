@@ -162,6 +162,7 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 
 /// The key of a run: the output file's absolute path.
 pub fn out_key(out: &Path) -> Result<String> {
+    secretfile::ensure_dir(out)?;
     let dir = secretfile::dir_of(out);
     let dir = std::fs::canonicalize(dir).map_err(|e| Error::CantCreate {
         path: out.to_path_buf(),

@@ -74,6 +74,21 @@ pub enum Done {
     Complete,
 }
 
+/// A run found done, as a script reads it: nothing issued now, and why.
+pub fn done_fields(out: &Path, done: Done) -> [(&'static str, serde_json::Value); 3] {
+    [
+        ("issued", json!(0)),
+        (
+            "done",
+            json!(match done {
+                Done::Recovered => "recovered",
+                Done::Complete => "complete",
+            }),
+        ),
+        ("out", json!(out.display().to_string())),
+    ]
+}
+
 /// A run about to open: the locks are held, `--out` is free.
 pub struct Prepared {
     out: PathBuf,

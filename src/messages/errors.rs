@@ -78,6 +78,14 @@ pub fn output_exists(path: &Path) -> String {
     )
 }
 
+pub fn missing_dir(path: &Path, dir: &Path) -> String {
+    let (f, d) = (p(path), p(dir));
+    tr!(
+        "cannot create {f}: the directory {d} does not exist; create it first (mkdir -p) or choose another --out path",
+        "{f} を作成できません: ディレクトリ {d} が存在しません。先に作成する（mkdir -p）か、別の --out を指定してください"
+    )
+}
+
 pub fn cant_create(path: &Path, source: &dyn Display) -> String {
     let f = p(path);
     tr!(

@@ -53,6 +53,7 @@ pub mod customer;
 pub mod errors;
 mod ledger;
 pub mod notify;
+pub mod output;
 mod password;
 pub mod policy;
 pub mod secret;
