@@ -117,6 +117,10 @@ pub enum Error {
     /// Invalid configuration (policy, environment).
     #[error("{what}")]
     Config { what: String },
+    /// Stopped by a signal between two committed steps; `what` says how to
+    /// resume. Exit 128 + the signal's number (130 SIGINT, 143 SIGTERM).
+    #[error("{what}")]
+    Interrupted { exit: u8, what: String },
 }
 
 impl Error {
@@ -135,6 +139,7 @@ impl Error {
             | Error::NotALedger { .. }
             | Error::NewerLedger { .. }
             | Error::Config { .. } => exit::CONFIG,
+            Error::Interrupted { exit, .. } => *exit,
         }
     }
 

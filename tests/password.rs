@@ -972,7 +972,7 @@ fn a_generator_that_cannot_pass_the_rules_is_refused_and_never_spins() {
         .replace("\nlength = 8\n", "\nlength = 4\n");
     assert_ne!(bad, toml);
     let f = env.write("bad.toml", &bad);
-    env.run(&["policy", "set", "--file", &f.display().to_string()])
+    env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
         .status(78)
         .stderr_has("generator.alphabet")
         .stderr_has("repetition");
@@ -1407,7 +1407,7 @@ fn warnings_for_past_schedules_weak_hashing_and_unfinished_runs() {
     // The harness's cheap policy is below OWASP: setting it again warns.
     let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
     let f = env.write("again.toml", toml.replace("length = 8", "length = 9"));
-    env.run(&["policy", "set", "--file", &f.display().to_string()])
+    env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
         .ok()
         .stderr_has("below OWASP");
     // An interrupted run into another file: its customers hold passwords

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::Ctx;
 use crate::error::{Error, Result, exit};
-use crate::ledger::{Entry, InitOutcome, Ledger};
+use crate::ledger::{Entry, InitOutcome, Ledger, Read};
 use crate::messages;
 use crate::policy::{PRESETS, Policy};
 
@@ -35,7 +35,15 @@ pub fn run(ctx: &mut Ctx, a: InitArgs) -> Result<u8> {
             .out
             .status(&messages::ledger_created(&target.path, &a.preset)),
         InitOutcome::Existed => {
-            ctx.out.status(&messages::ledger_exists(&target.path));
+            let in_force = ctx.open()?.policy()?;
+            let name = PRESETS
+                .iter()
+                .find(|n| Policy::preset(n).as_ref() == Some(&*in_force));
+            ctx.out.status(&messages::ledger_exists(
+                &target.path,
+                name.copied(),
+                &a.preset,
+            ));
         }
     }
     Ok(exit::OK)
