@@ -200,10 +200,11 @@ mod tests {
             Error::NotALedger { .. } => "NotALedger",
             Error::NewerLedger { .. } => "NewerLedger",
             Error::Config { .. } => "Config",
+            Error::Interrupted { .. } => "Interrupted",
         }
     }
 
-    const VARIANTS: usize = 18;
+    const VARIANTS: usize = 19;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -346,6 +347,14 @@ mod tests {
                 },
                 exit::CONFIG,
                 vec!["bad policy"],
+            ),
+            (
+                Error::Interrupted {
+                    exit: 130,
+                    what: "interrupted by SIGINT; run the same command again".into(),
+                },
+                130,
+                vec!["SIGINT", "run the same command again"],
             ),
         ]
     }

@@ -238,7 +238,7 @@ mod tests {
         let c = customer(None, Some(MOBILE));
         let n = notices(
             &c,
-            &Event::AccountUnlocked,
+            &Event::AccountUnlocked { reissued: None },
             sub(Destination::Pc),
             at,
             "desk",
@@ -249,7 +249,7 @@ mod tests {
         assert!(
             notices(
                 &nobody,
-                &Event::AccountUnlocked,
+                &Event::AccountUnlocked { reissued: None },
                 sub(Destination::Pc),
                 at,
                 "desk"
