@@ -25,12 +25,28 @@ fn log(env: &Env, action: &str) -> Vec<Value> {
 
 // ------------------------------------------------ item 6: interrupted issue
 
-const SIG_CUSTOMERS: usize = 600;
+const SIG_CUSTOMERS: usize = 900;
 
-/// Spawn `password issue --all --out initial.csv` and send `signal` once
-/// the run's temporary file holds more than `after` lines; the exit code
-/// and stderr.
-fn issue_signalled(env: &Env, signal: nix::sys::signal::Signal, after: usize) -> (i32, String) {
+/// Whether process `pid` has a handler for `signal` (Linux: `SigCgt` in
+/// /proc/PID/status).
+fn catches(pid: u32, signal: nix::sys::signal::Signal) -> bool {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("SigCgt:"))
+        .and_then(|m| u64::from_str_radix(m.trim(), 16).ok())
+        .is_some_and(|m| m & (1 << (signal as i32 - 1)) != 0)
+}
+
+/// Spawn `password issue --all --out initial.csv` and send `signal`
+/// (`times` in a row) once it catches the signal and the run's temporary
+/// file holds more than `after` lines; the exit code and stderr.
+fn issue_signalled(
+    env: &Env,
+    signal: nix::sys::signal::Signal,
+    times: usize,
+    after: usize,
+) -> (i32, String) {
     use std::io::Read;
     let temp_lines = || -> usize {
         std::fs::read_dir(env.dir.path())
@@ -60,9 +76,13 @@ fn issue_signalled(env: &Env, signal: nix::sys::signal::Signal, after: usize) ->
         if let Some(s) = child.try_wait().unwrap() {
             break s;
         }
-        if !sent && temp_lines() > after {
+        if !sent && temp_lines() > after && catches(child.id(), signal) {
             let pid = nix::unistd::Pid::from_raw(child.id() as i32);
-            nix::sys::signal::kill(pid, signal).unwrap();
+            for _ in 0..times {
+                nix::sys::signal::kill(pid, signal).unwrap();
+                // Two signals pending at once are one.
+                std::thread::sleep(Duration::from_millis(50));
+            }
             sent = true;
         }
         assert!(start.elapsed() < Duration::from_secs(120), "issue hangs");
@@ -100,7 +120,7 @@ fn an_interrupted_issue_finishes_its_batch_says_how_to_resume_and_is_visible() {
 
     // Ctrl-C while the first batch is being committed: that batch is
     // finished, the run stops, 130, and the hint names the same command.
-    let (code, err) = issue_signalled(&env, nix::sys::signal::Signal::SIGINT, 0);
+    let (code, err) = issue_signalled(&env, nix::sys::signal::Signal::SIGINT, 1, 0);
     assert_eq!(code, 130, "{err}");
     assert!(err.contains("interrupted by SIGINT"), "{err}");
     assert!(
@@ -132,8 +152,13 @@ fn an_interrupted_issue_finishes_its_batch_says_how_to_resume_and_is_visible() {
         .ok()
         .stderr_has(&want);
 
-    // `kill` (SIGTERM) on the resumed run: 143, more committed.
-    let (code, err) = issue_signalled(&env, nix::sys::signal::Signal::SIGTERM, held as usize);
+    // Ctrl-C twice: the operator insists, the process ends at once (130);
+    // the run still resumes.
+    let (code, err) = issue_signalled(&env, nix::sys::signal::Signal::SIGINT, 2, 0);
+    assert_eq!(code, 130, "{err}");
+
+    // `kill` (SIGTERM) on the resumed run: 143.
+    let (code, err) = issue_signalled(&env, nix::sys::signal::Signal::SIGTERM, 1, 0);
     assert_eq!(code, 143, "{err}");
     assert!(err.contains("interrupted by SIGTERM"), "{err}");
 

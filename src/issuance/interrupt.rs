@@ -1,6 +1,7 @@
 //! Ctrl-C and `kill` during a bulk issue: the signal is noted, the batch in
 //! hand is finished and committed, and the run stops between batches with
-//! its temporary file kept, so the same command run again finishes it.
+//! its temporary file kept, so the same command run again finishes it. A
+//! second signal ends the process at once (exit 128 + its number).
 
 use std::sync::atomic::{AtomicI32, Ordering};
 
@@ -10,8 +11,14 @@ use nix::sys::signal::{SaFlags, SigAction, SigHandler, SigSet, Signal, sigaction
 static RECEIVED: AtomicI32 = AtomicI32::new(0);
 
 extern "C" fn note(signal: libc::c_int) {
-    // Only an atomic store: async-signal-safe.
-    RECEIVED.store(signal, Ordering::SeqCst);
+    // Only async-signal-safe calls: an atomic swap, and `_exit` when the
+    // operator insists (a second signal while a batch still runs, e.g.
+    // waiting on a busy ledger). An uncommitted transaction is then rolled
+    // back by SQLite, as after `kill -9`, and the run resumes as always.
+    if RECEIVED.swap(signal, Ordering::SeqCst) != 0 {
+        // SAFETY: `_exit` is async-signal-safe and never returns.
+        unsafe { libc::_exit(128 + signal) };
+    }
 }
 
 /// SIGINT and SIGTERM noted instead of ending the process, while it lives;
