@@ -808,7 +808,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__customer__subcmd__set__subcmd__email)
-            opts="-y -q -h -V --pc --mobile --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --pc --mobile --reason --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -819,6 +819,10 @@ _acctsec() {
                     return 0
                     ;;
                 --mobile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2960,7 +2964,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__policy__subcmd__set)
-            opts="-y -q -h -V --preset --file --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --preset --file --reason --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2971,6 +2975,10 @@ _acctsec() {
                     return 0
                     ;;
                 --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -114,6 +114,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;policy;set'= {
             cand --preset 'A shipped preset'
             cand --file 'A TOML policy file (as printed by `acctsec policy show --toml`)'
+            cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
@@ -216,6 +217,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;set-email'= {
             cand --pc 'The new PC address'
             cand --mobile 'The new mobile address'
+            cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'

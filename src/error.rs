@@ -121,6 +121,10 @@ pub enum Error {
     /// Invalid configuration (policy, environment).
     #[error("{what}")]
     Config { what: String },
+    /// Stopped by a signal between two committed steps; `what` says how to
+    /// resume. Exit 128 + the signal's number (130 SIGINT, 143 SIGTERM).
+    #[error("{what}")]
+    Interrupted { exit: u8, what: String },
 }
 
 impl Error {
@@ -142,6 +146,7 @@ impl Error {
             | Error::NotALedger { .. }
             | Error::NewerLedger { .. }
             | Error::Config { .. } => exit::CONFIG,
+            Error::Interrupted { exit, .. } => *exit,
         }
     }
 
@@ -215,6 +220,7 @@ mod tests {
             Error::NotALedger { .. } => "NotALedger",
             Error::NewerLedger { .. } => "NewerLedger",
             Error::Config { .. } => "Config",
+            Error::Interrupted { .. } => "Interrupted",
         }
     }
 
@@ -369,6 +375,14 @@ mod tests {
                 },
                 exit::CONFIG,
                 vec!["bad policy"],
+            ),
+            (
+                Error::Interrupted {
+                    exit: 130,
+                    what: "interrupted by SIGINT; run the same command again".into(),
+                },
+                130,
+                vec!["SIGINT", "run the same command again"],
             ),
         ]
     }

@@ -98,7 +98,7 @@ fn without_a_schedule_the_deadline_is_now_plus_the_policy_days() {
     let short = toml.replace("initial_password_days = 30", "initial_password_days = 7");
     assert_ne!(short, toml, "policy TOML changed shape");
     let f = env.write("short.toml", short);
-    env.run(&["policy", "set", "--file", &f.display().to_string()])
+    env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
         .ok();
     let r = issue_at(&env, "2022-12-31T23:30:00+09:00", "1000137", "b.csv");
     assert_eq!(r["deadline"], "2023-01-07T23:30:00+09:00", "{r}");

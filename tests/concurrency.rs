@@ -323,7 +323,7 @@ fn issue_killed_at_random_moments_then_rerun_is_complete_and_consistent() {
         .replace("\nt = 2\n", "\nt = 1\n");
     assert_ne!(dear, toml, "policy TOML changed shape");
     let f = env.write("dear.toml", dear);
-    env.run(&["policy", "set", "--file", &f.display().to_string()])
+    env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
         .ok();
     let mut csv = String::from("code,name,birth_date,email_pc\n");
     for i in 0..KILL_CUSTOMERS {

@@ -620,8 +620,9 @@ fn an_escape_sequence_never_reaches_the_terminal() {
             .status(65),
     );
     outputs.push(env.run(&["customer", "show", esc]).status(4));
-    outputs.push(env.run(&["customer", "set-email", esc, "--pc", "a@b.jp"]));
+    outputs.push(env.run(&["--yes", "customer", "set-email", esc, "--pc", "a@b.jp"]));
     outputs.push(env.run(&[
+        "--yes",
         "customer",
         "set-email",
         "1000100",
@@ -742,6 +743,7 @@ fn set_email_is_audited_and_notifies_the_old_and_the_new_address() {
     env.run(&[
         "--operator",
         "kato",
+        "--yes",
         "customer",
         "set-email",
         "1000137",
@@ -786,6 +788,7 @@ fn set_email_is_audited_and_notifies_the_old_and_the_new_address() {
     // The same address again changes nothing and queues nothing.
     let head = env.run(&["log", "head"]).ok().stdout();
     env.run(&[
+        "--yes",
         "customer",
         "set-email",
         "1000137",
@@ -796,6 +799,7 @@ fn set_email_is_audited_and_notifies_the_old_and_the_new_address() {
     assert_eq!(env.run(&["log", "head"]).ok().stdout(), head);
     // A mobile address where there was none: one notice, to the new one.
     env.run(&[
+        "--yes",
         "customer",
         "set-email",
         "1000137",
@@ -813,6 +817,7 @@ fn set_email_is_audited_and_notifies_the_old_and_the_new_address() {
     // Bad input: a usage error, nothing changes.
     let before = snapshot(&env);
     env.run(&[
+        "--yes",
         "customer",
         "set-email",
         "1000137",
@@ -821,6 +826,7 @@ fn set_email_is_audited_and_notifies_the_old_and_the_new_address() {
     ])
     .status(2);
     env.run(&[
+        "--yes",
         "customer",
         "set-email",
         "1000137",
@@ -830,9 +836,17 @@ fn set_email_is_audited_and_notifies_the_old_and_the_new_address() {
         "c@d.jp",
     ])
     .status(2);
-    env.run(&["customer", "set-email", "1000137"]).status(2);
-    env.run(&["customer", "set-email", "9999999", "--pc", "a@example.jp"])
-        .status(4);
+    env.run(&["--yes", "customer", "set-email", "1000137"])
+        .status(2);
+    env.run(&[
+        "--yes",
+        "customer",
+        "set-email",
+        "9999999",
+        "--pc",
+        "a@example.jp",
+    ])
+    .status(4);
     assert_eq!(snapshot(&env), before);
 }
 

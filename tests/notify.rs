@@ -660,8 +660,15 @@ fn no_notice_ever_contains_a_password() {
     passwords.push(own.to_string());
     env.run(&["notify", "set", "1000137", "login", "on"]).ok();
     emit(&env, &["login", "1000137"]);
-    env.run(&["customer", "set-email", "1000174", "--pc", "new@example.jp"])
-        .ok();
+    env.run(&[
+        "--yes",
+        "customer",
+        "set-email",
+        "1000174",
+        "--pc",
+        "new@example.jp",
+    ])
+    .ok();
     let notices = export(&env, "o.jsonl");
     let kinds: std::collections::BTreeSet<&str> = notices
         .iter()
@@ -711,6 +718,7 @@ fn no_notice_ever_contains_a_password() {
 fn outbox_masks_addresses_and_export_holds_them_in_full() {
     let env = Env::with_customers();
     env.run(&[
+        "--yes",
         "customer",
         "set-email",
         "1000137",

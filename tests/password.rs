@@ -914,8 +914,12 @@ fn the_unlock_notice_carries_the_deadline() {
         .collect();
     assert!(!issued.is_empty(), "no notice: {notices:?}");
     for n in issued {
+        // In the mails' one Japanese date style (issue 13 item 12).
         let body = n["body"].as_str().unwrap();
-        assert!(body.contains(deadline), "no deadline in {body}");
+        assert!(
+            body.contains("変更期限: 2022年09月17日 23:59:00（日本時間）"),
+            "no deadline in {body}"
+        );
     }
     let log = env
         .run(&[
@@ -972,7 +976,7 @@ fn a_generator_that_cannot_pass_the_rules_is_refused_and_never_spins() {
         .replace("\nlength = 8\n", "\nlength = 4\n");
     assert_ne!(bad, toml);
     let f = env.write("bad.toml", &bad);
-    env.run(&["policy", "set", "--file", &f.display().to_string()])
+    env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
         .status(78)
         .stderr_has("generator.alphabet")
         .stderr_has("repetition");
@@ -1409,7 +1413,7 @@ fn warnings_for_past_schedules_weak_hashing_and_unfinished_runs() {
     // The harness's cheap policy is below OWASP: setting it again warns.
     let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
     let f = env.write("again.toml", toml.replace("length = 8", "length = 9"));
-    env.run(&["policy", "set", "--file", &f.display().to_string()])
+    env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
         .ok()
         .stderr_has("below OWASP");
     // An interrupted run into another file: its customers hold passwords

@@ -81,7 +81,10 @@ fn build() -> Built {
         .replace("\nt = 2\n", "\nt = 1\n");
     assert_ne!(cheap, toml, "policy TOML changed shape");
     env.write("cheap-policy.toml", cheap);
-    at(BUILT, &["policy", "set", "--file", "cheap-policy.toml"]);
+    at(
+        BUILT,
+        &["--yes", "policy", "set", "--file", "cheap-policy.toml"],
+    );
     // Imported by a relative name: the audit trail records it as given.
     std::fs::copy(fixture("customers.csv"), env.path("customers.csv")).unwrap();
     at(BUILT, &["customer", "import", "customers.csv"]);
@@ -146,6 +149,7 @@ fn build() -> Built {
     at(
         later,
         &[
+            "--yes",
             "customer",
             "set-email",
             "1000100",

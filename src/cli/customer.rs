@@ -17,6 +17,15 @@ use crate::messages;
 use crate::notify::Event;
 use crate::output::{Format, Listing};
 
+/// A customer code as typed on the command line, normalised as the import
+/// normalises the code column ([`crate::customer::validate_code`]: spaces
+/// around it dropped, full-width letters and digits made ASCII). A code that
+/// cannot be one is passed on as typed: the lookup then says which customer
+/// is missing and why that code cannot match.
+pub fn code_arg(s: &str) -> std::result::Result<String, std::convert::Infallible> {
+    Ok(crate::customer::validate_code(s).unwrap_or_else(|_| s.to_string()))
+}
+
 /// How many bad rows an import reports in full.
 const MAX_REPORTED: usize = 100;
 
@@ -35,6 +44,7 @@ pub enum CustomerCmd {
     },
     /// Show one customer (personal data masked)
     Show {
+        #[arg(value_parser = code_arg)]
         code: String,
         /// Show personal data in full (audited)
         #[arg(long)]
@@ -54,9 +64,13 @@ pub enum CustomerCmd {
     },
     /// Change a customer's registered email address (notifies the old and the new one)
     SetEmail {
+        #[arg(value_parser = code_arg)]
         code: String,
         #[command(flatten)]
         to: NewAddress,
+        /// Why (written to the audit trail; plain text, one line)
+        #[arg(long, value_name = "TEXT", value_parser = super::parse_reason)]
+        reason: Option<String>,
     },
 }
 
@@ -102,7 +116,7 @@ pub fn run(ctx: &mut Ctx, cmd: CustomerCmd) -> Result<u8> {
             pending,
             limit,
         } => list(ctx, locked, pending, limit),
-        CustomerCmd::SetEmail { code, to } => set_email(ctx, &code, to),
+        CustomerCmd::SetEmail { code, to, reason } => set_email(ctx, &code, to, reason.as_deref()),
     }
 }
 
@@ -372,6 +386,7 @@ fn state_fields(s: &AccountState) -> Vec<(&'static str, Value)> {
             json!(s.lock.as_ref().map(|l| l.reason.clone())),
         ),
         ("failures", json!(s.failures)),
+        ("login_failures", json!(s.login_failures)),
     ]
 }
 
@@ -412,10 +427,13 @@ fn list(ctx: &mut Ctx, locked: bool, pending: bool, limit: u64) -> Result<u8> {
         ctx.out
             .status(&messages::list_truncated(rows.len() as u64, total));
     }
+    if pending {
+        super::rollout::unfinished_runs(ctx, &ledger)?;
+    }
     Ok(exit::OK)
 }
 
-fn set_email(ctx: &mut Ctx, code: &str, a: NewAddress) -> Result<u8> {
+fn set_email(ctx: &mut Ctx, code: &str, a: NewAddress, reason: Option<&str>) -> Result<u8> {
     let (kind, given) = match (&a.pc, &a.mobile) {
         (Some(p), _) => (AddressKind::Pc, p),
         (_, Some(m)) => (AddressKind::Mobile, m),
@@ -424,6 +442,27 @@ fn set_email(ctx: &mut Ctx, code: &str, a: NewAddress) -> Result<u8> {
     let addr = normalize_email(given)
         .map_err(|e| Error::Usage(messages::customer::bad_email_arg(kind.as_str(), &e)))?;
     let mut ledger = ctx.open()?;
+    // A change of address is a classic takeover step: shown and confirmed
+    // first (a person at a terminal, else --yes).
+    let current = ledger.require_customer(code)?;
+    if current.email(kind) == Some(addr.as_str()) {
+        ctx.out
+            .status(&messages::customer::email_unchanged(code, kind.as_str()));
+        return Ok(exit::OK);
+    }
+    if ctx.interactive() && !ctx.global.yes {
+        ctx.out.status(&messages::customer::email_change_line(
+            code,
+            &current.name,
+            kind.as_str(),
+            current.email(kind).map(mask_email).as_deref(),
+            &mask_email(&addr),
+        ));
+    }
+    if !ctx.confirm(&messages::customer::confirm_set_email(code, kind.as_str()))? {
+        ctx.out.status(&messages::cancelled());
+        return Ok(exit::NO);
+    }
     let changed = ledger.write(|tx| {
         let old = tx.require_customer(code)?;
         let mut new = old.clone();
@@ -439,7 +478,7 @@ fn set_email(ctx: &mut Ctx, code: &str, a: NewAddress) -> Result<u8> {
         tx.audit(Entry {
             action: "customer.set_email",
             customer: Some(&new.code),
-            reason: None,
+            reason,
             details: json!({
                 "fields": [format!("email_{}", kind.as_str())],
                 "old": old.email(kind).map(mask_email),

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::Ctx;
 use crate::error::{Error, Result, exit};
-use crate::ledger::{Entry, InitOutcome, Ledger};
+use crate::ledger::{Entry, InitOutcome, Ledger, Read};
 use crate::messages;
 use crate::policy::{PRESETS, Policy};
 
@@ -31,17 +31,28 @@ pub fn run(ctx: &mut Ctx, a: InitArgs) -> Result<u8> {
         Ok(())
     })?;
     let created = matches!(outcome, InitOutcome::Created);
+    // On an existing ledger: the preset in force (none when it matches no
+    // shipped preset), and how to change it.
+    let in_force = if created {
+        Some(a.preset.clone())
+    } else {
+        let policy = ctx.open()?.policy()?;
+        PRESETS
+            .iter()
+            .find(|n| Policy::preset(n).as_ref() == Some(&*policy))
+            .map(|n| n.to_string())
+    };
     let sentence = if created {
         messages::ledger_created(&target.path, &a.preset)
     } else {
-        messages::ledger_exists(&target.path)
+        messages::ledger_exists(&target.path, in_force.as_deref(), &a.preset)
     };
     ctx.out.done(
         &sentence,
         &[
             ("ledger", json!(target.path.display().to_string())),
             ("created", json!(created)),
-            ("preset", json!(created.then_some(&a.preset))),
+            ("preset", json!(in_force)),
         ],
     )?;
     Ok(exit::OK)

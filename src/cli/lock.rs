@@ -12,9 +12,9 @@ use crate::error::{Error, Result, exit};
 use crate::issuance::{self, Outset};
 use crate::ledger::{Entry, Ledger, Read, Tx};
 use crate::messages;
-use crate::notify::Event;
+use crate::notify::{Event, LockCause};
 use crate::output::Listing;
-use crate::policy::{Kind, Policy};
+use crate::policy::Policy;
 
 #[derive(Debug, Subcommand)]
 pub enum LockCmd {
@@ -22,6 +22,7 @@ pub enum LockCmd {
     List,
     /// Lock an account (e.g. suspected takeover)
     Add {
+        #[arg(value_parser = super::customer::code_arg)]
         code: String,
         /// Why (written to the audit trail; plain text, one line)
         #[arg(long, value_name = "TEXT", value_parser = super::parse_reason)]
@@ -32,7 +33,7 @@ pub enum LockCmd {
 #[derive(Debug, Args)]
 pub struct UnlockArgs {
     /// The customers to unlock
-    #[arg(value_name = "CODE")]
+    #[arg(value_name = "CODE", value_parser = super::customer::code_arg)]
     pub codes: Vec<String>,
     /// The customers listed in a file, one code a line
     #[arg(long = "codes", value_name = "FILE")]
@@ -57,7 +58,14 @@ pub fn run(ctx: &mut Ctx, cmd: LockCmd) -> Result<u8> {
 
 fn list(ctx: &mut Ctx) -> Result<u8> {
     let ledger = ctx.open()?;
-    let mut l = Listing::new(&["customer", "locked_at", "reason", "failures", "locked_by"]);
+    let mut l = Listing::new(&[
+        "customer",
+        "locked_at",
+        "reason",
+        "failures",
+        "locked_by",
+        "login_failures",
+    ]);
     for a in ledger.locked_accounts()? {
         l.push(vec![
             json!(a.customer),
@@ -65,6 +73,7 @@ fn list(ctx: &mut Ctx) -> Result<u8> {
             json!(a.lock.reason),
             json!(a.failures),
             json!(a.lock.by),
+            json!(a.login_failures),
         ]);
     }
     ctx.out.listing(&l)?;
@@ -85,11 +94,14 @@ fn add(ctx: &mut Ctx, code: &str, reason: &str) -> Result<u8> {
             reason: Some(reason),
             details: json!({}),
         })?;
-        let failures = tx
-            .credential(code, Kind::Execution)?
-            .map(|c| c.failures)
-            .unwrap_or(0);
-        tx.queue_notices_for(&c, &Event::AccountLocked { failures })?;
+        // The customer reads that the broker locked it, not that they
+        // failed their password.
+        tx.queue_notices_for(
+            &c,
+            &Event::AccountLocked {
+                cause: LockCause::Staff,
+            },
+        )?;
         Ok(true)
     })?;
     ctx.out.done(
@@ -145,7 +157,7 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
         None => ledger.write(|tx| {
             customers
                 .iter()
-                .map(|(c, _)| Ok((c.code.clone(), lift(tx, c, &reason, false)?)))
+                .map(|(c, _)| Ok((c.code.clone(), lift(tx, c, &reason, None)?)))
                 .collect()
         })?,
         Some(p) => reissue(ctx, &mut ledger, &policy, p, &codes, &reason)?,
@@ -176,7 +188,10 @@ fn reissue(
         ctx.out.warn(&w);
     }
     let todo = run.todo(ledger, codes)?;
-    let mut lifted = run.issue(ledger, policy, &todo, |tx, c| lift(tx, c, reason, true))?;
+    let deadline = run.deadline().to_string();
+    let mut lifted = run.issue(ledger, policy, &todo, |tx, c| {
+        lift(tx, c, reason, Some(&deadline))
+    })?;
     // Issued (and unlocked) by an interrupted attempt of this command.
     lifted.extend(run.resumed().iter().map(|code| (code.clone(), false)));
     run.finish(ledger)?;
@@ -217,23 +232,28 @@ fn confirm_unlock(
 }
 
 /// Lift the customer's lock, if any, in `tx`, with its audit entry (saying
-/// whether a fresh password comes with it) and notice. Whether it was
-/// locked.
-fn lift(tx: &mut Tx, c: &Customer, reason: &str, reissued: bool) -> Result<bool> {
+/// whether a fresh password comes with it: `reissued` is its deadline) and
+/// notice. Whether it was locked.
+fn lift(tx: &mut Tx, c: &Customer, reason: &str, reissued: Option<&str>) -> Result<bool> {
     let was_locked = tx.lock_of(&c.code)?.is_some();
     if was_locked {
         tx.unlock(&c.code)?;
     }
-    if was_locked || reissued {
+    if was_locked || reissued.is_some() {
         tx.audit(Entry {
             action: "lock.unlock",
             customer: Some(&c.code),
             reason: Some(reason),
-            details: json!({ "was_locked": was_locked, "reissued": reissued }),
+            details: json!({ "was_locked": was_locked, "reissued": reissued.is_some() }),
         })?;
     }
     if was_locked {
-        tx.queue_notices_for(c, &Event::AccountUnlocked)?;
+        tx.queue_notices_for(
+            c,
+            &Event::AccountUnlocked {
+                reissued: reissued.map(str::to_string),
+            },
+        )?;
     }
     Ok(was_locked)
 }

@@ -20,6 +20,7 @@ pub enum NotifyCmd {
     Types,
     /// A customer's subscriptions (addresses masked)
     Show {
+        #[arg(value_parser = super::customer::code_arg)]
         code: String,
         /// Show addresses in full (audited)
         #[arg(long)]
@@ -27,6 +28,7 @@ pub enum NotifyCmd {
     },
     /// Turn a notice on or off for a customer, and choose where it goes
     Set {
+        #[arg(value_parser = super::customer::code_arg)]
         code: String,
         /// The notice type (see `acctsec notify types`)
         #[arg(value_name = "TYPE")]
@@ -47,6 +49,7 @@ pub enum NotifyCmd {
     Emit {
         #[arg(value_name = "TYPE")]
         kind: String,
+        #[arg(value_parser = super::customer::code_arg)]
         code: String,
         /// The client's IP address
         #[arg(long, value_name = "ADDR")]
@@ -264,7 +267,12 @@ fn refusal(c: &Customer, t: NoticeType, enabled: bool, to: Destination) -> Optio
                 _ => 1,
             }
     {
-        return Some(messages::notify::no_address(&c.code, to.as_str()));
+        let missing: Vec<&str> = [Destination::Pc, Destination::Mobile]
+            .into_iter()
+            .filter(|d| (to == Destination::Both || to == *d) && recipients(c, *d).is_empty())
+            .map(Destination::as_str)
+            .collect();
+        return Some(messages::notify::no_address(&c.code, to.as_str(), &missing));
     }
     None
 }

@@ -12,7 +12,7 @@ use crate::error::{Error, Result, exit};
 use crate::issuance::{self, Outset};
 use crate::ledger::{Entry, Ledger, Read};
 use crate::messages;
-use crate::notify::Event;
+use crate::notify::{Event, LockCause};
 use crate::output::{Format, Listing};
 use crate::password::{self, Stored};
 use crate::policy::{Kind, KindPolicy, Policy, Violation};
@@ -29,38 +29,53 @@ pub enum PasswordCmd {
         kind: KindArg,
         /// Also run the rules that need the customer's data (the ones comparing
         /// with stored passwords run only at `set` and `change`)
-        #[arg(long, value_name = "CODE")]
+        #[arg(long, value_name = "CODE", value_parser = super::customer::code_arg)]
         customer: Option<String>,
+        /// Never given: passwords come from the prompt or stdin
+        #[arg(hide = true, value_name = "PASSWORD", num_args = 0..)]
+        typed: Vec<String>,
     },
     /// Issue initial execution passwords in bulk into a 0600 CSV (code,initial_password,deadline)
     Issue(IssueArgs),
     /// Set a customer's password (new password twice on a terminal, once on stdin)
     Set {
+        #[arg(value_parser = super::customer::code_arg)]
         code: String,
         #[arg(long, value_enum)]
         kind: KindArg,
         /// Put the password in the initial state: the customer must change it
         #[arg(long)]
         temporary: bool,
+        /// Never given: passwords come from the prompt or stdin
+        #[arg(hide = true, value_name = "PASSWORD", num_args = 0..)]
+        typed: Vec<String>,
     },
     /// The customer's own change (I3): the current password, then the new one
     /// (twice on a terminal; on stdin two lines: current, new)
     Change {
+        #[arg(value_parser = super::customer::code_arg)]
         code: String,
         #[arg(long, value_enum)]
         kind: KindArg,
         /// Where the change comes from (IP, channel); recorded with the attempt
         #[arg(long, value_name = "TEXT")]
         source: Option<String>,
+        /// Never given: passwords come from the prompt or stdin
+        #[arg(hide = true, value_name = "PASSWORD", num_args = 0..)]
+        typed: Vec<String>,
     },
     /// Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer
     Verify {
+        #[arg(value_parser = super::customer::code_arg)]
         code: String,
         #[arg(long, value_enum)]
         kind: KindArg,
         /// Where the attempt comes from (IP, channel); recorded with it
         #[arg(long, value_name = "TEXT")]
         source: Option<String>,
+        /// Never given: passwords come from the prompt or stdin
+        #[arg(hide = true, value_name = "PASSWORD", num_args = 0..)]
+        typed: Vec<String>,
     },
 }
 
@@ -70,7 +85,7 @@ pub struct IssueArgs {
     #[arg(long, conflicts_with_all = ["codes", "codes_file"])]
     pub all: bool,
     /// These customers
-    #[arg(value_name = "CODE")]
+    #[arg(value_name = "CODE", value_parser = super::customer::code_arg)]
     pub codes: Vec<String>,
     /// The customers listed in a file, one code a line
     #[arg(long = "codes", value_name = "FILE")]
@@ -85,20 +100,56 @@ pub struct IssueArgs {
 
 pub fn run(ctx: &mut Ctx, cmd: PasswordCmd) -> Result<u8> {
     match cmd {
-        PasswordCmd::Check { kind, customer } => check(ctx, kind.into(), customer.as_deref()),
+        PasswordCmd::Check {
+            kind,
+            customer,
+            typed,
+        } => {
+            refuse_typed(typed)?;
+            check(ctx, kind.into(), customer.as_deref())
+        }
         PasswordCmd::Issue(a) => issue(ctx, a),
         PasswordCmd::Set {
             code,
             kind,
             temporary,
-        } => set(ctx, &code, kind.into(), temporary),
-        PasswordCmd::Change { code, kind, source } => {
+            typed,
+        } => {
+            refuse_typed(typed)?;
+            set(ctx, &code, kind.into(), temporary)
+        }
+        PasswordCmd::Change {
+            code,
+            kind,
+            source,
+            typed,
+        } => {
+            refuse_typed(typed)?;
             change(ctx, &code, kind.into(), source.as_deref())
         }
-        PasswordCmd::Verify { code, kind, source } => {
+        PasswordCmd::Verify {
+            code,
+            kind,
+            source,
+            typed,
+        } => {
+            refuse_typed(typed)?;
             verify(ctx, &code, kind.into(), source.as_deref())
         }
     }
+}
+
+/// A password typed as an argument is refused (exit 2) with a word on where
+/// passwords come from, before anything else happens; it is wiped, never
+/// shown.
+fn refuse_typed(mut typed: Vec<String>) -> Result<()> {
+    use zeroize::Zeroize;
+    let given = !typed.is_empty();
+    typed.zeroize();
+    if given {
+        return Err(Error::Usage(messages::password_in_argv()));
+    }
+    Ok(())
 }
 
 /// The customer, or exit 4.
@@ -427,7 +478,7 @@ fn attempt(
             details: json!({ "kind": kind.as_str(), "ok": false, "source": source, "failures": failures }),
         })?;
         if locks {
-            let reason = messages::auto_lock_reason(failures);
+            let reason = messages::auto_lock_reason(kind.as_str(), failures);
             tx.lock(code, &reason)?;
             tx.audit(Entry {
                 action: "lock.auto",
@@ -436,7 +487,12 @@ fn attempt(
                 details: json!({ "kind": kind.as_str(), "failures": failures, "threshold": threshold }),
             })?;
             if let Some(c) = tx.customer(code)? {
-                tx.queue_notices_for(&c, &Event::AccountLocked { failures })?;
+                tx.queue_notices_for(
+                    &c,
+                    &Event::AccountLocked {
+                        cause: LockCause::Failures { kind, failures },
+                    },
+                )?;
             }
         }
         Ok(Outcome::Mismatch { failures, locks })
@@ -545,16 +601,56 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
         ctx.out.warn(&w);
     }
     let todo = run.todo(&ledger, &codes)?;
+    // Ctrl-C or `kill` from here on: the batch in hand is finished and
+    // committed, then the run stops with its temporary file kept.
+    let watch = issuance::interrupt::Watch::install();
     let bar = super::progress::items(&ctx.out, todo.len() as u64, &messages::issuing());
+    let mut stopped = None;
     let result = todo.chunks(BATCH).try_for_each(|batch| -> Result<()> {
+        if stopped.is_none() {
+            stopped = watch.received();
+        }
+        if stopped.is_some() {
+            return Ok(());
+        }
         run.issue(&mut ledger, &policy, batch, |_, _| Ok(()))?;
         bar.inc(batch.len() as u64);
         Ok(())
     });
     bar.finish_and_clear();
     result?;
+    if let Some(signal) = stopped {
+        return Err(Error::Interrupted {
+            exit: issuance::interrupt::exit_code(signal),
+            what: messages::issue_interrupted(
+                signal.as_str(),
+                &a.out,
+                run.issued(),
+                &same_command(),
+            ),
+        });
+    }
     let summary = run.finish(&mut ledger)?;
+    drop(watch);
     render_issued(ctx, &a.out, &summary)
+}
+
+/// The command line this process runs, for the operator to type again
+/// (`password issue` takes no secret on it); words with characters a shell
+/// treats specially are single-quoted.
+fn same_command() -> String {
+    let mut words = vec!["acctsec".to_string()];
+    words.extend(std::env::args().skip(1).map(|w| {
+        let plain = !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_-./=:,@%+".contains(c));
+        if plain {
+            w
+        } else {
+            format!("'{}'", w.replace('\'', "'\\''"))
+        }
+    }));
+    words.join(" ")
 }
 
 fn render_issued(ctx: &mut Ctx, out: &std::path::Path, s: &issuance::Summary) -> Result<u8> {

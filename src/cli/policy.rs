@@ -30,8 +30,18 @@ pub enum PolicyCmd {
 }
 
 #[derive(Debug, Args)]
-#[group(required = true, multiple = false)]
 pub struct SetArgs {
+    #[command(flatten)]
+    pub source: PolicySource,
+    /// Why (written to the audit trail; plain text, one line)
+    #[arg(long, value_name = "TEXT", value_parser = super::parse_reason)]
+    pub reason: Option<String>,
+}
+
+/// Where the new policy comes from.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct PolicySource {
     /// A shipped preset
     #[arg(long, value_name = "NAME")]
     pub preset: Option<String>,
@@ -122,7 +132,7 @@ fn presets(ctx: &mut Ctx) -> Result<u8> {
 }
 
 fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
-    let (policy, source) = match (&a.preset, &a.file) {
+    let (policy, source) = match (&a.source.preset, &a.source.file) {
         (Some(name), _) => (
             Policy::preset(name)
                 .ok_or_else(|| Error::Usage(messages::unknown_preset(name, PRESETS)))?,
@@ -141,24 +151,29 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
         what: messages::policy_invalid(std::path::Path::new("policy"), &e),
     })?;
     let mut ledger = ctx.open()?;
+    // Shown and confirmed first (a person at a terminal, else --yes): a
+    // lower lockout threshold or weaker hashing is never changed silently.
+    let planned = changes_between(&*ledger.policy()?, &policy);
+    if planned.is_empty() {
+        ctx.out.status(&messages::policy_changed(0));
+        return Ok(exit::OK);
+    }
+    if ctx.interactive() && !ctx.global.yes {
+        for c in &planned {
+            ctx.out.status(&messages::policy_change_line(
+                c["field"].as_str().unwrap_or(""),
+                &c["old"].to_string(),
+                &c["new"].to_string(),
+            ));
+        }
+    }
+    if !ctx.confirm(&messages::confirm_policy_set(planned.len()))? {
+        ctx.out.status(&messages::cancelled());
+        return Ok(exit::NO);
+    }
+    let reason = a.reason.as_deref();
     let changes = ledger.write(|tx| {
-        let old = tx.policy()?.clone();
-        let mut before = Vec::new();
-        let mut after = Vec::new();
-        flatten("", &policy_json(&old), &mut before);
-        flatten("", &policy_json(&policy), &mut after);
-        let mut changes = Vec::new();
-        for (k, new) in &after {
-            let old = before.iter().find(|(b, _)| b == k).map(|(_, v)| v.clone());
-            if old.as_ref() != Some(new) {
-                changes.push(json!({ "field": k, "old": old, "new": new }));
-            }
-        }
-        for (k, old) in &before {
-            if !after.iter().any(|(a, _)| a == k) {
-                changes.push(json!({ "field": k, "old": old, "new": null }));
-            }
-        }
+        let changes = changes_between(&*tx.policy()?, &policy);
         if changes.is_empty() {
             return Ok(0);
         }
@@ -166,7 +181,7 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
         tx.audit(Entry {
             action: "policy.set",
             customer: None,
-            reason: None,
+            reason,
             details: json!({ "source": source, "changes": changes }),
         })?;
         Ok(changes.len())
@@ -182,6 +197,27 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
         &[("changes", json!(changes))],
     )?;
     Ok(exit::OK)
+}
+
+/// The fields that differ between `old` and `new`: `{field, old, new}`.
+fn changes_between(old: &Policy, new: &Policy) -> Vec<Value> {
+    let mut before = Vec::new();
+    let mut after = Vec::new();
+    flatten("", &policy_json(old), &mut before);
+    flatten("", &policy_json(new), &mut after);
+    let mut changes = Vec::new();
+    for (k, new) in &after {
+        let old = before.iter().find(|(b, _)| b == k).map(|(_, v)| v.clone());
+        if old.as_ref() != Some(new) {
+            changes.push(json!({ "field": k, "old": old, "new": new }));
+        }
+    }
+    for (k, old) in &before {
+        if !after.iter().any(|(a, _)| a == k) {
+            changes.push(json!({ "field": k, "old": old, "new": null }));
+        }
+    }
+    changes
 }
 
 /// The largest policy file read: a policy is a few KiB of TOML.

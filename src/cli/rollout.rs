@@ -118,5 +118,19 @@ fn status(ctx: &mut Ctx) -> Result<u8> {
         ("seconds_to_pre_end", left(|s| s.pre_end)),
         ("seconds_to_enforce", left(|s| s.enforce)),
     ])?;
+    unfinished_runs(ctx, &ledger)?;
     Ok(exit::OK)
+}
+
+/// Say so when an interrupted `password issue` holds passwords nobody has
+/// received: they count as `initial` (here and in `customer list
+/// --pending`).
+pub fn unfinished_runs(ctx: &Ctx, ledger: &crate::ledger::Ledger) -> Result<()> {
+    for (file, held) in ledger.unfinished_issues()? {
+        if held > 0 {
+            ctx.out
+                .warn(&messages::unfinished_issue_counted(&file, held));
+        }
+    }
+    Ok(())
 }

@@ -32,17 +32,22 @@ pub fn validate_name(s: &str) -> Result<String, FieldError> {
     Ok(name.to_owned())
 }
 
-/// Trims a customer code and accepts 1-16 ASCII letters and digits, case
-/// kept as typed.
+/// Trims a customer code (Unicode whitespace, U+3000 included), turns
+/// full-width letters and digits (`１０００１３７`, `Ｃ`) into their ASCII
+/// forms, and accepts 1-16 ASCII letters and digits, case kept as typed.
+/// Positions and characters in errors are those of the trimmed input as
+/// typed.
 pub fn validate_code(s: &str) -> Result<String, FieldError> {
-    let code = s.trim();
+    let typed = s.trim();
+    let code: String = typed.chars().map(half_width).collect();
+    let code = code.as_str();
     if code.is_empty() {
         return Err(FieldError::Empty { field: Field::Code });
     }
-    if let Some((i, ch)) = code
+    if let Some((i, ch)) = typed
         .chars()
         .enumerate()
-        .find(|&(_, c)| !c.is_ascii_alphanumeric())
+        .find(|&(_, c)| !half_width(c).is_ascii_alphanumeric())
     {
         return Err(FieldError::CodeInvalidChar {
             ch,
@@ -57,6 +62,17 @@ pub fn validate_code(s: &str) -> Result<String, FieldError> {
         });
     }
     Ok(code.to_owned())
+}
+
+/// The ASCII form of a full-width letter or digit; any other character as
+/// it is.
+fn half_width(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
 }
 
 #[cfg(test)]
@@ -142,11 +158,20 @@ mod tests {
             validate_code(""),
             Err(FieldError::Empty { field: Field::Code })
         );
+        for (s, want) in [
+            ("１０００１３７", "1000137"),
+            ("\u{3000}１０００１３７ ", "1000137"),
+            ("Ｃ001", "C001"),
+            ("C00１", "C001"),
+            ("ｃ０１", "c01"),
+        ] {
+            assert_eq!(validate_code(s).as_deref(), Ok(want), "{s:?}");
+        }
         for (s, ch, position) in [
             ("C-001", '-', 2),
             ("C 001", ' ', 2),
-            ("Ｃ001", 'Ｃ', 1),
-            ("C00１", '１', 4),
+            ("１０００ １３７", ' ', 5),
+            ("Ｃ－1", '－', 2),
             ("C_1", '_', 2),
         ] {
             assert_eq!(

@@ -178,6 +178,9 @@ pub struct AccountState {
     pub execution: PasswordState,
     pub login: PasswordState,
     pub login_format: Option<String>,
+    /// Consecutive failed execution-password attempts.
     pub failures: u32,
     pub lock: Option<Lock>,
+    /// Consecutive failed login-password attempts.
+    pub login_failures: u32,
 }

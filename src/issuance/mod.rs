@@ -20,6 +20,7 @@
 //! file in place and the ledger never disagree.
 
 mod file;
+pub mod interrupt;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -37,8 +38,8 @@ use crate::policy::{Kind, Policy};
 pub use file::{HEADER, csv_lines};
 
 /// The customers a command names: the codes given, then those of `file`
-/// (one a line; blank lines and `#` comments skipped), each once, in the
-/// order first named.
+/// (one a line; blank lines and `#` comments skipped; normalised as the
+/// import does), each once, in the order first named.
 pub fn named_codes(given: &[String], file: Option<&Path>) -> Result<Vec<String>> {
     let mut codes = given.to_vec();
     if let Some(f) = file {
@@ -47,7 +48,7 @@ pub fn named_codes(given: &[String], file: Option<&Path>) -> Result<Vec<String>>
             text.lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_string),
+                .map(|l| crate::customer::validate_code(l).unwrap_or_else(|_| l.to_string())),
         );
     }
     let mut seen = HashSet::new();
@@ -270,6 +271,16 @@ pub struct Summary {
 }
 
 impl Run {
+    /// The deadline of the run's passwords (RFC 3339, JST).
+    pub fn deadline(&self) -> &str {
+        &self.deadline
+    }
+
+    /// Passwords this process committed so far.
+    pub fn issued(&self) -> u64 {
+        self.issued
+    }
+
     /// The customers whose lines were kept from the interrupted run.
     pub fn resumed(&self) -> &HashSet<String> {
         &self.resumed

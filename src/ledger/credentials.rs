@@ -25,7 +25,10 @@ pub(super) const LEDGER_ID: &str = "ledger.id";
 pub struct LockedAccount {
     pub customer: String,
     pub lock: Lock,
+    /// Consecutive failed execution-password attempts.
     pub failures: u32,
+    /// Consecutive failed login-password attempts.
+    pub login_failures: u32,
 }
 
 /// An unfinished `password issue` run.
@@ -95,8 +98,10 @@ pub(super) fn lock_of(db: &dyn Exec, code: &str) -> Result<Option<Lock>> {
 
 pub(super) fn locked_accounts(db: &dyn Exec) -> Result<Vec<LockedAccount>> {
     db.all(
-        "SELECT c.code, c.locked_at, c.lock_reason, c.locked_by, coalesce(e.failures, 0)
+        "SELECT c.code, c.locked_at, c.lock_reason, c.locked_by, coalesce(e.failures, 0),
+                coalesce(l.failures, 0)
          FROM customer c LEFT JOIN credential e ON e.customer = c.code AND e.kind = 'execution'
+         LEFT JOIN credential l ON l.customer = c.code AND l.kind = 'login'
          WHERE c.locked_at IS NOT NULL ORDER BY c.locked_at, c.code",
         params![],
         |mut r| {
@@ -106,6 +111,7 @@ pub(super) fn locked_accounts(db: &dyn Exec) -> Result<Vec<LockedAccount>> {
                 customer,
                 lock,
                 failures: r.u32(4)?,
+                login_failures: r.u32(5)?,
             })
         },
     )

@@ -13,7 +13,8 @@ const CUSTOMER_COLUMNS: &str =
 
 /// The columns [`state_from`] reads, from `customer c` and [`STATE_JOINS`].
 const STATE_COLUMNS: &str =
-    "e.state, l.state, l.format, coalesce(e.failures, 0), c.locked_at, c.lock_reason, c.locked_by";
+    "e.state, l.state, l.format, coalesce(e.failures, 0), c.locked_at, c.lock_reason, c.locked_by,
+     coalesce(l.failures, 0)";
 
 const STATE_JOINS: &str = "LEFT JOIN credential e ON e.customer = c.code AND e.kind = 'execution'
      LEFT JOIN credential l ON l.customer = c.code AND l.kind = 'login'";
@@ -49,6 +50,7 @@ fn state_from(r: &mut Row, at: usize) -> Result<AccountState> {
                 by: r.opt_text(at + 6)?.unwrap_or_default(),
             }),
         },
+        login_failures: r.u32(at + 7)?,
     })
 }
 

@@ -339,6 +339,39 @@ pub fn email_changed(code: &str, kind: &str, masked: &str) -> String {
     )
 }
 
+/// The change `set-email` is about to make, shown before it asks.
+pub fn email_change_line(
+    code: &str,
+    name: &str,
+    kind: &str,
+    old: Option<&str>,
+    new: &str,
+) -> String {
+    let (code, name) = (
+        crate::sanitize::sanitize(code),
+        crate::sanitize::sanitize(name),
+    );
+    let old = old.map(crate::sanitize::sanitize);
+    match old {
+        Some(old) => tr!(
+            "customer {code} ({name}): {kind} address {old} → {new}",
+            "お客様 {code}（{name}）: {kind} アドレス {old} → {new}"
+        ),
+        None => tr!(
+            "customer {code} ({name}): {kind} address (none) → {new}",
+            "お客様 {code}（{name}）: {kind} アドレス （未登録） → {new}"
+        ),
+    }
+}
+
+pub fn confirm_set_email(code: &str, kind: &str) -> String {
+    let code = crate::sanitize::sanitize(code);
+    tr!(
+        "change the registered {kind} address of customer {code}",
+        "お客様 {code} の登録 {kind} アドレスの変更"
+    )
+}
+
 pub fn email_unchanged(code: &str, kind: &str) -> String {
     let code = crate::sanitize::sanitize(code);
     tr!(

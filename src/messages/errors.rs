@@ -25,6 +25,13 @@ pub fn locked(customer: &str) -> String {
 
 pub fn no_customer(code: &str) -> String {
     let c = sanitize(code);
+    if let Err(e) = crate::customer::validate_code(code) {
+        let why = sanitize(&super::customer::describe_field_error(&e, super::is_ja()));
+        return tr!(
+            "no customer with code {c}: it cannot be a customer code. {why}",
+            "お客様コード {c} のお客様は登録されていません。お客様コードとして正しくありません。{why}"
+        );
+    }
     tr!(
         "no customer with code {c}; check the code, or import the customer with `acctsec customer import FILE.csv`",
         "お客様コード {c} のお客様は登録されていません。コードを確認するか、`acctsec customer import FILE.csv` で取り込んでください"

@@ -86,19 +86,29 @@ pub fn ledger_created(path: &std::path::Path, preset: &str) -> String {
     )
 }
 
-pub fn ledger_exists(path: &std::path::Path) -> String {
+/// `init` on an existing ledger: nothing changed; which preset is in force
+/// (`None`: a policy of its own), and how to change it when `asked` differs.
+pub fn ledger_exists(path: &std::path::Path, in_force: Option<&str>, asked: &str) -> String {
     let f = p(path);
-    tr!(
-        "ledger {f} exists already; nothing was changed",
-        "台帳 {f} は既に存在します。何も変更していません"
-    )
-}
-
-pub fn preset_ignored_on_existing(preset: &str) -> String {
-    tr!(
-        "--preset {preset} was not applied to the existing ledger; use `acctsec policy set --preset {preset}` to change its policy",
-        "既存の台帳には --preset {preset} を適用していません。ポリシーを変えるには `acctsec policy set --preset {preset}` を使ってください"
-    )
+    let asked = crate::sanitize::sanitize(asked);
+    let base = match in_force {
+        Some(name) => tr!(
+            "ledger {f} exists already; nothing was changed (policy in force: preset {name})",
+            "台帳 {f} は既に存在します。何も変更していません（適用中のポリシー: プリセット {name}）"
+        ),
+        None => tr!(
+            "ledger {f} exists already; nothing was changed (policy in force: its own, no shipped preset; see `acctsec policy show`)",
+            "台帳 {f} は既に存在します。何も変更していません（適用中のポリシー: プリセットではない独自のもの。`acctsec policy show` を参照）"
+        ),
+    };
+    if in_force == Some(asked.as_str()) {
+        return base;
+    }
+    let hint = tr!(
+        "--preset {asked} was not applied; `acctsec policy set --preset {asked}` changes the policy",
+        "--preset {asked} は適用していません。ポリシーを変えるには `acctsec policy set --preset {asked}` を使ってください"
+    );
+    tr!("{base}; {hint}", "{base}。{hint}")
 }
 
 pub fn unknown_preset(name: &str, known: &[&str]) -> String {
@@ -118,6 +128,22 @@ pub fn policy_invalid(source: &std::path::Path, e: &crate::policy::PolicyError) 
     tr!(
         "{f}: invalid policy: {why}; the ledger's policy was not changed",
         "{f}: ポリシーが不正です: {why}。台帳のポリシーは変更していません"
+    )
+}
+
+/// One planned change of `policy set`, shown before it asks.
+pub fn policy_change_line(field: &str, old: &str, new: &str) -> String {
+    let (old, new) = (
+        crate::sanitize::sanitize(old),
+        crate::sanitize::sanitize(new),
+    );
+    tr!("  {field}: {old} → {new}", "  {field}: {old} → {new}")
+}
+
+pub fn confirm_policy_set(changes: usize) -> String {
+    tr!(
+        "change {changes} field(s) of the policy in force",
+        "適用中のポリシーの {changes} 項目を変更します"
     )
 }
 

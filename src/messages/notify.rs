@@ -65,11 +65,19 @@ pub fn mandatory(t: &str) -> String {
     )
 }
 
-pub fn no_address(code: &str, to: &str) -> String {
+/// `to` (pc, mobile or both) has no registered address; `missing`: the
+/// kinds (pc, mobile) to register, each with its own `set-email` flag.
+pub fn no_address(code: &str, to: &str, missing: &[&str]) -> String {
     let code = sanitize(code);
+    let register = missing
+        .iter()
+        .map(|m| format!("`acctsec customer set-email {code} --{m} ADDR`"))
+        .collect::<Vec<_>>();
+    let (en, ja) = (register.join(" and "), register.join(" と "));
+    let missing = missing.join(", ");
     tr!(
-        "customer {code} has no registered {to} address; register it first with `acctsec customer set-email {code} --{to} ADDR`, or choose another --to",
-        "お客様 {code} には {to} アドレスが登録されていません。`acctsec customer set-email {code} --{to} ADDR` で登録するか、別の --to を指定してください"
+        "customer {code} has no registered {missing} address for --to {to}; register it first with {en}, or choose another --to",
+        "お客様 {code} には --to {to} に必要な {missing} アドレスが登録されていません。{ja} で登録するか、別の --to を指定してください"
     )
 }
 

@@ -84,19 +84,43 @@ pub fn verify_failed(
 }
 
 pub fn verify_no_password(code: &str, kind: &str) -> String {
-    let kind = kind_name(kind);
+    let name = kind_name(kind);
     let code = sanitize(code);
+    if kind == "login" {
+        tr!(
+            "customer {code} has no {name} password in the ledger; import the core system's login_hash column with `acctsec customer import FILE`, or set one with `acctsec password set {code} --kind login`",
+            "お客様 {code} の {name} パスワードは台帳にありません。基幹システムの login_hash 列を `acctsec customer import FILE` で取り込むか、`acctsec password set {code} --kind login` で設定してください"
+        )
+    } else {
+        tr!(
+            "customer {code} has no {name} password; issue an initial one with `acctsec password issue {code} --out FILE`, or set one with `acctsec password set {code} --kind execution`",
+            "お客様 {code} には {name} パスワードがありません。`acctsec password issue {code} --out FILE` で初期パスワードを発行するか、`acctsec password set {code} --kind execution` で設定してください"
+        )
+    }
+}
+
+/// A password typed on the command line: never taken from there.
+pub fn password_in_argv() -> String {
     tr!(
-        "customer {code} has no {kind} password; issue one with `acctsec password issue {code} --out FILE`",
-        "お客様 {code} には {kind} パスワードがありません。`acctsec password issue {code} --out FILE` で発行してください"
+        "passwords are never taken from the command line (other users can see it, and the shell keeps it in its history): leave it out and type it at the hidden prompt, or pipe it on stdin; remove it from your shell history",
+        "パスワードはコマンドラインでは受け付けません（他のユーザーから見え、シェルの履歴にも残ります）。コマンドラインから外し、非表示のプロンプトで入力するか標準入力から渡してください。シェルの履歴からも削除してください"
     )
 }
 
-pub fn auto_lock_reason(failures: u32) -> String {
-    tr!(
-        "{failures} consecutive failed execution-password attempts",
-        "執行パスワードの連続 {failures} 回の認証失敗"
-    )
+/// The lock reason recorded when `failures` consecutive failed attempts of
+/// `kind` (login, execution) lock an account.
+pub fn auto_lock_reason(kind: &str, failures: u32) -> String {
+    if kind == "login" {
+        tr!(
+            "{failures} consecutive failed login-password attempts",
+            "ログインパスワードの連続 {failures} 回の認証失敗"
+        )
+    } else {
+        tr!(
+            "{failures} consecutive failed execution-password attempts",
+            "執行パスワードの連続 {failures} 回の認証失敗"
+        )
+    }
 }
 
 pub fn issue_needs_selection() -> String {
@@ -243,6 +267,25 @@ pub fn issue_already_complete(out: &std::path::Path) -> String {
     tr!(
         "{f} is complete: everyone selected has an execution password; nothing to do",
         "{f} は作成済みです。対象のお客様全員に執行パスワードがあります。処理はありません"
+    )
+}
+
+pub fn issue_interrupted(signal: &str, out: &std::path::Path, issued: u64, resume: &str) -> String {
+    let f = sanitize(&out.display().to_string());
+    let resume = sanitize(resume);
+    tr!(
+        "interrupted by {signal}: {issued} initial password(s) issued into {f} so far are committed and kept in the unfinished run (not yet in {f}); to finish, run the same command again: {resume}",
+        "{signal} により中断しました。{f} 向けに発行済みの初期パスワード {issued} 件は確定し、未完了の発行処理に保持されています（{f} にはまだ出力されていません）。完了させるには同じコマンドを再実行してください: {resume}"
+    )
+}
+
+/// `rollout status` and `customer list --pending`: passwords waiting in an
+/// interrupted run count as `initial` though nobody has received them.
+pub fn unfinished_issue_counted(file: &str, held: u64) -> String {
+    let f = sanitize(file);
+    tr!(
+        "note: a `password issue` run into {f} is unfinished: {held} initial password(s) wait in it and count as initial here, but nobody has received them yet; run the same `password issue` command again to finish it",
+        "注意: {f} への `password issue` が未完了です。{held} 件の初期パスワードがその中で待機しており、ここでは initial として数えていますが、まだ誰にも渡っていません。同じ `password issue` コマンドを再実行して完了させてください"
     )
 }
 

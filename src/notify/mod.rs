@@ -9,7 +9,7 @@ pub mod import;
 pub mod template;
 
 pub use catalog::{Destination, NoticeType, SystemNotice};
-pub use template::{Event, Rendered, render};
+pub use template::{Event, LockCause, Rendered, render};
 
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
@@ -82,7 +82,7 @@ impl<'a> Event<'a> {
             Event::EmailChanged { .. } => NoticeType::EmailChanged.name(),
             Event::InitialPasswordIssued { .. } => SystemNotice::InitialPasswordIssued.name(),
             Event::AccountLocked { .. } => SystemNotice::AccountLocked.name(),
-            Event::AccountUnlocked => SystemNotice::AccountUnlocked.name(),
+            Event::AccountUnlocked { .. } => SystemNotice::AccountUnlocked.name(),
             Event::Emitted { kind, .. } => kind.name(),
         }
     }
@@ -98,7 +98,7 @@ impl<'a> Event<'a> {
             Event::Emitted { kind, .. } => Some(*kind),
             Event::InitialPasswordIssued { .. }
             | Event::AccountLocked { .. }
-            | Event::AccountUnlocked => Some(NoticeType::AccountInfoChanged),
+            | Event::AccountUnlocked { .. } => Some(NoticeType::AccountInfoChanged),
         }
     }
 }
@@ -213,7 +213,12 @@ mod tests {
     fn one_rendered_notice_per_address() {
         let at = Utc.with_ymd_and_hms(2022, 9, 18, 9, 0, 0).unwrap();
         let c = customer(Some(PC), Some(MOBILE));
-        let e = Event::AccountLocked { failures: 9 };
+        let e = Event::AccountLocked {
+            cause: LockCause::Failures {
+                kind: crate::policy::Kind::Execution,
+                failures: 9,
+            },
+        };
         let n = notices(&c, &e, sub(Destination::Both), at, "0120-000-000");
         assert_eq!(to_of(&n), [PC, MOBILE]);
         let r = render(&e, &c.name, at, "0120-000-000");
@@ -233,7 +238,7 @@ mod tests {
         let c = customer(None, Some(MOBILE));
         let n = notices(
             &c,
-            &Event::AccountUnlocked,
+            &Event::AccountUnlocked { reissued: None },
             sub(Destination::Pc),
             at,
             "desk",
@@ -244,7 +249,7 @@ mod tests {
         assert!(
             notices(
                 &nobody,
-                &Event::AccountUnlocked,
+                &Event::AccountUnlocked { reissued: None },
                 sub(Destination::Pc),
                 at,
                 "desk"

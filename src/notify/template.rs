@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::customer::{AddressKind, mask_email};
+use crate::policy::Kind;
 use crate::sanitize::sanitize;
 
 /// What happened, with what the template may show.
@@ -20,9 +21,13 @@ pub enum Event<'a> {
         deadline: Option<String>,
     },
     AccountLocked {
-        failures: u32,
+        cause: LockCause,
     },
-    AccountUnlocked,
+    AccountUnlocked {
+        /// With a fresh initial execution password (`unlock --reissue`):
+        /// its deadline (JST text).
+        reissued: Option<String>,
+    },
     /// A notice the trading front end reports with `notify emit`.
     Emitted {
         kind: super::NoticeType,
@@ -31,6 +36,15 @@ pub enum Event<'a> {
         user_agent: Option<&'a str>,
         amount: Option<u64>,
     },
+}
+
+/// Why an account was locked, as the customer is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockCause {
+    /// `failures` consecutive failed attempts of a password of `kind`.
+    Failures { kind: Kind, failures: u32 },
+    /// Staff locked it (`lock add`), e.g. on a suspected takeover.
+    Staff,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,13 +68,27 @@ fn yen(amount: u64) -> String {
     format!("{out}円")
 }
 
+/// The one Japanese style of a moment in every notice:
+/// `2026年12月01日 07:30:21（日本時間）`.
+fn japanese_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&crate::clock::jst())
+        .format("%Y年%m月%d日 %H:%M:%S（日本時間）")
+        .to_string()
+}
+
+/// A deadline as the ledger keeps it (RFC 3339, JST) in the notices' style;
+/// any other text as it is.
+fn japanese_deadline(d: &str) -> String {
+    match DateTime::parse_from_rfc3339(d) {
+        Ok(t) => japanese_time(t.with_timezone(&Utc)),
+        Err(_) => sanitize(d),
+    }
+}
+
 /// Render a notice for `name` at `at`.
 pub fn render(event: &Event, name: &str, at: DateTime<Utc>, support: &str) -> Rendered {
     use super::NoticeType as T;
-    let when = at
-        .with_timezone(&crate::clock::jst())
-        .format("%Y年%m月%d日 %H:%M:%S（日本時間）")
-        .to_string();
+    let when = japanese_time(at);
     let mut details: Vec<String> = Vec::new();
     let mut not_you = true;
     let (subject, sentence) = match event {
@@ -87,7 +115,7 @@ pub fn render(event: &Event, name: &str, at: DateTime<Utc>, support: &str) -> Re
         Event::InitialPasswordIssued { deadline } => {
             not_you = false;
             if let Some(d) = deadline {
-                details.push(format!("変更期限: {d}"));
+                details.push(format!("変更期限: {}", japanese_deadline(d)));
             }
             (
                 "【重要】執行パスワード（初期パスワード）設定のお知らせ".to_string(),
@@ -97,19 +125,43 @@ pub fn render(event: &Event, name: &str, at: DateTime<Utc>, support: &str) -> Re
                     .to_string(),
             )
         }
-        Event::AccountLocked { failures } => {
+        Event::AccountLocked {
+            cause: LockCause::Failures { kind, failures },
+        } => {
+            let which = match kind {
+                Kind::Login => "ログインパスワード",
+                Kind::Execution => "執行パスワード",
+            };
             details.push(format!("連続失敗回数: {failures}回"));
             (
                 "【重要】アカウントロックのお知らせ".to_string(),
-                "執行パスワードの認証に規定回数失敗したため、お客様のアカウントをロックいたしました。\
+                format!(
+                    "{which}の認証に規定回数失敗したため、お客様のアカウントをロックいたしました。\
 ロックの解除はサポートデスクにて承ります。"
-                    .to_string(),
+                ),
             )
         }
-        Event::AccountUnlocked => (
-            "アカウントロック解除のお知らせ".to_string(),
-            "お客様のアカウントのロックを解除いたしました。".to_string(),
+        Event::AccountLocked {
+            cause: LockCause::Staff,
+        } => (
+            "【重要】アカウントロックのお知らせ".to_string(),
+            "お客様の口座の安全のため、弊社にてお客様のアカウントをロックいたしました。\
+ロック中はログインおよびお取引をご利用いただけません。\
+お手数ですが、下記サポートデスクまでご連絡ください。本人確認のうえ、ロックの解除を承ります。"
+                .to_string(),
         ),
+        Event::AccountUnlocked { reissued } => {
+            let mut sentence = "お客様のアカウントのロックを解除いたしました。".to_string();
+            if let Some(d) = reissued {
+                sentence.push_str(
+                    "あわせて、執行パスワードに新しい初期パスワードを設定いたしました。\
+初期パスワードは、ログイン後「会員トップ」のお知らせよりご確認ください（本メールには記載しておりません）。\
+「口座管理」→「執行パスワード変更」より、期限までにご自身で新しい執行パスワードへ変更してください。",
+                );
+                details.push(format!("変更期限: {}", japanese_deadline(d)));
+            }
+            ("アカウントロック解除のお知らせ".to_string(), sentence)
+        }
         Event::Emitted {
             kind,
             ip,
@@ -186,7 +238,12 @@ mod tests {
     fn a_notice_names_the_customer_the_time_and_the_desk() {
         let at = Utc.with_ymd_and_hms(2022, 9, 18, 9, 0, 0).unwrap();
         let r = render(
-            &Event::AccountLocked { failures: 9 },
+            &Event::AccountLocked {
+                cause: LockCause::Failures {
+                    kind: Kind::Execution,
+                    failures: 9,
+                },
+            },
             "山田太郎",
             at,
             "0120-000-000",
@@ -213,6 +270,83 @@ mod tests {
         );
         assert!(!r.body.contains("taro@"), "{}", r.body);
         assert!(r.body.contains("ta**@ex*****.co.jp"), "{}", r.body);
+    }
+
+    #[test]
+    fn a_staff_lock_says_the_broker_locked_it() {
+        let at = Utc.with_ymd_and_hms(2022, 9, 18, 9, 0, 0).unwrap();
+        let r = render(
+            &Event::AccountLocked {
+                cause: LockCause::Staff,
+            },
+            "山田",
+            at,
+            "desk",
+        );
+        assert!(r.body.contains("弊社にて"), "{}", r.body);
+        assert!(!r.body.contains("失敗"), "{}", r.body);
+        assert!(!r.body.contains("連続失敗回数"), "{}", r.body);
+    }
+
+    #[test]
+    fn a_login_lock_names_the_login_password() {
+        let at = Utc.with_ymd_and_hms(2022, 9, 18, 9, 0, 0).unwrap();
+        let r = render(
+            &Event::AccountLocked {
+                cause: LockCause::Failures {
+                    kind: Kind::Login,
+                    failures: 5,
+                },
+            },
+            "山田",
+            at,
+            "desk",
+        );
+        assert!(r.body.contains("ログインパスワードの認証に"), "{}", r.body);
+        assert!(r.body.contains("連続失敗回数: 5回"), "{}", r.body);
+    }
+
+    #[test]
+    fn deadlines_are_in_the_same_japanese_style_as_the_time() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 30, 22, 30, 21).unwrap();
+        let issued = render(
+            &Event::InitialPasswordIssued {
+                deadline: Some("2026-12-20T23:59:00+09:00".into()),
+            },
+            "山田",
+            at,
+            "desk",
+        );
+        assert!(
+            issued
+                .body
+                .contains("日時: 2026年12月01日 07:30:21（日本時間）"),
+            "{}",
+            issued.body
+        );
+        assert!(
+            issued
+                .body
+                .contains("変更期限: 2026年12月20日 23:59:00（日本時間）"),
+            "{}",
+            issued.body
+        );
+        assert!(!issued.body.contains("T23:59"), "{}", issued.body);
+        let unlocked = render(
+            &Event::AccountUnlocked {
+                reissued: Some("2026-12-20T23:59:00+09:00".into()),
+            },
+            "山田",
+            at,
+            "desk",
+        );
+        assert!(
+            unlocked
+                .body
+                .contains("変更期限: 2026年12月20日 23:59:00（日本時間）"),
+            "{}",
+            unlocked.body
+        );
     }
 
     #[test]

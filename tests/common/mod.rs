@@ -56,7 +56,7 @@ impl Env {
             .replace("\nt = 2\n", "\nt = 1\n");
         assert_ne!(cheap, toml, "policy TOML changed shape");
         let f = self.write("cheap-policy.toml", cheap);
-        self.run(&["policy", "set", "--file", &f.display().to_string()])
+        self.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
             .ok();
     }
 
