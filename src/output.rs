@@ -71,6 +71,19 @@ impl Listing {
     }
 }
 
+/// A value as a person reads it in a table: [`cell_text`], with the stable
+/// codes (states, phases, yes/no) in the reader's language.
+pub fn table_text(key: &str, v: &Value) -> String {
+    match v {
+        Value::String(s) => match crate::messages::table_value(key, s) {
+            Some(words) => words.to_string(),
+            None => sanitize(s),
+        },
+        Value::Bool(b) => crate::messages::yes_no(*b).to_string(),
+        v => cell_text(v),
+    }
+}
+
 /// A value as a person reads it in a table or a CSV cell.
 pub fn cell_text(v: &Value) -> String {
     match v {
@@ -241,7 +254,7 @@ impl Printer {
                 let mut t = new_table(self.terminal.stdout);
                 t.set_header(l.columns.iter().map(|c| c.header.clone()));
                 for row in &l.rows {
-                    t.add_row(row.iter().map(cell_text));
+                    t.add_row(l.columns.iter().zip(row).map(|(c, v)| table_text(c.key, v)));
                 }
                 writeln!(self.out, "{t}").map_err(Error::stdout)
             }
@@ -269,10 +282,12 @@ impl Printer {
                 for (k, v) in fields {
                     // A list reads best one item a line.
                     let text = match v {
-                        Value::Array(items) => {
-                            items.iter().map(cell_text).collect::<Vec<_>>().join("\n")
-                        }
-                        v => cell_text(v),
+                        Value::Array(items) => items
+                            .iter()
+                            .map(|v| table_text(k, v))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                        v => table_text(k, v),
                     };
                     t.add_row(vec![crate::messages::header(k), text]);
                 }

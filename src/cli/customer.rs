@@ -35,6 +35,7 @@ pub enum CustomerCmd {
     },
     /// Show one customer (personal data masked)
     Show {
+        /// The customer code
         code: String,
         /// Show personal data in full (audited)
         #[arg(long)]
@@ -54,6 +55,7 @@ pub enum CustomerCmd {
     },
     /// Change a customer's registered email address (notifies the old and the new one)
     SetEmail {
+        /// The customer code
         code: String,
         #[command(flatten)]
         to: NewAddress,

@@ -22,6 +22,7 @@ pub enum LockCmd {
     List,
     /// Lock an account (e.g. suspected takeover)
     Add {
+        /// The customer code
         code: String,
         /// Why (written to the audit trail; plain text, one line)
         #[arg(long, value_name = "TEXT", value_parser = super::parse_reason)]
