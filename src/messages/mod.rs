@@ -275,8 +275,12 @@ pub fn log_empty_head() -> String {
 pub fn header(key: &str) -> String {
     if !is_ja() {
         // The stable key, except where it would mislead a person: the
-        // rollout's times left are shown as days and hours, not seconds.
+        // rollout's counts and moments, and its times left, which are
+        // shown as days and hours, not seconds.
         return match key {
+            "none" => "no execution password",
+            "initial" => "on the initial password",
+            "set" => "own password set",
             "done_percent" => "done (%)",
             "pre_start" => "pre-registration starts",
             "pre_end" => "pre-registration ends",
