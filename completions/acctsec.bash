@@ -1988,7 +1988,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__emit)
-            opts="-y -q -h -V --ip --device --user-agent --amount --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --ip --device --user-agent --amount --db --config --operator --format --yes --quiet --busy-timeout --help --version login login_new_env withdrawal_request withdrawal_complete withdrawal_auth_code view_auth_code email_changed bank_account_changed trade_executed fund_executed account_info_changed"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2212,7 +2212,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__outbox)
-            opts="-y -q -h -V --status --db --config --operator --format --yes --quiet --busy-timeout --help --version export ack help"
+            opts="-y -q -h -V --status --limit --db --config --operator --format --yes --quiet --busy-timeout --help --version export ack help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2220,6 +2220,10 @@ _acctsec() {
             case "${prev}" in
                 --status)
                     COMPREPLY=($(compgen -W "pending sent" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -2250,12 +2254,16 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__outbox__subcmd__ack)
-            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --from --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2378,7 +2386,26 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__set)
-            opts="-y -q -h -V --to --reason --db --config --operator --format --yes --quiet --busy-timeout --help --version on off"
+            opts="-y -q -h -V --to --reason --db --config --operator --format --yes --quiet --busy-timeout --help --version login login_new_env withdrawal_request withdrawal_complete withdrawal_auth_code view_auth_code email_changed bank_account_changed trade_executed fund_executed account_info_changed on off"
+            if [[ ${cur} != -* ]] ; then
+                local w i n=-1 skip=0
+                for (( i=1; i<COMP_CWORD; i++ )); do
+                    w="${COMP_WORDS[i]}"
+                    if (( skip )); then skip=0; continue; fi
+                    case "${w}" in
+                        --to|--reason|--db|--config|--operator|--format|--busy-timeout) skip=1 ;;
+                        -*) ;;
+                        set) (( n < 0 )) && n=0 ;;
+                        *) (( n >= 0 )) && n=$((n+1)) ;;
+                    esac
+                done
+                if (( ! skip )); then
+                    case ${n} in
+                        1) COMPREPLY=( $(compgen -W "login login_new_env withdrawal_request withdrawal_complete withdrawal_auth_code view_auth_code email_changed bank_account_changed trade_executed fund_executed account_info_changed" -- "${cur}") ); return 0 ;;
+                        2) COMPREPLY=( $(compgen -W "on off" -- "${cur}") ); return 0 ;;
+                    esac
+                fi
+            fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -271,7 +271,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;password;check'= {
-            cand --kind 'kind'
+            cand --kind 'Which password''s rules: login or execution'
             cand --customer 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
@@ -307,7 +307,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;password;set'= {
-            cand --kind 'kind'
+            cand --kind 'Which password: login or execution'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
@@ -324,7 +324,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;password;change'= {
-            cand --kind 'kind'
+            cand --kind 'Which password: login or execution'
             cand --source 'Where the change comes from (IP, channel); recorded with the attempt'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
@@ -341,7 +341,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;password;verify'= {
-            cand --kind 'kind'
+            cand --kind 'Which password: login or execution'
             cand --source 'Where the attempt comes from (IP, channel); recorded with it'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
@@ -670,6 +670,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;outbox'= {
             cand --status 'Only notices with this status'
+            cand --limit 'At most N notices, oldest first (0: all) [default: all]'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
@@ -688,7 +689,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;outbox;export'= {
-            cand --out 'out'
+            cand --out 'The JSON-lines file to create (0600; never overwritten)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
@@ -704,6 +705,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;notify;outbox;ack'= {
+            cand --from 'Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
@@ -783,7 +785,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;log;verify'= {
-            cand --head 'A head shipped earlier by `acctsec log head`: also detect truncation after it'
+            cand --head 'A head shipped earlier by `acctsec log head` (the hash in full, or its first 8 or more hex digits): also detect truncation after it'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'

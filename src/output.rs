@@ -124,6 +124,19 @@ impl Listing {
     }
 }
 
+/// A value as a person reads it in a table: [`cell_text`], with the stable
+/// codes (states, phases, yes/no) in the reader's language.
+pub fn table_text(key: &str, v: &Value) -> String {
+    match v {
+        Value::String(s) => match crate::messages::table_value(key, s) {
+            Some(words) => words.to_string(),
+            None => sanitize(s),
+        },
+        Value::Bool(b) => crate::messages::yes_no(*b).to_string(),
+        v => cell_text(v),
+    }
+}
+
 /// A value as a person reads it in a table or a CSV cell.
 pub fn cell_text(v: &Value) -> String {
     match v {
@@ -316,7 +329,13 @@ impl Printer {
                 let cells: Vec<Vec<String>> = l
                     .rows
                     .iter()
-                    .map(|row| row.iter().map(cell_text).collect())
+                    .map(|row| {
+                        l.columns
+                            .iter()
+                            .zip(row)
+                            .map(|(c, v)| table_text(c.key, v))
+                            .collect()
+                    })
                     .collect();
                 let fit = fit(l, &cells, self.terminal.columns);
                 let mut t = new_table(None);
@@ -356,10 +375,12 @@ impl Printer {
                 for (k, v) in fields {
                     // A list reads best one item a line.
                     let text = match v {
-                        Value::Array(items) => {
-                            items.iter().map(cell_text).collect::<Vec<_>>().join("\n")
-                        }
-                        v => cell_text(v),
+                        Value::Array(items) => items
+                            .iter()
+                            .map(|v| table_text(k, v))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                        v => table_text(k, v),
                     };
                     t.add_row(vec![crate::messages::header(k), text]);
                 }

@@ -70,7 +70,9 @@ impl Phase {
 
 /// The deadline of an initial password issued at `now`: the end of the
 /// pre-registration period when the rollout is scheduled (even when it is
-/// already past), else `days` from now (the policy's validity).
+/// already past), else the end of the day (23:59:59 JST) `days` from now
+/// (the policy's validity): a deadline a customer can be told, not one at
+/// the minute the run happened to start.
 pub fn initial_deadline(
     schedule: Option<&Schedule>,
     now: DateTime<Utc>,
@@ -78,8 +80,17 @@ pub fn initial_deadline(
 ) -> DateTime<Utc> {
     match schedule {
         Some(s) => s.pre_end,
-        None => now + Duration::days(i64::from(days)),
+        None => end_of_day_jst(now + Duration::days(i64::from(days))),
     }
+}
+
+/// 23:59:59 JST of the day (in Japan) `t` falls on.
+fn end_of_day_jst(t: DateTime<Utc>) -> DateTime<Utc> {
+    let jst = crate::clock::jst();
+    let day = t.with_timezone(&jst).date_naive();
+    day.and_hms_opt(23, 59, 59)
+        .and_then(|end| end.and_local_timezone(jst).single())
+        .map_or(t, |end| end.with_timezone(&Utc))
 }
 
 /// Whole seconds from `now` until `t`; 0 once it has passed.
@@ -148,8 +159,17 @@ mod tests {
         assert_eq!(initial_deadline(Some(&s), at("2023-01-01"), 30), s.pre_end);
         assert_eq!(
             initial_deadline(None, now, 30),
-            at("2022-10-01 12:00"),
-            "30 days"
+            at("2022-10-01 23:59:59"),
+            "the end of the day (JST) 30 days on"
+        );
+        // The day is Japan's: 20:00 UTC is already the next morning in JST.
+        assert_eq!(
+            initial_deadline(None, at("2022-09-01T20:00:00Z"), 1),
+            at("2022-09-03 23:59:59")
+        );
+        assert_eq!(
+            initial_deadline(None, at("2022-09-01 23:59:59"), 0),
+            at("2022-09-01 23:59:59")
         );
     }
 

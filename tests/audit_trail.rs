@@ -248,3 +248,24 @@ fn head_is_fast_on_a_long_trail() {
     assert!(head.starts_with(&format!("{n}:")), "{head}");
     verify(&env, &["--head", head.trim()]).ok();
 }
+
+#[test]
+fn a_shortened_head_is_accepted_from_8_hex_digits_with_a_note() {
+    let env = Env::with_customers();
+    let head = env.run(&["log", "head"]).ok().stdout().trim().to_string();
+    let (seq, hash) = head.split_once(':').unwrap();
+    let short = format!("{seq}:{}", &hash[..8]);
+    env.run(&["log", "verify", "--head", &short])
+        .ok()
+        .stderr_has("only 8 hex digits");
+    // 32 digits and more resist a forger: no note.
+    let long = format!("{seq}:{}", &hash[..32]);
+    let r = env.run(&["log", "verify", "--head", &long]).ok();
+    assert!(!r.stderr().contains("hex digits"), "{}", r.stderr());
+    // A prefix of another hash is a changed trail; 7 digits are refused.
+    let flipped = if hash.starts_with('0') { "1" } else { "0" };
+    let other = format!("{seq}:{flipped}{}", &hash[1..8]);
+    env.run(&["log", "verify", "--head", &other]).status(1);
+    env.run(&["log", "verify", "--head", &format!("{seq}:{}", &hash[..7])])
+        .status(2);
+}

@@ -81,16 +81,17 @@ fn an_unreadable_fixed_clock_is_refused() {
 }
 
 #[test]
-fn without_a_schedule_the_deadline_is_now_plus_the_policy_days() {
+fn without_a_schedule_the_deadline_is_the_end_of_the_day_the_policy_days_on() {
     let env = Env::with_customers();
     let policy = env.run(&["policy", "show", "--format", "json"]).ok().json();
     assert_eq!(policy["initial_password_days"], 30, "{policy}");
     let r = issue_at(&env, T0, "1000100", "a.csv");
-    assert_eq!(r["deadline"], "2022-10-01T10:00:00+09:00", "{r}");
+    // The end of that day in Japan, not the minute the run started.
+    assert_eq!(r["deadline"], "2022-10-01T23:59:59+09:00", "{r}");
     let csv = std::fs::read_to_string(env.path("a.csv")).unwrap();
     assert_eq!(
         csv.lines().nth(1).unwrap().rsplit(',').next(),
-        Some("2022-10-01T10:00:00+09:00"),
+        Some("2022-10-01T23:59:59+09:00"),
         "{csv}"
     );
     // A shorter policy moves it; unlock --reissue uses the same rule.
@@ -101,7 +102,7 @@ fn without_a_schedule_the_deadline_is_now_plus_the_policy_days() {
     env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
         .ok();
     let r = issue_at(&env, "2022-12-31T23:30:00+09:00", "1000137", "b.csv");
-    assert_eq!(r["deadline"], "2023-01-07T23:30:00+09:00", "{r}");
+    assert_eq!(r["deadline"], "2023-01-07T23:59:59+09:00", "{r}");
     let fresh = env.path("fresh.csv").display().to_string();
     env.run_at(
         "2023-02-01T08:00:00+09:00",
@@ -122,7 +123,7 @@ fn without_a_schedule_the_deadline_is_now_plus_the_policy_days() {
         csv.lines()
             .nth(1)
             .unwrap()
-            .ends_with(",2023-02-08T08:00:00+09:00"),
+            .ends_with(",2023-02-08T23:59:59+09:00"),
         "{csv}"
     );
 }

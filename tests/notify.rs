@@ -952,3 +952,70 @@ fn import_refuses_two_rows_for_the_same_customer_and_type() {
     .stderr_has("line 2");
     assert_eq!(snapshot(&env), before);
 }
+
+#[test]
+fn outbox_limit_shows_the_oldest_and_says_how_many_there_are() {
+    let env = Env::with_customers();
+    env.run(&["notify", "set", "1000100", "login", "on"]).ok();
+    for _ in 0..4 {
+        emit(&env, &["login", "1000100"]);
+    }
+    let all = outbox(&env, &[]);
+    let first: Vec<&Value> = all.iter().take(2).collect();
+    let limited = env
+        .run(&["--format", "json", "notify", "outbox", "--limit", "2"])
+        .ok()
+        .stderr_has(&format!("showing 2 of {}", all.len()));
+    let limited = limited.json();
+    let limited: Vec<&Value> = limited.as_array().unwrap().iter().collect();
+    assert_eq!(limited, first);
+    // 0 is all, like customer list.
+    assert_eq!(outbox(&env, &["--limit", "0"]).len(), all.len());
+}
+
+#[test]
+fn ack_from_the_export_file_marks_exactly_its_notices() {
+    let env = Env::with_customers();
+    env.run(&["notify", "set", "1000100", "login", "on"]).ok();
+    for _ in 0..3 {
+        emit(&env, &["login", "1000100"]);
+    }
+    let exported = export(&env, "n.jsonl");
+    // Queued after the export: not in the file, so not acknowledged.
+    emit(&env, &["login", "1000100"]);
+    let file = env.path("n.jsonl").display().to_string();
+    env.run(&["notify", "outbox", "ack", "--from", &file])
+        .ok()
+        .stderr_has(&format!("marked {} notice(s) sent", exported.len()));
+    let sent: Vec<Value> = outbox(&env, &["--status", "sent"])
+        .iter()
+        .map(|n| n["id"].clone())
+        .collect();
+    let ids: Vec<Value> = exported.iter().map(|n| n["id"].clone()).collect();
+    assert_eq!(sent, ids);
+    assert_eq!(outbox(&env, &["--status", "pending"]).len(), 1);
+
+    // A line that is no notice: exit 65, its content never echoed, nothing marked.
+    let bad = env.write("bad.jsonl", "{\"to\": \"secret@example.jp\"}\n");
+    let r = env
+        .run(&[
+            "notify",
+            "outbox",
+            "ack",
+            "--from",
+            &bad.display().to_string(),
+        ])
+        .status(65)
+        .stderr_has(":1:");
+    assert!(!r.stderr().contains("secret@example.jp"), "{}", r.stderr());
+    // Neither ids nor --from: usage.
+    env.run(&["notify", "outbox", "ack"]).status(2);
+}
+
+#[test]
+fn notify_set_takes_only_catalog_types() {
+    let env = Env::with_customers();
+    env.run(&["notify", "set", "1000100", "no_such_type", "on"])
+        .status(2)
+        .stderr_has("withdrawal_auth_code");
+}

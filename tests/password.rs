@@ -1477,3 +1477,17 @@ fn an_interrupted_run_is_never_closed_on_someone_elses_file() {
         "someone else's file\n"
     );
 }
+
+#[test]
+fn without_a_schedule_the_deadline_is_the_end_of_a_day_in_japan() {
+    let env = Env::with_customers();
+    // 16:41 UTC is already 01:41 the next day in Japan.
+    env.run_at(
+        "2022-09-01T16:41:07Z",
+        &["password", "issue", SATO, "--out", "e.csv"],
+    )
+    .ok()
+    .stdout_has("no rollout schedule: the end of the day, JST, 30 days after issue");
+    let rows = issue_rows(&env.path("e.csv"));
+    assert_eq!(rows[0].2, "2022-10-02T23:59:59+09:00");
+}

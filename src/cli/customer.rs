@@ -44,6 +44,7 @@ pub enum CustomerCmd {
     },
     /// Show one customer (personal data masked)
     Show {
+        /// The customer code
         #[arg(value_parser = code_arg)]
         code: String,
         /// Show personal data in full (audited)
@@ -64,6 +65,7 @@ pub enum CustomerCmd {
     },
     /// Change a customer's registered email address (notifies the old and the new one)
     SetEmail {
+        /// The customer code
         #[arg(value_parser = code_arg)]
         code: String,
         #[command(flatten)]

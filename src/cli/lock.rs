@@ -22,6 +22,7 @@ pub enum LockCmd {
     List,
     /// Lock an account (e.g. suspected takeover)
     Add {
+        /// The customer code
         #[arg(value_parser = super::customer::code_arg)]
         code: String,
         /// Why (written to the audit trail; plain text, one line)

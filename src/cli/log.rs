@@ -42,7 +42,7 @@ pub struct ListArgs {
 pub enum LogCmd {
     /// Check the hash chain, and the seals with the configured public keys; exit 1 naming where
     Verify {
-        /// A head shipped earlier by `acctsec log head`: also detect truncation after it
+        /// A head shipped earlier by `acctsec log head` (the hash in full, or its first 8 or more hex digits): also detect truncation after it
         #[arg(long, value_name = "SEQ:HASH")]
         head: Option<String>,
     },
@@ -185,6 +185,12 @@ fn verify(ctx: &mut Ctx, head: Option<&str>) -> Result<u8> {
         None => None,
         Some(s) => Some(Head::parse(s).ok_or_else(|| Error::Usage(messages::bad_head(s)))?),
     };
+    if let Some(h) = known
+        .as_ref()
+        .filter(|h| h.hash.len() < Head::STRONG_PREFIX)
+    {
+        ctx.out.warn(&messages::weak_head_prefix(h.hash.len()));
+    }
     let config = ctx.config()?;
     let ledger = ctx.open()?;
     let snap = ledger.trail_snapshot(known.as_ref())?;

@@ -47,6 +47,10 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The heading the options every command takes are listed under, apart
+/// from the command's own.
+pub const GLOBAL: &str = "Global options";
+
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct Global {
@@ -56,6 +60,7 @@ pub struct Global {
         env = "ACCTSEC_DB",
         hide_env_values = true,
         global = true,
+        help_heading = GLOBAL,
         value_name = "PATH"
     )]
     pub db: Option<PathBuf>,
@@ -65,6 +70,7 @@ pub struct Global {
         env = "ACCTSEC_CONFIG",
         hide_env_values = true,
         global = true,
+        help_heading = GLOBAL,
         value_name = "PATH"
     )]
     pub config: Option<PathBuf>,
@@ -74,17 +80,24 @@ pub struct Global {
         env = "ACCTSEC_OPERATOR",
         hide_env_values = true,
         global = true,
+        help_heading = GLOBAL,
         value_name = "NAME"
     )]
     pub operator: Option<String>,
     /// Output form of listings and results (json: one JSON document on stdout)
-    #[arg(long, value_enum, default_value_t = Format::Table, global = true)]
+    #[arg(
+        long,
+        value_enum,
+        default_value_t = Format::Table,
+        global = true,
+        help_heading = GLOBAL
+    )]
     pub format: Format,
     /// Answer yes to confirmations (needed without a terminal)
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub yes: bool,
     /// Print nothing on success except requested data
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
     /// How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)
     #[arg(
@@ -92,6 +105,7 @@ pub struct Global {
         env = "ACCTSEC_BUSY_TIMEOUT",
         hide_env_values = true,
         global = true,
+        help_heading = GLOBAL,
         value_name = "MS",
         default_value_t = DEFAULT_BUSY_TIMEOUT_MS,
         value_parser = clap::value_parser!(u64).range(0..=MAX_BUSY_TIMEOUT_MS)
@@ -310,9 +324,40 @@ pub fn report(e: &Error) {
     let _ = writeln!(err, "{}{}", messages::error_prefix(), e);
 }
 
+/// The command line as it parses: the clap definitions, with each command's
+/// usage line fixed to the one that lists no given argument. Without that,
+/// clap's error messages show an option set by its environment variable
+/// (`--db <PATH>` from `ACCTSEC_DB`) in the usage line as if it were
+/// required.
+pub fn command() -> clap::Command {
+    fn fixed(mut cmd: clap::Command) -> clap::Command {
+        let usage = cmd.render_usage().to_string();
+        let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage).to_string();
+        let subs: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        for name in subs {
+            cmd = cmd.mut_subcommand(name, fixed);
+        }
+        cmd.override_usage(usage)
+    }
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    cmd.build();
+    fixed(cmd)
+}
+
+/// Parse the command line (exit 2 with clap's message on a usage error).
+/// The command line, parsed by [`command`] (usage lines without options
+/// filled from the environment).
+fn try_parse() -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    Cli::from_arg_matches(&command().try_get_matches()?)
+}
+
 /// From `main`: parse, run, and turn the outcome into an exit code.
 pub fn main() -> u8 {
-    let cli = match Cli::try_parse() {
+    let cli = match try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e, wants_json(std::env::args_os().skip(1))),
     };

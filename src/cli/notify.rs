@@ -20,6 +20,7 @@ pub enum NotifyCmd {
     Types,
     /// A customer's subscriptions (addresses masked)
     Show {
+        /// The customer code
         #[arg(value_parser = super::customer::code_arg)]
         code: String,
         /// Show addresses in full (audited)
@@ -28,13 +29,14 @@ pub enum NotifyCmd {
     },
     /// Turn a notice on or off for a customer, and choose where it goes
     Set {
+        /// The customer code
         #[arg(value_parser = super::customer::code_arg)]
         code: String,
         /// The notice type (see `acctsec notify types`)
-        #[arg(value_name = "TYPE")]
+        #[arg(value_name = "TYPE", value_parser = notice_type_names())]
         kind: String,
         /// on or off
-        #[arg(value_enum)]
+        #[arg(value_name = "STATE", value_enum)]
         state: OnOff,
         /// Which registered address: pc, mobile or both [default: unchanged]
         #[arg(long, value_enum)]
@@ -44,11 +46,16 @@ pub enum NotifyCmd {
         reason: Option<String>,
     },
     /// Set subscriptions in bulk from a CSV with columns code,type,enabled,to
-    Import { file: PathBuf },
+    Import {
+        /// The CSV file (code,type,enabled,to)
+        file: PathBuf,
+    },
     /// Report an event from the trading front end; queues the notice if the customer subscribes
     Emit {
-        #[arg(value_name = "TYPE")]
+        /// The notice type (see `acctsec notify types`)
+        #[arg(value_name = "TYPE", value_parser = notice_type_names())]
         kind: String,
+        /// The customer code
         #[arg(value_parser = super::customer::code_arg)]
         code: String,
         /// The client's IP address
@@ -106,19 +113,27 @@ pub struct OutboxArgs {
     /// Only notices with this status
     #[arg(long, value_enum)]
     pub status: Option<Status>,
+    /// At most N notices, oldest first (0: all) [default: all]
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum OutboxCmd {
     /// Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)
     Export {
+        /// The JSON-lines file to create (0600; never overwritten)
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
     /// Mark notices sent, after the mail gateway delivered them
     Ack {
-        #[arg(value_name = "ID", required = true)]
+        /// Outbox ids, as in the export file
+        #[arg(value_name = "ID", required_unless_present = "from")]
         ids: Vec<i64>,
+        /// Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)
+        #[arg(long, value_name = "FILE.jsonl")]
+        from: Option<PathBuf>,
     },
 }
 
@@ -160,11 +175,22 @@ pub fn run(ctx: &mut Ctx, cmd: NotifyCmd) -> Result<u8> {
             amount,
         ),
         NotifyCmd::Outbox(a) => match a.cmd {
-            None => outbox(ctx, a.status),
+            None => outbox(ctx, a.status, a.limit),
             Some(OutboxCmd::Export { out }) => export(ctx, &out),
-            Some(OutboxCmd::Ack { ids }) => ack(ctx, &ids),
+            Some(OutboxCmd::Ack { mut ids, from }) => {
+                if let Some(file) = from {
+                    ids.extend(ids_from_export(&file)?);
+                }
+                ack(ctx, &ids)
+            }
         },
     }
+}
+
+/// The notice type names, for the TYPE argument (its help and shell
+/// completions); an unknown name is a usage error.
+fn notice_type_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(NoticeType::ALL.map(NoticeType::name))
 }
 
 fn parse_type(s: &str) -> Result<NoticeType> {
@@ -540,12 +566,13 @@ fn emit(ctx: &mut Ctx, kind: &str, code: &str, env: LoginEnv, amount: Option<u64
     Ok(exit::OK)
 }
 
-fn outbox(ctx: &mut Ctx, status: Option<Status>) -> Result<u8> {
+fn outbox(ctx: &mut Ctx, status: Option<Status>, limit: Option<u64>) -> Result<u8> {
     let ledger = ctx.open()?;
     let status = status.map(|s| match s {
         Status::Pending => "pending",
         Status::Sent => "sent",
     });
+    let (notices, total) = ledger.outbox_page(status, limit.filter(|&n| n > 0))?;
     let mut l = Listing::new(&[
         "id",
         "type",
@@ -558,7 +585,8 @@ fn outbox(ctx: &mut Ctx, status: Option<Status>) -> Result<u8> {
     .narrow(&["created_at", "to", "type"])
     .max_width("type", 20)
     .max_width("subject", 30);
-    for n in ledger.outbox(status)? {
+    let shown = notices.len() as u64;
+    for n in notices {
         l.push(vec![
             json!(n.id),
             json!(n.kind),
@@ -570,7 +598,76 @@ fn outbox(ctx: &mut Ctx, status: Option<Status>) -> Result<u8> {
         ]);
     }
     ctx.out.listing(&l)?;
+    if shown < total {
+        ctx.out.status(&messages::list_truncated(shown, total));
+    }
     Ok(exit::OK)
+}
+
+/// The longest line `outbox ack --from` reads, in bytes.
+const MAX_EXPORT_LINE: u64 = 1024 * 1024;
+
+/// The ids of a file `outbox export` wrote (JSON lines with an "id"; `-`:
+/// stdin). Only the ids are read: a line's addresses and body never reach
+/// an error message. A line without an id is bad input (exit 65).
+fn ids_from_export(file: &std::path::Path) -> Result<Vec<i64>> {
+    use std::io::{BufRead, Read as _};
+    let reader: Box<dyn BufRead> = if file == std::path::Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
+        Box::new(std::io::BufReader::new(f))
+    };
+    let mut reader = reader;
+    let mut ids = Vec::new();
+    let mut problems = Vec::new();
+    let mut buf = Vec::new();
+    for line_no in 1u64.. {
+        buf.clear();
+        // A notice is a few KiB; a line past the limit (a binary file,
+        // /dev/zero) stops the reading instead of filling memory.
+        let n = (&mut reader)
+            .take(MAX_EXPORT_LINE + 1)
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| Error::io(file, e))?;
+        if n == 0 {
+            break;
+        }
+        let problem = |reason| InputProblem {
+            line: line_no,
+            column: Some("id".into()),
+            reason,
+        };
+        if n as u64 > MAX_EXPORT_LINE {
+            problems.push(problem(messages::notify::export_line_too_long(
+                MAX_EXPORT_LINE,
+            )));
+            break;
+        }
+        if buf.trim_ascii().is_empty() {
+            continue;
+        }
+        let id = serde_json::from_slice::<serde_json::Value>(&buf)
+            .ok()
+            .and_then(|v| v.get("id").and_then(serde_json::Value::as_i64));
+        match id {
+            Some(id) => ids.push(id),
+            None => problems.push(problem(messages::notify::export_line_without_id())),
+        }
+    }
+    if !problems.is_empty() {
+        let total = problems.len();
+        problems.truncate(20);
+        return Err(Error::BadInput {
+            file: file.to_path_buf(),
+            problems,
+            total,
+        });
+    }
+    if ids.is_empty() {
+        return Err(Error::Usage(messages::notify::export_file_empty(file)));
+    }
+    Ok(ids)
 }
 
 fn export(ctx: &mut Ctx, out: &std::path::Path) -> Result<u8> {

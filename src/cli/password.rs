@@ -25,6 +25,7 @@ const BATCH: usize = 256;
 pub enum PasswordCmd {
     /// Check a password against the policy (from a hidden prompt or stdin)
     Check {
+        /// Which password's rules: login or execution
         #[arg(long, value_enum)]
         kind: KindArg,
         /// Also run the rules that need the customer's data (the ones comparing
@@ -39,8 +40,10 @@ pub enum PasswordCmd {
     Issue(IssueArgs),
     /// Set a customer's password (new password twice on a terminal, once on stdin)
     Set {
+        /// The customer code
         #[arg(value_parser = super::customer::code_arg)]
         code: String,
+        /// Which password: login or execution
         #[arg(long, value_enum)]
         kind: KindArg,
         /// Put the password in the initial state: the customer must change it
@@ -53,8 +56,10 @@ pub enum PasswordCmd {
     /// The customer's own change (I3): the current password, then the new one
     /// (twice on a terminal; on stdin two lines: current, new)
     Change {
+        /// The customer code
         #[arg(value_parser = super::customer::code_arg)]
         code: String,
+        /// Which password: login or execution
         #[arg(long, value_enum)]
         kind: KindArg,
         /// Where the change comes from (IP, channel); recorded with the attempt
@@ -66,8 +71,10 @@ pub enum PasswordCmd {
     },
     /// Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer
     Verify {
+        /// The customer code
         #[arg(value_parser = super::customer::code_arg)]
         code: String,
+        /// Which password: login or execution
         #[arg(long, value_enum)]
         kind: KindArg,
         /// Where the attempt comes from (IP, channel); recorded with it
@@ -632,7 +639,9 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     }
     let summary = run.finish(&mut ledger)?;
     drop(watch);
-    render_issued(ctx, &a.out, &summary)
+    let unscheduled = ledger.rollout_schedule()?.is_none();
+    let unscheduled_days = unscheduled.then_some(policy.initial_password_days);
+    render_issued(ctx, &a.out, &summary, unscheduled_days)
 }
 
 /// The command line this process runs, for the operator to type again
@@ -653,9 +662,14 @@ fn same_command() -> String {
     words.join(" ")
 }
 
-fn render_issued(ctx: &mut Ctx, out: &std::path::Path, s: &issuance::Summary) -> Result<u8> {
+fn render_issued(
+    ctx: &mut Ctx,
+    out: &std::path::Path,
+    s: &issuance::Summary,
+    unscheduled_days: Option<u32>,
+) -> Result<u8> {
     ctx.out.outcome(
-        &messages::issue_summary(out, s.issued, s.skipped, &s.deadline),
+        &messages::issue_summary(out, s.issued, s.skipped, &s.deadline, unscheduled_days),
         &[
             ("issued", json!(s.issued)),
             ("skipped", json!(s.skipped)),

@@ -49,13 +49,33 @@ pub struct Head {
 }
 
 impl Head {
-    /// `SEQ:HASH` as printed by `log head`.
+    /// The fewest hex digits of a shortened head's hash that are accepted.
+    pub const MIN_PREFIX: usize = 8;
+    /// A shortened hash with fewer hex digits than this can be matched by a
+    /// rewritten trail with feasible work (16^digits tries); `log verify`
+    /// warns about it.
+    pub const STRONG_PREFIX: usize = 32;
+
+    /// `SEQ:HASH` as printed by `log head`, or with the hash shortened to a
+    /// prefix of at least [`Head::MIN_PREFIX`] hex digits (matched against
+    /// the entry at SEQ only, so any such prefix is unambiguous).
     pub fn parse(s: &str) -> Option<Head> {
         let (seq, hash) = s.trim().split_once(':')?;
         let seq = seq.parse().ok()?;
         let hash = hash.to_ascii_lowercase();
-        (hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
-            .then_some(Head { seq, hash })
+        ((Self::MIN_PREFIX..=64).contains(&hash.len())
+            && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then_some(Head { seq, hash })
+    }
+
+    /// Whether an entry's full hash is the one this head names.
+    pub fn matches(&self, hash: &str) -> bool {
+        hash.starts_with(&self.hash)
+    }
+
+    /// Whether the hash was given shortened.
+    pub fn is_prefix(&self) -> bool {
+        self.hash.len() < 64
     }
 }
 
@@ -246,7 +266,7 @@ pub(super) fn verify_log(
                 Some(TamperKind::HashMismatch)
             } else {
                 match known_head {
-                    Some(h) if h.seq == row.seq && h.hash != row.hash => {
+                    Some(h) if h.seq == row.seq && !h.matches(&row.hash) => {
                         Some(TamperKind::HeadDiffers)
                     }
                     Some(h) if h.seq == row.seq => {
@@ -323,5 +343,12 @@ mod tests {
         );
         assert_eq!(Head::parse("12"), None);
         assert_eq!(Head::parse("x:ab"), None);
+        assert_eq!(Head::parse("12:abcdef1"), None, "7 hex digits: too short");
+        assert_eq!(Head::parse(&format!("12:{}", "a".repeat(65))), None);
+        assert_eq!(Head::parse("12:abcdef1g"), None);
+        let short = Head::parse("12:ABCDEF12").unwrap();
+        assert!(short.is_prefix());
+        assert!(short.matches(&format!("abcdef12{}", "0".repeat(56))));
+        assert!(!short.matches(&format!("abcdef13{}", "0".repeat(56))));
     }
 }

@@ -90,10 +90,30 @@ pub(super) fn login_env(db: &dyn Exec, code: &str) -> Result<Option<LoginEnv>> {
 }
 
 pub(super) fn outbox(db: &dyn Exec, status: Option<&str>) -> Result<Vec<Notice>> {
+    outbox_limited(db, status, i64::MAX)
+}
+
+/// The first `limit` notices (all when `None`), and how many match.
+pub(super) fn outbox_page(
+    db: &dyn Exec,
+    status: Option<&str>,
+    limit: Option<u64>,
+) -> Result<(Vec<Notice>, u64)> {
+    let limit = limit.map_or(i64::MAX, |l| i64::try_from(l).unwrap_or(i64::MAX));
+    let rows = outbox_limited(db, status, limit)?;
+    let total = db.one(
+        "SELECT count(*) FROM outbox WHERE (?1 IS NULL OR status = ?1)",
+        params![status],
+        |mut r| r.u64(0),
+    )?;
+    Ok((rows, total))
+}
+
+fn outbox_limited(db: &dyn Exec, status: Option<&str>, limit: i64) -> Result<Vec<Notice>> {
     db.all(
         "SELECT id, type, customer, to_addr, subject, body, created_at, status, sent_at
-         FROM outbox WHERE (?1 IS NULL OR status = ?1) ORDER BY id",
-        params![status],
+         FROM outbox WHERE (?1 IS NULL OR status = ?1) ORDER BY id LIMIT ?2",
+        params![status, limit],
         |mut r| {
             Ok(Notice {
                 id: r.int(0)?,

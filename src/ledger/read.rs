@@ -173,6 +173,12 @@ pub trait Read: sealed::Sealed {
         notify::outbox(db(self), status)
     }
 
+    /// The oldest `limit` queued notices (all when `None`), optionally of
+    /// one status, and how many there are.
+    fn outbox_page(&self, status: Option<&str>, limit: Option<u64>) -> Result<(Vec<Notice>, u64)> {
+        notify::outbox_page(db(self), status, limit)
+    }
+
     // The audit trail.
 
     /// The newest entry, if any.

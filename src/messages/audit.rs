@@ -119,19 +119,19 @@ pub fn audit_detail(d: &Detail) -> String {
             ),
         },
         Detail::WeakHashParams { kind, have, want } => {
-            let k = kind.as_str();
+            let k = super::password::kind_name(kind.as_str());
             let (hm, ht, wm, wt) = (have.m_kib, have.t, want.m_kib, want.t);
             tr!(
                 "{k} hash is Argon2 with m={hm} KiB, t={ht}, below the policy's m={wm} KiB, t={wt}; upgraded at the next successful verify",
-                "{k} パスワードのハッシュが Argon2 m={hm} KiB, t={ht} でポリシー（m={wm} KiB, t={wt}）未満です。次回の認証成功時に更新されます"
+                "{k}パスワードのハッシュが Argon2 m={hm} KiB, t={ht} でポリシー（m={wm} KiB, t={wt}）未満です。次回の認証成功時に更新されます"
             )
         }
         Detail::Guessable { kind, source: s } => {
-            let k = kind.as_str();
+            let k = super::password::kind_name(kind.as_str());
             let s = source(s);
             tr!(
                 "the {k} password is guessable: {s}; have the customer change it",
-                "{k} パスワードが推測可能です: {s}。変更を依頼してください"
+                "{k}パスワードが推測可能です: {s}。変更を依頼してください"
             )
         }
     }

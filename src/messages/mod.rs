@@ -273,8 +273,16 @@ pub fn tamper_head_differs(seq: u64) -> String {
 pub fn bad_head(v: &str) -> String {
     let v = crate::sanitize::sanitize(v);
     tr!(
-        "--head {v}: expected SEQ:HASH as printed by `acctsec log head` (e.g. 42:3f9a...)",
-        "--head {v}: `acctsec log head` が出力する SEQ:HASH の形式で指定してください（例 42:3f9a...）"
+        "--head {v}: expected SEQ:HASH as printed by `acctsec log head`, the hash in full or its first 8 or more hex digits (e.g. 42:3f9a0c1e)",
+        "--head {v}: `acctsec log head` が出力する SEQ:HASH の形式で指定してください。ハッシュは全体か先頭 8 桁以上の16進数（例 42:3f9a0c1e）"
+    )
+}
+
+/// A `--head` whose hash is shortened below what resists a forger.
+pub fn weak_head_prefix(digits: usize) -> String {
+    tr!(
+        "note: --head has only {digits} hex digits of the hash; a rewritten trail can be made to match that many with feasible work. Check against the full head (64 digits) when tampering is suspected",
+        "注意: --head のハッシュは {digits} 桁だけです。その桁数なら書き換えた証跡を一致させることは現実的な手間でできます。改ざんが疑われるときは完全な先頭（64 桁）で照合してください"
     )
 }
 
@@ -293,7 +301,22 @@ pub fn log_empty_head() -> String {
 /// Table headers: (json/csv key, table header).
 pub fn header(key: &str) -> String {
     if !is_ja() {
-        return key.to_string();
+        // The stable key, except where it would mislead a person: the
+        // rollout's counts and moments, and its times left, which are
+        // shown as days and hours, not seconds.
+        return match key {
+            "none" => "no execution password",
+            "initial" => "on the initial password",
+            "set" => "own password set",
+            "done_percent" => "done (%)",
+            "pre_start" => "pre-registration starts",
+            "pre_end" => "pre-registration ends",
+            "enforce" => "enforcement starts",
+            "seconds_to_pre_end" => "time to pre-registration end",
+            "seconds_to_enforce" => "time to enforcement",
+            _ => key,
+        }
+        .to_string();
     }
     match key {
         "seq" => "連番",
@@ -359,6 +382,51 @@ pub fn header(key: &str) -> String {
         _ => key,
     }
     .to_string()
+}
+
+/// A value in a table cell, in the reader's language: the stable English
+/// codes (password states, phases, outbox states, on/off, yes/no) read in
+/// Japanese under a `ja` locale. CSV and JSON keep the codes; a value this
+/// does not know (data, numbers) is `None` and shown as it is.
+pub fn table_value(key: &str, value: &str) -> Option<&'static str> {
+    if !is_ja() {
+        return None;
+    }
+    let ja = match (key, value) {
+        ("execution_password" | "login_password", "none") => "未発行",
+        ("execution_password" | "login_password", "initial") => "初期パスワード",
+        ("execution_password" | "login_password", "set") => "設定済み",
+        ("phase", "unscheduled") => "日程未設定",
+        ("phase", "before_pre_registration") => "事前登録期間前",
+        ("phase", "pre_registration") => "事前登録期間中",
+        ("phase", "awaiting_enforcement") => "強化対応開始待ち",
+        ("phase", "enforced") => "強化対応開始済み",
+        ("status", "pending") => "未送信",
+        ("status", "sent") => "送信済み",
+        ("result", "unlocked") => "解除しました",
+        ("result", "not_locked") => "ロックされていません",
+        ("default" | "enabled" | "state", "on") => "配信する",
+        ("default" | "enabled" | "state", "off") => "配信しない",
+        ("to", "pc") => "PC",
+        ("to", "mobile") => "携帯",
+        ("to", "both") => "PC と携帯",
+        ("class", "subscription") => "お客様が選択",
+        ("class", "system") => "必ず送信",
+        ("kind", "login") => "ログイン",
+        ("kind", "execution") => "執行",
+        _ => return None,
+    };
+    Some(ja)
+}
+
+/// yes / no in a table cell (CSV keeps `yes`/`no`, JSON `true`/`false`).
+pub fn yes_no(b: bool) -> &'static str {
+    match (is_ja(), b) {
+        (true, true) => "はい",
+        (true, false) => "いいえ",
+        (false, true) => "yes",
+        (false, false) => "no",
+    }
 }
 
 // ---------------------------------------------------------------- customers

@@ -205,6 +205,32 @@ pub fn unknown_ids(ids: &[i64]) -> String {
     )
 }
 
+/// `outbox ack --from`: a line that is not a notice as `outbox export` wrote it.
+pub fn export_line_without_id() -> String {
+    tr!(
+        "not a notice written by `acctsec notify outbox export` (a JSON object with a numeric \"id\")",
+        "`acctsec notify outbox export` が書き出した通知（数値の \"id\" を持つ JSON オブジェクト）ではありません"
+    )
+}
+
+/// `outbox ack --from`: a line longer than any notice.
+pub fn export_line_too_long(max: u64) -> String {
+    let kib = max / 1024;
+    tr!(
+        "the line is longer than {kib} KiB: not a file written by `acctsec notify outbox export`; reading stopped here",
+        "行が {kib} KiB を超えています。`acctsec notify outbox export` が書き出したファイルではありません。ここで読み込みを止めました"
+    )
+}
+
+/// `outbox ack --from FILE`: the file holds no notice at all.
+pub fn export_file_empty(file: &std::path::Path) -> String {
+    let f = crate::sanitize::sanitize(&file.display().to_string());
+    tr!(
+        "{f} holds no notices; nothing was marked sent",
+        "{f} には通知がありません。何も送信済みにしていません"
+    )
+}
+
 pub fn acked(n: usize, already: usize) -> String {
     tr!(
         "marked {n} notice(s) sent ({already} already were)",

@@ -43,7 +43,7 @@ pub fn password_set(code: &str, kind: &str, state: &str) -> String {
     let code = sanitize(code);
     tr!(
         "customer {code}: {kind} password set (state: {state})",
-        "お客様 {code}: {kind} パスワードを設定しました（状態: {state}）"
+        "お客様 {code}: {kind}パスワードを設定しました（状態: {state}）"
     )
 }
 
@@ -52,7 +52,7 @@ pub fn verify_ok(code: &str, kind: &str) -> String {
     let code = sanitize(code);
     tr!(
         "customer {code}: {kind} password matches",
-        "お客様 {code}: {kind} パスワードが一致しました"
+        "お客様 {code}: {kind}パスワードが一致しました"
     )
 }
 
@@ -68,17 +68,17 @@ pub fn verify_failed(
     if locked {
         return tr!(
             "customer {code}: wrong {kind} password; {failures} consecutive failures: the account is now LOCKED",
-            "お客様 {code}: {kind} パスワードが違います。連続 {failures} 回失敗したためアカウントをロックしました"
+            "お客様 {code}: {kind}パスワードが違います。連続 {failures} 回失敗したためアカウントをロックしました"
         );
     }
     match threshold {
         Some(t) => tr!(
             "customer {code}: wrong {kind} password ({failures} of {t} consecutive failures before lock)",
-            "お客様 {code}: {kind} パスワードが違います（連続失敗 {failures} 回、{t} 回でロック）"
+            "お客様 {code}: {kind}パスワードが違います（連続失敗 {failures} 回、{t} 回でロック）"
         ),
         None => tr!(
             "customer {code}: wrong {kind} password ({failures} consecutive failures)",
-            "お客様 {code}: {kind} パスワードが違います（連続失敗 {failures} 回）"
+            "お客様 {code}: {kind}パスワードが違います（連続失敗 {failures} 回）"
         ),
     }
 }
@@ -89,12 +89,12 @@ pub fn verify_no_password(code: &str, kind: &str) -> String {
     if kind == "login" {
         tr!(
             "customer {code} has no {name} password in the ledger; import the core system's login_hash column with `acctsec customer import FILE`, or set one with `acctsec password set {code} --kind login`",
-            "お客様 {code} の {name} パスワードは台帳にありません。基幹システムの login_hash 列を `acctsec customer import FILE` で取り込むか、`acctsec password set {code} --kind login` で設定してください"
+            "お客様 {code} の{name}パスワードは台帳にありません。基幹システムの login_hash 列を `acctsec customer import FILE` で取り込むか、`acctsec password set {code} --kind login` で設定してください"
         )
     } else {
         tr!(
             "customer {code} has no {name} password; issue an initial one with `acctsec password issue {code} --out FILE`, or set one with `acctsec password set {code} --kind execution`",
-            "お客様 {code} には {name} パスワードがありません。`acctsec password issue {code} --out FILE` で初期パスワードを発行するか、`acctsec password set {code} --kind execution` で設定してください"
+            "お客様 {code} には{name}パスワードがありません。`acctsec password issue {code} --out FILE` で初期パスワードを発行するか、`acctsec password set {code} --kind execution` で設定してください"
         )
     }
 }
@@ -157,12 +157,27 @@ pub fn issuing() -> String {
     tr!("issuing", "発行中")
 }
 
-pub fn issue_summary(out: &std::path::Path, issued: u64, skipped: u64, deadline: &str) -> String {
+/// `unscheduled_days`: no rollout schedule is recorded, so the deadline is
+/// the end of the day (JST) that many days (the policy's) after the run.
+pub fn issue_summary(
+    out: &std::path::Path,
+    issued: u64,
+    skipped: u64,
+    deadline: &str,
+    unscheduled_days: Option<u32>,
+) -> String {
     let f = sanitize(&out.display().to_string());
-    tr!(
+    let mut s = tr!(
         "{f}: {issued} initial password(s) issued, {skipped} skipped (already have one; --reissue replaces them); deadline {deadline}",
         "{f}: 初期パスワード {issued} 件を発行、{skipped} 件をスキップ（設定済み。置き換えるには --reissue）。期限 {deadline}"
-    )
+    );
+    if let Some(days) = unscheduled_days {
+        s.push_str(&tr!(
+            " (no rollout schedule: the end of the day, JST, {days} days after issue; `acctsec rollout set` fixes the pre-registration end instead)",
+            "（移行日程が未設定のため、発行から {days} 日後の日本時間の終わり。事前登録終了を期限にするには `acctsec rollout set`）"
+        ));
+    }
+    s
 }
 
 pub fn bad_reason() -> String {

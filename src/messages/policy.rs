@@ -586,22 +586,22 @@ pub fn describe_policy_error(e: &PolicyError, ja: bool) -> String {
 pub fn preset_description(name: &str, ja: bool) -> &'static str {
     match (name, ja) {
         ("securities", false) => {
-            "stock brokerage (seed 004): login password 6-20 letters and digits; execution password 4-32 letters and digits, 2 or more of digit/lower/upper"
+            "stock brokerage accounts: login password 6-20 letters and digits; execution password 4-32 letters and digits, 2 or more of digit/lower/upper"
         }
         ("fx-cfd", false) => {
-            "FX and CFD (seed 000): login password 8-20 characters with 3 or more of upper/lower/digit/symbol; execution password as securities"
+            "FX and CFD accounts: login password 8-20 characters with 3 or more of upper/lower/digit/symbol; execution password as securities"
         }
         ("commodity", false) => {
-            "commodity futures (seed 000): login password 8-12 characters with all of upper/lower/digit/symbol; execution password as securities"
+            "commodity futures accounts: login password 8-12 characters with all of upper/lower/digit/symbol; execution password as securities"
         }
         ("securities", true) => {
-            "証券（通知 004）: ログインパスワードは英数字6〜20文字。執行パスワードは英数字4〜32文字で、数字・英小文字・英大文字のうち2種類以上"
+            "証券口座: ログインパスワードは英数字6〜20文字。執行パスワードは英数字4〜32文字で、数字・英小文字・英大文字のうち2種類以上"
         }
         ("fx-cfd", true) => {
-            "FX・CFD（通知 000）: ログインパスワードは英大文字・英小文字・数字・記号のうち3種類以上を含む8〜20文字。執行パスワードは securities と同じ"
+            "FX・CFD 口座: ログインパスワードは英大文字・英小文字・数字・記号のうち3種類以上を含む8〜20文字。執行パスワードは securities と同じ"
         }
         ("commodity", true) => {
-            "商品先物（通知 000）: ログインパスワードは英大文字・英小文字・数字・記号の4種類すべてを含む8〜12文字。執行パスワードは securities と同じ"
+            "商品先物口座: ログインパスワードは英大文字・英小文字・数字・記号の4種類すべてを含む8〜12文字。執行パスワードは securities と同じ"
         }
         _ => "",
     }
