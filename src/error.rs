@@ -224,7 +224,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 19;
+    const VARIANTS: usize = 20;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
