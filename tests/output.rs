@@ -17,8 +17,15 @@ const STRONGER: &str = "Zr4tW8nuHb6q";
 /// wide listing has rows.
 fn busy_env() -> Env {
     let env = Env::with_customers();
-    env.run(&["customer", "set-email", "1000100", "--pc", "new@example.jp"])
-        .ok();
+    env.run(&[
+        "--yes",
+        "customer",
+        "set-email",
+        "1000100",
+        "--pc",
+        "new@example.jp",
+    ])
+    .ok();
     env.run(&[
         "lock",
         "add",
@@ -208,7 +215,11 @@ fn every_command_prints_one_json_document() {
         ),
         ("policy presets", vec!["policy", "presets"], None),
         ("policy presets", vec!["policy", "presets", "extra"], None),
-        ("policy set", vec!["policy", "set", "--file", &policy], None),
+        (
+            "policy set",
+            vec!["--yes", "policy", "set", "--file", &policy],
+            None,
+        ),
         (
             "policy set",
             vec!["policy", "set", "--file", &missing],
@@ -234,7 +245,14 @@ fn every_command_prints_one_json_document() {
         ),
         (
             "customer set-email",
-            vec!["customer", "set-email", "1000211", "--pc", "m@example.jp"],
+            vec![
+                "--yes",
+                "customer",
+                "set-email",
+                "1000211",
+                "--pc",
+                "m@example.jp",
+            ],
             None,
         ),
         (

@@ -447,9 +447,19 @@ fn set_email(ctx: &mut Ctx, code: &str, a: NewAddress, reason: Option<&str>) -> 
     // A change of address is a classic takeover step: shown and confirmed
     // first (a person at a terminal, else --yes).
     let current = ledger.require_customer(code)?;
+    let result = |changed: bool| {
+        [
+            ("customer", json!(code)),
+            ("field", json!(format!("email_{}", kind.as_str()))),
+            ("address", json!(mask_email(&addr))),
+            ("changed", json!(changed)),
+        ]
+    };
     if current.email(kind) == Some(addr.as_str()) {
-        ctx.out
-            .status(&messages::customer::email_unchanged(code, kind.as_str()));
+        ctx.out.done(
+            &messages::customer::email_unchanged(code, kind.as_str()),
+            &result(false),
+        )?;
         return Ok(exit::OK);
     }
     if ctx.interactive() && !ctx.global.yes {
@@ -462,7 +472,8 @@ fn set_email(ctx: &mut Ctx, code: &str, a: NewAddress, reason: Option<&str>) -> 
         ));
     }
     if !ctx.confirm(&messages::customer::confirm_set_email(code, kind.as_str()))? {
-        ctx.out.status(&messages::cancelled());
+        ctx.out
+            .done(&messages::cancelled(), &[("cancelled", json!(true))])?;
         return Ok(exit::NO);
     }
     let changed = ledger.write(|tx| {
@@ -495,12 +506,7 @@ fn set_email(ctx: &mut Ctx, code: &str, a: NewAddress, reason: Option<&str>) -> 
         } else {
             messages::customer::email_unchanged(code, kind.as_str())
         },
-        &[
-            ("customer", json!(code)),
-            ("field", json!(format!("email_{}", kind.as_str()))),
-            ("address", json!(mask_email(&addr))),
-            ("changed", json!(changed)),
-        ],
+        &result(changed),
     )?;
     Ok(exit::OK)
 }

@@ -155,7 +155,8 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
     // lower lockout threshold or weaker hashing is never changed silently.
     let planned = changes_between(&*ledger.policy()?, &policy);
     if planned.is_empty() {
-        ctx.out.status(&messages::policy_changed(0));
+        ctx.out
+            .done(&messages::policy_changed(0), &[("changes", json!(0))])?;
         return Ok(exit::OK);
     }
     if ctx.interactive() && !ctx.global.yes {
@@ -168,7 +169,8 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
         }
     }
     if !ctx.confirm(&messages::confirm_policy_set(planned.len()))? {
-        ctx.out.status(&messages::cancelled());
+        ctx.out
+            .done(&messages::cancelled(), &[("cancelled", json!(true))])?;
         return Ok(exit::NO);
     }
     let reason = a.reason.as_deref();
