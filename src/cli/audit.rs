@@ -58,12 +58,16 @@ pub struct AuditArgs {
     /// Also try guesses built from each customer's own data against the stored hashes
     #[arg(long)]
     pub guess: bool,
-    /// Exit 1 when a finding at or above this severity exists
+    /// Exit 1 when a finding at or above this severity exists (guessable passwords
+    /// found by earlier runs included, while unchanged). With -q or on a pipe (cron),
+    /// only those findings are listed, and nothing at all when there are none;
+    /// without --fail-on there, every finding is listed
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<SeverityArg>,
-    /// Stop guessing after this long (e.g. 2h, 30m, 90s): the run overruns it by at
-    /// most one candidate verification, and the next run resumes at the next
-    /// candidate
+    /// Stop guessing this long after the run started (e.g. 2h, 30m, 90s): the checks
+    /// that need no guessing cover every customer first, then guesses go on until
+    /// then; the run overruns it by at most one candidate verification, and the next
+    /// run resumes at the next candidate
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub budget: Option<Duration>,
     /// Only this customer
