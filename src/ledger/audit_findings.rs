@@ -200,3 +200,146 @@ impl Tx<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Entry, InitOutcome, Ledger, Read, Target};
+    use super::*;
+    use crate::audit::hash_tag;
+    use crate::policy::{DateForm, Policy};
+
+    fn entry() -> Entry<'static> {
+        Entry {
+            action: "test.change",
+            customer: None,
+            reason: None,
+            details: serde_json::json!({}),
+        }
+    }
+
+    fn scan(ledger: &Ledger, s: AccountScan) -> Vec<AuditAccount> {
+        let mut out = Vec::new();
+        ledger
+            .audit_accounts(&s, &mut |a| {
+                out.push(a);
+                Ok(ControlFlow::Continue(()))
+            })
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn accounts_stream_in_code_order_with_their_stored_findings() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = Target {
+            path: dir.path().join("ledger.db"),
+            operator: "tester".into(),
+            busy_timeout_ms: 1000,
+        };
+        let outcome = Ledger::init(&target, |tx| {
+            tx.set_policy(&Policy::preset("securities").unwrap())?;
+            tx.audit(entry())?;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(outcome, InitOutcome::Created);
+        let mut ledger = Ledger::open(&target).unwrap();
+        ledger
+            .write(|tx| {
+                for code in ["C3", "C1", "C2"] {
+                    tx.insert_customer(&Customer {
+                        code: code.into(),
+                        name: "佐藤 太郎".into(),
+                        birth_date: chrono::NaiveDate::from_ymd_opt(1980, 4, 10).unwrap(),
+                        phone: None,
+                        mobile_phone: None,
+                        email_pc: None,
+                        email_mobile: None,
+                    })?;
+                }
+                tx.set_imported_login_hash("C2", "5f4dcc3b5aa765d61d8327deb882cf99", "md5")?;
+                tx.store_password("C2", Kind::Execution, "h2", PasswordState::Initial, None, 5)?;
+                tx.lock("C3", "suspected takeover")?;
+                let run = tx.record_audit_run(&super::super::AuditRun {
+                    id: 0,
+                    started_at: "2030-01-01T00:00:00Z".into(),
+                    finished_at: "2030-01-01T00:00:00Z".into(),
+                    guess: true,
+                    customers: 3,
+                    guesses: 1,
+                    cycle_complete: true,
+                    budget_exceeded: false,
+                    summary: "{}".into(),
+                })?;
+                let tag = hash_tag("5f4dcc3b5aa765d61d8327deb882cf99");
+                tx.store_guessable("C2", Kind::Login, &tag, Source::Common, run)?;
+                tx.store_guessable(
+                    "C2",
+                    Kind::Execution,
+                    "old",
+                    Source::BirthDate(DateForm::FullDate),
+                    run,
+                )?;
+                tx.audit(entry())
+            })
+            .unwrap();
+        let all = scan(&ledger, AccountScan::default());
+        let codes: Vec<&str> = all.iter().map(|a| a.customer.code.as_str()).collect();
+        assert_eq!(codes, ["C1", "C2", "C3"]);
+        let c2 = &all[1];
+        assert_eq!(c2.login.as_ref().unwrap().format, "md5");
+        assert_eq!(c2.state.execution, PasswordState::Initial);
+        assert_eq!(c2.stored.len(), 2);
+        assert_eq!(c2.stored[0].kind, Kind::Login);
+        assert_eq!(c2.stored[1].source, Source::BirthDate(DateForm::FullDate));
+        assert!(crate::audit::still_holds(
+            c2.login.as_ref(),
+            &c2.stored[0].hash_tag
+        ));
+        assert!(!crate::audit::still_holds(
+            c2.execution.as_ref(),
+            &c2.stored[1].hash_tag
+        ));
+        assert_eq!(
+            all[2].state.lock.as_ref().unwrap().reason,
+            "suspected takeover"
+        );
+        assert!(all[0].login.is_none() && all[0].stored.is_empty());
+        // A page after a code; one customer.
+        let page = scan(
+            &ledger,
+            AccountScan {
+                after: Some("C1"),
+                limit: Some(1),
+                ..Default::default()
+            },
+        );
+        assert_eq!(page.len(), 1);
+        assert_eq!(page[0].customer.code, "C2");
+        let one = scan(
+            &ledger,
+            AccountScan {
+                only: Some("C3"),
+                ..Default::default()
+            },
+        );
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].customer.code, "C3");
+        // A finding that no longer holds is dropped by its tag only.
+        ledger
+            .write(|tx| {
+                tx.clear_guessable("C2", Kind::Execution, "other")?;
+                tx.clear_guessable("C2", Kind::Execution, "old")?;
+                tx.audit(entry())
+            })
+            .unwrap();
+        let c2 = scan(
+            &ledger,
+            AccountScan {
+                only: Some("C2"),
+                ..Default::default()
+            },
+        );
+        assert_eq!(c2[0].stored.len(), 1);
+    }
+}
