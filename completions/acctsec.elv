@@ -457,8 +457,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;audit'= {
-            cand --fail-on 'Exit 1 when a finding at or above this severity exists'
-            cand --budget 'Stop guessing after this long (e.g. 2h, 30m, 90s): the run overruns it by at most one candidate verification, and the next run resumes at the next candidate'
+            cand --fail-on 'Exit 1 when a finding at or above this severity exists (guessable passwords found by earlier runs included, while unchanged). With -q or on a pipe (cron), only those findings are listed, and nothing at all when there are none; without --fail-on there, every finding is listed'
+            cand --budget 'Stop guessing this long after the run started (e.g. 2h, 30m, 90s): the checks that need no guessing cover every customer first, then guesses go on until then; the run overruns it by at most one candidate verification, and the next run resumes at the next candidate'
             cand --customer 'Only this customer'
             cand --candidates 'Guesses per credential (1 to 100000)'
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'

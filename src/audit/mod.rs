@@ -7,6 +7,7 @@ use zeroize::Zeroizing;
 
 use crate::customer::{AccountState, Credential, Customer, PasswordState};
 use crate::policy::{Charset, DateForm, Kind, Policy};
+use crate::rollout::{Phase, Schedule};
 use crate::secret::{Argon2Params, HashFormat, Pbkdf2Digest, detect_format};
 
 /// How bad a finding is; ordered.
@@ -128,6 +129,27 @@ pub struct Finding {
     pub kind: FindingKind,
     pub severity: Severity,
     pub detail: Detail,
+    /// When an earlier run found it (stored time), for a guessable password
+    /// that still holds; `None` for what this run found.
+    pub found_at: Option<String>,
+}
+
+impl Finding {
+    /// A guessable password: always critical (whoever tries that guess is in).
+    pub fn guessable(
+        customer: &str,
+        kind: Kind,
+        source: Source,
+        found_at: Option<String>,
+    ) -> Finding {
+        Finding {
+            customer: customer.to_string(),
+            kind: FindingKind::guessable(kind),
+            severity: Severity::Critical,
+            detail: Detail::Guessable { kind, source },
+            found_at,
+        }
+    }
 }
 
 /// OWASP's minimum PBKDF2 iterations (2023 cheat sheet).
@@ -140,8 +162,23 @@ pub const BCRYPT_MIN_COST: u32 = 10;
 #[derive(Debug, Clone, Copy)]
 pub struct Clock {
     pub now: DateTime<Utc>,
-    pub pre_end: Option<DateTime<Utc>>,
-    pub enforce: Option<DateTime<Utc>>,
+    pub schedule: Option<Schedule>,
+}
+
+impl Clock {
+    fn pre_end(&self) -> Option<DateTime<Utc>> {
+        self.schedule.map(|s| s.pre_end)
+    }
+
+    fn enforced(&self) -> bool {
+        self.schedule.is_some_and(|s| self.now >= s.enforce)
+    }
+
+    /// Inside the pre-registration period, when customers are expected to
+    /// be on their initial password still.
+    fn pre_registration(&self) -> bool {
+        Phase::of(self.schedule.as_ref(), self.now) == Phase::PreRegistration
+    }
 }
 
 /// The findings that need no guessing.
@@ -160,11 +197,12 @@ pub fn static_findings(
             kind,
             severity,
             detail,
+            found_at: None,
         })
     };
     match exec {
         None => {
-            let enforced = clock.enforce.is_some_and(|e| clock.now >= e);
+            let enforced = clock.enforced();
             push(
                 FindingKind::NoExecutionPassword,
                 if enforced {
@@ -178,7 +216,7 @@ pub fn static_findings(
         Some(cred) if cred.state == PasswordState::Initial => {
             let issued = crate::clock::from_stored(&cred.set_at).unwrap_or(clock.now);
             let days = (clock.now - issued).num_days();
-            let deadline = clock.pre_end.unwrap_or(
+            let deadline = clock.pre_end().unwrap_or(
                 issued + chrono::Duration::days(i64::from(policy.initial_password_days)),
             );
             if clock.now > deadline {
@@ -188,9 +226,14 @@ pub fn static_findings(
                     Detail::InitialExpired { days },
                 );
             } else {
+                // Expected during pre-registration; worth a look after it.
                 push(
                     FindingKind::InitialNotChanged,
-                    Severity::Medium,
+                    if clock.pre_registration() {
+                        Severity::Low
+                    } else {
+                        Severity::Medium
+                    },
                     Detail::InitialNotChanged { days },
                 );
             }
@@ -281,6 +324,67 @@ pub enum Source {
     Common,
     CommonCapitalized,
     CommonWithDigit,
+}
+
+impl Source {
+    /// A stable name, for a finding stored in the ledger.
+    pub fn id(self) -> String {
+        let date = |f: DateForm| match f {
+            DateForm::FullDate => "full_date",
+            DateForm::EraDate => "era_date",
+            DateForm::ShortDate => "short_date",
+            DateForm::MonthDayYear => "month_day_year",
+            DateForm::DayMonthYear => "day_month_year",
+            DateForm::MonthDay => "month_day",
+            DateForm::DayMonth => "day_month",
+            DateForm::Year => "year",
+        };
+        match self {
+            Source::BirthDate(f) => format!("birth_date:{}", date(f)),
+            Source::PhoneWhole => "phone".into(),
+            Source::PhoneTail(n) => format!("phone_tail:{n}"),
+            Source::CustomerCode => "customer_code".into(),
+            Source::CustomerCodeReversed => "customer_code_reversed".into(),
+            Source::EmailLocal => "email_local".into(),
+            Source::EmailLocalWithYear => "email_local_with_year".into(),
+            Source::Common => "common".into(),
+            Source::CommonCapitalized => "common_capitalized".into(),
+            Source::CommonWithDigit => "common_with_digit".into(),
+        }
+    }
+
+    /// The source [`Source::id`] names.
+    pub fn from_id(id: &str) -> Option<Source> {
+        let date = |s: &str| {
+            Some(match s {
+                "full_date" => DateForm::FullDate,
+                "era_date" => DateForm::EraDate,
+                "short_date" => DateForm::ShortDate,
+                "month_day_year" => DateForm::MonthDayYear,
+                "day_month_year" => DateForm::DayMonthYear,
+                "month_day" => DateForm::MonthDay,
+                "day_month" => DateForm::DayMonth,
+                "year" => DateForm::Year,
+                _ => return None,
+            })
+        };
+        Some(match id.split_once(':') {
+            Some(("birth_date", f)) => Source::BirthDate(date(f)?),
+            Some(("phone_tail", n)) => Source::PhoneTail(n.parse().ok()?),
+            Some(_) => return None,
+            None => match id {
+                "phone" => Source::PhoneWhole,
+                "customer_code" => Source::CustomerCode,
+                "customer_code_reversed" => Source::CustomerCodeReversed,
+                "email_local" => Source::EmailLocal,
+                "email_local_with_year" => Source::EmailLocalWithYear,
+                "common" => Source::Common,
+                "common_capitalized" => Source::CommonCapitalized,
+                "common_with_digit" => Source::CommonWithDigit,
+                _ => return None,
+            },
+        })
+    }
 }
 
 pub struct Candidate {
@@ -404,6 +508,20 @@ pub fn fingerprint(stored: &str, tried: &[Candidate]) -> String {
     hex::encode(&h.finalize()[..8])
 }
 
+/// What a stored guessable finding remembers of the hash it was found
+/// against: a short digest, so that the finding holds exactly while the
+/// credential keeps that hash (any change of password, by whatever path,
+/// ends it), and no copy of the hash outlives the password.
+pub fn hash_tag(stored: &str) -> String {
+    fingerprint(stored, &[])
+}
+
+/// Whether a guessable finding stored with `tag` still holds for the
+/// credential as it is now.
+pub fn still_holds(current: Option<&Credential>, tag: &str) -> bool {
+    current.is_some_and(|c| hash_tag(&c.hash) == tag)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -466,6 +584,75 @@ mod tests {
                 "the stored hash counts"
             );
         }
+    }
+
+    #[test]
+    fn sources_are_stored_by_stable_names() {
+        let p = Policy::preset("securities").unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for kind in Kind::ALL {
+            for c in candidates(&customer(), kind, &p, 1000) {
+                assert_eq!(Source::from_id(&c.source.id()), Some(c.source));
+                seen.insert(c.source.id());
+            }
+        }
+        assert!(seen.len() > 10, "{seen:?}");
+        assert_eq!(Source::from_id("birth_date:nope"), None);
+        assert_eq!(Source::from_id("phone_tail:x"), None);
+        assert_eq!(Source::from_id(""), None);
+    }
+
+    #[test]
+    fn an_initial_password_is_low_during_pre_registration() {
+        let p = Policy::preset("securities").unwrap();
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+        let schedule = Schedule::new(
+            at("2022-08-22T00:00:00+09:00"),
+            at("2022-09-17T23:59:00+09:00"),
+            at("2022-09-18T18:00:00+09:00"),
+        )
+        .unwrap();
+        let cred = Credential {
+            hash: String::new(),
+            format: "argon2id".into(),
+            state: PasswordState::Initial,
+            failures: 0,
+            set_at: crate::clock::to_stored(at("2022-08-10T00:00:00+09:00")),
+            issue_run: None,
+        };
+        let state = AccountState {
+            execution: PasswordState::Initial,
+            login: PasswordState::None,
+            login_format: None,
+            failures: 0,
+            login_failures: 0,
+            lock: None,
+        };
+        let severity = |now: &str, schedule: Option<Schedule>| {
+            let clock = Clock {
+                now: at(now),
+                schedule,
+            };
+            let f = static_findings(&customer(), &state, Some(&cred), None, &p, &clock);
+            (f[0].kind, f[0].severity)
+        };
+        let s = Some(schedule);
+        assert_eq!(
+            severity("2022-08-15T00:00:00+09:00", s),
+            (FindingKind::InitialNotChanged, Severity::Medium)
+        );
+        assert_eq!(
+            severity("2022-09-01T00:00:00+09:00", s),
+            (FindingKind::InitialNotChanged, Severity::Low)
+        );
+        assert_eq!(
+            severity("2022-09-20T00:00:00+09:00", s),
+            (FindingKind::InitialExpired, Severity::High)
+        );
+        assert_eq!(
+            severity("2022-08-15T00:00:00+09:00", None),
+            (FindingKind::InitialNotChanged, Severity::Medium)
+        );
     }
 
     #[test]

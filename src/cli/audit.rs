@@ -1,6 +1,7 @@
 //! `acctsec audit`: weak credentials, before an attacker finds them.
 
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, mpsc};
 use std::time::{Duration, Instant};
@@ -10,12 +11,12 @@ use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::audit::{
-    Candidate, Clock, Detail, Finding, FindingKind, Severity, Source, Within, candidates,
-    fingerprint, static_findings,
+    Candidate, Clock, Finding, Severity, Source, Within, candidates, fingerprint, hash_tag,
+    static_findings, still_holds,
 };
-use crate::customer::{AccountState, Credential, Customer};
+use crate::customer::{Credential, Customer};
 use crate::error::{Result, exit};
-use crate::ledger::{AuditRun, CustomerFilter, Entry, Ledger, Read};
+use crate::ledger::{AccountScan, AuditAccount, AuditRun, Entry, Read};
 use crate::messages;
 use crate::output::{Format, Listing};
 use crate::password;
@@ -57,12 +58,16 @@ pub struct AuditArgs {
     /// Also try guesses built from each customer's own data against the stored hashes
     #[arg(long)]
     pub guess: bool,
-    /// Exit 1 when a finding at or above this severity exists
+    /// Exit 1 when a finding at or above this severity exists (guessable passwords
+    /// found by earlier runs included, while unchanged). With -q or on a pipe (cron),
+    /// only those findings are listed, and nothing at all when there are none;
+    /// without --fail-on there, every finding is listed
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<SeverityArg>,
-    /// Stop guessing after this long (e.g. 2h, 30m, 90s): the run overruns it by at
-    /// most one candidate verification, and the next run resumes at the next
-    /// candidate
+    /// Stop guessing this long after the run started (e.g. 2h, 30m, 90s): the checks
+    /// that need no guessing cover every customer first, then guesses go on until
+    /// then; the run overruns it by at most one candidate verification, and the next
+    /// run resumes at the next candidate
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub budget: Option<Duration>,
     /// Only this customer
@@ -120,20 +125,43 @@ pub fn run(ctx: &mut Ctx, a: AuditArgs) -> Result<u8> {
     }
 }
 
-/// One customer's credentials, loaded for the run.
+/// One customer's credentials, for the guessing walk.
 struct Subject {
     customer: Customer,
-    state: AccountState,
     login: Option<Credential>,
     exec: Option<Credential>,
+    /// Credentials an earlier run found guessable and whose hash has not
+    /// changed since: no guess is needed to know.
+    standing: Vec<Kind>,
 }
 
 impl Subject {
+    fn from_account(a: AuditAccount) -> Subject {
+        let standing = a
+            .stored
+            .iter()
+            .filter(|g| still_holds(a.credential(g.kind), &g.hash_tag))
+            .map(|g| g.kind)
+            .collect();
+        Subject {
+            customer: a.customer,
+            login: a.login,
+            exec: a.execution,
+            standing,
+        }
+    }
+
     fn credential(&self, kind: Kind) -> Option<&Credential> {
         match kind {
             Kind::Login => self.login.as_ref(),
             Kind::Execution => self.exec.as_ref(),
         }
+    }
+
+    /// Whether the walk has guesses to make on this credential.
+    fn to_guess(&self, kind: Kind) -> Option<&Credential> {
+        self.credential(kind)
+            .filter(|_| !self.standing.contains(&kind))
     }
 
     /// The guesses for one of its credentials (none without one).
@@ -145,18 +173,41 @@ impl Subject {
     }
 }
 
-fn load(ledger: &Ledger, customers: Vec<(Customer, AccountState)>) -> Result<Vec<Subject>> {
-    customers
-        .into_iter()
-        .map(|(customer, state)| {
-            Ok(Subject {
-                login: ledger.credential(&customer.code, Kind::Login)?,
-                exec: ledger.credential(&customer.code, Kind::Execution)?,
-                customer,
-                state,
-            })
-        })
-        .collect()
+/// How many customers the guessing walk reads from the ledger at a time.
+const PAGE: u64 = 256;
+
+/// The findings of a run: all of them counted, those to be listed kept.
+struct Tally {
+    /// List only findings at or above this (None: every finding).
+    list_min: Option<Severity>,
+    fail_on: Option<Severity>,
+    listed: Vec<Finding>,
+    total: u64,
+    failing: u64,
+    by_sev: BTreeMap<&'static str, u64>,
+    by_kind: BTreeMap<&'static str, u64>,
+}
+
+impl Tally {
+    fn add(&mut self, f: Finding) {
+        self.total += 1;
+        *self.by_sev.entry(f.severity.as_str()).or_default() += 1;
+        *self.by_kind.entry(f.kind.as_str()).or_default() += 1;
+        if self.fail_on.is_some_and(|min| f.severity >= min) {
+            self.failing += 1;
+        }
+        if self.list_min.is_none_or(|min| f.severity >= min) {
+            self.listed.push(f);
+        }
+    }
+}
+
+/// A guess that matched, to be stored.
+struct Hit {
+    customer: String,
+    kind: Kind,
+    source: Source,
+    hash_tag: String,
 }
 
 fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
@@ -164,106 +215,188 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
     let t0 = Instant::now();
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
-    let sched = ledger.rollout_schedule()?;
     let clock = Clock {
         now: started,
-        pre_end: sched.map(|s| s.pre_end),
-        enforce: sched.map(|s| s.enforce),
+        schedule: ledger.rollout_schedule()?,
     };
-    // Who this run covers: one customer; or everyone; or, when guessing,
-    // everyone from where the last (budget-limited) run stopped.
+    if let Some(code) = &a.customer {
+        ledger.require_customer(code)?;
+    }
+    let fail_on = a.fail_on.map(Severity::from);
+    // Cron reads a pipe and mails whatever it prints: there (and with -q)
+    // only what --fail-on calls wrong is listed; a person at a terminal
+    // sees every finding.
+    let unattended = ctx.global.quiet || !ctx.out.terminal().stdout;
+    let mut tally = Tally {
+        list_min: if unattended { fail_on } else { None },
+        fail_on,
+        listed: Vec::new(),
+        total: 0,
+        failing: 0,
+        by_sev: BTreeMap::new(),
+        by_kind: BTreeMap::new(),
+    };
+    // The guessing walk of a run over everyone resumes where the last
+    // (budget-limited) one stopped.
     let resumable = a.guess && a.customer.is_none();
     let cursor = if resumable {
         ledger.meta(CURSOR)?.filter(|c| !c.is_empty())
     } else {
         None
     };
-    let customers = match &a.customer {
-        Some(code) => vec![ledger.require_account(code)?],
-        None => {
-            ledger
-                .customers(&CustomerFilter {
-                    after: cursor.clone(),
-                    ..Default::default()
-                })?
-                .0
-        }
-    };
-    let subjects = load(&ledger, customers)?;
-    // Inside the first of them, if the last run stopped there and its
-    // guesses so far are still the ones this run would make.
-    let resume = if resumable {
-        ledger
-            .meta(WITHIN)?
-            .and_then(|w| serde_json::from_str::<Within>(&w).ok())
-            .filter(|w| still_valid(w, &subjects, &policy, a.candidates))
-    } else {
-        None
-    };
-    let deadline = a.budget.and_then(|b| t0.checked_add(b));
-    let guesses = AtomicU64::new(0);
-    let mut walk = Walked {
-        covered: subjects.len(),
-        within: None,
-        hits: vec![Vec::new(); subjects.len()],
-    };
-    if a.guess && !subjects.is_empty() {
-        let bar = super::progress::items(&ctx.out, subjects.len() as u64, &messages::auditing());
-        let start = resume.as_ref().map(|w| (w.kind, w.done));
-        let result = guess_all(
-            &policy,
-            &subjects,
-            a.candidates,
-            start,
-            deadline,
-            &guesses,
-            &bar,
-        );
-        bar.finish_and_clear();
-        walk = result?;
-    }
-    let covered = walk.covered;
-    let budget_exceeded = covered < subjects.len();
-    let mut findings: Vec<Finding> = Vec::new();
-    for (i, (s, hits)) in subjects.iter().zip(&walk.hits).enumerate() {
-        if i < covered {
-            findings.extend(static_findings(
-                &s.customer,
-                &s.state,
-                s.exec.as_ref(),
-                s.login.as_ref(),
+
+    // 1. Every check that needs no guessing, on every customer (or the one
+    // asked for), one row at a time; and the guessable findings earlier
+    // runs stored, while they hold.
+    let mut customers = 0u64;
+    let mut ahead = 0u64;
+    let mut stale: Vec<(String, Kind, String)> = Vec::new();
+    ledger.audit_accounts(
+        &AccountScan {
+            only: a.customer.as_deref(),
+            ..Default::default()
+        },
+        &mut |acct| {
+            customers += 1;
+            if cursor
+                .as_deref()
+                .is_none_or(|c| acct.customer.code.as_str() > c)
+            {
+                ahead += 1;
+            }
+            for f in static_findings(
+                &acct.customer,
+                &acct.state,
+                acct.execution.as_ref(),
+                acct.login.as_ref(),
                 &policy,
                 &clock,
-            ));
-        }
-        // A customer the run stopped inside: what its guesses found so far
-        // is shown now (the next run does not repeat those guesses).
-        for (kind, source) in hits {
-            findings.push(Finding {
-                customer: s.customer.code.clone(),
-                kind: FindingKind::guessable(*kind),
-                severity: Severity::Critical,
-                detail: Detail::Guessable {
-                    kind: *kind,
-                    source: *source,
+            ) {
+                tally.add(f);
+            }
+            for g in &acct.stored {
+                if still_holds(acct.credential(g.kind), &g.hash_tag) {
+                    tally.add(Finding::guessable(
+                        &acct.customer.code,
+                        g.kind,
+                        g.source,
+                        Some(g.found_at.clone()),
+                    ));
+                } else {
+                    stale.push((acct.customer.code.clone(), g.kind, g.hash_tag.clone()));
+                }
+            }
+            Ok(ControlFlow::Continue(()))
+        },
+    )?;
+
+    // 2. The guesses, from where the last run stopped, a page of customers
+    // at a time, until the budget is used up.
+    let deadline = a.budget.and_then(|b| t0.checked_add(b));
+    let guesses = AtomicU64::new(0);
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut guessed = 0u64;
+    let mut last_covered: Option<String> = None;
+    let mut stopped_within: Option<Within> = None;
+    let mut resume: Option<Within> = None;
+    let mut walk_complete = !a.guess;
+    if a.guess {
+        let bar = super::progress::items(&ctx.out, ahead, &messages::auditing());
+        let saved = if resumable {
+            ledger
+                .meta(WITHIN)?
+                .and_then(|w| serde_json::from_str::<Within>(&w).ok())
+        } else {
+            None
+        };
+        let mut after = cursor.clone();
+        let mut first = true;
+        let result = loop {
+            let mut page = Vec::new();
+            let read = ledger.audit_accounts(
+                &AccountScan {
+                    only: a.customer.as_deref(),
+                    after: after.as_deref(),
+                    limit: Some(PAGE),
                 },
-            });
-        }
+                &mut |acct| {
+                    page.push(Subject::from_account(acct));
+                    Ok(ControlFlow::Continue(()))
+                },
+            );
+            if let Err(e) = read {
+                break Err(e);
+            }
+            if page.is_empty() {
+                walk_complete = true;
+                break Ok(());
+            }
+            // Between pages, the budget is checked as between candidates.
+            let made = guesses.load(Ordering::Relaxed) > 0;
+            if made && deadline.is_some_and(|d| Instant::now() >= d) {
+                break Ok(());
+            }
+            // Inside the first customer, if the last run stopped there and
+            // its guesses so far are still the ones this run would make.
+            if first {
+                resume = saved
+                    .clone()
+                    .filter(|w| still_valid(w, &page, &policy, a.candidates));
+            }
+            let start = resume.as_ref().filter(|_| first).map(|w| (w.kind, w.done));
+            first = false;
+            let walk = match guess_all(
+                &policy,
+                &page,
+                a.candidates,
+                start,
+                deadline,
+                made,
+                &guesses,
+                &bar,
+            ) {
+                Ok(w) => w,
+                Err(e) => break Err(e),
+            };
+            for (s, found) in page.iter().zip(&walk.hits) {
+                for &(kind, source) in found {
+                    let stored = s.credential(kind).map_or("", |c| c.hash.as_str());
+                    hits.push(Hit {
+                        customer: s.customer.code.clone(),
+                        kind,
+                        source,
+                        hash_tag: hash_tag(stored),
+                    });
+                }
+            }
+            guessed += walk.covered as u64;
+            if walk.covered > 0 {
+                last_covered = Some(page[walk.covered - 1].customer.code.clone());
+            }
+            if walk.covered < page.len() {
+                stopped_within = walk.within;
+                break Ok(());
+            }
+            after = last_covered.clone();
+        };
+        bar.finish_and_clear();
+        result?;
     }
+    // A customer the run stopped inside: what its guesses found so far is
+    // shown (and stored) now; the next run does not repeat those guesses.
+    for h in &hits {
+        tally.add(Finding::guessable(&h.customer, h.kind, h.source, None));
+    }
+    let cycle_complete = resumable && walk_complete;
+    let budget_exceeded = a.guess && !walk_complete;
+    let guesses = guesses.load(Ordering::Relaxed);
+    let mut findings = std::mem::take(&mut tally.listed);
     findings.sort_by(|x, y| {
         y.severity
             .cmp(&x.severity)
             .then(x.customer.cmp(&y.customer))
             .then(x.kind.cmp(&y.kind))
     });
-    let cycle_complete = resumable && covered == subjects.len();
-    let guesses = guesses.load(Ordering::Relaxed);
-    let mut by_kind: BTreeMap<&str, u64> = BTreeMap::new();
-    let mut by_sev: BTreeMap<&str, u64> = BTreeMap::new();
-    for f in &findings {
-        *by_kind.entry(f.kind.as_str()).or_default() += 1;
-        *by_sev.entry(f.severity.as_str()).or_default() += 1;
-    }
     // How long the run took, by the clock its started_at and finished_at
     // come from (the budget above is kept by the monotonic clock).
     let finished = crate::clock::now();
@@ -271,18 +404,23 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
         .to_std()
         .map_or(0.0, |d| d.as_secs_f64());
     let mut summary = json!({
-        "customers": covered,
-        "findings": findings.len(),
-        "by_severity": by_sev,
-        "by_kind": by_kind,
+        "customers": customers,
+        "findings": tally.total,
+        "by_severity": tally.by_sev,
+        "by_kind": tally.by_kind,
         "seconds": (elapsed * 1000.0).round() / 1000.0,
     });
+    if let Some(min) = fail_on {
+        summary["fail_on"] = json!(min.as_str());
+        summary["failing"] = json!(tally.failing);
+    }
     if a.guess {
         let position = |w: &Option<Within>| {
             w.as_ref().map(|w| {
                 json!({ "customer": w.customer, "kind": w.kind.as_str(), "candidates_done": w.done })
             })
         };
+        summary["guessed"] = json!(guessed);
         summary["guesses"] = json!(guesses);
         summary["candidates_per_credential"] = json!(a.candidates);
         summary["guesses_per_second"] = json!(if elapsed > 0.0 {
@@ -294,9 +432,9 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
         summary["resumed_within"] = json!(position(&resume));
         summary["cycle_complete"] = json!(cycle_complete);
         summary["budget_exceeded"] = json!(budget_exceeded);
-        summary["remaining"] = json!(subjects.len() - covered);
+        summary["remaining"] = json!(ahead.saturating_sub(guessed));
         // Only a resumable run records where it stopped.
-        summary["stopped_within"] = json!(position(&walk.within.clone().filter(|_| resumable)));
+        summary["stopped_within"] = json!(position(&stopped_within.clone().filter(|_| resumable)));
     }
     let summary_text = summary.to_string();
     // The findings are shown first, then the position moves past the
@@ -309,10 +447,10 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
             tx.set_meta(CURSOR, "")?;
             tx.set_meta(WITHIN, "")?;
         } else if resumable {
-            if covered > 0 {
-                tx.set_meta(CURSOR, &subjects[covered - 1].customer.code)?;
+            if let Some(code) = &last_covered {
+                tx.set_meta(CURSOR, code)?;
             }
-            let within = walk.within.as_ref().map(|w| json!(w).to_string());
+            let within = stopped_within.as_ref().map(|w| json!(w).to_string());
             tx.set_meta(WITHIN, within.as_deref().unwrap_or(""))?;
         }
         let id = tx.record_audit_run(&AuditRun {
@@ -320,12 +458,18 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
             started_at: crate::clock::to_stored(started),
             finished_at: crate::clock::to_stored(finished),
             guess: a.guess,
-            customers: covered as u64,
+            customers,
             guesses,
             cycle_complete,
             budget_exceeded,
             summary: summary_text.clone(),
         })?;
+        for (code, kind, tag) in &stale {
+            tx.clear_guessable(code, *kind, tag)?;
+        }
+        for h in &hits {
+            tx.store_guessable(&h.customer, h.kind, &h.hash_tag, h.source, id)?;
+        }
         tx.audit(Entry {
             action: "audit.run",
             customer: a.customer.as_deref(),
@@ -334,10 +478,11 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
         })?;
         Ok(())
     })?;
-    let fail = a
-        .fail_on
-        .is_some_and(|min| findings.iter().any(|f| f.severity >= Severity::from(min)));
-    Ok(if fail { exit::NO } else { exit::OK })
+    Ok(if tally.failing > 0 {
+        exit::NO
+    } else {
+        exit::OK
+    })
 }
 
 /// Whether the position a run stopped at still holds: it names the first
@@ -421,7 +566,8 @@ struct Feed<'a> {
     /// The current credential needs no more guesses (one hit, or its hash
     /// cannot be verified).
     settled: bool,
-    /// A guess has been handed out (past the deadline, no other is).
+    /// A guess has been handed out, here or on an earlier page (past the
+    /// deadline, no other is).
     guessed: bool,
     stopped: bool,
 }
@@ -449,7 +595,7 @@ impl<'a> Feed<'a> {
                 self.j = 0;
                 return Some(item);
             };
-            let Some(cred) = s.credential(kind).filter(|_| !self.settled) else {
+            let Some(cred) = s.to_guess(kind).filter(|_| !self.settled) else {
                 self.next_credential();
                 continue;
             };
@@ -502,12 +648,16 @@ fn lock<'m, 'a>(feed: &'m Mutex<Feed<'a>>) -> MutexGuard<'m, Feed<'a>> {
 /// ones under way finish, so the run overruns by at most one candidate
 /// verification. Every guess handed out is finished, so what was covered is
 /// exactly a prefix of the walk, which the caller records to resume from.
+/// `made`: an earlier page of this run made a guess already (so a walk
+/// past the deadline makes none).
+#[allow(clippy::too_many_arguments)]
 fn guess_all(
     policy: &Policy,
     subjects: &[Subject],
     max: usize,
     start: Option<(Kind, usize)>,
     deadline: Option<Instant>,
+    made: bool,
     guesses: &AtomicU64,
     bar: &indicatif::ProgressBar,
 ) -> Result<Walked> {
@@ -529,7 +679,7 @@ fn guess_all(
         j,
         list: None,
         settled: false,
-        guessed: false,
+        guessed: made,
         stopped: false,
     });
     let mut hits: Vec<Vec<(Kind, Source)>> = vec![Vec::new(); subjects.len()];
@@ -641,7 +791,7 @@ fn guess_all(
         let mut k = KINDS.iter().position(|k| *k == kind).unwrap_or(0);
         while let Some(&kind) = KINDS.get(k) {
             let list = s.candidates(kind, policy, max);
-            let hit = hits[i].iter().any(|(h, _)| *h == kind);
+            let hit = hits[i].iter().any(|(h, _)| *h == kind) || s.standing.contains(&kind);
             if !hit && done < list.len() {
                 let stored = s.credential(kind).map_or("", |c| c.hash.as_str());
                 within = Some(Within {
@@ -668,15 +818,28 @@ fn guess_all(
 }
 
 fn render(ctx: &mut Ctx, findings: &[Finding], summary: &Value) -> Result<()> {
-    let detail = |f: &Finding| messages::audit_detail(&f.detail);
+    let detail = |f: &Finding| {
+        let mut d = messages::audit_detail(&f.detail);
+        if let Some(at) = &f.found_at {
+            d.push_str(&messages::audit_found_earlier(at));
+        }
+        d
+    };
     match ctx.format() {
         Format::Json => ctx.out.json(&json!({
-            "findings": findings.iter().map(|f| json!({
-                "customer": f.customer,
-                "kind": f.kind.as_str(),
-                "severity": f.severity.as_str(),
-                "detail": detail(f),
-            })).collect::<Vec<_>>(),
+            "findings": findings.iter().map(|f| {
+                let mut o = json!({
+                    "customer": f.customer,
+                    "kind": f.kind.as_str(),
+                    "severity": f.severity.as_str(),
+                    "detail": detail(f),
+                });
+                // Found by an earlier run, and still holding.
+                if let Some(at) = &f.found_at {
+                    o["found_at"] = json!(crate::clock::stored_to_jst(at));
+                }
+                o
+            }).collect::<Vec<_>>(),
             "summary": summary,
         })),
         Format::Csv => {
@@ -692,26 +855,23 @@ fn render(ctx: &mut Ctx, findings: &[Finding], summary: &Value) -> Result<()> {
             ctx.out.listing(&l)
         }
         Format::Table => {
-            if !findings.is_empty() {
-                let mut l =
-                    Listing::new(&["severity", "customer", "kind", "detail"]).key("customer");
-                for f in findings {
-                    l.push(vec![
-                        json!(f.severity.as_str().to_uppercase()),
-                        json!(f.customer),
-                        json!(f.kind.as_str()),
-                        json!(detail(f)),
-                    ]);
-                }
-                ctx.out.listing(&l)?;
-            }
-            // Cron reads a pipe: silence there unless something was found.
+            // Cron reads a pipe: silence there unless something is listed
+            // (what --fail-on calls wrong; any finding without it).
             let text = messages::audit_summary(summary);
             if findings.is_empty() {
-                ctx.out.note(&text)
-            } else {
-                ctx.out.line(&text)
+                return ctx.out.note(&text);
             }
+            let mut l = Listing::new(&["severity", "customer", "kind", "detail"]).key("customer");
+            for f in findings {
+                l.push(vec![
+                    json!(f.severity.as_str().to_uppercase()),
+                    json!(f.customer),
+                    json!(f.kind.as_str()),
+                    json!(detail(f)),
+                ]);
+            }
+            ctx.out.listing(&l)?;
+            ctx.out.summary(&text)
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::customer::{AccountState, Customer, Lock, PasswordState};
 use crate::error::{Error, Result};
 
 /// The columns [`customer_from`] reads, from `customer c`.
-const CUSTOMER_COLUMNS: &str =
+pub(super) const CUSTOMER_COLUMNS: &str =
     "c.code, c.name, c.birth_date, c.phone, c.mobile_phone, c.email_pc, c.email_mobile";
 
 /// The columns [`state_from`] reads, from `customer c` and [`STATE_JOINS`].
@@ -19,7 +19,7 @@ const STATE_COLUMNS: &str =
 const STATE_JOINS: &str = "LEFT JOIN credential e ON e.customer = c.code AND e.kind = 'execution'
      LEFT JOIN credential l ON l.customer = c.code AND l.kind = 'login'";
 
-fn customer_from(r: &mut Row, at: usize) -> Result<Customer> {
+pub(super) fn customer_from(r: &mut Row, at: usize) -> Result<Customer> {
     let code = r.text(at)?;
     let name = r.text(at + 1)?;
     let date = r.text(at + 2)?;

@@ -18,7 +18,7 @@
 //!
 //! 2. **The queries**, one function or method per query, grouped by subject
 //!    (`customers`, `credentials`, `notify`, `policy`, `audit`,
-//!    `audit_runs`). They are written once, for every backend, against the
+//!    `audit_runs`, `audit_findings`). They are written once, for every backend, against the
 //!    neutral executor of `exec`: SQL text with `?N` placeholders,
 //!    parameters bound with `params!` (text, integer, boolean, NULL) and
 //!    rows read by position into owned cells. No driver type appears in
@@ -58,6 +58,7 @@
 //! no key column and is ordered and trimmed by SQLite's `rowid`.
 
 mod audit;
+mod audit_findings;
 mod audit_runs;
 mod credentials;
 mod customers;
@@ -74,6 +75,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use audit::{AuditRow, Entry, Head, LogFilter, Tamper, TamperKind};
+pub use audit_findings::{AccountScan, AuditAccount, StoredGuess};
 pub use audit_runs::AuditRun;
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
@@ -86,7 +88,7 @@ use exec::{Conn, Exec, Transaction};
 
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;

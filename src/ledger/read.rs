@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use super::exec::Exec;
 use super::{
-    AuditRow, AuditRun, CustomerFilter, Head, IssueRun, Ledger, LockedAccount, LogFilter, LoginEnv,
-    Notice, StateCounts, Tamper, Tx,
+    AccountScan, AuditAccount, AuditRow, AuditRun, CustomerFilter, Head, IssueRun, Ledger,
+    LockedAccount, LogFilter, LoginEnv, Notice, StateCounts, Tamper, Tx,
 };
-use super::{audit, audit_runs, credentials, customers, notify, policy};
+use super::{audit, audit_findings, audit_runs, credentials, customers, notify, policy};
 use crate::customer::{AccountState, Customer, Lock};
 use crate::error::Result;
 use crate::notify::{NoticeType, Subscription};
@@ -201,6 +201,17 @@ pub trait Read: sealed::Sealed {
     /// Weak-credential audit runs, newest last (at most `limit`, newest kept).
     fn audit_runs(&self, limit: Option<u64>) -> Result<Vec<AuditRun>> {
         audit_runs::audit_runs(db(self), limit)
+    }
+
+    /// The accounts a scan selects, with their credentials and stored
+    /// guessable findings, handed to `each` one at a time in code order
+    /// (until it says [`ControlFlow::Break`]).
+    fn audit_accounts(
+        &self,
+        scan: &AccountScan,
+        each: &mut dyn FnMut(AuditAccount) -> Result<std::ops::ControlFlow<()>>,
+    ) -> Result<()> {
+        audit_findings::audit_accounts(db(self), scan, each)
     }
 }
 

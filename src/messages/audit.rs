@@ -137,6 +137,16 @@ pub fn audit_detail(d: &Detail) -> String {
     }
 }
 
+/// After the detail of a guessable finding an earlier run made (stored
+/// time `at`), still holding.
+pub fn audit_found_earlier(at: &str) -> String {
+    let at = crate::clock::stored_to_jst(at);
+    tr!(
+        " (found by the audit run of {at}; the password has not changed since)",
+        "（{at} の監査で検出。その後パスワードは変更されていません）"
+    )
+}
+
 pub fn audit_summary(s: &Value) -> String {
     let customers = &s["customers"];
     let findings = &s["findings"];
@@ -147,12 +157,16 @@ pub fn audit_summary(s: &Value) -> String {
         "{customers} customer(s) audited in {secs} s: {findings} finding(s) (critical {c}, high {h}, medium {m}, low {l})",
         "{customers} 名を {secs} 秒で監査: 検出 {findings} 件（critical {c}、high {h}、medium {m}、low {l}）"
     );
+    if let (Some(sev), Some(n)) = (s["fail_on"].as_str(), s["failing"].as_u64()) {
+        out.push_str(&tr!("; {n} at or above {sev}", "。うち {sev} 以上 {n} 件"));
+    }
     if let Some(g) = s["guesses"].as_u64() {
         let per = &s["candidates_per_credential"];
         let rate = &s["guesses_per_second"];
+        let done = &s["guessed"];
         out.push_str(&tr!(
-            "; {g} guesses ({per} per credential, {rate}/s)",
-            "。推測 {g} 回（1認証情報あたり {per} 個、毎秒 {rate} 回）"
+            "; guessing finished for {done} customer(s), {g} guesses ({per} per credential, {rate}/s)",
+            "。推測完了 {done} 名、推測 {g} 回（1認証情報あたり {per} 個、毎秒 {rate} 回）"
         ));
         if s["budget_exceeded"] == true {
             let rem = &s["remaining"];

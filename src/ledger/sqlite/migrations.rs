@@ -165,6 +165,20 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX seal_seq ON seal (seq);
     "#,
+    // 10: guessable passwords the audit found, kept while the credential
+    // keeps the hash the guess matched (a tag of it, never the hash), so
+    // that every run reports them, not only the run whose slice found them.
+    r#"
+    CREATE TABLE guessable (
+        customer TEXT NOT NULL REFERENCES customer (code),
+        kind     TEXT NOT NULL CHECK (kind IN ('login', 'execution')),
+        hash_tag TEXT NOT NULL,
+        source   TEXT NOT NULL,
+        found_at TEXT NOT NULL,
+        run      INTEGER NOT NULL REFERENCES audit_run (id),
+        PRIMARY KEY (customer, kind)
+    ) STRICT, WITHOUT ROWID;
+    "#,
 ];
 
 // Every backend has one migration per schema version.
