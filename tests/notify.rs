@@ -674,14 +674,7 @@ fn no_notice_ever_contains_a_password() {
         assert!(!raw.contains(p.as_str()), "a notice holds the password {p}");
     }
     // Nor does the ledger's outbox, or the trail.
-    let bodies: Vec<String> = env
-        .sql()
-        .prepare("SELECT subject || body FROM outbox")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let bodies: Vec<String> = env.sql_col("SELECT subject || body FROM outbox", &[]);
     let trail = env.run(&["--format", "json", "log"]).ok().stdout();
     for p in &passwords {
         assert!(bodies.iter().all(|b| !b.contains(p.as_str())), "{p}");
