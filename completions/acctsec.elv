@@ -18,7 +18,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
     }
     var completions = [
         &'acctsec'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -41,12 +41,13 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand rollout 'The rollout schedule and progress'
             cand notify 'Email notices: catalog, subscriptions, front-end events, outbox'
             cand log 'The audit trail: list, verify, head'
+            cand ledger 'The ledger itself: copy it to another place or backend'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;init'= {
             cand --preset 'The policy preset to start with (see `acctsec policy presets`)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -61,7 +62,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;policy'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -81,7 +82,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;policy;show'= {
             cand --kind 'Only the rules of this kind of password'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -97,7 +98,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;policy;presets'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -114,7 +115,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;policy;set'= {
             cand --preset 'A shipped preset'
             cand --file 'A TOML policy file (as printed by `acctsec policy show --toml`)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -143,7 +144,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;policy;help;help'= {
         }
         &'acctsec;customer'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -164,7 +165,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer;import'= {
             cand --encoding 'The file''s encoding [default: UTF-8, with or without BOM]'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -180,7 +181,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;customer;show'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -197,7 +198,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer;list'= {
             cand --limit 'At most N customers (0: all)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -216,7 +217,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;set-email'= {
             cand --pc 'The new PC address'
             cand --mobile 'The new mobile address'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -248,7 +249,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;help;help'= {
         }
         &'acctsec;password'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -271,7 +272,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;check'= {
             cand --kind 'kind'
             cand --customer 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -288,7 +289,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;issue'= {
             cand --codes 'The customers listed in a file, one code a line'
             cand --out 'The output CSV (created 0600; never overwritten)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -306,7 +307,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;password;set'= {
             cand --kind 'kind'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -324,7 +325,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;change'= {
             cand --kind 'kind'
             cand --source 'Where the change comes from (IP, channel); recorded with the attempt'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -341,7 +342,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;verify'= {
             cand --kind 'kind'
             cand --source 'Where the attempt comes from (IP, channel); recorded with it'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -376,7 +377,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;help;help'= {
         }
         &'acctsec;lock'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -394,7 +395,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;lock;list'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -410,7 +411,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;lock;add'= {
             cand --reason 'Why (written to the audit trail; plain text, one line)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -439,7 +440,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --codes 'The customers listed in a file, one code a line'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --out 'Where the fresh passwords go (CSV, 0600, never overwritten)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -459,7 +460,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --budget 'Stop guessing after this long (e.g. 2h, 30m, 90s): the run overruns it by at most one candidate verification, and the next run resumes at the next candidate'
             cand --customer 'Only this customer'
             cand --candidates 'Guesses per credential (1 to 100000)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -478,7 +479,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;audit;history'= {
             cand --limit 'Only the newest N runs'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -501,7 +502,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;audit;help;help'= {
         }
         &'acctsec;rollout'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -522,7 +523,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --pre-start 'Start of the pre-registration period (e.g. 2022-08-22)'
             cand --pre-end 'End of the pre-registration period (e.g. "2022-09-17 23:59")'
             cand --enforce 'Enforcement start (e.g. "2022-09-18 18:00")'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -537,7 +538,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;rollout;status'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -563,7 +564,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;rollout;help;help'= {
         }
         &'acctsec;notify'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -585,7 +586,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;types'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -600,7 +601,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;notify;show'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -618,7 +619,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;set'= {
             cand --to 'Which registered address: pc, mobile or both [default: unchanged]'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -633,7 +634,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;notify;import'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -652,7 +653,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --device 'The client''s device'
             cand --user-agent 'The client''s browser user agent'
             cand --amount 'The amount in yen (withdrawals)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -668,7 +669,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;outbox'= {
             cand --status 'Only notices with this status'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -687,7 +688,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;outbox;export'= {
             cand --out 'out'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -702,7 +703,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;notify;outbox;ack'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -761,7 +762,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --since 'Only entries at or after this date (YYYY-MM-DD, JST) or time (RFC 3339)'
             cand --action 'Only this action, or a family of actions (`customer` matches `customer.import`)'
             cand --limit 'Only the newest N matching entries'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -782,7 +783,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;verify'= {
             cand --head 'A head shipped earlier by `acctsec log head`: also detect truncation after it'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -797,7 +798,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;log;head'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -812,7 +813,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;log;seal'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -829,7 +830,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;keygen'= {
             cand --out 'Where to write the private key (never overwritten)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -860,8 +861,49 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;help;help'= {
         }
+        &'acctsec;ledger'= {
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand copy 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;ledger;copy'= {
+            cand --to 'Where the new ledger goes: a file that does not exist yet, or the URL of an empty PostgreSQL database'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;ledger;help'= {
+            cand copy 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;ledger;help;copy'= {
+        }
+        &'acctsec;ledger;help;help'= {
+        }
         &'acctsec;completions'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -886,6 +928,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand rollout 'The rollout schedule and progress'
             cand notify 'Email notices: catalog, subscriptions, front-end events, outbox'
             cand log 'The audit trail: list, verify, head'
+            cand ledger 'The ledger itself: copy it to another place or backend'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -995,6 +1038,11 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;log;seal'= {
         }
         &'acctsec;help;log;keygen'= {
+        }
+        &'acctsec;help;ledger'= {
+            cand copy 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
+        }
+        &'acctsec;help;ledger;copy'= {
         }
         &'acctsec;help;completions'= {
         }
