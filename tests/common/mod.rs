@@ -206,6 +206,39 @@ impl Env {
         }
     }
 
+    /// Everything the ledger holds, to compare before and after a command
+    /// that must change nothing: the file's bytes (and its WAL's); on
+    /// PostgreSQL every row of every table.
+    pub fn contents(&self) -> Vec<u8> {
+        match &self.pg {
+            Some(_) => {
+                let tables = self.sql_col(
+                    "SELECT CAST(tablename AS TEXT) FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1",
+                    &[],
+                );
+                let mut out = Vec::new();
+                for t in tables {
+                    out.extend(t.as_bytes());
+                    for row in self.sql_col(
+                        &format!("SELECT CAST(t AS TEXT) FROM {t} AS t ORDER BY 1"),
+                        &[],
+                    ) {
+                        out.extend(row.as_bytes());
+                        out.push(b'\n');
+                    }
+                }
+                out
+            }
+            None => {
+                let mut out = std::fs::read(self.db()).expect("read ledger");
+                if let Ok(w) = std::fs::read(self.path("ledger.db-wal")) {
+                    out.extend(w);
+                }
+                out
+            }
+        }
+    }
+
     /// Hold the ledger's write lock (as a writer in another process would)
     /// until the holder is dropped; nothing is written.
     pub fn hold_write_lock(&self) -> WriteLock {

@@ -11,6 +11,8 @@
 //!   one else's: lockout counts stay exact, and the audit trail stays one
 //!   totally ordered chain (the next `seq` and `prev_hash` are read under
 //!   the lock). Readers never wait.
+//! - **Changes counted** by rows, as SQLite's `total_changes` counts them
+//!   (what `Ledger::write` checks against the audit entries).
 //! - **All or nothing.** A transaction that is dropped, cut off by a lost
 //!   connection or a killed process is rolled back by the server.
 //! - **One issue run per ledger.** `password issue` takes a session-level
@@ -432,6 +434,7 @@ impl Conn for Pg {
         let tx = PgTx {
             pg: &*self,
             open: Cell::new(true),
+            changed: Cell::new(0),
         };
         tx.pg.take_write_lock()?;
         Ok(Box::new(tx))
@@ -456,6 +459,22 @@ impl Conn for Pg {
 struct PgTx<'c> {
     pg: &'c Pg,
     open: Cell<bool>,
+    /// Rows changed so far (as SQLite's `total_changes` counts them: an
+    /// upsert whose update found nothing to do changes nothing).
+    changed: Cell<u64>,
+}
+
+/// Whether a statement writes rows (its rows returned, if any, are the rows
+/// it changed).
+fn writes(sql: &str) -> bool {
+    let first = sql
+        .trim_start()
+        .split_whitespace()
+        .next()
+        .unwrap_or_default();
+    ["INSERT", "UPDATE", "DELETE"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
 }
 
 impl Drop for PgTx<'_> {
@@ -474,11 +493,24 @@ impl Exec for PgTx<'_> {
         params: &[Param<'_>],
         each: &mut dyn FnMut(Row<'_>) -> Result<ControlFlow<()>>,
     ) -> Result<()> {
-        self.pg.query_in(true, sql, params, each)
+        if !writes(sql) {
+            return self.pg.query_in(true, sql, params, each);
+        }
+        let mut rows = 0;
+        let r = self.pg.query_in(true, sql, params, &mut |row| {
+            rows += 1;
+            each(row)
+        });
+        self.changed.set(self.changed.get() + rows);
+        r
     }
 
     fn execute(&self, sql: &str, params: &[Param<'_>]) -> Result<u64> {
-        self.pg.retrying(true, || self.pg.run_execute(sql, params))
+        let n = self
+            .pg
+            .retrying(true, || self.pg.run_execute(sql, params))?;
+        self.changed.set(self.changed.get() + n);
+        Ok(n)
     }
 
     fn path(&self) -> &Path {
@@ -488,12 +520,7 @@ impl Exec for PgTx<'_> {
 
 impl Transaction for PgTx<'_> {
     fn has_changed(&self) -> Result<bool> {
-        let db: &dyn Exec = self;
-        db.one(
-            "SELECT pg_current_xact_id_if_assigned() IS NOT NULL",
-            &[],
-            |mut r| r.bool(0),
-        )
+        Ok(self.changed.get() > 0)
     }
 
     fn commit(self: Box<Self>) -> Result<()> {
@@ -509,6 +536,7 @@ impl Transaction for PgTx<'_> {
         let from = usize::try_from(from).unwrap_or(0);
         for sql in migrations::MIGRATIONS.get(from..).unwrap_or_default() {
             self.pg.batch(sql)?;
+            self.changed.set(self.changed.get() + 1);
         }
         // Statements prepared before the schema changed may no longer fit.
         self.pg.statements.borrow_mut().clear();
