@@ -467,11 +467,7 @@ struct PgTx<'c> {
 /// Whether a statement writes rows (its rows returned, if any, are the rows
 /// it changed).
 fn writes(sql: &str) -> bool {
-    let first = sql
-        .trim_start()
-        .split_whitespace()
-        .next()
-        .unwrap_or_default();
+    let first = sql.split_whitespace().next().unwrap_or_default();
     ["INSERT", "UPDATE", "DELETE"]
         .iter()
         .any(|w| first.eq_ignore_ascii_case(w))
