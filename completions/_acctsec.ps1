@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'acctsec' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -44,13 +44,14 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('rollout', 'rollout', [CompletionResultType]::ParameterValue, 'The rollout schedule and progress')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Email notices: catalog, subscriptions, front-end events, outbox')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The audit trail: list, verify, head')
+            [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'The ledger itself: copy it to another place or backend')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'acctsec;init' {
             [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'The policy preset to start with (see `acctsec policy presets`)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -66,7 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;policy' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -87,7 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;policy;show' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only the rules of this kind of password')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -104,7 +105,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;policy;presets' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -123,7 +124,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'A shipped preset')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'A TOML policy file (as printed by `acctsec policy show --toml`)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -158,7 +159,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;customer' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -180,7 +181,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;customer;import' {
             [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'The file''s encoding [default: UTF-8, with or without BOM]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -197,7 +198,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;customer;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -215,7 +216,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;customer;list' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N customers (0: all)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -236,7 +237,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--pc', '--pc', [CompletionResultType]::ParameterName, 'The new PC address')
             [CompletionResult]::new('--mobile', '--mobile', [CompletionResultType]::ParameterName, 'The new mobile address')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -275,7 +276,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;password' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -299,7 +300,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;password;check' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Which password''s rules: login or execution')
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -317,7 +318,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;password;issue' {
             [CompletionResult]::new('--codes', '--codes', [CompletionResultType]::ParameterName, 'The customers listed in a file, one code a line')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The output CSV (created 0600; never overwritten)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -336,7 +337,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;password;set' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Which password: login or execution')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -355,7 +356,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;password;change' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Which password: login or execution')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the change comes from (IP, channel); recorded with the attempt')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -373,7 +374,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;password;verify' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Which password: login or execution')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the attempt comes from (IP, channel); recorded with it')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -416,7 +417,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;lock' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -435,7 +436,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;lock;list' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -452,7 +453,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;lock;add' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -486,7 +487,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--codes', '--codes', [CompletionResultType]::ParameterName, 'The customers listed in a file, one code a line')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where the fresh passwords go (CSV, 0600, never overwritten)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -507,7 +508,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'Stop guessing this long after the run started (e.g. 2h, 30m, 90s): the checks that need no guessing cover every customer first, then guesses go on until then; the run overruns it by at most one candidate verification, and the next run resumes at the next candidate')
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only this customer')
             [CompletionResult]::new('--candidates', '--candidates', [CompletionResultType]::ParameterName, 'Guesses per credential (1 to 100000)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -527,7 +528,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;audit;history' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Only the newest N runs')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -554,7 +555,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;rollout' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -576,7 +577,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--pre-start', '--pre-start', [CompletionResultType]::ParameterName, 'Start of the pre-registration period (e.g. 2022-08-22)')
             [CompletionResult]::new('--pre-end', '--pre-end', [CompletionResultType]::ParameterName, 'End of the pre-registration period (e.g. "2022-09-17 23:59")')
             [CompletionResult]::new('--enforce', '--enforce', [CompletionResultType]::ParameterName, 'Enforcement start (e.g. "2022-09-18 18:00")')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -592,7 +593,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;rollout;status' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -623,7 +624,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;notify' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -646,7 +647,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;notify;types' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -662,7 +663,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;notify;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -681,7 +682,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;notify;set' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Which registered address: pc, mobile or both [default: unchanged]')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -697,7 +698,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;notify;import' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -717,7 +718,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'The client''s device')
             [CompletionResult]::new('--user-agent', '--user-agent', [CompletionResultType]::ParameterName, 'The client''s browser user agent')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'The amount in yen (withdrawals)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -735,7 +736,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;notify;outbox' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only notices with this status')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N notices, oldest first (0: all) [default: all]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -755,7 +756,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;notify;outbox;export' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The JSON-lines file to create (0600; never overwritten)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -772,7 +773,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;notify;outbox;ack' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -846,7 +847,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries at or after this date (YYYY-MM-DD, JST) or time (RFC 3339)')
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only this action, or a family of actions (`customer` matches `customer.import`)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Only the newest N matching entries')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -868,7 +869,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;log;verify' {
             [CompletionResult]::new('--head', '--head', [CompletionResultType]::ParameterName, 'A head shipped earlier by `acctsec log head` (the hash in full, or its first 8 or more hex digits): also detect truncation after it')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -884,7 +885,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;log;head' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -900,7 +901,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;log;seal' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -918,7 +919,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;log;keygen' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the private key (never overwritten)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -956,8 +957,54 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;log;help;help' {
             break
         }
+        'acctsec;ledger' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'acctsec;ledger;copy' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where the new ledger goes: a file that does not exist yet, or the URL of an empty PostgreSQL database')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctsec;ledger;help' {
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'acctsec;ledger;help;copy' {
+            break
+        }
+        'acctsec;ledger;help;help' {
+            break
+        }
         'acctsec;completions' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -983,6 +1030,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('rollout', 'rollout', [CompletionResultType]::ParameterValue, 'The rollout schedule and progress')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Email notices: catalog, subscriptions, front-end events, outbox')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The audit trail: list, verify, head')
+            [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'The ledger itself: copy it to another place or backend')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1131,6 +1179,13 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;help;log;keygen' {
+            break
+        }
+        'acctsec;help;ledger' {
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`')
+            break
+        }
+        'acctsec;help;ledger;copy' {
             break
         }
         'acctsec;help;completions' {

@@ -31,6 +31,9 @@ _acctsec() {
             acctsec,init)
                 cmd="acctsec__subcmd__init"
                 ;;
+            acctsec,ledger)
+                cmd="acctsec__subcmd__ledger"
+                ;;
             acctsec,lock)
                 cmd="acctsec__subcmd__lock"
                 ;;
@@ -109,6 +112,9 @@ _acctsec() {
             acctsec__subcmd__help,init)
                 cmd="acctsec__subcmd__help__subcmd__init"
                 ;;
+            acctsec__subcmd__help,ledger)
+                cmd="acctsec__subcmd__help__subcmd__ledger"
+                ;;
             acctsec__subcmd__help,lock)
                 cmd="acctsec__subcmd__help__subcmd__lock"
                 ;;
@@ -144,6 +150,9 @@ _acctsec() {
                 ;;
             acctsec__subcmd__help__subcmd__customer,show)
                 cmd="acctsec__subcmd__help__subcmd__customer__subcmd__show"
+                ;;
+            acctsec__subcmd__help__subcmd__ledger,copy)
+                cmd="acctsec__subcmd__help__subcmd__ledger__subcmd__copy"
                 ;;
             acctsec__subcmd__help__subcmd__lock,add)
                 cmd="acctsec__subcmd__help__subcmd__lock__subcmd__add"
@@ -216,6 +225,18 @@ _acctsec() {
                 ;;
             acctsec__subcmd__help__subcmd__rollout,status)
                 cmd="acctsec__subcmd__help__subcmd__rollout__subcmd__status"
+                ;;
+            acctsec__subcmd__ledger,copy)
+                cmd="acctsec__subcmd__ledger__subcmd__copy"
+                ;;
+            acctsec__subcmd__ledger,help)
+                cmd="acctsec__subcmd__ledger__subcmd__help"
+                ;;
+            acctsec__subcmd__ledger__subcmd__help,copy)
+                cmd="acctsec__subcmd__ledger__subcmd__help__subcmd__copy"
+                ;;
+            acctsec__subcmd__ledger__subcmd__help,help)
+                cmd="acctsec__subcmd__ledger__subcmd__help__subcmd__help"
                 ;;
             acctsec__subcmd__lock,add)
                 cmd="acctsec__subcmd__lock__subcmd__add"
@@ -416,7 +437,7 @@ _acctsec() {
 
     case "${cmd}" in
         acctsec)
-            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version init policy customer password lock unlock audit rollout notify log completions help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version init policy customer password lock unlock audit rollout notify log ledger completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -888,7 +909,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help)
-            opts="init policy customer password lock unlock audit rollout notify log completions help"
+            opts="init policy customer password lock unlock audit rollout notify log ledger completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1030,6 +1051,34 @@ _acctsec() {
         acctsec__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__ledger)
+            opts="copy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__ledger__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1506,6 +1555,120 @@ _acctsec() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__ledger)
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__ledger__subcmd__copy)
+            opts="-y -q -h -V --to --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__ledger__subcmd__help)
+            opts="copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__ledger__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__ledger__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

@@ -18,7 +18,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
     }
     var completions = [
         &'acctsec'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -41,12 +41,13 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand rollout 'The rollout schedule and progress'
             cand notify 'Email notices: catalog, subscriptions, front-end events, outbox'
             cand log 'The audit trail: list, verify, head'
+            cand ledger 'The ledger itself: copy it to another place or backend'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;init'= {
             cand --preset 'The policy preset to start with (see `acctsec policy presets`)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -61,7 +62,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;policy'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -81,7 +82,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;policy;show'= {
             cand --kind 'Only the rules of this kind of password'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -97,7 +98,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;policy;presets'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -115,7 +116,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --preset 'A shipped preset'
             cand --file 'A TOML policy file (as printed by `acctsec policy show --toml`)'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -144,7 +145,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;policy;help;help'= {
         }
         &'acctsec;customer'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -165,7 +166,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer;import'= {
             cand --encoding 'The file''s encoding [default: UTF-8, with or without BOM]'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -181,7 +182,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;customer;show'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -198,7 +199,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer;list'= {
             cand --limit 'At most N customers (0: all)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -218,7 +219,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --pc 'The new PC address'
             cand --mobile 'The new mobile address'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -250,7 +251,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;help;help'= {
         }
         &'acctsec;password'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -273,7 +274,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;check'= {
             cand --kind 'Which password''s rules: login or execution'
             cand --customer 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -290,7 +291,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;issue'= {
             cand --codes 'The customers listed in a file, one code a line'
             cand --out 'The output CSV (created 0600; never overwritten)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -308,7 +309,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;password;set'= {
             cand --kind 'Which password: login or execution'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -326,7 +327,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;change'= {
             cand --kind 'Which password: login or execution'
             cand --source 'Where the change comes from (IP, channel); recorded with the attempt'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -343,7 +344,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;verify'= {
             cand --kind 'Which password: login or execution'
             cand --source 'Where the attempt comes from (IP, channel); recorded with it'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -378,7 +379,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;help;help'= {
         }
         &'acctsec;lock'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -396,7 +397,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;lock;list'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -412,7 +413,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;lock;add'= {
             cand --reason 'Why (written to the audit trail; plain text, one line)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -441,7 +442,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --codes 'The customers listed in a file, one code a line'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --out 'Where the fresh passwords go (CSV, 0600, never overwritten)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -461,7 +462,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --budget 'Stop guessing this long after the run started (e.g. 2h, 30m, 90s): the checks that need no guessing cover every customer first, then guesses go on until then; the run overruns it by at most one candidate verification, and the next run resumes at the next candidate'
             cand --customer 'Only this customer'
             cand --candidates 'Guesses per credential (1 to 100000)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -480,7 +481,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;audit;history'= {
             cand --limit 'Only the newest N runs'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -503,7 +504,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;audit;help;help'= {
         }
         &'acctsec;rollout'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -524,7 +525,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --pre-start 'Start of the pre-registration period (e.g. 2022-08-22)'
             cand --pre-end 'End of the pre-registration period (e.g. "2022-09-17 23:59")'
             cand --enforce 'Enforcement start (e.g. "2022-09-18 18:00")'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -539,7 +540,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;rollout;status'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -565,7 +566,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;rollout;help;help'= {
         }
         &'acctsec;notify'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -587,7 +588,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;types'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -602,7 +603,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;notify;show'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -620,7 +621,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;set'= {
             cand --to 'Which registered address: pc, mobile or both [default: unchanged]'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -635,7 +636,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;notify;import'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -654,7 +655,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --device 'The client''s device'
             cand --user-agent 'The client''s browser user agent'
             cand --amount 'The amount in yen (withdrawals)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -671,7 +672,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;outbox'= {
             cand --status 'Only notices with this status'
             cand --limit 'At most N notices, oldest first (0: all) [default: all]'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -690,7 +691,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;outbox;export'= {
             cand --out 'The JSON-lines file to create (0600; never overwritten)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -706,7 +707,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;outbox;ack'= {
             cand --from 'Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -765,7 +766,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --since 'Only entries at or after this date (YYYY-MM-DD, JST) or time (RFC 3339)'
             cand --action 'Only this action, or a family of actions (`customer` matches `customer.import`)'
             cand --limit 'Only the newest N matching entries'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -786,7 +787,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;verify'= {
             cand --head 'A head shipped earlier by `acctsec log head` (the hash in full, or its first 8 or more hex digits): also detect truncation after it'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -801,7 +802,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;log;head'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -816,7 +817,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;log;seal'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -833,7 +834,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;keygen'= {
             cand --out 'Where to write the private key (never overwritten)'
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -864,8 +865,49 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;help;help'= {
         }
+        &'acctsec;ledger'= {
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand copy 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;ledger;copy'= {
+            cand --to 'Where the new ledger goes: a file that does not exist yet, or the URL of an empty PostgreSQL database'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;ledger;help'= {
+            cand copy 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;ledger;help;copy'= {
+        }
+        &'acctsec;ledger;help;help'= {
+        }
         &'acctsec;completions'= {
-            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -890,6 +932,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand rollout 'The rollout schedule and progress'
             cand notify 'Email notices: catalog, subscriptions, front-end events, outbox'
             cand log 'The audit trail: list, verify, head'
+            cand ledger 'The ledger itself: copy it to another place or backend'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -999,6 +1042,11 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;log;seal'= {
         }
         &'acctsec;help;log;keygen'= {
+        }
+        &'acctsec;help;ledger'= {
+            cand copy 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
+        }
+        &'acctsec;help;ledger;copy'= {
         }
         &'acctsec;help;completions'= {
         }

@@ -24,7 +24,7 @@ function __fish_acctsec_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c acctsec -n "__fish_acctsec_needs_command" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_needs_command" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_needs_command" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_needs_command" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_needs_command" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -45,10 +45,11 @@ complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "audit" -d 'Weak-cre
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "rollout" -d 'The rollout schedule and progress'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "notify" -d 'Email notices: catalog, subscriptions, front-end events, outbox'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "log" -d 'The audit trail: list, verify, head'
+complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "ledger" -d 'The ledger itself: copy it to another place or backend'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l preset -d 'The policy preset to start with (see `acctsec policy presets`)' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -59,7 +60,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s y -l yes -d 'An
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -76,7 +77,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l kind -d 'Only the rules of this kind of password' -r -f -a "login\t''
 execution\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -88,7 +89,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -102,7 +103,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l preset -d 'A shipped preset' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l file -d 'A TOML policy file (as printed by `acctsec policy show --toml`)' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -117,7 +118,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "presets" -d 'The shipped presets'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change the policy (audited with the old and new values)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -135,7 +136,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l encoding -d 'The file\'s encoding [default: UTF-8, with or without BOM]' -r -f -a "utf-8\t''
 sjis\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -147,7 +148,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -160,7 +161,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l limit -d 'At most N customers (0: all)' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -176,7 +177,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l pc -d 'The new PC address' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l mobile -d 'The new mobile address' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -192,7 +193,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "list" -d 'List customers (personal data masked)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "set-email" -d 'Change a customer\'s registered email address (notifies the old and the new one)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -212,7 +213,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l kind -d 'Which password\'s rules: login or execution' -r -f -a "login\t''
 execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l customer -d 'Also run the rules that need the customer\'s data (the ones comparing with stored passwords run only at `set` and `change`)' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -225,7 +226,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l codes -d 'The customers listed in a file, one code a line' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l out -d 'The output CSV (created 0600; never overwritten)' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -240,7 +241,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l kind -d 'Which password: login or execution' -r -f -a "login\t''
 execution\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -255,7 +256,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l kind -d 'Which password: login or execution' -r -f -a "login\t''
 execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l source -d 'Where the change comes from (IP, channel); recorded with the attempt' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -269,7 +270,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l kind -d 'Which password: login or execution' -r -f -a "login\t''
 execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l source -d 'Where the attempt comes from (IP, channel); recorded with it' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -286,7 +287,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "change" -d 'The customer\'s own change (I3): the current password, then the new one (twice on a terminal; on stdin two lines: current, new)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -300,7 +301,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -f -a "list" -d 'Locked accounts: since when, why, failures'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -f -a "add" -d 'Lock an account (e.g. suspected takeover)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -312,7 +313,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -329,7 +330,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l codes -d 'The customers listed in a file, one code a line' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l out -d 'Where the fresh passwords go (CSV, 0600, never overwritten)' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -348,7 +349,7 @@ critical\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l budget -d 'Stop guessing this long after the run started (e.g. 2h, 30m, 90s): the checks that need no guessing cover every customer first, then guesses go on until then; the run overruns it by at most one candidate verification, and the next run resumes at the next candidate' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l customer -d 'Only this customer' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l candidates -d 'Guesses per credential (1 to 100000)' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -363,7 +364,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_se
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -f -a "history" -d 'Summaries of earlier runs'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l limit -d 'Only the newest N runs' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -376,7 +377,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "history" -d 'Summaries of earlier runs'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -393,7 +394,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l pre-start -d 'Start of the pre-registration period (e.g. 2022-08-22)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l pre-end -d 'End of the pre-registration period (e.g. "2022-09-17 23:59")' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l enforce -d 'Enforcement start (e.g. "2022-09-18 18:00")' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -404,7 +405,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -418,7 +419,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from help" -f -a "set" -d 'Record the schedule (times in JST unless an offset is given)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from help" -f -a "status" -d 'Customers by execution-password state, and time left'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -436,7 +437,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -f -a "emit" -d 'Report an event from the trading front end; queues the notice if the customer subscribes'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -f -a "outbox" -d 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -447,7 +448,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -463,7 +464,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 mobile\t''
 both\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -474,7 +475,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -489,7 +490,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l device -d 'The client\'s device' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l user-agent -d 'The client\'s browser user agent' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l amount -d 'The amount in yen (withdrawals)' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -503,7 +504,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l status -d 'Only notices with this status' -r -f -a "pending\t''
 sent\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l limit -d 'At most N notices, oldest first (0: all) [default: all]' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -528,7 +529,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l since -d 'Only entries at or after this date (YYYY-MM-DD, JST) or time (RFC 3339)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l action -d 'Only this action, or a family of actions (`customer` matches `customer.import`)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l limit -d 'Only the newest N matching entries' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -545,7 +546,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -f -a "keygen" -d 'Make a key pair for sealing: the private key into FILE (0600), the public key printed'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l head -d 'A head shipped earlier by `acctsec log head` (the hash in full, or its first 8 or more hex digits): also detect truncation after it' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -556,7 +557,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -567,7 +568,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -580,7 +581,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l out -d 'Where to write the private key (never overwritten)' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -596,7 +597,34 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "seal" -d 'Sign the head with the configured signing key and store the seal (for cron; -q: silent)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Make a key pair for sealing: the private key into FILE (0600), the public key printed'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l db -d 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -f -a "copy" -d 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l to -d 'Where the new ledger goes: a file that does not exist yet, or the URL of an empty PostgreSQL database' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
@@ -607,18 +635,19 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s y -l yes
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log completions help" -f -a "init" -d 'Create the ledger (exit 0 and no change if it already exists)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log completions help" -f -a "policy" -d 'The password policy: show, presets, set'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log completions help" -f -a "customer" -d 'The customer master: import, show, list, set-email'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log completions help" -f -a "password" -d 'Passwords: check, bulk issue, set, verify'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log completions help" -f -a "lock" -d 'Locked accounts: list, lock'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log completions help" -f -a "unlock" -d 'Unlock accounts (optionally with a fresh initial execution password)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log completions help" -f -a "audit" -d 'Weak-credential audit (findings; --guess tries guesses from customer data)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log completions help" -f -a "rollout" -d 'The rollout schedule and progress'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log completions help" -f -a "notify" -d 'Email notices: catalog, subscriptions, front-end events, outbox'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log completions help" -f -a "log" -d 'The audit trail: list, verify, head'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log completions help" -f -a "completions" -d 'Print shell completions'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger completions help" -f -a "init" -d 'Create the ledger (exit 0 and no change if it already exists)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger completions help" -f -a "policy" -d 'The password policy: show, presets, set'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger completions help" -f -a "customer" -d 'The customer master: import, show, list, set-email'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger completions help" -f -a "password" -d 'Passwords: check, bulk issue, set, verify'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger completions help" -f -a "lock" -d 'Locked accounts: list, lock'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger completions help" -f -a "unlock" -d 'Unlock accounts (optionally with a fresh initial execution password)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger completions help" -f -a "audit" -d 'Weak-credential audit (findings; --guess tries guesses from customer data)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger completions help" -f -a "rollout" -d 'The rollout schedule and progress'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger completions help" -f -a "notify" -d 'Email notices: catalog, subscriptions, front-end events, outbox'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger completions help" -f -a "log" -d 'The audit trail: list, verify, head'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger completions help" -f -a "ledger" -d 'The ledger itself: copy it to another place or backend'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger completions help" -f -a "completions" -d 'Print shell completions'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'The policy in force (--toml prints what `policy set --file` reads back)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "presets" -d 'The shipped presets'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Change the policy (audited with the old and new values)'
@@ -646,3 +675,4 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "head" -d 'Print the newest sequence number and hash (SEQ:HASH)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "seal" -d 'Sign the head with the configured signing key and store the seal (for cron; -q: silent)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "keygen" -d 'Make a key pair for sealing: the private key into FILE (0600), the public key printed'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "copy" -d 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'

@@ -464,21 +464,16 @@ fn hashes_no_real_system_uses_are_refused() {
         .stderr_has("bcrypt hash has cost 17, above the limit of 16")
         .stderr_has(&format!("{path}:4: column login_hash"))
         .stderr_has("m=2097152 KiB");
-    let count: i64 = env
-        .sql()
-        .query_row("SELECT count(*) FROM customer", [], |r| r.get(0))
-        .unwrap();
+    let count: i64 = env.sql_i64("SELECT count(*) FROM customer", &[]);
     assert_eq!(count, 0, "nothing written");
 
     // One already in a ledger (written before the limits existed) is
     // refused at once rather than run for minutes.
     slow_customers(&env, 1, 4);
-    env.sql()
-        .execute(
-            "UPDATE credential SET hash = ?1 WHERE customer = 'S0000' AND kind = 'login'",
-            [slow.replace("$17$", "$25$")],
-        )
-        .unwrap();
+    env.sql_exec(
+        "UPDATE credential SET hash = ?1 WHERE customer = 'S0000' AND kind = 'login'",
+        &[&slow.replace("$17$", "$25$")],
+    );
     let (wall, code, out) = timed(
         &env,
         &[

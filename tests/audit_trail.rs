@@ -6,7 +6,6 @@ mod common;
 
 use acctsec::ledger::{Entry, Ledger, Target};
 use common::Env;
-use rusqlite::params;
 
 const FIELDS: &[&str] = &[
     "seq",
@@ -47,9 +46,7 @@ fn trail(n: usize) -> Env {
 }
 
 fn count(env: &Env) -> i64 {
-    env.sql()
-        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
-        .unwrap()
+    env.sql_i64("SELECT count(*) FROM audit_log", &[])
 }
 
 fn verify(env: &Env, extra: &[&str]) -> common::Run {
@@ -75,39 +72,37 @@ fn an_intact_trail_verifies() {
 #[test]
 fn every_field_of_every_entry_is_covered() {
     let env = trail(5);
-    let pristine = std::fs::read(env.db()).unwrap();
+    let pristine = env.snapshot();
     let n = count(&env);
     let mut checked = 0;
     for seq in 1..=n {
         for field in FIELDS {
-            std::fs::write(env.db(), &pristine).unwrap();
-            let conn = env.sql();
+            env.restore(&pristine);
             let changed = match *field {
-                "seq" => conn.execute("UPDATE audit_log SET seq = 100000 WHERE seq = ?1", params![seq]),
-                "customer" | "reason" => conn.execute(
+                "seq" => env.sql_exec("UPDATE audit_log SET seq = 100000 WHERE seq = ?1", &[&seq]),
+                "customer" | "reason" => env.sql_exec(
                     &format!(
                         "UPDATE audit_log SET {field} = CASE WHEN {field} IS NULL THEN 'X' ELSE NULL END WHERE seq = ?1"
                     ),
-                    params![seq],
+                    &[&seq],
                 ),
-                "details" => conn.execute(
+                "details" => env.sql_exec(
                     "UPDATE audit_log SET details = replace(details, '}', ',\"x\":1}') WHERE seq = ?1",
-                    params![seq],
+                    &[&seq],
                 ),
-                "prev_hash" | "hash" => conn.execute(
+                "prev_hash" | "hash" => env.sql_exec(
                     &format!(
                         "UPDATE audit_log SET {field} = (CASE substr({field},1,1) WHEN 'a' THEN 'b' ELSE 'a' END) || substr({field},2) WHERE seq = ?1"
                     ),
-                    params![seq],
+                    &[&seq],
                 ),
-                _ => conn.execute(
+                _ => env.sql_exec(
                     &format!("UPDATE audit_log SET {field} = {field} || '.' WHERE seq = ?1"),
-                    params![seq],
+                    &[&seq],
                 ),
             }
-            .unwrap();
+            ;
             assert_eq!(changed, 1);
-            drop(conn);
             let r = verify(&env, &[]);
             assert_eq!(
                 r.code(),
@@ -129,26 +124,22 @@ fn every_field_of_every_entry_is_covered() {
 #[test]
 fn deleted_inserted_and_reordered_entries_are_detected() {
     let env = trail(5);
-    let pristine = std::fs::read(env.db()).unwrap();
+    let pristine = env.snapshot();
     let n = count(&env);
     let head = env.run(&["log", "head"]).ok().stdout().trim().to_string();
 
     // Deleting any entry but the last breaks the chain at that entry.
     for seq in 1..n {
-        std::fs::write(env.db(), &pristine).unwrap();
-        env.sql()
-            .execute("DELETE FROM audit_log WHERE seq = ?1", params![seq])
-            .unwrap();
+        env.restore(&pristine);
+        env.sql_exec("DELETE FROM audit_log WHERE seq = ?1", &[&seq]);
         verify(&env, &[])
             .status(1)
             .stdout_has(&format!("first bad entry is {seq}:"));
     }
     // Deleting the last is truncation: caught against the shipped head,
     // which can only tell that the trail changed at or before it.
-    std::fs::write(env.db(), &pristine).unwrap();
-    env.sql()
-        .execute("DELETE FROM audit_log WHERE seq = ?1", params![n])
-        .unwrap();
+    env.restore(&pristine);
+    env.sql_exec("DELETE FROM audit_log WHERE seq = ?1", &[&n]);
     verify(&env, &[]).ok();
     verify(&env, &["--head", &head])
         .status(1)
@@ -156,52 +147,45 @@ fn deleted_inserted_and_reordered_entries_are_detected() {
         .stdout_has(&format!("now ends at entry {}", n - 1));
 
     // Inserting an entry in the middle (renumbering the rest).
-    std::fs::write(env.db(), &pristine).unwrap();
+    env.restore(&pristine);
     {
-        let conn = env.sql();
-        conn.execute("UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 3", [])
-            .unwrap();
-        conn.execute("UPDATE audit_log SET seq = seq - 999 WHERE seq >= 1003", [])
-            .unwrap();
-        conn.execute(
+        env.sql_exec("UPDATE audit_log SET seq = seq + 1000 WHERE seq >= 3", &[]);
+        env.sql_exec(
+            "UPDATE audit_log SET seq = seq - 999 WHERE seq >= 1003",
+            &[],
+        );
+        env.sql_exec(
             "INSERT INTO audit_log SELECT 3, at, operator, 'forged', customer, reason, details, hash, hash FROM audit_log WHERE seq = 2",
-            [],
-        )
-        .unwrap();
+            &[],
+        );
     }
     verify(&env, &[])
         .status(1)
         .stdout_has("first bad entry is 3:");
 
     // Appending a forged entry with a made-up hash.
-    std::fs::write(env.db(), &pristine).unwrap();
-    env.sql()
-        .execute(
-            "INSERT INTO audit_log SELECT seq + 1, at, operator, 'forged', customer, reason, details, hash, hash FROM audit_log WHERE seq = ?1",
-            params![n],
-        )
-        .unwrap();
+    env.restore(&pristine);
+    env.sql_exec(
+        "INSERT INTO audit_log SELECT seq + 1, at, operator, 'forged', customer, reason, details, hash, hash FROM audit_log WHERE seq = ?1",
+        &[&n],
+    );
     verify(&env, &[])
         .status(1)
         .stdout_has(&format!("first bad entry is {}:", n + 1));
 
     // Swapping two entries' contents (reordering).
-    std::fs::write(env.db(), &pristine).unwrap();
+    env.restore(&pristine);
     {
-        let conn = env.sql();
-        conn.execute("UPDATE audit_log SET seq = -1 WHERE seq = 2", [])
-            .unwrap();
-        conn.execute("UPDATE audit_log SET seq = 2 WHERE seq = 3", [])
-            .unwrap();
-        conn.execute("UPDATE audit_log SET seq = 3 WHERE seq = -1", [])
-            .unwrap();
+        env.sql_exec("UPDATE audit_log SET seq = -1 WHERE seq = 2", &[]);
+        env.sql_exec("UPDATE audit_log SET seq = 2 WHERE seq = 3", &[]);
+        env.sql_exec("UPDATE audit_log SET seq = 3 WHERE seq = -1", &[]);
     }
     verify(&env, &[])
         .status(1)
         .stdout_has("first bad entry is 2:");
 
     // A rewritten trail no longer matches the head shipped before.
-    std::fs::write(env.db(), &pristine).unwrap();
+    env.restore(&pristine);
     let seq_hash: Vec<&str> = head.split(':').collect();
     let other = format!("{}:{}", seq_hash[0], "0".repeat(64));
     verify(&env, &["--head", &other])

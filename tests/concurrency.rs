@@ -13,14 +13,7 @@ use common::{Env, audit_count, file_mode};
 
 /// Every customer code, in order.
 fn codes(env: &Env) -> Vec<String> {
-    let conn = env.sql();
-    let mut s = conn
-        .prepare("SELECT code FROM customer ORDER BY code")
-        .unwrap();
-    s.query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
+    env.sql_col("SELECT code FROM customer ORDER BY code", &[])
 }
 
 /// A small deterministic generator (xorshift); the seed is printed so a
@@ -169,14 +162,17 @@ fn racing_writers_succeed_or_exit_75_and_the_trail_matches() {
         ok.get("notify.set").copied().unwrap_or(0)
     );
     let by_kind = |k: &str| -> i64 {
-        env.sql()
-            .query_row(
-                "SELECT count(*) FROM audit_log WHERE action = 'password.set'
-                 AND json_extract(details, '$.kind') = ?1",
-                [k],
-                |r| r.get(0),
-            )
-            .unwrap()
+        let kind = if common::on_pg() {
+            "CAST(details AS json) ->> 'kind'"
+        } else {
+            "json_extract(details, '$.kind')"
+        };
+        env.sql_i64(
+            &format!(
+                "SELECT count(*) FROM audit_log WHERE action = 'password.set' AND {kind} = ?1"
+            ),
+            &[&k],
+        )
     };
     assert_eq!(
         by_kind("login"),
@@ -187,23 +183,15 @@ fn racing_writers_succeed_or_exit_75_and_the_trail_matches() {
         ok.get("password.set/execution").copied().unwrap_or(0)
     );
     // What the trail says happened is what the tables hold.
-    let locked: i64 = env
-        .sql()
-        .query_row(
-            "SELECT count(*) FROM customer WHERE locked_at IS NOT NULL",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let locked: i64 = env.sql_i64(
+        "SELECT count(*) FROM customer WHERE locked_at IS NOT NULL",
+        &[],
+    );
     assert_eq!(locked, got("lock.add"));
-    let exec: i64 = env
-        .sql()
-        .query_row(
-            "SELECT count(*) FROM credential WHERE kind = 'execution'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let exec: i64 = env.sql_i64(
+        "SELECT count(*) FROM credential WHERE kind = 'execution'",
+        &[],
+    );
     assert_eq!(exec, by_kind("execution"));
     env.run(&["log", "verify"]).ok();
 }
@@ -217,8 +205,7 @@ fn a_held_write_lock_makes_writers_exit_75_and_readers_go_on() {
     )
     .ok();
     let head = env.run(&["log", "head"]).ok().stdout();
-    let holder = env.sql();
-    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let holder = env.hold_write_lock();
 
     let t = Instant::now();
     env.run(&[
@@ -287,21 +274,16 @@ fn a_held_write_lock_makes_writers_exit_75_and_readers_go_on() {
     .ok();
     assert!(t.elapsed() < Duration::from_secs(4), "readers waited");
 
-    holder.execute_batch("ROLLBACK").unwrap();
     drop(holder);
     assert_eq!(
         env.run(&["log", "head"]).ok().stdout(),
         head,
         "busy runs wrote"
     );
-    let failures: i64 = env
-        .sql()
-        .query_row(
-            "SELECT failures FROM credential WHERE customer = '1000100' AND kind = 'execution'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let failures: i64 = env.sql_i64(
+        "SELECT failures FROM credential WHERE customer = '1000100' AND kind = 'execution'",
+        &[],
+    );
     assert_eq!(failures, 0);
     // Retrying works.
     env.run(&["lock", "add", "1000100", "--reason", "x"]).ok();
@@ -473,18 +455,23 @@ fn issue_killed_at_random_moments_then_rerun_is_complete_and_consistent() {
     assert_eq!(deadlines.len(), 1, "{deadlines:?}");
 
     // Every password matches the ledger: all of them in-process ...
-    let hashes: BTreeMap<String, (String, String, Option<i64>)> = {
-        let conn = env.sql();
-        let mut s = conn
-            .prepare(
-                "SELECT customer, hash, state, issue_run FROM credential WHERE kind = 'execution'",
+    let hashes: BTreeMap<String, (String, String, Option<i64>)> = env
+        .sql_rows(
+            "SELECT customer, hash, state, issue_run FROM credential WHERE kind = 'execution'",
+            &[],
+        )
+        .into_iter()
+        .map(|r| {
+            (
+                r[0].clone().unwrap(),
+                (
+                    r[1].clone().unwrap(),
+                    r[2].clone().unwrap(),
+                    r[3].as_ref().map(|n| n.parse().unwrap()),
+                ),
             )
-            .unwrap();
-        s.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-    };
+        })
+        .collect();
     assert_eq!(hashes.len(), KILL_CUSTOMERS);
     let mut hasher = Hasher::new(Argon2Params {
         m_kib: KILL_M_KIB,
@@ -512,26 +499,24 @@ fn issue_killed_at_random_moments_then_rerun_is_complete_and_consistent() {
     }
     // One run, resumed rather than restarted; one issue entry and one
     // notice per customer, whatever was interrupted.
-    let runs: Vec<(i64, String)> = {
-        let conn = env.sql();
-        let mut s = conn.prepare("SELECT id, status FROM issue_run").unwrap();
-        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-    };
+    let runs: Vec<(i64, String)> = env
+        .sql_rows("SELECT id, status FROM issue_run", &[])
+        .into_iter()
+        .map(|r| {
+            (
+                r[0].as_ref().unwrap().parse().unwrap(),
+                r[1].clone().unwrap(),
+            )
+        })
+        .collect();
     assert_eq!(runs.len(), 1, "{runs:?}");
     assert_eq!(runs[0].1, "done");
     assert!(hashes.values().all(|(_, _, run)| *run == Some(runs[0].0)));
     assert_eq!(audit_count(&env, "password.issue"), KILL_CUSTOMERS as i64);
-    let notices: i64 = env
-        .sql()
-        .query_row(
-            "SELECT count(*) FROM outbox WHERE type = 'initial_password_issued'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let notices: i64 = env.sql_i64(
+        "SELECT count(*) FROM outbox WHERE type = 'initial_password_issued'",
+        &[],
+    );
     assert_eq!(notices, KILL_CUSTOMERS as i64);
     env.run(&["log", "verify"]).ok();
     // Nothing more to do: the same command again says so, file unchanged.

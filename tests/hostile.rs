@@ -216,7 +216,11 @@ fn hostile_files_and_stdin_are_bad_input() {
 #[test]
 fn a_ledger_with_an_odd_schema_version_is_foreign() {
     let env = Env::with_ledger();
-    env.sql().pragma_update(None, "user_version", -5).unwrap();
+    if common::on_pg() {
+        env.sql_exec("UPDATE acctsec_schema SET version = -5", &[]);
+    } else {
+        env.sql().pragma_update(None, "user_version", -5).unwrap();
+    }
     env.run(&["lock", "list"])
         .status(78)
         .stderr_has("not an acctsec ledger");

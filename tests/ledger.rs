@@ -6,6 +6,7 @@ use common::{Env, file_mode};
 
 #[test]
 fn init_creates_a_private_ledger_once() {
+    sqlite_only!();
     let env = Env::new();
     env.run(&["init"]).ok().stderr_has("created ledger");
     assert_eq!(file_mode(&env.db()), 0o600);
@@ -123,6 +124,7 @@ fn a_file_that_is_not_a_ledger_is_refused_and_untouched() {
 
 #[test]
 fn a_ledger_from_a_newer_acctsec_is_refused() {
+    sqlite_only!();
     let env = Env::with_ledger();
     env.sql().pragma_update(None, "user_version", 999).unwrap();
     let before = std::fs::read(env.db()).unwrap();
@@ -134,6 +136,7 @@ fn a_ledger_from_a_newer_acctsec_is_refused() {
 
 #[test]
 fn a_corrupt_ledger_is_an_io_error() {
+    sqlite_only!();
     let env = Env::with_ledger();
     let mut bytes = std::fs::read(env.db()).unwrap();
     // Keep the header, wreck every page after the first.
@@ -263,4 +266,38 @@ fn io_errors_are_74_and_json_errors_are_json() {
     assert_eq!(j["error"]["exit"], 4);
     assert!(j["error"]["message"].as_str().unwrap().contains("NOPE"));
     assert!(r.stdout().is_empty());
+}
+
+#[test]
+fn ledger_copy_makes_an_identical_ledger_elsewhere_once() {
+    // On PostgreSQL this is the copy down to a SQLite archive.
+    let env = Env::with_customers();
+    env.run(&["lock", "add", "1000100", "--reason", "before the move"])
+        .ok();
+    let head = env.run(&["log", "head"]).ok().stdout();
+    let dest = env.path("archive/copy.db");
+    std::fs::create_dir(env.path("archive")).unwrap();
+    env.run(&["ledger", "copy", "--to", &dest.display().to_string()])
+        .ok()
+        .stderr_has("copied ledger");
+    let on_copy = |args: &[&str]| {
+        let mut a = vec!["--db", dest.to_str().unwrap()];
+        a.extend_from_slice(args);
+        env.run(&a).ok().stdout()
+    };
+    assert_eq!(on_copy(&["log", "head"]), head);
+    on_copy(&["log", "verify"]);
+    assert_eq!(
+        on_copy(&["--format", "json", "customer", "list"]),
+        env.run(&["--format", "json", "customer", "list"])
+            .ok()
+            .stdout()
+    );
+    assert_eq!(file_mode(&dest), 0o600);
+    // The source is unchanged, and the copy goes on like the original.
+    assert_eq!(env.run(&["log", "head"]).ok().stdout(), head);
+    on_copy(&["--yes", "unlock", "1000100", "--reason", "moved"]);
+    // A second copy to the same place is refused.
+    env.run(&["ledger", "copy", "--to", &dest.display().to_string()])
+        .status(73);
 }

@@ -19,6 +19,7 @@ fn is_root() -> bool {
 
 #[test]
 fn a_world_writable_directory_is_refused() {
+    sqlite_only!();
     let env = Env::new();
     let open = env.path("open");
     std::fs::create_dir(&open).unwrap();
@@ -41,6 +42,7 @@ fn a_world_writable_directory_is_refused() {
 
 #[test]
 fn a_planted_wal_or_shm_file_is_refused() {
+    sqlite_only!();
     let env = Env::with_ledger();
     let wal = env.path("ledger.db-wal");
     std::fs::write(&wal, b"").unwrap();
@@ -74,6 +76,7 @@ fn a_planted_wal_or_shm_file_is_refused() {
 /// Two staff users and an outsider, as the README's group setup has them.
 #[test]
 fn staff_users_share_a_ledger_through_a_group() {
+    sqlite_only!();
     let Some(users) = common::os_users::staff() else {
         eprintln!("skipped: needs root with useradd/groupadd and runuser (CI runs as root)");
         return;

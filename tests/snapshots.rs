@@ -52,7 +52,7 @@ fn tempdir() -> tempfile::TempDir {
 
 /// The ledger file after the build, and the directory it was built in.
 struct Built {
-    ledger: Vec<u8>,
+    ledger: common::Snapshot,
     dir: PathBuf,
 }
 
@@ -63,7 +63,10 @@ fn built() -> &'static Built {
 }
 
 fn build() -> Built {
-    let env = Env { dir: tempdir() };
+    let env = Env {
+        dir: tempdir(),
+        pg: common::on_pg().then(common::pg::Db::create),
+    };
     let at = |now: &str, args: &[&str]| env.run_at(now, args).ok();
     let at_stdin = |now: &str, args: &[&str], stdin: &str| {
         Run(env
@@ -178,19 +181,24 @@ fn build() -> Built {
         &["audit", "--customer", "1000174"],
     );
     // One file to copy: everything checkpointed out of the WAL.
-    env.sql()
-        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
-        .unwrap();
+    if env.pg.is_none() {
+        env.sql()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .unwrap();
+    }
     Built {
-        ledger: std::fs::read(env.db()).unwrap(),
+        ledger: env.snapshot(),
         dir: env.dir.path().to_path_buf(),
     }
 }
 
 /// A fresh copy of the built ledger in a directory of its own.
 fn ledger() -> Env {
-    let env = Env { dir: tempdir() };
-    std::fs::write(env.db(), &built().ledger).unwrap();
+    let env = Env {
+        dir: tempdir(),
+        pg: common::on_pg().then(common::pg::Db::create),
+    };
+    env.restore(&built().ledger);
     env
 }
 

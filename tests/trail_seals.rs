@@ -1,7 +1,7 @@
 //! Seals of the audit trail, end to end: keys made by `log keygen`, seals
 //! made by `log seal`, checked by `log verify`, against an attacker who can
 //! write the ledger file and recompute the whole SHA-256 chain (done here
-//! with rusqlite and sha2, from the documented entry format, without the
+//! with plain SQL and sha2, from the documented entry format, without the
 //! crate's code). Also the configuration file the keys live in.
 
 mod common;
@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 
 use acctsec::ledger::{Entry, Ledger, Target};
 use common::{Env, Run, file_mode};
-use rusqlite::params;
 use sha2::{Digest, Sha256};
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -109,38 +108,17 @@ fn entry_hash(row: &[Option<String>; 8]) -> String {
 /// What an attacker with write access does: change entry `seq`'s operator,
 /// then recompute the hash chain from the first entry to the last.
 fn rewrite_operator_and_recompute(env: &Env, seq: i64, operator: &str) {
-    let conn = env.sql();
-    conn.execute(
+    env.sql_exec(
         "UPDATE audit_log SET operator = ?2 WHERE seq = ?1",
-        params![seq, operator],
-    )
-    .unwrap();
-    let rows: Vec<(i64, [Option<String>; 6])> = conn
-        .prepare("SELECT seq, at, operator, action, customer, reason, details FROM audit_log ORDER BY seq")
-        .unwrap()
-        .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                [
-                    Some(r.get::<_, i64>(0)?.to_string()),
-                    Some(r.get(1)?),
-                    Some(r.get(2)?),
-                    Some(r.get(3)?),
-                    r.get(4)?,
-                    r.get(5)?,
-                ],
-            ))
-        })
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
+        &[&seq, &operator],
+    );
+    let rows = env.sql_rows(
+        "SELECT seq, at, operator, action, customer, reason, details FROM audit_log ORDER BY seq",
+        &[],
+    );
     let mut prev = GENESIS.to_string();
-    for (seq, f) in rows {
-        let details: String = conn
-            .query_row("SELECT details FROM audit_log WHERE seq = ?1", [seq], |r| {
-                r.get(0)
-            })
-            .unwrap();
+    for f in rows {
+        let seq: i64 = f[0].as_ref().unwrap().parse().unwrap();
         let hash = entry_hash(&[
             f[0].clone(),
             f[1].clone(),
@@ -148,14 +126,13 @@ fn rewrite_operator_and_recompute(env: &Env, seq: i64, operator: &str) {
             f[3].clone(),
             f[4].clone(),
             f[5].clone(),
-            Some(details),
+            f[6].clone(),
             Some(prev.clone()),
         ]);
-        conn.execute(
+        env.sql_exec(
             "UPDATE audit_log SET prev_hash = ?2, hash = ?3 WHERE seq = ?1",
-            params![seq, prev, hash],
-        )
-        .unwrap();
+            &[&seq, &prev, &hash],
+        );
         prev = hash;
     }
 }
@@ -334,7 +311,7 @@ fn deleted_seals_and_a_stopped_sealer_are_reported() {
     with(&env, &cfg, &["-q", "log", "seal"]).ok();
     with(&env, &cfg, &["log", "verify"]).ok();
 
-    env.sql().execute("DELETE FROM seal", []).unwrap();
+    env.sql_exec("DELETE FROM seal", &[]);
     let r = with(&env, &cfg, &["log", "verify"]).status(1);
     assert!(
         r.stdout().contains("no seal newer than max_seal_age (2d)")
@@ -378,7 +355,7 @@ fn a_wrong_key_and_a_forged_seal_are_reported() {
     let (_, other) = keygen(&env, "other.pem");
     let cfg = sealing_config(&env, &key, &[&public], "2d");
     with(&env, &cfg, &["-q", "log", "seal", "--start"]).ok();
-    let pristine = std::fs::read(env.db()).unwrap();
+    let pristine = env.snapshot();
 
     // Verified with a key that did not make the seal.
     let wrong = verifier_config(&env, &[&other], "2d");
@@ -398,23 +375,21 @@ fn a_wrong_key_and_a_forged_seal_are_reported() {
         "UPDATE seal SET sealed_at = replace(sealed_at, '.', '1.')",
         "UPDATE seal SET seq = seq - 1",
     ] {
-        std::fs::write(env.db(), &pristine).unwrap();
-        env.sql().execute(edit, []).unwrap();
+        env.restore(&pristine);
+        env.sql_exec(edit, &[]);
         let r = with(&env, &v, &["log", "verify"]).status(1);
         assert!(r.stdout().contains("seal FORGED"), "{edit}: {}", r.stdout());
     }
 
     // A seal claiming the key, signed by another: forged, too.
-    std::fs::write(env.db(), &pristine).unwrap();
+    env.restore(&pristine);
     let (other_key, _) = keygen(&env, "attacker.pem");
     let attacker = sealing_config(&env, &other_key, &[&public], "2d");
     with(&env, &attacker, &["-q", "log", "seal", "--start"]).ok();
-    env.sql()
-        .execute(
-            "UPDATE seal SET key = ?1 WHERE id = (SELECT max(id) FROM seal)",
-            [&public],
-        )
-        .unwrap();
+    env.sql_exec(
+        "UPDATE seal SET key = ?1 WHERE id = (SELECT max(id) FROM seal)",
+        &[&public],
+    );
     with(&env, &v, &["log", "verify"])
         .status(1)
         .stdout_has("seal FORGED");

@@ -5,6 +5,7 @@ mod audit;
 mod customer;
 mod generated;
 mod init;
+mod ledger;
 mod lock;
 mod log;
 mod notify;
@@ -54,14 +55,14 @@ pub const GLOBAL: &str = "Global options";
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]
+    /// The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]
     #[arg(
         long,
         env = "ACCTSEC_DB",
         hide_env_values = true,
         global = true,
         help_heading = GLOBAL,
-        value_name = "PATH"
+        value_name = "PATH|URL"
     )]
     pub db: Option<PathBuf>,
     /// Per-host settings (keys of the trail's seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]
@@ -141,6 +142,9 @@ pub enum Command {
     Notify(notify::NotifyCmd),
     /// The audit trail: list, verify, head
     Log(log::LogArgs),
+    /// The ledger itself: copy it to another place or backend
+    #[command(subcommand)]
+    Ledger(ledger::LedgerCmd),
     /// Print shell completions
     Completions(generated::CompletionsArgs),
 }
@@ -311,6 +315,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Rollout(c) => rollout::run(&mut ctx, c),
         Command::Audit(a) => audit::run(&mut ctx, a),
         Command::Log(a) => log::run(&mut ctx, a),
+        Command::Ledger(c) => ledger::run(&mut ctx, c),
         Command::Completions(a) => generated::run(&mut ctx, a),
     }?;
     ctx.out.flush()?;

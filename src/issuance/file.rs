@@ -177,14 +177,19 @@ pub fn out_key(out: &Path) -> Result<String> {
 /// Exclusive locks on directories, held while this lives.
 pub struct DirLocks(#[allow(dead_code)] Vec<File>);
 
-/// Exclusive locks on the ledger's directory and on the directory of `out`:
+/// Exclusive locks on the ledger's directory (a ledger file; a ledger on a
+/// server has its own lock, `Ledger::lock_issue_runs`) and on the directory of `out`:
 /// one issue run per ledger (runs racing for the same customers would leave
 /// files whose passwords were replaced) and per output directory (runs
 /// resuming the same temporary file would lose each other's lines). Exit 75
 /// when another run holds one.
-pub fn lock_dirs(ledger: &Path, out: &Path) -> Result<DirLocks> {
+pub fn lock_dirs(ledger: Option<&Path>, out: &Path) -> Result<DirLocks> {
     let mut dirs: Vec<PathBuf> = Vec::new();
-    for d in [secretfile::dir_of(ledger), secretfile::dir_of(out)] {
+    for d in ledger
+        .map(secretfile::dir_of)
+        .into_iter()
+        .chain([secretfile::dir_of(out)])
+    {
         let d = std::fs::canonicalize(d).map_err(|e| Error::io(d, e))?;
         if !dirs.contains(&d) {
             dirs.push(d);

@@ -111,7 +111,8 @@ pub fn prepare(
     replace: bool,
 ) -> Result<Outset> {
     let key = file::out_key(out)?;
-    let locks = file::lock_dirs(ledger.path(), out)?;
+    ledger.lock_issue_runs()?;
+    let locks = file::lock_dirs(ledger.file(), out)?;
     policy.try_generator().map_err(|e| Error::Config {
         what: messages::generator_unusable(&e),
     })?;

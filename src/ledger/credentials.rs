@@ -68,7 +68,7 @@ pub(super) fn credential(db: &dyn Exec, code: &str, kind: Kind) -> Result<Option
 pub(super) fn history(db: &dyn Exec, code: &str, kind: Kind, n: u32) -> Result<Vec<String>> {
     db.all(
         "SELECT hash FROM password_history WHERE customer = ?1 AND kind = ?2
-         ORDER BY retired_at DESC, rowid DESC LIMIT ?3",
+         ORDER BY retired_at DESC, id DESC LIMIT ?3",
         params![code, kind.as_str(), n],
         |mut r| r.text(0),
     )
@@ -231,9 +231,9 @@ impl Tx<'_> {
             params![code, kind.as_str(), at],
         )?;
         db.execute(
-            "DELETE FROM password_history WHERE customer = ?1 AND kind = ?2 AND rowid NOT IN (
-                SELECT rowid FROM password_history WHERE customer = ?1 AND kind = ?2
-                ORDER BY retired_at DESC, rowid DESC LIMIT ?3)",
+            "DELETE FROM password_history WHERE customer = ?1 AND kind = ?2 AND id NOT IN (
+                SELECT id FROM password_history WHERE customer = ?1 AND kind = ?2
+                ORDER BY retired_at DESC, id DESC LIMIT ?3)",
             params![code, kind.as_str(), keep.max(1)],
         )?;
         let state = match state {

@@ -116,6 +116,11 @@ impl<'p> Row<'p> {
         Row { cells, path }
     }
 
+    /// Every cell, in column order (to copy a row as it is).
+    pub fn into_cells(self) -> Vec<Value> {
+        self.cells
+    }
+
     fn take(&mut self, i: usize) -> Value {
         self.cells
             .get_mut(i)
@@ -203,6 +208,17 @@ pub trait Conn: Exec {
     /// its first statement, waiting up to the busy timeout for another
     /// writer ([`Error::Busy`], exit 75, after that).
     fn begin(&mut self) -> Result<Box<dyn Transaction + '_>>;
+
+    /// Try to take, for as long as the connection stays open, the lock of
+    /// `password issue` runs on this ledger across hosts; `false` when
+    /// another connection holds it. A file-based backend leaves this to the
+    /// directory lock of the issuance (always `true`).
+    fn lock_issue_runs(&self) -> Result<bool> {
+        Ok(true)
+    }
+
+    /// The ledger's file, for a backend that keeps one.
+    fn file(&self) -> Option<&Path>;
 }
 
 /// A write transaction of a backend. Dropped without [`Transaction::commit`],
@@ -221,6 +237,15 @@ pub trait Transaction: Exec {
     /// Apply this backend's migrations after `from`, up to
     /// [`super::SCHEMA_VERSION`], and record the new version.
     fn upgrade_schema(&self, from: i64) -> Result<()>;
+
+    /// The ledger's tables (for `ledger copy`, which must know them all).
+    fn tables(&self) -> Result<Vec<String>>;
+
+    /// After rows were copied in with their keys: let generated keys go on
+    /// after them (PostgreSQL's identity sequences; SQLite needs nothing).
+    fn after_copy(&self) -> Result<()> {
+        Ok(())
+    }
 }
 
 impl dyn Exec + '_ {

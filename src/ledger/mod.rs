@@ -53,19 +53,23 @@
 //! logical schema); placeholders rewritten from `?N` to `$N`; its error
 //! codes mapped to the same exit codes. `Ledger::open` and `Ledger::init`
 //! then choose the backend from the target. The queries, the audit trail
-//! and everything above stay as they are. The one SQLite-only spot left in
-//! the queries, to be given a portable form then: `password_history` has
-//! no key column and is ordered and trimmed by SQLite's `rowid`.
+//! and everything above stay as they are.
+//!
+//! `postgres` is that second backend: a `postgres://` or `postgresql://`
+//! target selects it (its module doc tells how it keeps SQLite's
+//! guarantees across hosts).
 
 mod audit;
 mod audit_findings;
 mod audit_runs;
+mod copy;
 mod credentials;
 mod customers;
 mod exec;
 pub mod files;
 mod notify;
 mod policy;
+mod postgres;
 mod read;
 mod seals;
 mod sqlite;
@@ -77,6 +81,7 @@ use std::sync::Arc;
 pub use audit::{AuditRow, Entry, Head, LogFilter, Tamper, TamperKind};
 pub use audit_findings::{AccountScan, AuditAccount, StoredGuess};
 pub use audit_runs::AuditRun;
+pub use copy::Copied;
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
 pub use notify::{AckResult, LoginEnv, Notice};
@@ -88,7 +93,7 @@ use exec::{Conn, Exec, Transaction};
 
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;
@@ -138,14 +143,28 @@ impl Ledger {
     /// is ever visible, and two concurrent `init`s cannot both create one.
     /// `setup` runs in the new ledger's first transaction.
     pub fn init(target: &Target, setup: impl FnOnce(&mut Tx) -> Result<()>) -> Result<InitOutcome> {
-        sqlite::init(target, setup)
+        if postgres::is_url(&target.path) {
+            postgres::init(target, setup)
+        } else {
+            sqlite::init(target, setup)
+        }
     }
 
     /// Open an existing ledger, bringing an older schema up to date. A
     /// missing ledger, something that is not an acctsec ledger, or one from
     /// a newer acctsec is refused without modifying it.
     pub fn open(target: &Target) -> Result<Ledger> {
-        sqlite::open(target)
+        if postgres::is_url(&target.path) {
+            postgres::open(target)
+        } else {
+            sqlite::open(target)
+        }
+    }
+
+    /// Whether `target` names a ledger on a PostgreSQL server (a URL) rather
+    /// than a file.
+    pub fn is_server(target: &Path) -> bool {
+        postgres::is_url(target)
     }
 
     fn new(conn: Box<dyn Conn>, target: &Target) -> Ledger {
@@ -161,6 +180,27 @@ impl Ledger {
 
     pub fn operator(&self) -> &str {
         &self.target.operator
+    }
+
+    /// The ledger's file, for a backend that keeps one (SQLite); `None` for
+    /// a ledger on a server.
+    pub fn file(&self) -> Option<&Path> {
+        self.conn.file()
+    }
+
+    /// Hold, while this ledger stays open, the lock that lets one
+    /// `password issue` run at a time on this ledger from any host (on a
+    /// server: a session advisory lock; a SQLite ledger is one host's file,
+    /// whose directory the issuance locks). Exit 75 when another run holds
+    /// it.
+    pub fn lock_issue_runs(&self) -> Result<()> {
+        if self.conn.lock_issue_runs()? {
+            Ok(())
+        } else {
+            Err(Error::InUse {
+                what: crate::messages::issue_in_progress(),
+            })
+        }
     }
 
     fn exec(&self) -> &dyn Exec {
@@ -203,21 +243,25 @@ impl Ledger {
     /// Safe against a concurrent process doing the same: the version is
     /// re-read under the write lock.
     fn migrate(&mut self) -> Result<()> {
-        self.write(|tx| {
-            let from = tx.tx.schema_version()?;
-            if from >= SCHEMA_VERSION {
-                return Ok(());
-            }
-            tx.tx.upgrade_schema(from)?;
-            tx.audit(Entry {
-                action: "ledger.schema",
-                customer: None,
-                reason: None,
-                details: serde_json::json!({ "from": from, "to": SCHEMA_VERSION }),
-            })?;
-            Ok(())
-        })
+        self.write(migrate_in)
     }
+}
+
+/// Bring the schema up to [`SCHEMA_VERSION`] in `tx`, audited (nothing when
+/// it is there already).
+fn migrate_in(tx: &mut Tx) -> Result<()> {
+    let from = tx.tx.schema_version()?;
+    if from >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    tx.tx.upgrade_schema(from)?;
+    tx.audit(Entry {
+        action: "ledger.schema",
+        customer: None,
+        reason: None,
+        details: serde_json::json!({ "from": from, "to": SCHEMA_VERSION }),
+    })?;
+    Ok(())
 }
 
 impl Tx<'_> {

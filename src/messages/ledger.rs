@@ -49,3 +49,59 @@ pub fn policy_file_too_large(file: &std::path::Path, max_kib: u64) -> String {
         "{f} が {max_kib} KiB を超えています。ポリシーファイルは数 KiB の TOML です（`acctsec policy show --toml` を参照）"
     )
 }
+
+/// A PostgreSQL URL that carries a password (exit 2): passwords never travel
+/// in argv or the environment of a command line.
+pub fn db_url_password() -> String {
+    tr!(
+        "refusing a ledger URL that contains a password: a password on the command line is visible to every user of the host. Remove it from the URL and give it in PGPASSWORD or in the password file (PGPASSFILE, default ~/.pgpass, mode 0600)",
+        "パスワードを含む台帳 URL は使えません。コマンドラインのパスワードはホストの全利用者から見えます。URL から外し、PGPASSWORD かパスワードファイル（PGPASSFILE、既定は ~/.pgpass、モード 0600）で指定してください"
+    )
+}
+
+/// A PostgreSQL URL that cannot be understood (exit 2).
+pub fn db_url_invalid(why: &str) -> String {
+    tr!(
+        "invalid ledger URL: {why} (form: postgres://USER@HOST:PORT/DBNAME?sslmode=MODE)",
+        "台帳 URL が正しくありません: {why}（形式: postgres://USER@HOST:PORT/DBNAME?sslmode=MODE）"
+    )
+}
+
+/// The PostgreSQL server cannot be reached, or the connection was lost
+/// (exit 75: safe to retry).
+pub fn db_unreachable(server: &str, detail: &str) -> String {
+    tr!(
+        "ledger server unreachable, retry: the PostgreSQL server at {server} cannot be reached or dropped the connection ({detail}); a transaction cut off is rolled back whole, so it is safe to run the command again",
+        "台帳サーバーに接続できません。再実行してください: {server} の PostgreSQL サーバーに接続できないか、接続が切れました（{detail}）。途中のトランザクションはすべて取り消されるので、そのまま再実行できます"
+    )
+}
+
+/// The PostgreSQL server refused who we are (exit 78).
+pub fn db_auth_failed(server: &str, user: &str, detail: &str) -> String {
+    tr!(
+        "the PostgreSQL server at {server} refused user {user} ({detail}); check PGPASSWORD or the password file (PGPASSFILE, default ~/.pgpass, mode 0600)",
+        "{server} の PostgreSQL サーバーがユーザー {user} を拒否しました（{detail}）。PGPASSWORD かパスワードファイル（PGPASSFILE、既定は ~/.pgpass、モード 0600）を確認してください"
+    )
+}
+
+/// A TLS setting of a ledger URL that cannot be used (exit 78).
+pub fn db_tls_unusable(what: &str) -> String {
+    tr!(
+        "cannot secure the connection to the ledger server: {what}",
+        "台帳サーバーへの接続を暗号化できません: {what}"
+    )
+}
+
+/// `ledger copy` done.
+pub fn ledger_copied(
+    from: &std::path::Path,
+    to: &std::path::Path,
+    entries: u64,
+    rows: u64,
+) -> String {
+    let (f, t) = (p(from), p(to));
+    tr!(
+        "copied ledger {f} to {t}: {rows} rows, {entries} audit entries (same head)",
+        "台帳 {f} を {t} にコピーしました: {rows} 行、監査記録 {entries} 件（同じ先頭）"
+    )
+}

@@ -10,13 +10,36 @@ use assert_cmd::Command;
 
 pub struct Env {
     pub dir: tempfile::TempDir,
+    /// On PostgreSQL (`ACCTSEC_TEST_PG`): this test's own database.
+    pub pg: Option<pg::Db>,
+}
+
+/// Whether the tests run on PostgreSQL: `ACCTSEC_TEST_PG` holds the URL of a
+/// server's maintenance database, on which every [`Env`] creates its own
+/// database (see tests/support/with-postgres).
+pub fn on_pg() -> bool {
+    std::env::var_os("ACCTSEC_TEST_PG").is_some_and(|v| !v.is_empty())
+}
+
+/// Return early from a test about the SQLite file itself (its bytes, modes,
+/// companion files, pragmas), which has no counterpart on PostgreSQL.
+#[macro_export]
+macro_rules! sqlite_only {
+    () => {
+        if $crate::common::on_pg() {
+            eprintln!("skipped on PostgreSQL: this test is about the SQLite file itself");
+            return;
+        }
+    };
 }
 
 impl Env {
-    /// An empty directory; no ledger yet.
+    /// An empty directory (and on PostgreSQL an empty database); no ledger
+    /// yet.
     pub fn new() -> Env {
         Env {
             dir: tempfile::tempdir().expect("tempdir"),
+            pg: on_pg().then(pg::Db::create),
         }
     }
 
@@ -64,8 +87,13 @@ impl Env {
         self.dir.path().join(name)
     }
 
+    /// The ledger: a file in the directory, or on PostgreSQL the URL of
+    /// this test's database.
     pub fn db(&self) -> PathBuf {
-        self.path("ledger.db")
+        match &self.pg {
+            Some(db) => PathBuf::from(&db.url),
+            None => self.path("ledger.db"),
+        }
     }
 
     pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
@@ -144,9 +172,183 @@ impl Env {
             .expect("run acctsec"))
     }
 
-    /// A direct SQLite connection to the ledger (for tampering and checks).
+    /// A direct SQLite connection to the ledger file (for tests about the
+    /// SQLite file itself: see [`sqlite_only!`]; others use `sql_*`).
     pub fn sql(&self) -> rusqlite::Connection {
+        assert!(
+            self.pg.is_none(),
+            "env.sql() is SQLite only: use sql_i64/sql_exec"
+        );
         rusqlite::Connection::open(self.db()).expect("open ledger")
+    }
+
+    /// The ledger as it is now, to [`Env::restore`] it later (a copy of the
+    /// file; on PostgreSQL a copy of the database). Nothing may have the
+    /// ledger open meanwhile.
+    pub fn snapshot(&self) -> Snapshot {
+        match &self.pg {
+            Some(db) => {
+                let snap = pg::Db::copy_of(&db.name);
+                Snapshot::Pg(snap)
+            }
+            None => Snapshot::File(std::fs::read(self.db()).expect("read ledger")),
+        }
+    }
+
+    /// Put the ledger back as it was at `snap`.
+    pub fn restore(&self, snap: &Snapshot) {
+        match (snap, &self.pg) {
+            (Snapshot::File(bytes), None) => {
+                std::fs::write(self.db(), bytes).expect("write ledger")
+            }
+            (Snapshot::Pg(snap), Some(db)) => db.replace_with(&snap.name),
+            _ => unreachable!("a snapshot of another backend"),
+        }
+    }
+
+    /// Everything the ledger holds, to compare before and after a command
+    /// that must change nothing: the file's bytes (and its WAL's); on
+    /// PostgreSQL every row of every table.
+    pub fn contents(&self) -> Vec<u8> {
+        match &self.pg {
+            Some(_) => {
+                let tables = self.sql_col(
+                    "SELECT CAST(tablename AS TEXT) FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1",
+                    &[],
+                );
+                let mut out = Vec::new();
+                for t in tables {
+                    out.extend(t.as_bytes());
+                    for row in self.sql_col(
+                        &format!("SELECT CAST(t AS TEXT) FROM {t} AS t ORDER BY 1"),
+                        &[],
+                    ) {
+                        out.extend(row.as_bytes());
+                        out.push(b'\n');
+                    }
+                }
+                out
+            }
+            None => {
+                let mut out = std::fs::read(self.db()).expect("read ledger");
+                if let Ok(w) = std::fs::read(self.path("ledger.db-wal")) {
+                    out.extend(w);
+                }
+                out
+            }
+        }
+    }
+
+    /// Hold the ledger's write lock (as a writer in another process would)
+    /// until the holder is dropped; nothing is written.
+    pub fn hold_write_lock(&self) -> WriteLock {
+        match &self.pg {
+            Some(db) => {
+                let mut c = db.client();
+                c.batch_execute("BEGIN; SELECT pg_advisory_xact_lock(4702693991722778625)")
+                    .unwrap();
+                WriteLock::Pg(c)
+            }
+            None => {
+                let c = self.sql();
+                c.execute_batch("BEGIN IMMEDIATE").unwrap();
+                WriteLock::Sqlite(c)
+            }
+        }
+    }
+
+    /// Run a statement on the ledger, on either backend (`?N` placeholders);
+    /// how many rows it changed.
+    pub fn sql_exec(&self, sql: &str, params: &[&dyn Arg]) -> u64 {
+        match &self.pg {
+            Some(db) => db.execute(sql, params),
+            None => {
+                let args: Vec<SqlVal> = params.iter().map(|p| p.val()).collect();
+                self.sql()
+                    .execute(sql, rusqlite::params_from_iter(args))
+                    .unwrap_or_else(|e| panic!("{sql}: {e}")) as u64
+            }
+        }
+    }
+
+    /// The rows of a query, on either backend, every cell as text (NULL as
+    /// `None`).
+    pub fn sql_rows(&self, sql: &str, params: &[&dyn Arg]) -> Vec<Vec<Option<String>>> {
+        match &self.pg {
+            Some(db) => db.rows(sql, params),
+            None => {
+                let args: Vec<SqlVal> = params.iter().map(|p| p.val()).collect();
+                let conn = self.sql();
+                let mut stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+                let n = stmt.column_count();
+                stmt.query_map(rusqlite::params_from_iter(args), |r| {
+                    (0..n)
+                        .map(|i| {
+                            Ok(match r.get_ref(i)? {
+                                rusqlite::types::ValueRef::Null => None,
+                                rusqlite::types::ValueRef::Integer(v) => Some(v.to_string()),
+                                rusqlite::types::ValueRef::Real(v) => Some(v.to_string()),
+                                rusqlite::types::ValueRef::Text(t) => {
+                                    Some(String::from_utf8_lossy(t).into_owned())
+                                }
+                                rusqlite::types::ValueRef::Blob(b) => Some(hex_of(b)),
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+            }
+        }
+    }
+
+    /// The first column of a query's rows, as text.
+    pub fn sql_col(&self, sql: &str, params: &[&dyn Arg]) -> Vec<String> {
+        self.sql_rows(sql, params)
+            .into_iter()
+            .map(|mut r| r.swap_remove(0).unwrap_or_default())
+            .collect()
+    }
+
+    /// The one text value of a query.
+    pub fn sql_text(&self, sql: &str, params: &[&dyn Arg]) -> String {
+        let rows = self.sql_col(sql, params);
+        assert_eq!(rows.len(), 1, "{sql}: {rows:?}");
+        rows.into_iter().next().unwrap()
+    }
+
+    /// The one integer of a query (a count).
+    pub fn sql_i64(&self, sql: &str, params: &[&dyn Arg]) -> i64 {
+        let t = self.sql_text(sql, params);
+        t.parse()
+            .unwrap_or_else(|_| panic!("{sql}: {t:?} is not a number"))
+    }
+}
+
+/// A saved state of a ledger (see [`Env::snapshot`]).
+pub enum Snapshot {
+    File(Vec<u8>),
+    Pg(pg::Db),
+}
+
+/// A held write lock (see [`Env::hold_write_lock`]); dropped, it is rolled
+/// back.
+pub enum WriteLock {
+    Sqlite(rusqlite::Connection),
+    Pg(postgres::Client),
+}
+
+impl Drop for WriteLock {
+    fn drop(&mut self) {
+        match self {
+            WriteLock::Sqlite(c) => {
+                let _ = c.execute_batch("ROLLBACK");
+            }
+            WriteLock::Pg(c) => {
+                let _ = c.batch_execute("ROLLBACK");
+            }
+        }
     }
 }
 
@@ -216,13 +418,241 @@ pub fn file_mode(p: &Path) -> u32 {
 
 /// How many audit-trail entries have this action.
 pub fn audit_count(env: &Env, action: &str) -> i64 {
-    env.sql()
-        .query_row(
-            "SELECT count(*) FROM audit_log WHERE action = ?1",
-            [action],
-            |r| r.get(0),
-        )
-        .unwrap()
+    env.sql_i64(
+        "SELECT count(*) FROM audit_log WHERE action = ?1",
+        &[&action],
+    )
+}
+
+fn hex_of(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// A parameter of `sql_*`: text or an integer.
+#[derive(Debug, Clone)]
+pub enum SqlVal {
+    Int(i64),
+    Text(String),
+    Null,
+}
+
+pub trait Arg {
+    fn val(&self) -> SqlVal;
+}
+
+impl Arg for i64 {
+    fn val(&self) -> SqlVal {
+        SqlVal::Int(*self)
+    }
+}
+impl Arg for u64 {
+    fn val(&self) -> SqlVal {
+        SqlVal::Int(*self as i64)
+    }
+}
+impl Arg for i32 {
+    fn val(&self) -> SqlVal {
+        SqlVal::Int(i64::from(*self))
+    }
+}
+impl Arg for usize {
+    fn val(&self) -> SqlVal {
+        SqlVal::Int(*self as i64)
+    }
+}
+impl Arg for &str {
+    fn val(&self) -> SqlVal {
+        SqlVal::Text(self.to_string())
+    }
+}
+impl Arg for String {
+    fn val(&self) -> SqlVal {
+        SqlVal::Text(self.clone())
+    }
+}
+impl<T: Arg> Arg for Option<T> {
+    fn val(&self) -> SqlVal {
+        self.as_ref().map_or(SqlVal::Null, Arg::val)
+    }
+}
+
+impl rusqlite::ToSql for SqlVal {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, ValueRef};
+        Ok(ToSqlOutput::Borrowed(match self {
+            SqlVal::Int(n) => ValueRef::Integer(*n),
+            SqlVal::Text(s) => ValueRef::Text(s.as_bytes()),
+            SqlVal::Null => ValueRef::Null,
+        }))
+    }
+}
+
+/// The PostgreSQL side of the harness: a database per [`Env`], dropped with
+/// it.
+pub mod pg {
+    use super::{Arg, SqlVal};
+    use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
+    use postgres::{Client, NoTls};
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    /// The maintenance database's URL (`ACCTSEC_TEST_PG`).
+    pub fn admin_url() -> String {
+        std::env::var("ACCTSEC_TEST_PG").expect("ACCTSEC_TEST_PG")
+    }
+
+    pub fn admin() -> Client {
+        Client::connect(&admin_url(), NoTls).expect("connect to the test server")
+    }
+
+    /// One test's database.
+    pub struct Db {
+        pub name: String,
+        pub url: String,
+    }
+
+    impl Db {
+        pub fn create() -> Db {
+            let db = Db::named();
+            admin()
+                .batch_execute(&format!("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'", db.name))
+                .expect("create a test database");
+            db
+        }
+
+        /// A fresh name (the database is not made).
+        fn named() -> Db {
+            static N: AtomicU32 = AtomicU32::new(0);
+            let name = format!(
+                "t_{}_{}_{}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::Relaxed),
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .subsec_nanos()
+            );
+            let base = admin_url();
+            let server = base.rsplit_once('/').map(|(s, _)| s).unwrap_or(&base);
+            Db {
+                url: format!("{server}/{name}"),
+                name,
+            }
+        }
+
+        /// A new database, a copy of `name`.
+        pub fn copy_of(name: &str) -> Db {
+            let db = Db::named();
+            admin()
+                .batch_execute(&format!("CREATE DATABASE {} TEMPLATE {name}", db.name))
+                .expect("copy a test database");
+            db
+        }
+
+        /// Make this database a copy of `template` again.
+        pub fn replace_with(&self, template: &str) {
+            let mut a = admin();
+            a.batch_execute(&format!("DROP DATABASE {} WITH (FORCE)", self.name))
+                .expect("drop a test database");
+            a.batch_execute(&format!(
+                "CREATE DATABASE {} TEMPLATE {template}",
+                self.name
+            ))
+            .expect("copy a test database");
+        }
+
+        pub fn client(&self) -> Client {
+            Client::connect(&self.url, NoTls).expect("connect to the test database")
+        }
+
+        pub fn execute(&self, sql: &str, params: &[&dyn Arg]) -> u64 {
+            let args: Vec<SqlVal> = params.iter().map(|p| p.val()).collect();
+            let refs: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a as _).collect();
+            self.client()
+                .execute(&dollars(sql), &refs)
+                .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        }
+
+        pub fn rows(&self, sql: &str, params: &[&dyn Arg]) -> Vec<Vec<Option<String>>> {
+            let args: Vec<SqlVal> = params.iter().map(|p| p.val()).collect();
+            let refs: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a as _).collect();
+            let mut client = self.client();
+            let types: Vec<Type> = args
+                .iter()
+                .map(|a| match a {
+                    SqlVal::Int(_) => Type::INT8,
+                    _ => Type::TEXT,
+                })
+                .collect();
+            let stmt = client
+                .prepare_typed(&dollars(sql), &types)
+                .unwrap_or_else(|e| panic!("{sql}: {e}"));
+            client
+                .query(&stmt, &refs)
+                .unwrap_or_else(|e| panic!("{sql}: {e}"))
+                .iter()
+                .map(|r| {
+                    (0..r.len())
+                        .map(|i| match *r.columns()[i].type_() {
+                            Type::INT8 => r.get::<_, Option<i64>>(i).map(|v| v.to_string()),
+                            Type::INT4 => r.get::<_, Option<i32>>(i).map(|v| v.to_string()),
+                            Type::BOOL => r
+                                .get::<_, Option<bool>>(i)
+                                .map(|v| if v { "1" } else { "0" }.to_string()),
+                            _ => r.get::<_, Option<String>>(i),
+                        })
+                        .collect()
+                })
+                .collect()
+        }
+    }
+
+    impl Drop for Db {
+        fn drop(&mut self) {
+            let _ = admin().batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+
+    /// `?N` as `$N`.
+    pub fn dollars(sql: &str) -> String {
+        let mut out = String::new();
+        let mut chars = sql.chars().peekable();
+        let mut quoted = false;
+        while let Some(c) = chars.next() {
+            if c == '\'' {
+                quoted = !quoted;
+            }
+            if c == '?' && !quoted && chars.peek().is_some_and(char::is_ascii_digit) {
+                out.push('$');
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    impl ToSql for SqlVal {
+        fn to_sql(
+            &self,
+            ty: &Type,
+            out: &mut bytes::BytesMut,
+        ) -> Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+            match self {
+                SqlVal::Null => Ok(IsNull::Yes),
+                SqlVal::Int(n) => match *ty {
+                    Type::INT4 => i32::try_from(*n)?.to_sql(ty, out),
+                    _ => n.to_sql(ty, out),
+                },
+                SqlVal::Text(s) => s.as_str().to_sql(ty, out),
+            }
+        }
+        fn accepts(_: &Type) -> bool {
+            true
+        }
+        to_sql_checked!();
+    }
 }
 
 /// The outbox with full addresses, through the mail gateway's export

@@ -179,6 +179,23 @@ pub(super) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (customer, kind)
     ) STRICT, WITHOUT ROWID;
     "#,
+    // 11: password history with a key of its own (it had only SQLite's
+    // rowid), which orders it (newest last) and names the rows to trim, on
+    // every backend.
+    r#"
+    CREATE TABLE password_history_new (
+        id         INTEGER PRIMARY KEY,
+        customer   TEXT NOT NULL REFERENCES customer (code),
+        kind       TEXT NOT NULL,
+        hash       TEXT NOT NULL,
+        retired_at TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO password_history_new (id, customer, kind, hash, retired_at)
+        SELECT rowid, customer, kind, hash, retired_at FROM password_history;
+    DROP TABLE password_history;
+    ALTER TABLE password_history_new RENAME TO password_history;
+    CREATE INDEX password_history_customer ON password_history (customer, kind, retired_at);
+    "#,
 ];
 
 // Every backend has one migration per schema version.

@@ -171,6 +171,10 @@ impl Conn for Sqlite {
             before,
         }))
     }
+
+    fn file(&self) -> Option<&Path> {
+        Some(&self.place.path)
+    }
 }
 
 impl Exec for SqliteTx<'_> {
@@ -217,6 +221,15 @@ impl Transaction for SqliteTx<'_> {
         self.tx
             .pragma_update(None, "user_version", SCHEMA_VERSION)
             .map_err(err)
+    }
+
+    fn tables(&self) -> Result<Vec<String>> {
+        let db: &dyn Exec = self;
+        db.all(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            &[],
+            |mut r| r.text(0),
+        )
     }
 }
 

@@ -1,0 +1,394 @@
+//! The ledger on a PostgreSQL server: what only a server has (other hosts'
+//! processes racing, lost connections, logins, URLs). Every test here needs
+//! `ACCTSEC_TEST_PG` (tests/support/with-postgres sets it) and returns early
+//! without it; the rest of the end-to-end suite runs on both backends.
+
+mod common;
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::{Env, on_pg};
+
+/// Return early unless a test server is there.
+macro_rules! pg_only {
+    () => {
+        if !on_pg() {
+            eprintln!("skipped: needs a PostgreSQL server (tests/support/with-postgres)");
+            return;
+        }
+    };
+}
+
+const EXEC_PW: &str = "Hp4rWx8k";
+const CODE: &str = "1000100";
+
+/// A ledger with the sample customers and `CODE`'s execution password set.
+fn with_exec_password() -> Env {
+    let env = Env::with_customers();
+    env.run_stdin(
+        &["password", "set", CODE, "--kind", "execution"],
+        &format!("{EXEC_PW}\n"),
+    )
+    .ok();
+    env
+}
+
+#[test]
+fn twenty_processes_verifying_wrong_at_once_count_exactly_nine_failures() {
+    pg_only!();
+    let env = with_exec_password();
+    let kids: Vec<_> = (0..20)
+        .map(|_| {
+            let mut c = env.std_cmd();
+            c.args([
+                "--busy-timeout",
+                "60000",
+                "password",
+                "verify",
+                CODE,
+                "--kind",
+                "execution",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+            let mut child = c.spawn().expect("spawn");
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(b"Wrong7x5Q\n")
+                .unwrap();
+            child
+        })
+        .collect();
+    let codes: Vec<i32> = kids
+        .into_iter()
+        .map(|k| k.wait_with_output().unwrap().status.code().unwrap_or(-1))
+        .collect();
+    // Eight wrong answers (exit 1), the ninth locks (exit 3), the rest find
+    // it locked (3).
+    assert_eq!(codes.iter().filter(|c| **c == 1).count(), 8, "{codes:?}");
+    assert_eq!(codes.iter().filter(|c| **c == 3).count(), 12, "{codes:?}");
+    assert_eq!(
+        env.sql_i64(
+            "SELECT failures FROM credential WHERE customer = ?1 AND kind = 'execution'",
+            &[&CODE]
+        ),
+        9
+    );
+    assert_eq!(
+        env.sql_i64(
+            "SELECT count(*) FROM customer WHERE locked_at IS NOT NULL",
+            &[]
+        ),
+        1
+    );
+    env.run(&["log", "verify"]).ok();
+}
+
+#[test]
+fn writers_on_many_connections_leave_one_chain() {
+    pg_only!();
+    let env = Env::with_customers();
+    let codes = env.sql_col("SELECT code FROM customer ORDER BY code", &[]);
+    let kids: Vec<_> = codes
+        .iter()
+        .take(24)
+        .enumerate()
+        .map(|(i, code)| {
+            let mut c = env.std_cmd();
+            if i % 2 == 0 {
+                c.args([
+                    "--busy-timeout",
+                    "60000",
+                    "lock",
+                    "add",
+                    code,
+                    "--reason",
+                    "race",
+                ]);
+            } else {
+                c.args([
+                    "--busy-timeout",
+                    "60000",
+                    "customer",
+                    "set-email",
+                    code,
+                    "--pc",
+                    "a@example.jp",
+                ]);
+            }
+            c.stdout(Stdio::null()).stderr(Stdio::piped());
+            c.spawn().expect("spawn")
+        })
+        .collect();
+    for k in kids {
+        let out = k.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let n = env.sql_i64("SELECT count(*) FROM audit_log", &[]);
+    assert_eq!(
+        env.sql_i64("SELECT max(seq) FROM audit_log", &[]),
+        n,
+        "no gaps"
+    );
+    assert_eq!(
+        env.sql_i64(
+            "SELECT count(*) FROM audit_log a JOIN audit_log b ON b.seq = a.seq + 1 WHERE b.prev_hash <> a.hash",
+            &[]
+        ),
+        0,
+        "no forks"
+    );
+    env.run(&["log", "verify"]).ok();
+}
+
+#[test]
+fn a_writer_killed_mid_transaction_leaves_nothing_half_written() {
+    pg_only!();
+    let env = Env::with_customers();
+    let head = env.run(&["log", "head"]).ok().stdout();
+    let before = env.sql_i64("SELECT count(*) FROM customer", &[]);
+    // A big import, killed while its one transaction is open.
+    let mut csv = String::from("code,name,birth_date,phone,mobile_phone,email_pc,email_mobile\n");
+    for i in 0..200_000 {
+        csv.push_str(&format!("9{i:06},Name{i},1980-01-01,,,,\n"));
+    }
+    let f = env.write("big.csv", csv);
+    let mut child = env
+        .std_cmd()
+        .args(["customer", "import", &f.display().to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until it holds the write lock (its transaction is open).
+    let t = Instant::now();
+    loop {
+        let holding = env.sql_i64(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted",
+            &[],
+        );
+        if holding > 0 || t.elapsed() > Duration::from_secs(30) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let _ = child.kill();
+    child.wait().unwrap();
+    assert_eq!(env.sql_i64("SELECT count(*) FROM customer", &[]), before);
+    assert_eq!(env.run(&["log", "head"]).ok().stdout(), head);
+    env.run(&["log", "verify"]).ok();
+    // The next writer does not wait for the dead one.
+    env.run(&["lock", "add", CODE, "--reason", "after"]).ok();
+}
+
+#[test]
+fn a_stopped_server_is_exit_75_naming_it() {
+    pg_only!();
+    let env = Env::new();
+    // A port nothing listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("postgres://postgres@127.0.0.1:{port}/x");
+    env.cmd()
+        .env("ACCTSEC_DB", &url)
+        .args(["lock", "list"])
+        .assert()
+        .code(75)
+        .stderr(predicates::str::contains(format!("127.0.0.1:{port}")));
+}
+
+#[test]
+fn a_wrong_password_is_exit_78_and_the_right_one_from_pgpassword_or_pgpass_works() {
+    pg_only!();
+    let env = Env::with_ledger();
+    let url = env
+        .db()
+        .display()
+        .to_string()
+        .replace("postgres://postgres@", "postgres://acctsec_pw@");
+    env.cmd()
+        .env("ACCTSEC_DB", &url)
+        .env("PGPASSWORD", "not-it")
+        .args(["log", "head"])
+        .assert()
+        .code(78)
+        .stderr(predicates::str::contains("acctsec_pw"))
+        .stderr(predicates::str::contains("not-it").not());
+    env.cmd()
+        .env("ACCTSEC_DB", &url)
+        .env("PGPASSWORD", "test-pw")
+        .args(["log", "head"])
+        .assert()
+        .code(0);
+    // The password file, honoured only when private.
+    let pgpass = env.write("pgpass", "*:*:*:acctsec_pw:test-pw\n");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o600)).unwrap();
+    env.cmd()
+        .env("ACCTSEC_DB", &url)
+        .env("PGPASSFILE", &pgpass)
+        .args(["log", "head"])
+        .assert()
+        .code(0);
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.cmd()
+        .env("ACCTSEC_DB", &url)
+        .env("PGPASSFILE", &pgpass)
+        .args(["log", "head"])
+        .assert()
+        .code(78);
+}
+
+use predicates::prelude::PredicateBooleanExt;
+
+#[test]
+fn a_password_in_the_url_is_refused_with_exit_2() {
+    pg_only!();
+    let env = Env::new();
+    env.cmd()
+        .env_remove("ACCTSEC_DB")
+        .args([
+            "--db",
+            "postgres://acctsec_pw:test-pw@127.0.0.1/postgres",
+            "log",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("PGPASSWORD"))
+        .stderr(predicates::str::contains(".pgpass"))
+        .stderr(predicates::str::contains("test-pw").not());
+}
+
+#[test]
+fn init_refuses_a_foreign_database_and_keeps_an_existing_ledger() {
+    pg_only!();
+    let env = Env::new();
+    env.sql_exec("CREATE TABLE orders (id BIGINT)", &[]);
+    env.run(&["init"]).status(78);
+    assert_eq!(
+        env.sql_i64(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'",
+            &[]
+        ),
+        1,
+        "untouched"
+    );
+    env.run(&["lock", "list"]).status(78);
+
+    let env = Env::with_ledger();
+    let head = env.run(&["log", "head"]).ok().stdout();
+    env.run(&["init"]).ok();
+    assert_eq!(env.run(&["log", "head"]).ok().stdout(), head);
+    env.sql_exec("UPDATE acctsec_schema SET version = 999", &[]);
+    env.run(&["log"])
+        .status(78)
+        .stderr_has("newer acctsec (schema 999");
+}
+
+#[test]
+fn a_unix_socket_url_reaches_the_same_ledger() {
+    pg_only!();
+    let Ok(dir) = std::env::var("ACCTSEC_TEST_PG_SOCKET") else {
+        return;
+    };
+    let env = Env::with_ledger();
+    let head = env.run(&["log", "head"]).ok().stdout();
+    let name = &env.pg.as_ref().unwrap().name;
+    let port = env.db().display().to_string();
+    let port = port
+        .rsplit_once(':')
+        .unwrap()
+        .1
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    for url in [
+        format!("postgresql:///{name}?host={dir}&port={port}&user=postgres"),
+        format!(
+            "postgresql://postgres@{}:{port}/{name}",
+            dir.replace('/', "%2F")
+        ),
+    ] {
+        let r = env
+            .cmd()
+            .env("ACCTSEC_DB", &url)
+            .args(["log", "head"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&r.stdout),
+            head,
+            "{url}: {}",
+            String::from_utf8_lossy(&r.stderr)
+        );
+    }
+}
+
+#[test]
+fn one_issue_run_per_ledger_across_hosts() {
+    pg_only!();
+    let env = Env::with_customers();
+    // Another host's run holds the ledger's issue lock (a session lock).
+    let mut other = env.pg.as_ref().unwrap().client();
+    other
+        .batch_execute("SELECT pg_advisory_lock(4702693991722778626)")
+        .unwrap();
+    let out = env.path("issue.csv");
+    env.issue_all(&out)
+        .status(75)
+        .stderr_has("another `acctsec password issue`");
+    drop(other);
+    env.issue_all(&out).ok();
+}
+
+#[test]
+fn ledger_copy_moves_a_sqlite_ledger_up_to_postgres_with_the_same_head() {
+    pg_only!();
+    // The source: a SQLite file.
+    let env = Env::new();
+    let file = env.path("small.db");
+    let on = |db: &str, args: &[&str]| {
+        let mut a = vec!["--db", db];
+        a.extend_from_slice(args);
+        env.run(&a)
+    };
+    let file_s = file.display().to_string();
+    on(&file_s, &["init"]).ok();
+    let import = common::fixture("customers.csv").display().to_string();
+    on(&file_s, &["customer", "import", &import]).ok();
+    on(&file_s, &["lock", "add", CODE, "--reason", "x"]).ok();
+    let head = on(&file_s, &["log", "head"]).ok().stdout();
+    // Up to this test's (empty) database.
+    let url = env.db().display().to_string();
+    on(&file_s, &["ledger", "copy", "--to", &url]).ok();
+    assert_eq!(on(&url, &["log", "head"]).ok().stdout(), head);
+    on(&url, &["log", "verify"]).ok();
+    assert_eq!(
+        on(&url, &["--format", "json", "lock", "list"])
+            .ok()
+            .stdout(),
+        on(&file_s, &["--format", "json", "lock", "list"])
+            .ok()
+            .stdout()
+    );
+    // Keys generated after the copy go on after the copied ones.
+    on(&url, &["--yes", "unlock", CODE, "--reason", "y"]).ok();
+    on(&url, &["log", "verify"]).ok();
+    // Not into a database that holds a ledger.
+    on(&file_s, &["ledger", "copy", "--to", &url]).status(73);
+}
