@@ -2,6 +2,7 @@
 //! shared context, and the dispatch. No SQL and no policy logic here.
 
 mod audit;
+mod authcode;
 mod customer;
 mod generated;
 mod init;
@@ -127,6 +128,9 @@ pub enum Command {
     Notify(notify::NotifyCmd),
     /// The audit trail: list, verify, head
     Log(log::LogArgs),
+    /// One-time auth codes by email for withdrawals and data views: issue, verify
+    #[command(subcommand)]
+    Authcode(authcode::AuthcodeCmd),
     /// Print shell completions
     Completions(generated::CompletionsArgs),
 }
@@ -297,6 +301,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Rollout(c) => rollout::run(&mut ctx, c),
         Command::Audit(a) => audit::run(&mut ctx, a),
         Command::Log(a) => log::run(&mut ctx, a),
+        Command::Authcode(c) => authcode::run(&mut ctx, c),
         Command::Completions(a) => generated::run(&mut ctx, a),
     }?;
     ctx.out.flush()?;

@@ -203,6 +203,13 @@ pub trait Conn: Exec {
     /// its first statement, waiting up to the busy timeout for another
     /// writer ([`Error::Busy`], exit 75, after that).
     fn begin(&mut self) -> Result<Box<dyn Transaction + '_>>;
+
+    /// Remove from the backend's files the old copies of overwritten rows
+    /// (run after a commit that blanked a secret): the overwritten content
+    /// itself is zeroed as it is freed (SQLite: `secure_delete`), but older
+    /// page images may live on in a write-ahead log. Best effort: a reader
+    /// holding an old snapshot can keep them until the next scrub.
+    fn scrub(&self) -> Result<()>;
 }
 
 /// A write transaction of a backend. Dropped without [`Transaction::commit`],

@@ -59,6 +59,7 @@
 
 mod audit;
 mod audit_runs;
+mod authcodes;
 mod credentials;
 mod customers;
 mod exec;
@@ -75,6 +76,7 @@ use std::sync::Arc;
 
 pub use audit::{AuditRow, Entry, Head, LogFilter, Tamper, TamperKind};
 pub use audit_runs::AuditRun;
+pub use authcodes::AuthCodeRow;
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
 pub use notify::{AckResult, LoginEnv, Notice};
@@ -86,7 +88,7 @@ use exec::{Conn, Exec, Transaction};
 
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;
@@ -128,6 +130,10 @@ pub struct Tx<'a> {
     /// The policy in force, read once per transaction (the write lock keeps
     /// it from changing under us).
     policy: OnceCell<Arc<crate::policy::Policy>>,
+    /// Set when the transaction overwrote a secret (an auth code's notice):
+    /// after the commit the backend scrubs the old copies from its files
+    /// (`exec::Conn::scrub`).
+    scrub: bool,
 }
 
 impl Ledger {
@@ -168,16 +174,26 @@ impl Ledger {
     /// Run `f` in one write transaction (waiting up to the busy timeout
     /// for other writers) and commit it, with its audit entries.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx) -> Result<T>) -> Result<T> {
-        self.transact(true, f)
+        let (value, scrub) = self.transact(true, f)?;
+        if scrub {
+            self.conn.scrub()?;
+        }
+        Ok(value)
     }
 
     /// Run `f` exactly as [`Ledger::write`] would, then roll everything
     /// back: a dry run that sees what the real run would.
     pub fn rehearse<T>(&mut self, f: impl FnOnce(&mut Tx) -> Result<T>) -> Result<T> {
-        self.transact(false, f)
+        Ok(self.transact(false, f)?.0)
     }
 
-    fn transact<T>(&mut self, commit: bool, f: impl FnOnce(&mut Tx) -> Result<T>) -> Result<T> {
+    /// Run `f` in one transaction, committed or rolled back; the value, and
+    /// whether the transaction overwrote a secret (`Tx::scrub`).
+    fn transact<T>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&mut Tx) -> Result<T>,
+    ) -> Result<(T, bool)> {
         let mut tx = Tx {
             tx: self.conn.begin()?,
             target: &self.target,
@@ -185,6 +201,7 @@ impl Ledger {
             now: crate::clock::now(),
             last: None,
             policy: OnceCell::new(),
+            scrub: false,
         };
         let value = f(&mut tx)?;
         if tx.audited == 0 && tx.tx.has_changed()? {
@@ -194,7 +211,7 @@ impl Ledger {
         if commit {
             tx.tx.commit()?;
         }
-        Ok(value)
+        Ok((value, tx.scrub))
     }
 
     /// Bring the schema up to [`SCHEMA_VERSION`] in one audited transaction.
