@@ -35,16 +35,21 @@ fn env_on() -> Env {
 }
 
 fn issue(env: &Env, now: &str, purpose: &str) -> common::Run {
-    env.run_at(
-        now,
-        &["authcode", "issue", CODE, "--purpose", purpose],
-    )
+    env.run_at(now, &["authcode", "issue", CODE, "--purpose", purpose])
 }
 
 fn verify(env: &Env, now: &str, purpose: &str, code: &str) -> common::Run {
     common::Run(
         env.cmd_at(now)
-            .args(["--format", "json", "authcode", "verify", CODE, "--purpose", purpose])
+            .args([
+                "--format",
+                "json",
+                "authcode",
+                "verify",
+                CODE,
+                "--purpose",
+                purpose,
+            ])
             .write_stdin(format!("{code}\n"))
             .output()
             .unwrap(),
@@ -71,7 +76,13 @@ fn export_at(env: &Env, now: &str, name: &str, kind: &str) -> Vec<Value> {
     let out = env.path(name);
     env.run_at(
         now,
-        &["notify", "outbox", "export", "--out", &out.display().to_string()],
+        &[
+            "notify",
+            "outbox",
+            "export",
+            "--out",
+            &out.display().to_string(),
+        ],
     )
     .ok();
     std::fs::read_to_string(out)
@@ -241,7 +252,11 @@ fn a_second_issue_ends_the_first_and_the_cooldown_holds() {
         r.stdout()
     );
     let second = issue_and_read(&env, &at(1, 0), "2.jsonl");
-    assert!(bodies(&env).iter().all(|b| !b.contains(&format!("認証コード: {first}"))));
+    assert!(
+        bodies(&env)
+            .iter()
+            .all(|b| !b.contains(&format!("認証コード: {first}")))
+    );
     if first != second {
         let r = verify(&env, &at(1, 10), "withdrawal", &first).status(1);
         assert_eq!(reason(&r), (false, "wrong".into()));
@@ -265,15 +280,29 @@ fn not_required_unknown_customer_and_purposes_apart() {
     let r = env
         .run_at(
             T0,
-            &["--format", "json", "authcode", "issue", CODE, "--purpose", "view"],
+            &[
+                "--format",
+                "json",
+                "authcode",
+                "issue",
+                CODE,
+                "--purpose",
+                "view",
+            ],
         )
         .status(1);
     assert_eq!(r.json()["reason"], "not_required");
-    env.run_at(T0, &["authcode", "issue", "1000137", "--purpose", "withdrawal"])
-        .status(1)
-        .stdout_has("does not require");
-    env.run_at(T0, &["authcode", "issue", "9999999", "--purpose", "withdrawal"])
-        .status(4);
+    env.run_at(
+        T0,
+        &["authcode", "issue", "1000137", "--purpose", "withdrawal"],
+    )
+    .status(1)
+    .stdout_has("does not require");
+    env.run_at(
+        T0,
+        &["authcode", "issue", "9999999", "--purpose", "withdrawal"],
+    )
+    .status(4);
     common::Run(
         env.cmd_at(T0)
             .args(["authcode", "verify", "9999999", "--purpose", "withdrawal"])

@@ -268,10 +268,7 @@ mod tests {
         for s in State::ALL {
             assert_eq!(State::parse(s.as_str()), Some(s));
         }
-        assert_eq!(
-            Purpose::Withdrawal.notice().name(),
-            "withdrawal_auth_code"
-        );
+        assert_eq!(Purpose::Withdrawal.notice().name(), "withdrawal_auth_code");
         assert_eq!(Purpose::View.notice().name(), "view_auth_code");
         assert_eq!(normalize(" 012345\n"), "012345");
     }

@@ -160,7 +160,8 @@ fn issue(ctx: &mut Ctx, code: &str, purpose: Purpose) -> Result<u8> {
                 ("reason", json!("cooldown")),
                 ("next_at", json!(to_jst(next))),
             ]);
-            ctx.out.outcome(&msg::too_soon(code, p, &to_jst(next)), &f)?;
+            ctx.out
+                .outcome(&msg::too_soon(code, p, &to_jst(next)), &f)?;
             Ok(exit::NO)
         }
         Issued::Sent { expires, notices } => {
@@ -171,7 +172,8 @@ fn issue(ctx: &mut Ctx, code: &str, purpose: Purpose) -> Result<u8> {
                 ("expires_at", json!(until)),
                 ("notices", json!(notices)),
             ]);
-            ctx.out.outcome(&msg::issued(code, p, notices, &until), &f)?;
+            ctx.out
+                .outcome(&msg::issued(code, p, notices, &until), &f)?;
             Ok(exit::OK)
         }
     }

@@ -263,7 +263,10 @@ mod tests {
         };
         let live = render(&event(Some("042917")), "山田", at, "desk");
         assert!(live.body.contains("認証コード: 042917"), "{}", live.body);
-        assert!(live.body.contains("有効期限: 2022年09月18日 18:10:00（日本時間）"));
+        assert!(
+            live.body
+                .contains("有効期限: 2022年09月18日 18:10:00（日本時間）")
+        );
         assert!(live.body.contains("出金のお申込み"));
         assert!(live.subject.contains("出金認証コード"), "{}", live.subject);
         let blank = render(&event(None), "山田", at, "desk");

@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use super::check::{Rule, Violation, check};
 use super::model::{
-    Argon2Params, AuthCode, Charset, Class, Generator, KindPolicy, Lockout, MANDATORY_NOTICES, MAX_HISTORY,
-    MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES, Policy,
+    Argon2Params, AuthCode, Charset, Class, Generator, KindPolicy, Lockout, MANDATORY_NOTICES,
+    MAX_HISTORY, MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES, Policy,
 };
 
 /// Highest Argon2 memory cost: 4 GiB in KiB.

@@ -56,7 +56,10 @@ fn main() {
         a.digits, a.lifetime_minutes
     );
     let mut target_met = false;
-    for (name, params) in [("authcode.hashing", own), ("hashing (passwords)", passwords)] {
+    for (name, params) in [
+        ("authcode.hashing", own),
+        ("hashing (passwords)", passwords),
+    ] {
         let s = per_try(params, tries);
         let all = s * space;
         let chance = (lifetime / all).min(1.0) * 100.0;
