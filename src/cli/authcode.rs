@@ -70,10 +70,27 @@ fn issue(ctx: &mut Ctx, code: &str, purpose: Purpose) -> Result<u8> {
     let ap = policy.authcode;
     let t = purpose.notice();
     ledger.require_customer(code)?;
+    let p = purpose.as_str();
+    // Most customers do not require a code: answer them without hashing.
+    let result = if ledger.subscription(code, t)?.enabled {
+        issue_code(&mut ledger, code, purpose, &ap)?
+    } else {
+        Issued::NotRequired
+    };
+    report_issue(ctx, code, p, t.name(), result)
+}
+
+fn issue_code(
+    ledger: &mut Ledger,
+    code: &str,
+    purpose: Purpose,
+    ap: &crate::policy::AuthCode,
+) -> Result<Issued> {
+    let t = purpose.notice();
     // The code and its hash are made before the write lock (the hash is
     // slow); the transaction re-reads everything it decides on.
     let secret = authcode::generate(ap.digits)?;
-    let hash = Hasher::new(authcode::argon2_params(&ap))?.hash(secret.as_bytes())?;
+    let hash = Hasher::new(authcode::argon2_params(ap))?.hash(secret.as_bytes())?;
     let p = purpose.as_str();
     let result = ledger.write(|tx| {
         let c = tx.require_customer(code)?;
@@ -81,7 +98,7 @@ fn issue(ctx: &mut Ctx, code: &str, purpose: Purpose) -> Result<u8> {
             return Ok(Issued::NotRequired);
         }
         let now = tx.now();
-        if let Some(next) = authcode::too_soon(&ap, tx.last_authcode_issue(code, purpose)?, now) {
+        if let Some(next) = authcode::too_soon(ap, tx.last_authcode_issue(code, purpose)?, now) {
             tx.audit(Entry {
                 action: "authcode.issue",
                 customer: Some(code),
@@ -103,7 +120,7 @@ fn issue(ctx: &mut Ctx, code: &str, purpose: Purpose) -> Result<u8> {
             }
             None => None,
         };
-        let expires = authcode::expiry(&ap, now);
+        let expires = authcode::expiry(ap, now);
         let support = tx.policy()?.support_desk().to_string();
         let blank = Event::AuthCode {
             kind: t,
@@ -145,12 +162,16 @@ fn issue(ctx: &mut Ctx, code: &str, purpose: Purpose) -> Result<u8> {
         })
     })?;
     drop(secret);
+    Ok(result)
+}
+
+fn report_issue(ctx: &mut Ctx, code: &str, p: &str, notice: &str, result: Issued) -> Result<u8> {
     let base = [("customer", json!(code)), ("purpose", json!(p))];
     match result {
         Issued::NotRequired => {
             let mut f = base.to_vec();
             f.extend([("issued", json!(false)), ("reason", json!("not_required"))]);
-            ctx.out.outcome(&msg::not_required(code, p, t.name()), &f)?;
+            ctx.out.outcome(&msg::not_required(code, p, notice), &f)?;
             Ok(exit::NO)
         }
         Issued::TooSoon(next) => {
