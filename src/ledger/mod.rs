@@ -17,7 +17,7 @@
 //!    [`Error::Unaudited`] (an internal bug, exit 74).
 //!
 //! 2. **The queries**, one function or method per query, grouped by subject
-//!    (`customers`, `credentials`, `notify`, `policy`, `audit`,
+//!    (`customers`, `credentials`, `notify`, `authcodes`, `policy`, `audit`,
 //!    `audit_runs`). They are written once, for every backend, against the
 //!    neutral executor of `exec`: SQL text with `?N` placeholders,
 //!    parameters bound with `params!` (text, integer, boolean, NULL) and
@@ -38,7 +38,9 @@
 //!    header and `application_id` checks on open), pragmas (busy timeout,
 //!    foreign keys, `synchronous`), the DDL of its migrations, binding and
 //!    reading values, and the mapping of SQLite's error codes to exit codes
-//!    (busy: 75).
+//!    (busy: 75). A backend also scrubs its files after a transaction that
+//!    overwrote a secret (an auth code's notice, see `exec::Conn::scrub`):
+//!    SQLite zeroes freed content (`secure_delete`) and truncates its WAL.
 //!
 //! # Adding a backend
 //!
@@ -51,7 +53,9 @@
 //! from `pg_current_xact_id_if_assigned()` (not NULL once the transaction
 //! has written); its own migrations, one per [`SCHEMA_VERSION`] (the same
 //! logical schema); placeholders rewritten from `?N` to `$N`; its error
-//! codes mapped to the same exit codes. `Ledger::open` and `Ledger::init`
+//! codes mapped to the same exit codes; a `scrub` that removes overwritten
+//! rows' old versions (for PostgreSQL, `VACUUM` of the outbox: dead tuples
+//! keep the blanked notice until vacuumed). `Ledger::open` and `Ledger::init`
 //! then choose the backend from the target. The queries, the audit trail
 //! and everything above stay as they are. The one SQLite-only spot left in
 //! the queries, to be given a portable form then: `password_history` has
