@@ -67,6 +67,10 @@ pub enum Error {
     /// A secret on stdin that cannot be a password (too long, not UTF-8).
     #[error("{0}")]
     BadSecret(String),
+    /// The customer's data cannot serve the request (an auth code they
+    /// require, with no address to send it to); nothing was written.
+    #[error("{what}")]
+    Unreachable { what: String },
     /// An output file exists already (never overwritten).
     #[error("{}", text::output_exists(.path))]
     OutputExists { path: PathBuf },
@@ -133,7 +137,7 @@ impl Error {
             Error::Usage(_) | Error::NeedsConfirmation { .. } => exit::USAGE,
             Error::Locked { .. } => exit::LOCKED,
             Error::NoCustomer { .. } => exit::NO_CUSTOMER,
-            Error::BadInput { .. } | Error::BadSecret(_) => exit::DATA,
+            Error::BadInput { .. } | Error::BadSecret(_) | Error::Unreachable { .. } => exit::DATA,
             Error::OutputExists { .. } => exit::CANT_CREATE,
             Error::MissingDir { .. }
             | Error::CantCreate { .. }
@@ -207,6 +211,7 @@ mod tests {
             Error::NoCustomer { .. } => "NoCustomer",
             Error::BadInput { .. } => "BadInput",
             Error::BadSecret(_) => "BadSecret",
+            Error::Unreachable { .. } => "Unreachable",
             Error::OutputExists { .. } => "OutputExists",
             Error::MissingDir { .. } => "MissingDir",
             Error::CantCreate { .. } => "CantCreate",
@@ -224,7 +229,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 20;
+    const VARIANTS: usize = 21;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -254,6 +259,13 @@ mod tests {
                 Error::BadSecret("the password on stdin is longer than 1024 bytes".into()),
                 exit::DATA,
                 vec!["1024"],
+            ),
+            (
+                Error::Unreachable {
+                    what: "customer 1000100 has no registered address".into(),
+                },
+                exit::DATA,
+                vec!["1000100"],
             ),
             (
                 Error::NoCustomer {

@@ -6,6 +6,7 @@
 pub mod messages;
 
 pub mod audit;
+pub mod authcode;
 pub mod cli;
 pub mod clock;
 pub mod config;

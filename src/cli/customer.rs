@@ -369,6 +369,7 @@ fn show(ctx: &mut Ctx, code: &str, unmask: bool) -> Result<u8> {
     fields.extend(personal(&c, unmask));
     fields.extend(state_fields(&state));
     fields.push(("subscriptions", subscriptions));
+    fields.push(super::authcode::live_codes_field(ctx, &ledger, &c.code)?);
     ctx.out.record(&fields)?;
     Ok(exit::OK)
 }

@@ -2,6 +2,7 @@
 //! shared context, and the dispatch. No SQL and no policy logic here.
 
 mod audit;
+mod authcode;
 mod customer;
 mod generated;
 mod init;
@@ -145,6 +146,9 @@ pub enum Command {
     /// The ledger itself: copy it to another place or backend
     #[command(subcommand)]
     Ledger(ledger::LedgerCmd),
+    /// One-time auth codes by email for withdrawals and data views: issue, verify
+    #[command(subcommand)]
+    Authcode(authcode::AuthcodeCmd),
     /// Print shell completions
     Completions(generated::CompletionsArgs),
 }
@@ -316,6 +320,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Audit(a) => audit::run(&mut ctx, a),
         Command::Log(a) => log::run(&mut ctx, a),
         Command::Ledger(c) => ledger::run(&mut ctx, c),
+        Command::Authcode(c) => authcode::run(&mut ctx, c),
         Command::Completions(a) => generated::run(&mut ctx, a),
     }?;
     ctx.out.flush()?;

@@ -672,6 +672,8 @@ fn ids_from_export(file: &std::path::Path) -> Result<Vec<i64>> {
 
 fn export(ctx: &mut Ctx, out: &std::path::Path) -> Result<u8> {
     let mut ledger = ctx.open()?;
+    // Expired auth codes first: their notices are blanked, never exported.
+    super::authcode::expire_due(&mut ledger)?;
     let pending = ledger.outbox(Some("pending"))?;
     let mut text = String::new();
     for n in &pending {
@@ -718,6 +720,8 @@ fn ack(ctx: &mut Ctx, ids: &[i64]) -> Result<u8> {
             return Err(Error::Usage(messages::notify::unknown_ids(&res.unknown)));
         }
         if !res.acked.is_empty() {
+            // The mail is out: the ledger keeps no copy of an auth code.
+            tx.blank_authcode_notices(&res.acked)?;
             tx.audit(Entry {
                 action: "notify.ack",
                 customer: None,

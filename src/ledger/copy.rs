@@ -31,8 +31,12 @@ const TABLES: &[(&str, &str)] = &[
     ),
     ("subscription", "customer, type, enabled, dest, updated_at"),
     (
+        "authcode",
+        "id, customer, purpose, hash, state, tries, issued_at, expires_at, ended_at, redacted_body",
+    ),
+    (
         "outbox",
-        "id, type, customer, to_addr, subject, body, created_at, status, exported_at, sent_at",
+        "id, type, customer, to_addr, subject, body, created_at, status, exported_at, sent_at, authcode",
     ),
     ("login_env", "customer, device, user_agent, ip, seen_at"),
     ("password_history", "id, customer, kind, hash, retired_at"),

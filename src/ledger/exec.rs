@@ -219,6 +219,13 @@ pub trait Conn: Exec {
 
     /// The ledger's file, for a backend that keeps one.
     fn file(&self) -> Option<&Path>;
+
+    /// Remove from the backend's files the old copies of overwritten rows
+    /// (run after a commit that blanked a secret): the overwritten content
+    /// itself is zeroed as it is freed (SQLite: `secure_delete`), but older
+    /// page images may live on in a write-ahead log. Best effort: a reader
+    /// holding an old snapshot can keep them until the next scrub.
+    fn scrub(&self) -> Result<()>;
 }
 
 /// A write transaction of a backend. Dropped without [`Transaction::commit`],

@@ -17,7 +17,7 @@
 //!    [`Error::Unaudited`] (an internal bug, exit 74).
 //!
 //! 2. **The queries**, one function or method per query, grouped by subject
-//!    (`customers`, `credentials`, `notify`, `policy`, `audit`,
+//!    (`customers`, `credentials`, `notify`, `authcodes`, `policy`, `audit`,
 //!    `audit_runs`, `audit_findings`). They are written once, for every backend, against the
 //!    neutral executor of `exec`: SQL text with `?N` placeholders,
 //!    parameters bound with `params!` (text, integer, boolean, NULL) and
@@ -38,7 +38,9 @@
 //!    header and `application_id` checks on open), pragmas (busy timeout,
 //!    foreign keys, `synchronous`), the DDL of its migrations, binding and
 //!    reading values, and the mapping of SQLite's error codes to exit codes
-//!    (busy: 75).
+//!    (busy: 75). A backend also scrubs its files after a transaction that
+//!    overwrote a secret (an auth code's notice, see `exec::Conn::scrub`):
+//!    SQLite zeroes freed content (`secure_delete`) and truncates its WAL.
 //!
 //! # Adding a backend
 //!
@@ -51,7 +53,9 @@
 //! from `pg_current_xact_id_if_assigned()` (not NULL once the transaction
 //! has written); its own migrations, one per [`SCHEMA_VERSION`] (the same
 //! logical schema); placeholders rewritten from `?N` to `$N`; its error
-//! codes mapped to the same exit codes. `Ledger::open` and `Ledger::init`
+//! codes mapped to the same exit codes; a `scrub` that removes overwritten
+//! rows' old versions (for PostgreSQL, `VACUUM` of the outbox: dead tuples
+//! keep the blanked notice until vacuumed). `Ledger::open` and `Ledger::init`
 //! then choose the backend from the target. The queries, the audit trail
 //! and everything above stay as they are.
 //!
@@ -62,6 +66,7 @@
 mod audit;
 mod audit_findings;
 mod audit_runs;
+mod authcodes;
 mod copy;
 mod credentials;
 mod customers;
@@ -81,6 +86,7 @@ use std::sync::Arc;
 pub use audit::{AuditRow, Entry, Head, LogFilter, Tamper, TamperKind};
 pub use audit_findings::{AccountScan, AuditAccount, StoredGuess};
 pub use audit_runs::AuditRun;
+pub use authcodes::AuthCodeRow;
 pub use copy::Copied;
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
@@ -93,7 +99,7 @@ use exec::{Conn, Exec, Transaction};
 
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 12;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;
@@ -135,6 +141,10 @@ pub struct Tx<'a> {
     /// The policy in force, read once per transaction (the write lock keeps
     /// it from changing under us).
     policy: OnceCell<Arc<crate::policy::Policy>>,
+    /// Set when the transaction overwrote a secret (an auth code's notice):
+    /// after the commit the backend scrubs the old copies from its files
+    /// (`exec::Conn::scrub`).
+    scrub: bool,
 }
 
 impl Ledger {
@@ -210,16 +220,26 @@ impl Ledger {
     /// Run `f` in one write transaction (waiting up to the busy timeout
     /// for other writers) and commit it, with its audit entries.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx) -> Result<T>) -> Result<T> {
-        self.transact(true, f)
+        let (value, scrub) = self.transact(true, f)?;
+        if scrub {
+            self.conn.scrub()?;
+        }
+        Ok(value)
     }
 
     /// Run `f` exactly as [`Ledger::write`] would, then roll everything
     /// back: a dry run that sees what the real run would.
     pub fn rehearse<T>(&mut self, f: impl FnOnce(&mut Tx) -> Result<T>) -> Result<T> {
-        self.transact(false, f)
+        Ok(self.transact(false, f)?.0)
     }
 
-    fn transact<T>(&mut self, commit: bool, f: impl FnOnce(&mut Tx) -> Result<T>) -> Result<T> {
+    /// Run `f` in one transaction, committed or rolled back; the value, and
+    /// whether the transaction overwrote a secret (`Tx::scrub`).
+    fn transact<T>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&mut Tx) -> Result<T>,
+    ) -> Result<(T, bool)> {
         let mut tx = Tx {
             tx: self.conn.begin()?,
             target: &self.target,
@@ -227,6 +247,7 @@ impl Ledger {
             now: crate::clock::now(),
             last: None,
             policy: OnceCell::new(),
+            scrub: false,
         };
         let value = f(&mut tx)?;
         if tx.audited == 0 && tx.tx.has_changed()? {
@@ -236,7 +257,7 @@ impl Ledger {
         if commit {
             tx.tx.commit()?;
         }
-        Ok(value)
+        Ok((value, tx.scrub))
     }
 
     /// Bring the schema up to [`SCHEMA_VERSION`] in one audited transaction.

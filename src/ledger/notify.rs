@@ -223,10 +223,13 @@ impl Tx<'_> {
             None => None,
         };
         let support = self.policy()?.support_desk().to_string();
-        crate::notify::notices(c, event, sub, self.now(), &support)
-            .iter()
-            .map(|n| self.queue_notice(n))
-            .collect()
+        let mut notices = crate::notify::notices(c, event, sub, self.now(), &support);
+        let ids = notices.iter().map(|n| self.queue_notice(n)).collect();
+        // An auth code's notice holds the code: no stray copy in memory.
+        for n in &mut notices {
+            zeroize::Zeroize::zeroize(&mut n.body);
+        }
+        ids
     }
 }
 

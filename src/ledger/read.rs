@@ -9,7 +9,10 @@ use super::{
     AccountScan, AuditAccount, AuditRow, AuditRun, CustomerFilter, Head, IssueRun, Ledger,
     LockedAccount, LogFilter, LoginEnv, Notice, StateCounts, Tamper, Tx,
 };
-use super::{audit, audit_findings, audit_runs, credentials, customers, notify, policy};
+use super::{
+    AuthCodeRow, audit, audit_findings, audit_runs, authcodes, credentials, customers, notify, policy,
+};
+use crate::authcode::Purpose;
 use crate::customer::{AccountState, Customer, Lock};
 use crate::error::Result;
 use crate::notify::{NoticeType, Subscription};
@@ -38,6 +41,28 @@ fn db<R: Read + ?Sized>(r: &R) -> &dyn Exec {
 /// [`Tx`] (reads under the write lock, seeing the transaction's own
 /// changes). Bring it into scope with `use crate::ledger::Read;`.
 pub trait Read: sealed::Sealed {
+    // Auth codes.
+
+    /// The customer's live auth code for `purpose` (perhaps expired: expiry
+    /// is noticed by whoever looks).
+    fn live_authcode(&self, code: &str, purpose: Purpose) -> Result<Option<AuthCodeRow>> {
+        authcodes::live(db(self), code, purpose)
+    }
+
+    /// The live auth codes of one customer, or of everyone (`None`).
+    fn live_authcodes(&self, code: Option<&str>) -> Result<Vec<AuthCodeRow>> {
+        authcodes::live_codes(db(self), code)
+    }
+
+    /// When the customer's last auth code for `purpose` was issued.
+    fn last_authcode_issue(
+        &self,
+        code: &str,
+        purpose: Purpose,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+        authcodes::last_issue(db(self), code, purpose)
+    }
+
     // Customers.
 
     /// The customer's master record.

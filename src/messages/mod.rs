@@ -49,6 +49,7 @@ macro_rules! tr {
 }
 
 mod audit;
+pub mod authcode;
 pub mod customer;
 pub mod errors;
 mod ledger;

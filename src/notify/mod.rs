@@ -83,7 +83,7 @@ impl<'a> Event<'a> {
             Event::InitialPasswordIssued { .. } => SystemNotice::InitialPasswordIssued.name(),
             Event::AccountLocked { .. } => SystemNotice::AccountLocked.name(),
             Event::AccountUnlocked { .. } => SystemNotice::AccountUnlocked.name(),
-            Event::Emitted { kind, .. } => kind.name(),
+            Event::Emitted { kind, .. } | Event::AuthCode { kind, .. } => kind.name(),
         }
     }
 
@@ -95,7 +95,7 @@ impl<'a> Event<'a> {
     pub fn routed_by(&self) -> Option<NoticeType> {
         match self {
             Event::EmailChanged { .. } => None,
-            Event::Emitted { kind, .. } => Some(*kind),
+            Event::Emitted { kind, .. } | Event::AuthCode { kind, .. } => Some(*kind),
             Event::InitialPasswordIssued { .. }
             | Event::AccountLocked { .. }
             | Event::AccountUnlocked { .. } => Some(NoticeType::AccountInfoChanged),
@@ -127,15 +127,18 @@ pub fn notices(
             }
             to
         }
-        (Event::Emitted { .. }, Some(sub)) => addresses(recipients(c, sub.to)),
+        (Event::Emitted { .. } | Event::AuthCode { .. }, Some(sub)) => {
+            addresses(recipients(c, sub.to))
+        }
         (_, Some(sub)) => addresses(system_recipients(c, sub)),
         (_, None) => Vec::new(),
     };
     if to.is_empty() {
         return Vec::new();
     }
-    let r = render(event, &c.name, at, support);
-    to.into_iter()
+    let mut r = render(event, &c.name, at, support);
+    let out = to
+        .into_iter()
         .map(|addr| NewNotice {
             kind: event.notice_name(),
             customer: c.code.clone(),
@@ -143,7 +146,10 @@ pub fn notices(
             subject: r.subject.clone(),
             body: r.body.clone(),
         })
-        .collect()
+        .collect();
+    // An auth code's notice holds the code: leave no stray copy behind.
+    zeroize::Zeroize::zeroize(&mut r.body);
+    out
 }
 
 fn addresses(to: Vec<(AddressKind, String)>) -> Vec<String> {

@@ -1,6 +1,8 @@
 //! The Japanese templates of the notices. A notice names the customer, the
 //! event, the time in JST, what to do if it was not them, and the support
-//! desk; it never carries a password.
+//! desk; it never carries a password. The one secret a notice carries is a
+//! one-time auth code ([`Event::AuthCode`]): the email is how it reaches
+//! the customer, and the stored copy is blanked once the code is over.
 
 use chrono::{DateTime, Utc};
 
@@ -36,6 +38,14 @@ pub enum Event<'a> {
         user_agent: Option<&'a str>,
         amount: Option<u64>,
     },
+    /// A one-time auth code (`acctsec authcode issue`) for a withdrawal or a
+    /// view of the registered data. `code: None` renders the copy kept once
+    /// the code is used, ended or expired: the same text without the code.
+    AuthCode {
+        kind: super::NoticeType,
+        code: Option<&'a str>,
+        expires: DateTime<Utc>,
+    },
 }
 
 /// Why an account was locked, as the customer is told.
@@ -67,6 +77,9 @@ fn yen(amount: u64) -> String {
     }
     format!("{out}円")
 }
+
+/// The stand-in for a code in the copy of its notice kept after it is over.
+pub const CODE_REMOVED: &str = "（使用済み・無効・期限切れのため削除しました）";
 
 /// The one Japanese style of a moment in every notice:
 /// `2026年12月01日 07:30:21（日本時間）`.
@@ -150,6 +163,27 @@ pub fn render(event: &Event, name: &str, at: DateTime<Utc>, support: &str) -> Re
 お手数ですが、下記サポートデスクまでご連絡ください。本人確認のうえ、ロックの解除を承ります。"
                 .to_string(),
         ),
+        Event::AuthCode {
+            kind,
+            code,
+            expires,
+        } => {
+            details.push(format!("認証コード: {}", code.unwrap_or(CODE_REMOVED)));
+            details.push(format!("有効期限: {}", japanese_time(*expires)));
+            let what = if *kind == T::WithdrawalAuthCode {
+                "出金のお申込み"
+            } else {
+                "登録情報の照会"
+            };
+            (
+                format!("【重要】{}", kind.name_ja()),
+                format!(
+                    "{what}に必要な認証コードをお知らせします。\
+取引画面に下記の認証コードを入力してください。認証コードは一度だけ、有効期限までご利用いただけます。\
+認証コードは弊社社員を含め、誰にも教えないでください。"
+                ),
+            )
+        }
         Event::AccountUnlocked { reissued } => {
             let mut sentence = "お客様のアカウントのロックを解除いたしました。".to_string();
             if let Some(d) = reissued {
@@ -347,6 +381,29 @@ mod tests {
             "{}",
             unlocked.body
         );
+    }
+
+    #[test]
+    fn an_auth_code_notice_carries_the_code_and_its_copy_does_not() {
+        let at = Utc.with_ymd_and_hms(2022, 9, 18, 9, 0, 0).unwrap();
+        let expires = Utc.with_ymd_and_hms(2022, 9, 18, 9, 10, 0).unwrap();
+        let event = |code| Event::AuthCode {
+            kind: super::super::NoticeType::WithdrawalAuthCode,
+            code,
+            expires,
+        };
+        let live = render(&event(Some("042917")), "山田", at, "desk");
+        assert!(live.body.contains("認証コード: 042917"), "{}", live.body);
+        assert!(
+            live.body
+                .contains("有効期限: 2022年09月18日 18:10:00（日本時間）")
+        );
+        assert!(live.body.contains("出金のお申込み"));
+        assert!(live.subject.contains("出金認証コード"), "{}", live.subject);
+        let blank = render(&event(None), "山田", at, "desk");
+        assert!(!blank.body.contains("042917"));
+        assert!(blank.body.contains(CODE_REMOVED));
+        assert_eq!(blank.subject, live.subject);
     }
 
     #[test]

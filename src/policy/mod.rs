@@ -56,8 +56,8 @@ pub use common::{
 };
 pub use dates::era_of;
 pub use model::{
-    Argon2Params, Charset, Class, Classes, Destination, Generator, Kind, KindPolicy, Lockout,
-    MANDATORY_NOTICES, MAX_HISTORY, MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES,
+    Argon2Params, AuthCode, Charset, Class, Classes, Destination, Generator, Kind, KindPolicy,
+    Lockout, MANDATORY_NOTICES, MAX_HISTORY, MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES,
     NoticeDefault, Policy, Rules,
 };
 pub use presets::{

@@ -64,6 +64,10 @@ pub struct Policy {
     /// The support desk line every notice ends with.
     #[serde(default = "default_support_desk")]
     pub support_desk: String,
+    /// One-time codes by email (withdrawals, data views); absent in a file
+    /// written before they existed: the defaults.
+    #[serde(default)]
+    pub authcode: AuthCode,
 }
 
 /// The support desk line of a new ledger (change it with `policy set --file`).
@@ -257,6 +261,44 @@ pub struct Argon2Params {
     pub t: u32,
     /// Parallelism (1..=16).
     pub p: u32,
+}
+
+/// One-time auth codes sent by email before a withdrawal or a view of the
+/// registered data (`acctsec authcode`). Every field is required in the
+/// `[authcode]` section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthCode {
+    /// Decimal digits of a code (4..=10).
+    pub digits: u32,
+    /// Minutes a code stays valid after it is issued (1..=60).
+    pub lifetime_minutes: u32,
+    /// Wrong tries that end a code (1..=10); the last one exits 3.
+    pub max_tries: u32,
+    /// Seconds between two issues for one customer and purpose (0..=3600).
+    pub cooldown_seconds: u32,
+    /// Argon2id cost of the stored code: whoever reads the ledger file must
+    /// not find a live code within its lifetime (see `tests/bench/authcode.rs`).
+    pub hashing: Argon2Params,
+}
+
+impl Default for AuthCode {
+    /// Six digits, ten minutes, five tries, one minute between issues;
+    /// Argon2id m=19456 KiB (the passwords' memory), t=16: about 60 ms a try
+    /// on one core, 10^6 codes in about 17 hours.
+    fn default() -> Self {
+        AuthCode {
+            digits: 6,
+            lifetime_minutes: 10,
+            max_tries: 5,
+            cooldown_seconds: 60,
+            hashing: Argon2Params {
+                m_kib: 19456,
+                t: 16,
+                p: 1,
+            },
+        }
+    }
 }
 
 /// How initial execution passwords are generated (uniformly from `alphabet`).

@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use super::check::{Rule, Violation, check};
 use super::model::{
-    Argon2Params, Charset, Class, Generator, KindPolicy, Lockout, MANDATORY_NOTICES, MAX_HISTORY,
-    MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES, Policy,
+    Argon2Params, AuthCode, Charset, Class, Generator, KindPolicy, Lockout, MANDATORY_NOTICES,
+    MAX_HISTORY, MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES, Policy,
 };
 
 /// Highest Argon2 memory cost: 4 GiB in KiB.
@@ -17,6 +17,13 @@ pub const ARGON2_MAX_P: u32 = 16;
 pub const MAX_INITIAL_PASSWORD_DAYS: u32 = 365;
 /// Longest free text in a policy (the support-desk line of every notice).
 pub const MAX_POLICY_TEXT_CHARS: usize = 300;
+/// Limits of the `[authcode]` section: digits of a code, its lifetime, the
+/// wrong tries that end it, the wait between two issues.
+pub const AUTHCODE_MIN_DIGITS: u32 = 4;
+pub const AUTHCODE_MAX_DIGITS: u32 = 10;
+pub const AUTHCODE_MAX_LIFETIME_MINUTES: u32 = 60;
+pub const AUTHCODE_MAX_TRIES: u32 = 10;
+pub const AUTHCODE_MAX_COOLDOWN_SECONDS: u32 = 3600;
 /// The generator trial ([`Policy::try_generator`]): of at most
 /// `GENERATOR_TRIAL_DRAWS` candidates, `GENERATOR_TRIAL_PASSES` must pass the
 /// execution rules (2%). Issuance, which tries up to 10,000 candidates a
@@ -153,6 +160,19 @@ fn range(errs: &mut Vec<PolicyError>, field: &str, value: u64, min: u64, max: u6
             max,
         });
     }
+}
+
+fn argon2_ranges(errs: &mut Vec<PolicyError>, section: &str, h: &Argon2Params) {
+    let f = |leaf: &str| format!("{section}.{leaf}");
+    range(errs, &f("p"), h.p as u64, 1, ARGON2_MAX_P as u64);
+    range(errs, &f("t"), h.t as u64, 1, ARGON2_MAX_T as u64);
+    range(
+        errs,
+        &f("m_kib"),
+        h.m_kib as u64,
+        8 * u64::from(h.p.max(1)),
+        ARGON2_MAX_M_KIB as u64,
+    );
 }
 
 fn check_classes_list(errs: &mut Vec<PolicyError>, field: String, list: &[Class], cs: Charset) {
@@ -354,16 +374,7 @@ impl Policy {
             range(&mut errs, "lockout.login_threshold", t as u64, 1, max_t);
         }
 
-        let h = &self.hashing;
-        range(&mut errs, "hashing.p", h.p as u64, 1, ARGON2_MAX_P as u64);
-        range(&mut errs, "hashing.t", h.t as u64, 1, ARGON2_MAX_T as u64);
-        range(
-            &mut errs,
-            "hashing.m_kib",
-            h.m_kib as u64,
-            8 * u64::from(h.p.max(1)),
-            ARGON2_MAX_M_KIB as u64,
-        );
+        argon2_ranges(&mut errs, "hashing", &self.hashing);
 
         self.validate_generator(&mut errs);
 
@@ -376,6 +387,37 @@ impl Policy {
                 max: MAX_POLICY_TEXT_CHARS,
             });
         }
+
+        let a = &self.authcode;
+        range(
+            &mut errs,
+            "authcode.digits",
+            u64::from(a.digits),
+            u64::from(AUTHCODE_MIN_DIGITS),
+            u64::from(AUTHCODE_MAX_DIGITS),
+        );
+        range(
+            &mut errs,
+            "authcode.lifetime_minutes",
+            u64::from(a.lifetime_minutes),
+            1,
+            u64::from(AUTHCODE_MAX_LIFETIME_MINUTES),
+        );
+        range(
+            &mut errs,
+            "authcode.max_tries",
+            u64::from(a.max_tries),
+            1,
+            u64::from(AUTHCODE_MAX_TRIES),
+        );
+        range(
+            &mut errs,
+            "authcode.cooldown_seconds",
+            u64::from(a.cooldown_seconds),
+            0,
+            u64::from(AUTHCODE_MAX_COOLDOWN_SECONDS),
+        );
+        argon2_ranges(&mut errs, "authcode.hashing", &a.hashing);
 
         for name in self.notices.keys() {
             if !NOTICE_TYPES.contains(&name.as_str()) {
@@ -471,6 +513,7 @@ impl Policy {
             lockout: &'a Lockout,
             hashing: &'a Argon2Params,
             generator: &'a Generator,
+            authcode: &'a AuthCode,
         }
         let head = Head {
             initial_password_days: self.initial_password_days,
@@ -480,6 +523,7 @@ impl Policy {
             lockout: &self.lockout,
             hashing: &self.hashing,
             generator: &self.generator,
+            authcode: &self.authcode,
         };
         let mut out = toml::to_string(&head).expect("a policy always serialises to TOML");
         out.push_str(

@@ -196,6 +196,30 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE password_history_new RENAME TO password_history;
     CREATE INDEX password_history_customer ON password_history (customer, kind, retired_at);
     "#,
+    // 12: one-time auth codes sent by email (`authcode issue` / `verify`):
+    // an Argon2id hash while live (NULL once over), at most one live code
+    // per customer and purpose; the outbox rows that carry a code point at
+    // it, and their body is replaced by `redacted_body` once the code is
+    // over or the mail is sent.
+    r#"
+    CREATE TABLE authcode (
+        id            INTEGER PRIMARY KEY,
+        customer      TEXT NOT NULL REFERENCES customer (code),
+        purpose       TEXT NOT NULL CHECK (purpose IN ('withdrawal', 'view')),
+        hash          TEXT,
+        state         TEXT NOT NULL
+            CHECK (state IN ('live', 'used', 'replaced', 'exhausted', 'expired')),
+        tries         INTEGER NOT NULL DEFAULT 0,
+        issued_at     TEXT NOT NULL,
+        expires_at    TEXT NOT NULL,
+        ended_at      TEXT,
+        redacted_body TEXT NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX authcode_live ON authcode (customer, purpose) WHERE state = 'live';
+    CREATE INDEX authcode_issued ON authcode (customer, purpose, issued_at);
+    ALTER TABLE outbox ADD COLUMN authcode INTEGER REFERENCES authcode (id);
+    CREATE INDEX outbox_authcode ON outbox (authcode) WHERE authcode IS NOT NULL;
+    "#,
 ];
 
 // Every backend has one migration per schema version.

@@ -175,6 +175,16 @@ impl Conn for Sqlite {
     fn file(&self) -> Option<&Path> {
         Some(&self.place.path)
     }
+
+    fn scrub(&self) -> Result<()> {
+        // Copy every page into the file and cut the WAL to nothing: the
+        // frames holding the old content go with it. A reader still on an
+        // older snapshot makes the checkpoint stop short (reported in its
+        // row, not as an error); the next scrub finishes it.
+        self.query("PRAGMA wal_checkpoint(TRUNCATE)", &[], &mut |_| {
+            Ok(ControlFlow::Continue(()))
+        })
+    }
 }
 
 impl Exec for SqliteTx<'_> {
@@ -247,6 +257,11 @@ impl Sqlite {
         // safe pairing (no corruption on power loss, at most the last commits).
         self.conn
             .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(err)?;
+        // Deleted and overwritten content is zeroed, not left in free space
+        // (an auth code's notice, once blanked, must not be recoverable).
+        self.conn
+            .pragma_update(None, "secure_delete", true)
             .map_err(err)?;
         self.conn
             .set_prepared_statement_cache_capacity(STATEMENT_CACHE);

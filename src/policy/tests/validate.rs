@@ -235,6 +235,41 @@ fn cases() -> Vec<Case> {
             out("hashing.m_kib", 4 * 1024 * 1024 + 1, 8, 4 * 1024 * 1024),
         ),
         (
+            "authcode digits 3",
+            Box::new(|p: &mut Policy| p.authcode.digits = 3),
+            out("authcode.digits", 3, 4, 10),
+        ),
+        (
+            "authcode digits 11",
+            Box::new(|p: &mut Policy| p.authcode.digits = 11),
+            out("authcode.digits", 11, 4, 10),
+        ),
+        (
+            "authcode lifetime 0",
+            Box::new(|p: &mut Policy| p.authcode.lifetime_minutes = 0),
+            out("authcode.lifetime_minutes", 0, 1, 60),
+        ),
+        (
+            "authcode lifetime 61",
+            Box::new(|p: &mut Policy| p.authcode.lifetime_minutes = 61),
+            out("authcode.lifetime_minutes", 61, 1, 60),
+        ),
+        (
+            "authcode tries 0",
+            Box::new(|p: &mut Policy| p.authcode.max_tries = 0),
+            out("authcode.max_tries", 0, 1, 10),
+        ),
+        (
+            "authcode cooldown > 1 h",
+            Box::new(|p: &mut Policy| p.authcode.cooldown_seconds = 3601),
+            out("authcode.cooldown_seconds", 3601, 0, 3600),
+        ),
+        (
+            "authcode argon2 t 0",
+            Box::new(|p: &mut Policy| p.authcode.hashing.t = 0),
+            out("authcode.hashing.t", 0, 1, 16),
+        ),
+        (
             "generator too short",
             Box::new(|p: &mut Policy| p.generator.length = 3),
             PolicyError::GeneratorLength {

@@ -1,0 +1,176 @@
+//! One-time auth codes: their hashes and lives, and the outbox copies of the
+//! notices that carry them (blanked once a code is over or its mail sent).
+
+use chrono::{DateTime, Utc};
+
+use super::Tx;
+use super::exec::{Exec, Row, params};
+use crate::authcode::{Purpose, State};
+use crate::clock::{from_stored, to_stored};
+use crate::error::Result;
+
+/// A stored auth code (never the code: its Argon2id hash while live).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthCodeRow {
+    pub id: i64,
+    pub customer: String,
+    pub purpose: Purpose,
+    /// The PHC string; `None` once the code is over.
+    pub hash: Option<String>,
+    pub state: State,
+    /// Wrong tries so far.
+    pub tries: u32,
+    pub issued_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+const COLUMNS: &str = "id, customer, purpose, hash, state, tries, issued_at, expires_at";
+
+fn time(r: &mut Row<'_>, i: usize) -> Result<DateTime<Utc>> {
+    let s = r.text(i)?;
+    from_stored(&s).ok_or_else(|| r.bad(i, format_args!("not a time: {s:?}")))
+}
+
+fn row(mut r: Row<'_>) -> Result<AuthCodeRow> {
+    let id = r.int(0)?;
+    let customer = r.text(1)?;
+    let purpose = r.text(2)?;
+    let purpose = Purpose::parse(&purpose)
+        .ok_or_else(|| r.bad(2, format_args!("unknown purpose {purpose:?}")))?;
+    let hash = r.opt_text(3)?;
+    let state = r.text(4)?;
+    let state =
+        State::parse(&state).ok_or_else(|| r.bad(4, format_args!("unknown state {state:?}")))?;
+    Ok(AuthCodeRow {
+        id,
+        customer,
+        purpose,
+        hash,
+        state,
+        tries: r.u32(5)?,
+        issued_at: time(&mut r, 6)?,
+        expires_at: time(&mut r, 7)?,
+    })
+}
+
+pub(super) fn live(db: &dyn Exec, code: &str, purpose: Purpose) -> Result<Option<AuthCodeRow>> {
+    db.first(
+        &format!(
+            "SELECT {COLUMNS} FROM authcode
+             WHERE customer = ?1 AND purpose = ?2 AND state = 'live'"
+        ),
+        params![code, purpose.as_str()],
+        row,
+    )
+}
+
+/// The customer's live codes, or every customer's (`None`), by id.
+pub(super) fn live_codes(db: &dyn Exec, code: Option<&str>) -> Result<Vec<AuthCodeRow>> {
+    db.all(
+        &format!(
+            "SELECT {COLUMNS} FROM authcode
+             WHERE state = 'live' AND (CAST(?1 AS TEXT) IS NULL OR customer = ?1) ORDER BY id"
+        ),
+        params![code],
+        row,
+    )
+}
+
+pub(super) fn last_issue(
+    db: &dyn Exec,
+    code: &str,
+    purpose: Purpose,
+) -> Result<Option<DateTime<Utc>>> {
+    db.first(
+        "SELECT issued_at FROM authcode WHERE customer = ?1 AND purpose = ?2
+         ORDER BY issued_at DESC, id DESC LIMIT 1",
+        params![code, purpose.as_str()],
+        |mut r| time(&mut r, 0),
+    )
+}
+
+impl Tx<'_> {
+    /// Store a new live code (the caller has ended the previous one) and
+    /// the copy of its notice to keep once it is over; returns its id.
+    pub fn insert_authcode(
+        &self,
+        code: &str,
+        purpose: Purpose,
+        hash: &str,
+        expires_at: DateTime<Utc>,
+        redacted_body: &str,
+    ) -> Result<i64> {
+        self.exec().one(
+            "INSERT INTO authcode (customer, purpose, hash, state, issued_at, expires_at, redacted_body)
+             VALUES (?1, ?2, ?3, 'live', ?4, ?5, ?6)
+             RETURNING id",
+            params![
+                code,
+                purpose.as_str(),
+                hash,
+                to_stored(self.now()),
+                to_stored(expires_at),
+                redacted_body
+            ],
+            |mut r| r.int(0),
+        )
+    }
+
+    /// Mark outbox notices as carrying auth code `id`.
+    pub fn attach_authcode_notices(&self, id: i64, notices: &[i64]) -> Result<()> {
+        for n in notices {
+            self.exec().execute(
+                "UPDATE outbox SET authcode = ?1 WHERE id = ?2",
+                params![id, n],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Record a wrong try of a live code.
+    pub fn set_authcode_tries(&self, id: i64, tries: u32) -> Result<()> {
+        self.exec().execute(
+            "UPDATE authcode SET tries = ?2 WHERE id = ?1 AND state = 'live'",
+            params![id, tries],
+        )?;
+        Ok(())
+    }
+
+    /// End live code `id` (used, replaced, exhausted, expired): its hash is
+    /// dropped and every stored copy of its notice blanked, and the old
+    /// pages are scrubbed after the commit. Returns whether it was live.
+    pub fn end_authcode(&mut self, id: i64, state: State) -> Result<bool> {
+        let ended = self.exec().execute(
+            "UPDATE authcode SET state = ?2, hash = NULL, ended_at = ?3
+             WHERE id = ?1 AND state = 'live'",
+            params![id, state.as_str(), to_stored(self.now())],
+        )?;
+        let blanked = self.exec().execute(
+            "UPDATE outbox SET body = (SELECT a.redacted_body FROM authcode a WHERE a.id = ?1)
+             WHERE authcode = ?1",
+            params![id],
+        )?;
+        if ended + blanked > 0 {
+            self.scrub = true;
+        }
+        Ok(ended > 0)
+    }
+
+    /// Blank the stored copies of these (sent) notices that carry an auth
+    /// code: the mail is out; the ledger need not keep the code. Returns how
+    /// many were blanked.
+    pub fn blank_authcode_notices(&mut self, ids: &[i64]) -> Result<u64> {
+        let mut n = 0;
+        for id in ids {
+            n += self.exec().execute(
+                "UPDATE outbox SET body = (SELECT a.redacted_body FROM authcode a WHERE a.id = outbox.authcode)
+                 WHERE id = ?1 AND authcode IS NOT NULL",
+                params![id],
+            )?;
+        }
+        if n > 0 {
+            self.scrub = true;
+        }
+        Ok(n)
+    }
+}

@@ -1,0 +1,91 @@
+//! Messages of `acctsec authcode`.
+
+use crate::sanitize::sanitize;
+
+pub fn prompt(purpose: &str) -> String {
+    tr!("{purpose} auth code: ", "{purpose} の認証コード: ")
+}
+
+pub fn issued(code: &str, purpose: &str, notices: usize, until: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: a {purpose} auth code was sent by email ({notices} notice(s) queued); valid until {until}",
+        "お客様 {code}: {purpose} の認証コードをメールで送りました（通知 {notices} 件）。有効期限 {until}"
+    )
+}
+
+pub fn not_required(code: &str, purpose: &str, notice: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code} does not require a {purpose} auth code ({notice} is off): go ahead without one",
+        "お客様 {code} は {purpose} の認証コードを必要としていません（{notice} がオフ）。認証コードなしで進めてください"
+    )
+}
+
+pub fn too_soon(code: &str, purpose: &str, next: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: a {purpose} auth code was issued moments ago; the next one may be asked for at {next}",
+        "お客様 {code}: {purpose} の認証コードを発行した直後です。次の認証コードは {next} 以降に要求できます"
+    )
+}
+
+pub fn no_address(code: &str, purpose: &str, notice: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code} requires a {purpose} auth code ({notice} is on) but has no registered address to send it to; nothing was issued: register one with `acctsec customer set-email`",
+        "お客様 {code} は {purpose} の認証コードが必要（{notice} がオン）ですが、送信先のメールアドレスが登録されていません。発行していません。`acctsec customer set-email` で登録してください"
+    )
+}
+
+pub fn matched(code: &str, purpose: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: the {purpose} auth code matches; it is now used up",
+        "お客様 {code}: {purpose} の認証コードが一致しました（使用済みになりました）"
+    )
+}
+
+pub fn wrong(code: &str, purpose: &str, left: u32) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: wrong {purpose} auth code; {left} more try(ies) before the code is ended",
+        "お客様 {code}: {purpose} の認証コードが違います。あと {left} 回誤るとこの認証コードは無効になります"
+    )
+}
+
+pub fn exhausted(code: &str, purpose: &str, tries: u32) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: wrong {purpose} auth code, {tries} wrong tries: the code is ended; issue a new one",
+        "お客様 {code}: {purpose} の認証コードを {tries} 回誤ったため、この認証コードは無効になりました。新しい認証コードを発行してください"
+    )
+}
+
+pub fn expired(code: &str, purpose: &str, at: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: the {purpose} auth code expired at {at}; issue a new one",
+        "お客様 {code}: {purpose} の認証コードは {at} に有効期限が切れました。新しい認証コードを発行してください"
+    )
+}
+
+pub fn none(code: &str, purpose: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code} has no live {purpose} auth code (never issued, used, or ended); issue a new one",
+        "お客様 {code} には有効な {purpose} の認証コードがありません（未発行、使用済み、または無効）。新しい認証コードを発行してください"
+    )
+}
+
+pub fn changed_while_verifying() -> String {
+    tr!(
+        "the auth code changed while it was being checked (a new one was issued or it was used); try again",
+        "照合中に認証コードが変わりました（再発行または使用済み）。もう一度お試しください"
+    )
+}
+
+/// `customer show`: one live code.
+pub fn live_until(purpose: &str, until: &str) -> String {
+    tr!("{purpose} until {until}", "{purpose}（{until} まで）")
+}

@@ -1,0 +1,409 @@
+//! `acctsec authcode`: one-time codes by email for withdrawals and data views
+//! (issue 16), end to end on a real ledger with an injected clock.
+
+mod common;
+
+use common::{Env, audit_count};
+use serde_json::Value;
+
+const CODE: &str = "1000100";
+const T0: &str = "2022-09-18T09:00:00Z";
+
+fn at(min: u32, sec: u32) -> String {
+    format!("2022-09-18T09:{min:02}:{sec:02}Z")
+}
+
+fn turn_on(env: &Env, code: &str, t: &str) {
+    env.run(&[
+        "notify",
+        "set",
+        code,
+        t,
+        "on",
+        "--to",
+        "pc",
+        "--reason",
+        "customer request",
+    ])
+    .ok();
+}
+
+fn env_on() -> Env {
+    let env = Env::with_customers();
+    turn_on(&env, CODE, "withdrawal_auth_code");
+    env
+}
+
+fn issue(env: &Env, now: &str, purpose: &str) -> common::Run {
+    env.run_at(now, &["authcode", "issue", CODE, "--purpose", purpose])
+}
+
+fn verify(env: &Env, now: &str, purpose: &str, code: &str) -> common::Run {
+    common::Run(
+        env.cmd_at(now)
+            .args([
+                "--format",
+                "json",
+                "authcode",
+                "verify",
+                CODE,
+                "--purpose",
+                purpose,
+            ])
+            .write_stdin(format!("{code}\n"))
+            .output()
+            .unwrap(),
+    )
+}
+
+fn reason(r: &common::Run) -> (bool, String) {
+    let v = r.json();
+    (
+        v["ok"].as_bool().unwrap(),
+        v["reason"].as_str().unwrap().to_string(),
+    )
+}
+
+/// The code in a notice body: the digits after `認証コード: `.
+fn code_in(body: &str) -> Option<String> {
+    let rest = body.split("認証コード: ").nth(1)?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    (!digits.is_empty()).then_some(digits)
+}
+
+/// Export the pending outbox at `now`; the notices of `kind`.
+fn export_at(env: &Env, now: &str, name: &str, kind: &str) -> Vec<Value> {
+    let out = env.path(name);
+    env.run_at(
+        now,
+        &[
+            "notify",
+            "outbox",
+            "export",
+            "--out",
+            &out.display().to_string(),
+        ],
+    )
+    .ok();
+    std::fs::read_to_string(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|v| v["type"] == kind)
+        .collect()
+}
+
+/// Issue a withdrawal code at `now` and read it from the outbox export.
+fn issue_and_read(env: &Env, now: &str, name: &str) -> String {
+    let r = issue(env, now, "withdrawal").ok();
+    // The newest notice (an export repeats what was not yet acked).
+    let notices = export_at(env, now, name, "withdrawal_auth_code");
+    let last = notices.last().expect("a notice");
+    let code = code_in(last["body"].as_str().unwrap()).expect("a code in the notice");
+    assert_eq!(code.len(), 6);
+    assert!(!r.stdout().contains(&code) && !r.stderr().contains(&code));
+    code
+}
+
+fn bodies(env: &Env) -> Vec<String> {
+    let db = env.sql();
+    let mut st = db.prepare("SELECT body FROM outbox ORDER BY id").unwrap();
+    st.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// Every text the ledger holds where a code could hide (the trail's hash
+/// columns and the code hashes aside, which are hex or base64).
+fn ledger_texts(env: &Env) -> String {
+    let db = env.sql();
+    let mut out = String::new();
+    for sql in [
+        "SELECT body || ' ' || subject FROM outbox",
+        "SELECT action || ' ' || details || ' ' || coalesce(reason, '') FROM audit_log",
+        "SELECT redacted_body FROM authcode",
+    ] {
+        let mut st = db.prepare(sql).unwrap();
+        for t in st.query_map([], |r| r.get::<_, String>(0)).unwrap() {
+            out.push_str(&t.unwrap());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The ledger's files as bytes (the main file and its WAL), as `strings`
+/// would read them.
+fn ledger_bytes(env: &Env) -> Vec<u8> {
+    let mut all = std::fs::read(env.db()).unwrap();
+    if let Ok(wal) = std::fs::read(env.path("ledger.db-wal")) {
+        all.extend(wal);
+    }
+    all
+}
+
+fn holds(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn issue_then_verify_once_then_no_more() {
+    let env = env_on();
+    let r = issue(&env, T0, "withdrawal").ok();
+    assert!(
+        r.stdout().contains("2022-09-18T18:10:00+09:00"),
+        "{}",
+        r.stdout()
+    );
+    let notices = export_at(&env, T0, "n.jsonl", "withdrawal_auth_code");
+    let body = notices[0]["body"].as_str().unwrap();
+    assert!(body.contains("有効期限: 2022年09月18日 18:10:00"), "{body}");
+    let code = code_in(body).unwrap();
+    assert!(!r.stdout().contains(&code));
+
+    let ok = verify(&env, &at(3, 0), "withdrawal", &code).status(0);
+    assert_eq!(reason(&ok), (true, "matched".into()));
+    let again = verify(&env, &at(3, 5), "withdrawal", &code).status(1);
+    assert_eq!(reason(&again), (false, "none".into()));
+
+    // The stored copy of the notice is blanked; nothing in the ledger holds
+    // the code, in its tables or in its files.
+    assert!(bodies(&env).iter().all(|b| !b.contains(&code)));
+    assert!(bodies(&env).iter().any(|b| b.contains("削除しました")));
+    assert!(!ledger_texts(&env).contains(&code));
+    let bytes = ledger_bytes(&env);
+    assert!(!holds(&bytes, format!("認証コード: {code}").as_bytes()));
+    assert_eq!(audit_count(&env, "authcode.issue"), 1);
+    assert_eq!(audit_count(&env, "authcode.verify"), 2);
+    // The trail still verifies.
+    env.run(&["log", "verify"]).ok();
+}
+
+#[test]
+fn wrong_codes_count_to_the_limit_and_end_the_code() {
+    let env = env_on();
+    let code = issue_and_read(&env, T0, "n.jsonl");
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    for i in 1..5 {
+        let r = verify(&env, &at(1, i), "withdrawal", wrong).status(1);
+        assert_eq!(reason(&r), (false, "wrong".into()));
+    }
+    // Table form says how many tries are left.
+    let last_but = common::Run(
+        env.cmd_at(&at(1, 30))
+            .args(["authcode", "verify", CODE, "--purpose", "withdrawal"])
+            .write_stdin("12345x\n")
+            .output()
+            .unwrap(),
+    )
+    .status(3);
+    assert!(last_but.stdout().contains("ended"), "{}", last_but.stdout());
+    // Ended: even the right code is refused now.
+    let r = verify(&env, &at(2, 0), "withdrawal", &code).status(1);
+    assert_eq!(reason(&r), (false, "none".into()));
+    assert!(!ledger_texts(&env).contains(&code));
+}
+
+#[test]
+fn an_expired_code_is_refused_as_expired_and_blanked() {
+    let env = env_on();
+    let code = issue_and_read(&env, T0, "n.jsonl");
+    let r = verify(&env, &at(10, 0), "withdrawal", &code).status(1);
+    assert_eq!(reason(&r), (false, "expired".into()));
+    let table = common::Run(
+        env.cmd_at(&at(10, 1))
+            .args(["authcode", "verify", CODE, "--purpose", "withdrawal"])
+            .write_stdin(format!("{code}\n"))
+            .output()
+            .unwrap(),
+    )
+    .status(1);
+    assert!(table.stdout().contains("no live"), "{}", table.stdout());
+    assert!(!ledger_texts(&env).contains(&code));
+    assert!(!holds(
+        &ledger_bytes(&env),
+        format!("認証コード: {code}").as_bytes()
+    ));
+}
+
+#[test]
+fn the_export_blanks_expired_codes_first() {
+    let env = env_on();
+    issue(&env, T0, "withdrawal").ok();
+    // Not exported before it expired: the export after that holds no code.
+    let notices = export_at(&env, &at(15, 0), "late.jsonl", "withdrawal_auth_code");
+    assert_eq!(notices.len(), 1);
+    let body = notices[0]["body"].as_str().unwrap();
+    assert_eq!(code_in(body), None, "{body}");
+    assert!(body.contains("削除しました"));
+    assert_eq!(audit_count(&env, "authcode.expire"), 1);
+}
+
+#[test]
+fn a_second_issue_ends_the_first_and_the_cooldown_holds() {
+    let env = env_on();
+    let first = issue_and_read(&env, T0, "1.jsonl");
+    // Too soon: refused, saying when.
+    let r = issue(&env, &at(0, 30), "withdrawal").status(1);
+    assert!(
+        r.stdout().contains("2022-09-18T18:01:00+09:00"),
+        "{}",
+        r.stdout()
+    );
+    let second = issue_and_read(&env, &at(1, 0), "2.jsonl");
+    assert!(
+        bodies(&env)
+            .iter()
+            .all(|b| !b.contains(&format!("認証コード: {first}")))
+    );
+    if first != second {
+        let r = verify(&env, &at(1, 10), "withdrawal", &first).status(1);
+        assert_eq!(reason(&r), (false, "wrong".into()));
+    }
+    verify(&env, &at(1, 20), "withdrawal", &second).status(0);
+    let issues: i64 = env
+        .sql()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'authcode.issue' AND details LIKE '%cooldown%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(issues, 1);
+}
+
+#[test]
+fn not_required_unknown_customer_and_purposes_apart() {
+    let env = env_on();
+    // The view code is off for this customer: go ahead without one.
+    let r = env
+        .run_at(
+            T0,
+            &[
+                "--format",
+                "json",
+                "authcode",
+                "issue",
+                CODE,
+                "--purpose",
+                "view",
+            ],
+        )
+        .status(1);
+    assert_eq!(r.json()["reason"], "not_required");
+    env.run_at(
+        T0,
+        &["authcode", "issue", "1000137", "--purpose", "withdrawal"],
+    )
+    .status(1)
+    .stdout_has("does not require");
+    env.run_at(
+        T0,
+        &["authcode", "issue", "9999999", "--purpose", "withdrawal"],
+    )
+    .status(4);
+    common::Run(
+        env.cmd_at(T0)
+            .args(["authcode", "verify", "9999999", "--purpose", "withdrawal"])
+            .write_stdin("123456\n")
+            .output()
+            .unwrap(),
+    )
+    .status(4);
+    // No code of one purpose answers for the other.
+    let code = issue_and_read(&env, T0, "n.jsonl");
+    let r = verify(&env, &at(0, 10), "view", &code).status(1);
+    assert_eq!(reason(&r), (false, "none".into()));
+    verify(&env, &at(0, 20), "withdrawal", &code).status(0);
+}
+
+#[test]
+fn customer_show_tells_whether_a_code_is_live() {
+    let env = env_on();
+    let code = issue_and_read(&env, T0, "n.jsonl");
+    let show = env
+        .run_at(&at(1, 0), &["--format", "json", "customer", "show", CODE])
+        .ok();
+    let v = show.json();
+    assert_eq!(v["auth_codes"][0]["purpose"], "withdrawal");
+    assert_eq!(v["auth_codes"][0]["until"], "2022-09-18T18:10:00+09:00");
+    assert!(!show.stdout().contains(&code));
+    env.run_at(&at(1, 0), &["customer", "show", CODE])
+        .ok()
+        .stdout_has("withdrawal until 2022-09-18T18:10:00+09:00");
+    verify(&env, &at(2, 0), "withdrawal", &code).status(0);
+    let v = env
+        .run_at(&at(2, 1), &["--format", "json", "customer", "show", CODE])
+        .ok()
+        .json();
+    assert_eq!(v["auth_codes"], serde_json::json!([]));
+}
+
+#[test]
+fn an_acked_notice_keeps_no_copy_and_the_code_still_works() {
+    let env = env_on();
+    let code = issue_and_read(&env, T0, "n.jsonl");
+    let id: i64 = env
+        .sql()
+        .query_row(
+            "SELECT id FROM outbox WHERE type = 'withdrawal_auth_code'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    env.run_at(&at(0, 30), &["notify", "outbox", "ack", &id.to_string()])
+        .ok();
+    assert!(!ledger_texts(&env).contains(&code));
+    assert!(!holds(
+        &ledger_bytes(&env),
+        format!("認証コード: {code}").as_bytes()
+    ));
+    verify(&env, &at(1, 0), "withdrawal", &code).status(0);
+}
+
+#[test]
+fn the_code_policy_is_part_of_the_policy() {
+    let env = Env::with_cheap_ledger();
+    let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
+    assert!(toml.contains("[authcode]"), "{toml}");
+    assert!(toml.contains("digits = 6"));
+    let bad = env.write("bad.toml", toml.replace("digits = 6", "digits = 3"));
+    let r = env.run(&["policy", "set", "--file", &bad.display().to_string()]);
+    assert_ne!(r.code(), 0);
+    assert!(r.stderr().contains("authcode.digits"), "{}", r.stderr());
+    let short = env.write(
+        "short.toml",
+        toml.replace("lifetime_minutes = 10", "lifetime_minutes = 1"),
+    );
+    env.run(&["policy", "set", "--file", &short.display().to_string()])
+        .ok();
+    // A policy file from before the section existed still loads.
+    let start = toml.find("[authcode]").unwrap();
+    let end = start + toml[start..].find("\n# Notice defaults").unwrap();
+    let old = format!("{}{}", &toml[..start], &toml[end..]);
+    let old = env.write("old.toml", old);
+    env.run(&["policy", "set", "--file", &old.display().to_string()])
+        .ok();
+}
+
+#[test]
+fn no_old_copy_of_a_used_code_stays_in_the_files_while_others_have_the_ledger_open() {
+    let env = env_on();
+    // Another process has the ledger open throughout (a staff member's
+    // `log`, a backup): the WAL is not removed when acctsec exits, so old
+    // page images would stay in it.
+    let other = env.sql();
+    let _: i64 = other
+        .query_row("SELECT count(*) FROM customer", [], |r| r.get(0))
+        .unwrap();
+    let code = issue_and_read(&env, T0, "n.jsonl");
+    let needle = format!("認証コード: {code}");
+    assert!(
+        holds(&ledger_bytes(&env), needle.as_bytes()),
+        "the live code is in the outbox (the check below can see it)"
+    );
+    verify(&env, &at(1, 0), "withdrawal", &code).status(0);
+    assert!(!holds(&ledger_bytes(&env), needle.as_bytes()));
+    drop(other);
+}
