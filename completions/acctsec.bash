@@ -46,6 +46,9 @@ _acctsec() {
             acctsec,policy)
                 cmd="acctsec__subcmd__policy"
                 ;;
+            acctsec,report)
+                cmd="acctsec__subcmd__report"
+                ;;
             acctsec,rollout)
                 cmd="acctsec__subcmd__rollout"
                 ;;
@@ -123,6 +126,9 @@ _acctsec() {
                 ;;
             acctsec__subcmd__help,policy)
                 cmd="acctsec__subcmd__help__subcmd__policy"
+                ;;
+            acctsec__subcmd__help,report)
+                cmd="acctsec__subcmd__help__subcmd__report"
                 ;;
             acctsec__subcmd__help,rollout)
                 cmd="acctsec__subcmd__help__subcmd__rollout"
@@ -416,7 +422,7 @@ _acctsec() {
 
     case "${cmd}" in
         acctsec)
-            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version init policy customer password lock unlock audit rollout notify log completions help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version init policy customer password lock unlock audit rollout notify log report completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -884,7 +890,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help)
-            opts="init policy customer password lock unlock audit rollout notify log completions help"
+            opts="init policy customer password lock unlock audit rollout notify log report completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1404,6 +1410,20 @@ _acctsec() {
         acctsec__subcmd__help__subcmd__policy__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3010,6 +3030,48 @@ _acctsec() {
             case "${prev}" in
                 --kind)
                     COMPREPLY=($(compgen -W "login execution" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__report)
+            opts="-y -q -h -V --out --since --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)

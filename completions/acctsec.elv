@@ -41,6 +41,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand rollout 'The rollout schedule and progress'
             cand notify 'Email notices: catalog, subscriptions, front-end events, outbox'
             cand log 'The audit trail: list, verify, head'
+            cand report 'Rollout progress and security posture: an HTML page with charts (--format json: the series)'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -860,6 +861,23 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;help;help'= {
         }
+        &'acctsec;report'= {
+            cand --out 'Write the page here (HTML; never over an existing file)'
+            cand --since 'First day shown (JST) [default: the pre-registration start]'
+            cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'acctsec;completions'= {
             cand --db 'The SQLite ledger [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
@@ -886,6 +904,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand rollout 'The rollout schedule and progress'
             cand notify 'Email notices: catalog, subscriptions, front-end events, outbox'
             cand log 'The audit trail: list, verify, head'
+            cand report 'Rollout progress and security posture: an HTML page with charts (--format json: the series)'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -995,6 +1014,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;log;seal'= {
         }
         &'acctsec;help;log;keygen'= {
+        }
+        &'acctsec;help;report'= {
         }
         &'acctsec;help;completions'= {
         }

@@ -53,6 +53,12 @@ fn file_name(target: &Path) -> String {
 /// Write a whole new file at once: 0600, through a temporary file beside
 /// it, never over an existing file.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_new_mode(path, bytes, 0o600)
+}
+
+/// [`write_new`] with another mode, for a file that holds neither secrets
+/// nor personal data (a report of counts: 0644).
+pub fn write_new_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     ensure_absent(path)?;
     let cant_create = |e| Error::CantCreate {
         path: path.to_path_buf(),
@@ -62,7 +68,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut temp = tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(".tmp")
-        .permissions(std::fs::Permissions::from_mode(0o600))
+        .permissions(std::fs::Permissions::from_mode(mode))
         .tempfile_in(dir_of(path))
         .map_err(cant_create)?;
     temp.write_all(bytes).map_err(|e| Error::io(path, e))?;

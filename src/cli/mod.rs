@@ -12,6 +12,7 @@ mod password;
 mod policy;
 mod progress;
 mod prompt;
+mod report;
 mod rollout;
 
 use std::path::PathBuf;
@@ -127,6 +128,8 @@ pub enum Command {
     Notify(notify::NotifyCmd),
     /// The audit trail: list, verify, head
     Log(log::LogArgs),
+    /// Rollout progress and security posture: an HTML page with charts (--format json: the series)
+    Report(report::ReportArgs),
     /// Print shell completions
     Completions(generated::CompletionsArgs),
 }
@@ -297,6 +300,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Rollout(c) => rollout::run(&mut ctx, c),
         Command::Audit(a) => audit::run(&mut ctx, a),
         Command::Log(a) => log::run(&mut ctx, a),
+        Command::Report(a) => report::run(&mut ctx, a),
         Command::Completions(a) => generated::run(&mut ctx, a),
     }?;
     ctx.out.flush()?;

@@ -66,6 +66,7 @@ pub mod files;
 mod notify;
 mod policy;
 mod read;
+mod report;
 mod seals;
 mod sqlite;
 

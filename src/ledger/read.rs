@@ -9,7 +9,7 @@ use super::{
     AuditRow, AuditRun, CustomerFilter, Head, IssueRun, Ledger, LockedAccount, LogFilter, LoginEnv,
     Notice, StateCounts, Tamper, Tx,
 };
-use super::{audit, audit_runs, credentials, customers, notify, policy};
+use super::{audit, audit_runs, credentials, customers, notify, policy, report};
 use crate::customer::{AccountState, Customer, Lock};
 use crate::error::Result;
 use crate::notify::{NoticeType, Subscription};
@@ -195,6 +195,12 @@ pub trait Read: sealed::Sealed {
     /// Weak-credential audit runs, newest last (at most `limit`, newest kept).
     fn audit_runs(&self, limit: Option<u64>) -> Result<Vec<AuditRun>> {
         audit_runs::audit_runs(db(self), limit)
+    }
+
+    /// Feed the report's replay with the trail's state changes, in order,
+    /// and the hourly counts of failed verifications and notices.
+    fn report_replay(&self, r: &mut crate::report::Replay) -> Result<()> {
+        report::replay(db(self), r)
     }
 }
 
