@@ -241,3 +241,51 @@ fn an_empty_ledger_reports_what_it_lacks() {
         .ok()
         .stdout_has("date,customers,none,initial,set,locked");
 }
+
+/// The sample page in a real headless browser (Debian's chromium), through
+/// tests/support/report-screenshot: the screenshot must show the page
+/// (many colours, much that is not background), not a blank or an error.
+#[test]
+fn the_page_renders_in_a_headless_browser() {
+    let found = std::env::var_os("PATH").is_some_and(|p| {
+        std::env::split_paths(&p)
+            .any(|d| d.join("chromium").is_file() || d.join("chromium-browser").is_file())
+    });
+    if !found {
+        eprintln!(
+            "SKIPPED the_page_renders_in_a_headless_browser: chromium is not installed (apt-get install chromium)"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("report.png");
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/report-screenshot");
+    let out = std::process::Command::new(script)
+        .arg(&png)
+        .arg(assert_cmd::cargo::cargo_bin!("acctsec"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "report-screenshot failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!((info.width, info.height), (1240, 1754));
+    let channels = info.color_type.samples();
+    let pixels: Vec<&[u8]> = buf[..info.buffer_size()]
+        .chunks(channels)
+        .map(|p| &p[..3])
+        .collect();
+    let colours: std::collections::HashSet<&[u8]> = pixels.iter().copied().collect();
+    let background = pixels.iter().filter(|p| **p == [255, 255, 255]).count();
+    let drawn = 1.0 - background as f64 / pixels.len() as f64;
+    assert!(colours.len() > 50, "only {} colours: blank?", colours.len());
+    assert!(drawn > 0.03, "only {:.1}% drawn: blank?", drawn * 100.0);
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(html.contains("customers will still be on their initial password"));
+}

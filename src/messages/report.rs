@@ -10,8 +10,8 @@ pub fn report_projection(p: &Projection) -> String {
     let (initial, pending, pace) = projection_numbers(p);
     let w = p.window_days;
     tr!(
-        "At this pace ({pace} customers a day set their own execution password over the last {w} days) {initial} customers will still be on their initial password at enforcement ({pending} without their own password in all).",
-        "このペース（直近 {w} 日間で 1 日あたり {pace} 人が執行パスワードを設定）では、本番施行時点でまだ {initial} 人が初期パスワードのままです（自分のパスワード未設定は合計 {pending} 人）。"
+        "At this pace {initial} customers will still be on their initial password at enforcement ({pending} without their own password in all; {pace} a day set their own over the last {w} days).",
+        "このペースでは、本番施行時点でまだ {initial} 人が初期パスワードのままです（自分のパスワード未設定は合計 {pending} 人。直近 {w} 日間は 1 日あたり {pace} 人が設定）。"
     )
 }
 

@@ -72,6 +72,15 @@ fn hex(c: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
 }
 
+/// A shown moment (`2022-09-18T18:00:00+09:00`) as people read it:
+/// `2022-09-18 18:00 JST`.
+fn moment(s: &str) -> String {
+    match s.strip_suffix(":00+09:00") {
+        Some(t) => esc(&format!("{} JST", t.replacen('T', " ", 1))),
+        None => esc(s),
+    }
+}
+
 /// Text for HTML (element content and attribute values).
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -133,7 +142,7 @@ pub fn page(r: &Report, l: &Labels) -> String {
     h.push_str(&format!(
         "<p class=\"meta\">{} {} · {} {} – {}</p>\n",
         esc(&l.generated),
-        esc(&r.generated_at),
+        moment(&r.generated_at),
         esc(&l.period),
         r.from,
         r.to
@@ -142,11 +151,11 @@ pub fn page(r: &Report, l: &Labels) -> String {
         h.push_str(&format!(
             "<p class=\"meta\">{} {} · {} {} · {} {}</p>\n",
             esc(&l.pre_start),
-            esc(&s.pre_start),
+            moment(&s.pre_start),
             esc(&l.pre_end),
-            esc(&s.pre_end),
+            moment(&s.pre_end),
             esc(&l.enforce),
-            esc(&s.enforce)
+            moment(&s.enforce)
         ));
     }
     let c = &r.current;
@@ -194,6 +203,7 @@ pub fn page(r: &Report, l: &Labels) -> String {
     h.push_str(&bars(
         &r.days,
         &[(|d: &Day| d.locks, C_LOCK), (|d: &Day| d.unlocks, C_UNLOCK)],
+        HALF,
         l,
     ));
     h.push_str("</section></div><div><section>");
@@ -202,6 +212,7 @@ pub fn page(r: &Report, l: &Labels) -> String {
     h.push_str(&bars(
         &r.days,
         &[(|d: &Day| d.failed_verifications, C_FAILED)],
+        HALF,
         l,
     ));
     h.push_str("</section></div></div>\n");
@@ -218,6 +229,7 @@ pub fn page(r: &Report, l: &Labels) -> String {
             (|d: &Day| d.notices_queued, C_QUEUED),
             (|d: &Day| d.notices_sent, C_SENT),
         ],
+        (1160, 220),
         l,
     ));
     h.push_str("</section>\n");
@@ -354,6 +366,11 @@ fn ceiling(max: f64) -> f64 {
 
 const FONT: &str = "sans-serif";
 
+/// A chart in half the page's width.
+const HALF: (u32, u32) = (560, 250);
+
+const NO_LINE: RGBColor = RGBColor(0xff, 0xff, 0xff);
+
 fn day_label(from: NaiveDate, x: f64) -> String {
     let d = from + chrono::Duration::days(x.round() as i64);
     d.format("%m/%d").to_string()
@@ -373,7 +390,7 @@ fn burndown(r: &Report, l: &Labels) -> String {
     let last_x = off(r.to).max(enforce_day.map(off).unwrap_or(0.0));
     let max = r.days.iter().map(|d| d.customers).max().unwrap_or(0) as f64;
     let ymax = ceiling(max);
-    svg((1160, 420), |root| {
+    svg((1160, 380), |root| {
         let mut c = ChartBuilder::on(root)
             .margin(12)
             .margin_top(26)
@@ -387,7 +404,7 @@ fn burndown(r: &Report, l: &Labels) -> String {
             .x_label_formatter(&|x| day_label(from, *x))
             .y_label_formatter(&y_label)
             .label_style((FONT, 14))
-            .light_line_style(RGBColor(0xf0, 0xf0, 0xf0))
+            .light_line_style(NO_LINE)
             .bold_line_style(RGBColor(0xe0, 0xe0, 0xe0))
             .axis_style(RGBColor(0x99, 0x99, 0x99))
             .draw()?;
@@ -444,9 +461,9 @@ fn marks(c: &mut Chart, r: &Report, l: &Labels, ymax: f64) -> Drawn {
     };
     let from = r.from;
     let (lo, hi) = (c.x_range().start, c.x_range().end);
-    for (d, label, anchor, nudge) in [
-        (pre_end, &l.pre_end, HPos::Right, -0.2),
-        (enforce, &l.enforce, HPos::Left, 0.2),
+    for (d, label, vpos) in [
+        (pre_end, &l.pre_end, VPos::Bottom),
+        (enforce, &l.enforce, VPos::Top),
     ] {
         let x = (d - from).num_days() as f64;
         if x < lo || x > hi {
@@ -460,11 +477,11 @@ fn marks(c: &mut Chart, r: &Report, l: &Labels, ymax: f64) -> Drawn {
         ))?;
         c.draw_series(std::iter::once(Text::new(
             format!("{label} {}", d.format("%m/%d")),
-            (x + nudge, ymax),
+            (x - 0.15, ymax),
             (FONT, 14)
                 .into_font()
                 .color(&C_MARK)
-                .pos(Pos::new(anchor, VPos::Bottom)),
+                .pos(Pos::new(HPos::Right, vpos)),
         )))?;
     }
     Ok(())
@@ -474,7 +491,7 @@ fn marks(c: &mut Chart, r: &Report, l: &Labels, ymax: f64) -> Drawn {
 /// A daily count and its colour.
 type Bars = (fn(&Day) -> u64, RGBColor);
 
-fn bars(days: &[Day], series: &[Bars], l: &Labels) -> String {
+fn bars(days: &[Day], series: &[Bars], size: (u32, u32), l: &Labels) -> String {
     if days.is_empty() {
         return format!("<p class=\"empty\">{}</p>", esc(&l.no_data));
     }
@@ -486,7 +503,8 @@ fn bars(days: &[Day], series: &[Bars], l: &Labels) -> String {
         .max()
         .unwrap_or(0) as f64;
     let ymax = ceiling(max.max(4.0));
-    svg((1160, 260), |root| {
+    let label = if size.0 < 800 { 13 } else { 15 };
+    svg(size, |root| {
         let mut c = ChartBuilder::on(root)
             .margin(12)
             .x_label_area_size(30)
@@ -494,12 +512,12 @@ fn bars(days: &[Day], series: &[Bars], l: &Labels) -> String {
             .build_cartesian_2d(-0.5..n - 0.5, 0.0..ymax)?;
         c.configure_mesh()
             .disable_x_mesh()
-            .x_labels(8)
+            .x_labels(if size.0 < 800 { 5 } else { 8 })
             .y_labels(5)
             .x_label_formatter(&|x| day_label(from, *x))
             .y_label_formatter(&y_label)
-            .label_style((FONT, 16))
-            .light_line_style(RGBColor(0xf0, 0xf0, 0xf0))
+            .label_style((FONT, label))
+            .light_line_style(NO_LINE)
             .bold_line_style(RGBColor(0xe0, 0xe0, 0xe0))
             .axis_style(RGBColor(0x99, 0x99, 0x99))
             .draw()?;
@@ -535,7 +553,7 @@ fn trend(r: &Report, l: &Labels) -> String {
         .unwrap_or(0) as f64;
     let ymax = ceiling(max.max(4.0));
     let n = runs.len() as f64;
-    svg((1160, 240), |root| {
+    svg((1160, 210), |root| {
         let mut c = ChartBuilder::on(root)
             .margin(12)
             .x_label_area_size(30)
@@ -556,7 +574,7 @@ fn trend(r: &Report, l: &Labels) -> String {
             })
             .y_label_formatter(&y_label)
             .label_style((FONT, 15))
-            .light_line_style(RGBColor(0xf0, 0xf0, 0xf0))
+            .light_line_style(NO_LINE)
             .bold_line_style(RGBColor(0xe0, 0xe0, 0xe0))
             .axis_style(RGBColor(0x99, 0x99, 0x99))
             .draw()?;
