@@ -63,7 +63,7 @@ fn main() {
                         reason: None,
                         details: json!({ "run": 1, "kind": "execution", "deadline": "2022-09-17T23:59:00+09:00" }),
                     })?;
-                    if (b * BATCH + i) % 10 == 0 {
+                    if (b * BATCH + i).is_multiple_of(10) {
                         tx.store_password(code, Kind::Execution, &hash, PasswordState::Set, None, 5)?;
                         tx.audit(Entry {
                             action: "password.set",
