@@ -19,6 +19,7 @@ pub mod notify;
 pub mod output;
 pub mod password;
 pub mod policy;
+pub mod report;
 pub mod rollout;
 pub mod sanitize;
 pub mod seal;

@@ -87,6 +87,12 @@ const TAG: &str = "acctsec-";
 /// it, never over an existing file. Temporary files that killed runs left
 /// for the same target are removed first.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_new_mode(path, bytes, 0o600)
+}
+
+/// [`write_new`] with another mode, for a file that holds neither secrets
+/// nor personal data (a report of counts: 0644).
+pub fn write_new_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     ensure_absent(path)?;
     let cant_create = |e| Error::CantCreate {
         path: path.to_path_buf(),
@@ -98,7 +104,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
-        .mode(0o600)
+        .mode(mode)
         .custom_flags(libc::O_NOFOLLOW)
         .open(&temp)
         .map_err(cant_create)?;

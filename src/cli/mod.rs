@@ -14,6 +14,7 @@ mod password;
 mod policy;
 mod progress;
 mod prompt;
+mod report;
 mod rollout;
 
 use std::path::PathBuf;
@@ -149,6 +150,8 @@ pub enum Command {
     /// One-time auth codes by email for withdrawals and data views: issue, verify
     #[command(subcommand)]
     Authcode(authcode::AuthcodeCmd),
+    /// Rollout progress and security posture: an HTML page with charts (--format json: the series)
+    Report(report::ReportArgs),
     /// Print shell completions
     Completions(generated::CompletionsArgs),
 }
@@ -321,6 +324,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Log(a) => log::run(&mut ctx, a),
         Command::Ledger(c) => ledger::run(&mut ctx, c),
         Command::Authcode(c) => authcode::run(&mut ctx, c),
+        Command::Report(a) => report::run(&mut ctx, a),
         Command::Completions(a) => generated::run(&mut ctx, a),
     }?;
     ctx.out.flush()?;

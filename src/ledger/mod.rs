@@ -76,6 +76,7 @@ mod notify;
 mod policy;
 mod postgres;
 mod read;
+mod report;
 mod seals;
 mod sqlite;
 

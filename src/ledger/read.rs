@@ -11,6 +11,7 @@ use super::{
 };
 use super::{
     AuthCodeRow, audit, audit_findings, audit_runs, authcodes, credentials, customers, notify, policy,
+    report,
 };
 use crate::authcode::Purpose;
 use crate::customer::{AccountState, Customer, Lock};
@@ -237,6 +238,12 @@ pub trait Read: sealed::Sealed {
         each: &mut dyn FnMut(AuditAccount) -> Result<std::ops::ControlFlow<()>>,
     ) -> Result<()> {
         audit_findings::audit_accounts(db(self), scan, each)
+    }
+
+    /// Feed the report's replay with the trail's state changes, in order,
+    /// and the hourly counts of failed verifications and notices.
+    fn report_replay(&self, r: &mut crate::report::Replay) -> Result<()> {
+        report::replay(db(self), r)
     }
 }
 

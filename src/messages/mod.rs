@@ -57,12 +57,14 @@ pub mod notify;
 pub mod output;
 mod password;
 pub mod policy;
+mod report;
 pub mod secret;
 pub mod trail;
 
 pub use audit::*;
 pub use ledger::*;
 pub use password::*;
+pub use report::*;
 
 fn p(path: &std::path::Path) -> String {
     crate::sanitize::sanitize(&path.display().to_string())
