@@ -691,10 +691,7 @@ fn a_guessable_password_stands_until_it_changes() {
         .ok();
     let j = json_at("2030-01-05T03:00:00+09:00", &[]);
     assert!(guessable(&j, "W0002").is_none(), "{j}");
-    let stored: i64 = env
-        .sql()
-        .query_row("SELECT count(*) FROM guessable", [], |r| r.get(0))
-        .unwrap();
+    let stored = env.sql_i64("SELECT count(*) FROM guessable", &[]);
     assert_eq!(stored, 0, "findings that no longer hold are dropped");
     env.run(&["audit", "--fail-on", "critical"]).ok();
     env.run(&["log", "verify"]).ok();

@@ -128,14 +128,10 @@ fn an_interrupted_issue_finishes_its_batch_says_how_to_resume_and_is_visible() {
         "{err}"
     );
     assert!(!env.path("initial.csv").exists());
-    let held: i64 = env
-        .sql()
-        .query_row(
-            "SELECT count(*) FROM credential WHERE kind = 'execution' AND issue_run IS NOT NULL",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let held = env.sql_i64(
+        "SELECT count(*) FROM credential WHERE kind = 'execution' AND issue_run IS NOT NULL",
+        &[],
+    );
     assert!(held > 0 && (held as usize) < SIG_CUSTOMERS, "{held}");
     assert_eq!(held % 256, 0, "whole batches only: {held}");
 
@@ -182,14 +178,13 @@ fn an_interrupted_issue_finishes_its_batch_says_how_to_resume_and_is_visible() {
         })
         .collect();
     assert_eq!(rows.len(), SIG_CUSTOMERS);
-    let conn = env.sql();
-    let mut stmt = conn
-        .prepare("SELECT customer, hash FROM credential WHERE kind = 'execution'")
-        .unwrap();
-    let hashes: BTreeMap<String, String> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
+    let hashes: BTreeMap<String, String> = env
+        .sql_rows(
+            "SELECT customer, hash FROM credential WHERE kind = 'execution'",
+            &[],
+        )
+        .into_iter()
+        .map(|r| (r[0].clone().unwrap(), r[1].clone().unwrap()))
         .collect();
     assert_eq!(hashes.len(), SIG_CUSTOMERS);
     use argon2::{PasswordHash, PasswordVerifier};
