@@ -10,8 +10,8 @@ use super::{
     LockedAccount, LogFilter, LoginEnv, Notice, StateCounts, Tamper, Tx,
 };
 use super::{
-    AuthCodeRow, audit, audit_findings, audit_runs, authcodes, credentials, customers, notify, policy,
-    report,
+    AuthCodeRow, audit, audit_findings, audit_runs, authcodes, credentials, customers, notify,
+    policy, report,
 };
 use crate::authcode::Purpose;
 use crate::customer::{AccountState, Customer, Lock};
