@@ -202,6 +202,7 @@ fn every_command_prints_one_json_document() {
     let customers = fixture("customers.csv").display().to_string();
     let (issued, key, notices) = (p("issued.csv"), p("seal.pem"), p("notices.jsonl"));
     let missing = p("no/such/dir/f.csv");
+    let (copy, report) = (p("copy.db"), p("report.html"));
     // (command, arguments, stdin): each leaf command at least once with
     // success and once with an error, in an order that builds on itself.
     let runs: Vec<(&str, Vec<&str>, Option<String>)> = vec![
@@ -471,6 +472,25 @@ fn every_command_prints_one_json_document() {
         ("log keygen", vec!["log", "keygen", "--out", &key], None),
         ("log keygen", vec!["log", "keygen", "--out", &key], None),
         ("log seal", vec!["log", "seal"], None),
+        ("ledger copy", vec!["ledger", "copy", "--to", &copy], None),
+        ("ledger copy", vec!["ledger", "copy", "--to", &copy], None),
+        ("report", vec!["report", "--out", &report], None),
+        ("report", vec!["report", "--since", "bogus"], None),
+        (
+            "notify set",
+            vec!["notify", "set", "1000100", "withdrawal_auth_code", "on"],
+            None,
+        ),
+        (
+            "authcode issue",
+            vec!["authcode", "issue", "1000100", "--purpose", "withdrawal"],
+            None,
+        ),
+        (
+            "authcode issue",
+            vec!["authcode", "issue", "9999999", "--purpose", "withdrawal"],
+            None,
+        ),
         ("completions", vec!["completions", "bash"], None),
         ("completions", vec!["completions", "tcsh"], None),
         ("", vec!["bogus-command"], None),
@@ -486,6 +506,33 @@ fn every_command_prints_one_json_document() {
         };
         one_document(&format!("{args:?}"), &run);
         seen.insert((what.to_string(), run.code() == 0));
+    }
+    // The auth code issued above reaches the customer only by mail: read it
+    // from the gateway's export, then use it up (success) and again (no).
+    let mails = p("codes.jsonl");
+    env.run(&["notify", "outbox", "export", "--out", &mails])
+        .ok();
+    let text = std::fs::read_to_string(&mails).unwrap();
+    let code: String = text
+        .split("認証コード: ")
+        .nth(1)
+        .expect("the auth code notice")
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    for _ in 0..2 {
+        let args = [
+            "--format",
+            "json",
+            "authcode",
+            "verify",
+            "1000100",
+            "--purpose",
+            "withdrawal",
+        ];
+        let run = env.run_stdin(&args, &format!("{code}\n"));
+        one_document("authcode verify", &run);
+        seen.insert(("authcode verify".to_string(), run.code() == 0));
     }
     // A seal needs the configured key.
     let sealer = p("sealer.pem");

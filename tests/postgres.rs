@@ -112,6 +112,7 @@ fn writers_on_many_connections_leave_one_chain() {
                 ]);
             } else {
                 c.args([
+                    "--yes",
                     "--busy-timeout",
                     "60000",
                     "customer",

@@ -133,10 +133,7 @@ fn the_series_follow_the_history() {
     assert_eq!(column(&r, "notices_sent"), [0, 0, 0, 0, 0, 2, 0]);
     // Every notice queued is counted on its day: the outbox agrees.
     let queued: u64 = column(&r, "notices_queued").iter().sum();
-    let held: i64 = env
-        .sql()
-        .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))
-        .unwrap();
+    let held = env.sql_i64("SELECT count(*) FROM outbox", &[]);
     assert_eq!(queued, held as u64);
     // Today's counts as the tables hold them; the trail accounts for them.
     assert_eq!(

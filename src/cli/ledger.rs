@@ -5,9 +5,11 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
+use serde_json::json;
 
 use super::Ctx;
 use crate::error::{Result, exit};
+use crate::ledger::{Ledger, Read, Target};
 use crate::messages;
 
 #[derive(Debug, Subcommand)]
@@ -33,13 +35,25 @@ pub fn run(ctx: &mut Ctx, c: LedgerCmd) -> Result<u8> {
             let mut dest = ctx.target()?;
             dest.path = a.to;
             let copied = ledger.copy_to(&dest)?;
-            ctx.out.status(&messages::ledger_copied(
-                ledger.path(),
-                &dest.path,
-                copied.entries,
-                copied.rows,
-            ));
+            let head = dest_head(&dest)?;
+            ctx.out.done(
+                &messages::ledger_copied(ledger.path(), &dest.path, copied.entries, copied.rows),
+                &[
+                    (
+                        "to",
+                        json!(crate::sanitize::sanitize(&dest.path.display().to_string())),
+                    ),
+                    ("entries", json!(copied.entries)),
+                    ("rows", json!(copied.rows)),
+                    ("head", json!(head)),
+                ],
+            )?;
             Ok(exit::OK)
         }
     }
+}
+
+/// The head of the copy (`SEQ:HASH`), as `log head` there would print it.
+fn dest_head(dest: &Target) -> Result<Option<String>> {
+    Ok(Ledger::open(dest)?.head()?.map(|h| h.to_string()))
 }
