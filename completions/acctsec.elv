@@ -927,7 +927,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;authcode;issue'= {
-            cand --purpose 'purpose'
+            cand --purpose 'What the code is for: a withdrawal, or a view of the registered data'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
@@ -943,7 +943,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;authcode;verify'= {
-            cand --purpose 'purpose'
+            cand --purpose 'What the code is for: a withdrawal, or a view of the registered data'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'

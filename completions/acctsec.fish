@@ -640,7 +640,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -f -a "issue" -d 'Send the customer a one-time code by email; prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -f -a "verify" -d 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l purpose -r -f -a "withdrawal\t'Before a withdrawal (notice withdrawal_auth_code)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l purpose -d 'What the code is for: a withdrawal, or a view of the registered data' -r -f -a "withdrawal\t'Before a withdrawal (notice withdrawal_auth_code)'
 view\t'Before a view of the registered data (notice view_auth_code)'"
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
@@ -653,7 +653,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l purpose -r -f -a "withdrawal\t'Before a withdrawal (notice withdrawal_auth_code)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l purpose -d 'What the code is for: a withdrawal, or a view of the registered data' -r -f -a "withdrawal\t'Before a withdrawal (notice withdrawal_auth_code)'
 view\t'Before a view of the registered data (notice view_auth_code)'"
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F

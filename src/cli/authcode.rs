@@ -18,14 +18,20 @@ pub enum AuthcodeCmd {
     /// Send the customer a one-time code by email; prints its expiry, never the code
     /// (exit 1: the customer does not require one, or asked too soon)
     Issue {
+        /// The customer code
+        #[arg(value_parser = super::customer::code_arg)]
         code: String,
+        /// What the code is for: a withdrawal, or a view of the registered data
         #[arg(long, value_enum)]
         purpose: PurposeArg,
     },
     /// Check a code from the hidden prompt or stdin: exit 0 matched (now used up),
     /// 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer
     Verify {
+        /// The customer code
+        #[arg(value_parser = super::customer::code_arg)]
         code: String,
+        /// What the code is for: a withdrawal, or a view of the registered data
         #[arg(long, value_enum)]
         purpose: PurposeArg,
     },
