@@ -326,21 +326,7 @@ fn issue_killed_at_random_moments_then_rerun_is_complete_and_consistent() {
     let args = ["password", "issue", "--all", "--out", "initial.csv"];
     let mut rng = Rng::new();
     // The temporary file of the run: the plaintext goes there first.
-    let temp_lines = || -> usize {
-        std::fs::read_dir(env.dir.path())
-            .unwrap()
-            .filter_map(|e| {
-                let n = e.ok()?.file_name().to_string_lossy().into_owned();
-                (n.starts_with(".initial.csv.") && n.ends_with(".tmp")).then_some(n)
-            })
-            .map(|n| {
-                std::fs::read(env.path(&n))
-                    .map(|b| b.iter().filter(|&&c| c == b'\n').count().saturating_sub(1))
-                    .unwrap_or(0)
-            })
-            .max()
-            .unwrap_or(0)
-    };
+    let temp_lines = || common::issue_temp_lines(&env, "initial.csv");
     let (mut killed, mut finished) = (0, 0);
     let mut moments = [0; 3];
     let mut progressed = 0;

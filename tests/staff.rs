@@ -48,21 +48,7 @@ fn issue_signalled(
     after: usize,
 ) -> (i32, String) {
     use std::io::Read;
-    let temp_lines = || -> usize {
-        std::fs::read_dir(env.dir.path())
-            .unwrap()
-            .filter_map(|e| {
-                let n = e.ok()?.file_name().to_string_lossy().into_owned();
-                (n.starts_with(".initial.csv.") && n.ends_with(".tmp")).then_some(n)
-            })
-            .map(|n| {
-                std::fs::read(env.path(&n))
-                    .map(|b| b.iter().filter(|&&c| c == b'\n').count().saturating_sub(1))
-                    .unwrap_or(0)
-            })
-            .max()
-            .unwrap_or(0)
-    };
+    let temp_lines = || common::issue_temp_lines(env, "initial.csv");
     let mut child = env
         .std_cmd()
         .args(["password", "issue", "--all", "--out", "initial.csv"])

@@ -404,6 +404,26 @@ impl Run {
     }
 }
 
+/// How many password lines the temporary file of an issue run into `out`
+/// (in the test directory) holds so far: the plaintext reaches it before
+/// the ledger holds the hashes. The largest, should there be several.
+pub fn issue_temp_lines(env: &Env, out: &str) -> usize {
+    let prefix = format!(".{out}.");
+    std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .filter_map(|e| {
+            let n = e.ok()?.file_name().to_string_lossy().into_owned();
+            (n.starts_with(&prefix) && n.ends_with(".tmp")).then_some(n)
+        })
+        .map(|n| {
+            std::fs::read(env.path(&n))
+                .map(|b| b.iter().filter(|&&c| c == b'\n').count().saturating_sub(1))
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// A file under tests/fixtures.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
