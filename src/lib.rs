@@ -12,6 +12,7 @@ pub mod clock;
 pub mod config;
 pub mod customer;
 pub mod era;
+pub mod identity;
 pub mod error;
 pub mod issuance;
 pub mod ledger;

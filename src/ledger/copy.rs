@@ -19,7 +19,7 @@ const TABLES: &[(&str, &str)] = &[
     ("policy", "id, body, updated_at"),
     (
         "audit_log",
-        "seq, at, operator, action, customer, reason, details, prev_hash, hash",
+        "seq, at, operator, action, customer, reason, details, prev_hash, hash, format, identity",
     ),
     (
         "customer",
@@ -53,6 +53,10 @@ const TABLES: &[(&str, &str)] = &[
     (
         "guessable",
         "customer, kind, hash_tag, source, found_at, run",
+    ),
+    (
+        "request",
+        "id, action, customer, params, preview, reason, requested_by, operator, requested_at, expires_at, status, decided_by, decided_operator, decided_at, decision_reason",
     ),
 ];
 

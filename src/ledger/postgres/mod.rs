@@ -449,6 +449,11 @@ impl Conn for Pg {
         )
     }
 
+    fn identity(&self) -> Result<String> {
+        let db: &dyn Exec = self;
+        db.one("SELECT CAST(session_user AS TEXT)", &[], |mut r| r.text(0))
+    }
+
     fn file(&self) -> Option<&Path> {
         None
     }

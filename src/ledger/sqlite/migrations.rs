@@ -220,6 +220,35 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE outbox ADD COLUMN authcode INTEGER REFERENCES authcode (id);
     CREATE INDEX outbox_authcode ON outbox (authcode) WHERE authcode IS NOT NULL;
     "#,
+    // 13: who really acted, and four-eyes approval. Every entry records the
+    // authenticated identity of the process (the OS user; on PostgreSQL the
+    // session user) beside the free `operator` label; `format` 2 entries
+    // hash it (format 1 entries, written before, keep their hash). A
+    // request holds what an action needing a second person's approval will
+    // do (never a secret) until it is approved, rejected or expires.
+    r#"
+    ALTER TABLE audit_log ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE audit_log ADD COLUMN identity TEXT;
+    CREATE INDEX audit_log_identity ON audit_log (identity, seq) WHERE identity IS NOT NULL;
+    CREATE TABLE request (
+        id                INTEGER PRIMARY KEY,
+        action            TEXT NOT NULL,
+        customer          TEXT,
+        params            TEXT NOT NULL,
+        preview           TEXT NOT NULL,
+        reason            TEXT,
+        requested_by      TEXT NOT NULL,
+        operator          TEXT NOT NULL,
+        requested_at      TEXT NOT NULL,
+        expires_at        TEXT NOT NULL,
+        status            TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+        decided_by        TEXT,
+        decided_operator  TEXT,
+        decided_at        TEXT,
+        decision_reason   TEXT
+    ) STRICT;
+    CREATE INDEX request_status ON request (status, id);
+    "#,
 ];
 
 // Every backend has one migration per schema version.
