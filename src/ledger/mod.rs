@@ -77,6 +77,7 @@ mod policy;
 mod postgres;
 mod read;
 mod report;
+mod requests;
 mod seals;
 mod sqlite;
 
@@ -93,6 +94,7 @@ pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
 pub use notify::{AckResult, LoginEnv, Notice};
 pub use read::Read;
+pub use requests::{NewRequest, RequestRow};
 pub use seals::TrailSnapshot;
 
 use crate::error::{Error, Result};

@@ -10,8 +10,8 @@ use super::{
     LockedAccount, LogFilter, LoginEnv, Notice, StateCounts, Tamper, Tx,
 };
 use super::{
-    AuthCodeRow, audit, audit_findings, audit_runs, authcodes, credentials, customers, notify,
-    policy, report,
+    AuthCodeRow, RequestRow, audit, audit_findings, audit_runs, authcodes, credentials, customers,
+    notify, policy, report, requests,
 };
 use crate::authcode::Purpose;
 use crate::customer::{AccountState, Customer, Lock};
@@ -203,6 +203,23 @@ pub trait Read: sealed::Sealed {
     /// one status, and how many there are.
     fn outbox_page(&self, status: Option<&str>, limit: Option<u64>) -> Result<(Vec<Notice>, u64)> {
         notify::outbox_page(db(self), status, limit)
+    }
+
+    // Requests awaiting approval.
+
+    /// One request by id.
+    fn request(&self, id: i64) -> Result<Option<RequestRow>> {
+        requests::request(db(self), id)
+    }
+
+    /// Requests, oldest first, in one state as of `now` (`pending`,
+    /// `approved`, `rejected`, `expired`) or all.
+    fn requests(
+        &self,
+        state: Option<&str>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<RequestRow>> {
+        requests::requests(db(self), state, now)
     }
 
     // The audit trail.

@@ -56,7 +56,7 @@ pub use common::{
 };
 pub use dates::era_of;
 pub use model::{
-    Argon2Params, AuthCode, Charset, Class, Classes, Destination, Generator, Kind, KindPolicy,
+    Approval, ApprovalAction, DEFAULT_APPROVAL_EXPIRY, MAX_APPROVAL_EXPIRY_MINUTES, Argon2Params, AuthCode, Charset, Class, Classes, Destination, Generator, Kind, KindPolicy,
     Lockout, MANDATORY_NOTICES, MAX_HISTORY, MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES,
     NoticeDefault, Policy, Rules,
 };
