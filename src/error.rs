@@ -125,6 +125,10 @@ pub enum Error {
     /// Invalid configuration (policy, environment).
     #[error("{what}")]
     Config { what: String },
+    /// The answer is no (exit 1): a request that cannot be approved (one's
+    /// own, decided already, expired). `what` says why and what next.
+    #[error("{what}")]
+    Refused { what: String },
     /// Stopped by a signal between two committed steps; `what` says how to
     /// resume. Exit 128 + the signal's number (130 SIGINT, 143 SIGTERM).
     #[error("{what}")]
@@ -151,6 +155,7 @@ impl Error {
             | Error::NewerLedger { .. }
             | Error::Config { .. } => exit::CONFIG,
             Error::Interrupted { exit, .. } => *exit,
+            Error::Refused { .. } => exit::NO,
         }
     }
 
@@ -226,10 +231,11 @@ mod tests {
             Error::NewerLedger { .. } => "NewerLedger",
             Error::Config { .. } => "Config",
             Error::Interrupted { .. } => "Interrupted",
+            Error::Refused { .. } => "Refused",
         }
     }
 
-    const VARIANTS: usize = 21;
+    const VARIANTS: usize = 22;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -395,6 +401,13 @@ mod tests {
                 },
                 130,
                 vec!["SIGINT", "run the same command again"],
+            ),
+            (
+                Error::Refused {
+                    what: "request 7 is your own; another person must approve it".into(),
+                },
+                exit::NO,
+                vec!["request 7", "another person"],
             ),
         ]
     }

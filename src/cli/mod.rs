@@ -15,6 +15,7 @@ mod policy;
 mod progress;
 mod prompt;
 mod report;
+mod request;
 mod rollout;
 
 use std::path::PathBuf;
@@ -150,6 +151,9 @@ pub enum Command {
     /// One-time auth codes by email for withdrawals and data views: issue, verify
     #[command(subcommand)]
     Authcode(authcode::AuthcodeCmd),
+    /// Four-eyes approval: list, show, approve or reject requests for actions that need a second person
+    #[command(subcommand)]
+    Request(request::RequestCmd),
     /// Rollout progress and security posture: an HTML page with charts (--format json: the series)
     Report(report::ReportArgs),
     /// Print shell completions
@@ -324,6 +328,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Log(a) => log::run(&mut ctx, a),
         Command::Ledger(c) => ledger::run(&mut ctx, c),
         Command::Authcode(c) => authcode::run(&mut ctx, c),
+        Command::Request(c) => request::run(&mut ctx, c),
         Command::Report(a) => report::run(&mut ctx, a),
         Command::Completions(a) => generated::run(&mut ctx, a),
     }?;

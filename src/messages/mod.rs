@@ -58,6 +58,7 @@ pub mod output;
 mod password;
 pub mod policy;
 mod report;
+pub mod request;
 pub mod secret;
 pub mod trail;
 
