@@ -44,8 +44,8 @@ pub struct UnlockArgs {
     /// Why (written to the audit trail; plain text, one line)
     #[arg(long, value_name = "TEXT", value_parser = super::parse_reason)]
     pub reason: String,
-    /// Also issue a fresh initial execution password (needs --out)
-    #[arg(long, requires = "out")]
+    /// Also issue a fresh initial execution password (needs --out, unless the policy sends it for approval: then the approver gives --out)
+    #[arg(long)]
     pub reissue: bool,
     /// Where the fresh passwords go (CSV, 0600, never overwritten)
     #[arg(long, value_name = "FILE", requires = "reissue")]
@@ -141,6 +141,9 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
         for code in &codes {
             ledger.require_customer(code)?;
         }
+        if let Some(out) = &a.out {
+            ctx.out.warn(&messages::request::out_goes_to_approver(out));
+        }
         return super::request::ask(
             ctx,
             &mut ledger,
@@ -150,6 +153,9 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
             json!({ "customers": codes, "unlock": true, "reissue": a.reissue }),
             Some(&a.reason),
         );
+    }
+    if a.reissue && a.out.is_none() {
+        return Err(Error::Usage(messages::request::reissue_needs_out()));
     }
     carry_out(ctx, &mut ledger, &codes, &a.reason, a.out.as_deref(), None)
 }

@@ -587,6 +587,8 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     if a.reissue && policy.approval.requires(ApprovalAction::PasswordReissue) {
         // The passwords are made when the request is approved, into the
         // approver's --out: nothing secret waits in the request.
+        ctx.out
+            .warn(&messages::request::out_goes_to_approver(&a.out));
         return super::request::ask(
             ctx,
             &mut ledger,

@@ -71,3 +71,20 @@ pub fn unreadable(id: i64) -> String {
         "申請 {id} は保存された内容を読めないため実行できません"
     )
 }
+
+/// A request was recorded by a command given `--out`: nothing is written
+/// there now.
+pub fn out_goes_to_approver(out: &std::path::Path) -> String {
+    let f = super::p(out);
+    tr!(
+        "nothing was written to {f}: the passwords are made when the request is approved, into the approver's `request approve ID --out FILE`",
+        "{f} には何も書いていません。パスワードは申請の承認時に作られ、承認者の `request approve ID --out FILE` に出力されます"
+    )
+}
+
+pub fn reissue_needs_out() -> String {
+    tr!(
+        "--reissue needs --out FILE: where the fresh passwords go (CSV, 0600, never overwritten)",
+        "--reissue には --out FILE が必要です（新しいパスワードの出力先。CSV、0600、上書きしません）"
+    )
+}
