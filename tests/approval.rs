@@ -86,9 +86,17 @@ impl Staff {
             let dir = env.dir.path();
             std::os::unix::fs::chown(dir, Some(0), Some(users.gid)).unwrap();
             chmod(dir, 0o2770);
+            // Copied by another process: a file this process wrote could
+            // still be open in a child another test thread just forked, and
+            // running it would then fail with ETXTBSY ("Text file busy").
             let bin = env.path("acctsec");
-            std::fs::copy(assert_cmd::cargo::cargo_bin!("acctsec"), &bin).unwrap();
-            chmod(&bin, 0o755);
+            let copied = Command::new("install")
+                .args(["-m", "0755"])
+                .arg(assert_cmd::cargo::cargo_bin!("acctsec"))
+                .arg(&bin)
+                .status()
+                .unwrap();
+            assert!(copied.success(), "install the binary for the staff users");
             Staff {
                 a: Who::Os(users.first.clone()),
                 b: Who::Os(users.second.clone()),
