@@ -343,6 +343,18 @@ fn an_unlock_with_a_fresh_password_waits_for_another_person_and_reaches_the_appr
     .status(1)
     .stderr_has("approved");
     s.ok(&s.a, &["log", "verify"]);
+    // The report counts the sensitive actions by identity.
+    let report = s.ok(&s.a, &["--format", "json", "report"]).json();
+    let staff = report["staff"].as_array().unwrap();
+    let of = |who: &Who| {
+        staff
+            .iter()
+            .find(|x| x["identity"] == s.id(who))
+            .unwrap_or_else(|| panic!("{} not in {staff:?}", s.id(who)))
+    };
+    assert_eq!(of(&s.b)["actions"]["request.approve"], 1);
+    assert_eq!(of(&s.b)["actions"]["lock.unlock"], 1);
+    assert_eq!(of(&s.a)["actions"]["request.create"], 1);
 }
 
 #[test]
@@ -675,6 +687,32 @@ fn log_verify_holds_across_the_entry_format_change() {
     assert_eq!(formats.first().map(String::as_str), Some("1"));
     assert_eq!(formats.last().map(String::as_str), Some("2"));
     env.run(&["log", "verify"]).ok();
+    // A copy keeps both formats and the identities, and verifies.
+    let copy = env.path("copy.db");
+    env.run(&["ledger", "copy", "--to", &copy.display().to_string()])
+        .ok();
+    let copied = Run(env
+        .cmd()
+        .env("ACCTSEC_DB", &copy)
+        .args(["--format", "json", "log"])
+        .output()
+        .unwrap())
+    .ok()
+    .json();
+    let last = copied.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["action"], "lock.add");
+    assert!(
+        last["identity"].as_str().is_some_and(|i| !i.is_empty()),
+        "{last}"
+    );
+    assert!(copied[0]["identity"].is_null(), "a format 1 entry has none");
+    Run(env
+        .cmd()
+        .env("ACCTSEC_DB", &copy)
+        .args(["log", "verify"])
+        .output()
+        .unwrap())
+    .ok();
     let newest = env.sql_i64("SELECT max(seq) FROM audit_log", &[]);
     let snap = env.snapshot();
     // The identity of a format 2 entry is covered by its hash.

@@ -262,6 +262,15 @@ pub trait Read: sealed::Sealed {
     fn report_replay(&self, r: &mut crate::report::Replay) -> Result<()> {
         report::replay(db(self), r)
     }
+
+    /// The sensitive actions since `since` per authenticated identity:
+    /// `(identity, action, count)`.
+    fn staff_actions(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<(String, String, u64)>> {
+        report::staff_actions(db(self), &crate::clock::to_stored(since))
+    }
 }
 
 impl sealed::Sealed for Ledger {

@@ -56,6 +56,15 @@ pub fn report_labels(r: &Report) -> Labels {
         ),
         generated: s("Generated", "作成日時"),
         period: s("Period (JST)", "対象期間（日本時間）"),
+        staff_title: s(
+            "Sensitive actions by staff identity (the authenticated user, not --operator)",
+            "担当者別の重要操作（--operator ではなく認証されたユーザー）",
+        ),
+        staff_identity: s("Identity", "ユーザー"),
+        staff_none: s(
+            "No sensitive action in this period.",
+            "この期間に重要操作はありません。",
+        ),
         counts_only: s(
             "Counts only: this report names no customer.",
             "件数のみを示し、お客様を特定する情報は含みません。",
