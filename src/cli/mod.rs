@@ -78,7 +78,7 @@ pub struct Global {
         value_name = "PATH"
     )]
     pub config: Option<PathBuf>,
-    /// Who is acting; written to the audit trail [default: the OS login name]
+    /// A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]
     #[arg(
         long,
         env = "ACCTSEC_OPERATOR",
