@@ -26,7 +26,7 @@ end
 
 complete -c acctsec -n "__fish_acctsec_needs_command" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_needs_command" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_needs_command" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_needs_command" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_needs_command" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -47,13 +47,14 @@ complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "notify" -d 'Email n
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "log" -d 'The audit trail: list, verify, head'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "ledger" -d 'The ledger itself: copy it to another place or backend'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "authcode" -d 'One-time auth codes by email for withdrawals and data views: issue, verify'
+complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "request" -d 'Four-eyes approval: list, show, approve or reject requests for actions that need a second person'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "report" -d 'Rollout progress and security posture: an HTML page with charts (--format json: the series)'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l preset -d 'The policy preset to start with (see `acctsec policy presets`)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -64,7 +65,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s h -l help -d 'P
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -81,7 +82,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -93,7 +94,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -107,7 +108,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -122,7 +123,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -140,7 +141,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 sjis\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -152,7 +153,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -165,7 +166,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l limit -d 'At most N customers (0: all)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -181,7 +182,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -197,7 +198,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -217,7 +218,7 @@ execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l customer -d 'Also run the rules that need the customer\'s data (the ones comparing with stored passwords run only at `set` and `change`)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -230,7 +231,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l out -d 'The output CSV (created 0600; never overwritten)' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -245,7 +246,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -260,7 +261,7 @@ execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l source -d 'Where the change comes from (IP, channel); recorded with the attempt' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -274,7 +275,7 @@ execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l source -d 'Where the attempt comes from (IP, channel); recorded with it' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -291,7 +292,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -305,7 +306,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -317,7 +318,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -334,12 +335,12 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l reason -d 'Wh
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l out -d 'Where the fresh passwords go (CSV, 0600, never overwritten)' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l reissue -d 'Also issue a fresh initial execution password (needs --out)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l reissue -d 'Also issue a fresh initial execution password (needs --out, unless the policy sends it for approval: then the approver gives --out)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s h -l help -d 'Print help'
@@ -353,7 +354,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_se
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l candidates -d 'Guesses per credential (1 to 100000)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -368,7 +369,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_se
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l limit -d 'Only the newest N runs' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -381,7 +382,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -398,7 +399,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l enforce -d 'Enforcement start (e.g. "2022-09-18 18:00")' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -409,7 +410,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -423,7 +424,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -441,7 +442,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -452,7 +453,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -468,7 +469,7 @@ both\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -479,7 +480,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -494,7 +495,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l amount -d 'The amount in yen (withdrawals)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -508,7 +509,7 @@ sent\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l limit -d 'At most N notices, oldest first (0: all) [default: all]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -530,10 +531,11 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l customer -d 'Only entries about this customer' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l since -d 'Only entries at or after this date (YYYY-MM-DD, JST) or time (RFC 3339)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l action -d 'Only this action, or a family of actions (`customer` matches `customer.import`)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l identity -d 'Only entries written by this authenticated identity (the OS user, or the database user on PostgreSQL; not --operator)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l limit -d 'Only the newest N matching entries' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -550,7 +552,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l head -d 'A head shipped earlier by `acctsec log head` (the hash in full, or its first 8 or more hex digits): also detect truncation after it' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -561,7 +563,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -572,7 +574,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -585,7 +587,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l out -d 'Where to write the private key (never overwritten)' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -601,7 +603,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -615,7 +617,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l to -d 'Where the new ledger goes: a file that does not exist yet, or the URL of an empty PostgreSQL database' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -628,7 +630,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -644,7 +646,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_see
 view\t'Before a view of the registered data (notice view_auth_code)'"
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -657,7 +659,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_see
 view\t'Before a view of the registered data (notice view_auth_code)'"
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -669,11 +671,82 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from help" -f -a "issue" -d 'Send the customer a one-time code by email; prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -f -a "list" -d 'Requests awaiting approval, approved, rejected or expired'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -f -a "show" -d 'One request: what it would change (personal data masked), who asked, its state'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -f -a "approve" -d 'Approve another person\'s request and carry its action out at once'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -f -a "reject" -d 'Reject a request (nothing is done)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l status -d 'Only requests in this state [default: all]' -r -f -a "pending\t''
+approved\t''
+rejected\t''
+expired\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l out -d 'Where the passwords of a reissue go (CSV, 0600, never overwritten): they reach the approver' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "list" -d 'Requests awaiting approval, approved, rejected or expired'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "show" -d 'One request: what it would change (personal data masked), who asked, its state'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "approve" -d 'Approve another person\'s request and carry its action out at once'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "reject" -d 'Reject a request (nothing is done)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l out -d 'Write the page here (HTML; never over an existing file)' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l since -d 'First day shown (JST) [default: the pre-registration start]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -684,7 +757,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand report" -s h -l help -d 
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -693,21 +766,22 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s y -l yes
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "init" -d 'Create the ledger (exit 0 and no change if it already exists)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "policy" -d 'The password policy: show, presets, set'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "customer" -d 'The customer master: import, show, list, set-email'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "password" -d 'Passwords: check, bulk issue, set, verify'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "lock" -d 'Locked accounts: list, lock'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "unlock" -d 'Unlock accounts (optionally with a fresh initial execution password)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "audit" -d 'Weak-credential audit (findings; --guess tries guesses from customer data)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "rollout" -d 'The rollout schedule and progress'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "notify" -d 'Email notices: catalog, subscriptions, front-end events, outbox'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "log" -d 'The audit trail: list, verify, head'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "ledger" -d 'The ledger itself: copy it to another place or backend'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "authcode" -d 'One-time auth codes by email for withdrawals and data views: issue, verify'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "report" -d 'Rollout progress and security posture: an HTML page with charts (--format json: the series)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "completions" -d 'Print shell completions'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "init" -d 'Create the ledger (exit 0 and no change if it already exists)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "policy" -d 'The password policy: show, presets, set'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "customer" -d 'The customer master: import, show, list, set-email'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "password" -d 'Passwords: check, bulk issue, set, verify'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "lock" -d 'Locked accounts: list, lock'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "unlock" -d 'Unlock accounts (optionally with a fresh initial execution password)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "audit" -d 'Weak-credential audit (findings; --guess tries guesses from customer data)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "rollout" -d 'The rollout schedule and progress'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "notify" -d 'Email notices: catalog, subscriptions, front-end events, outbox'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "log" -d 'The audit trail: list, verify, head'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "ledger" -d 'The ledger itself: copy it to another place or backend'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "authcode" -d 'One-time auth codes by email for withdrawals and data views: issue, verify'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "request" -d 'Four-eyes approval: list, show, approve or reject requests for actions that need a second person'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "report" -d 'Rollout progress and security posture: an HTML page with charts (--format json: the series)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "completions" -d 'Print shell completions'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'The policy in force (--toml prints what `policy set --file` reads back)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "presets" -d 'The shipped presets'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Change the policy (audited with the old and new values)'
@@ -738,3 +812,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "copy" -d 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from authcode" -f -a "issue" -d 'Send the customer a one-time code by email; prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from authcode" -f -a "verify" -d 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "list" -d 'Requests awaiting approval, approved, rejected or expired'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "show" -d 'One request: what it would change (personal data masked), who asked, its state'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "approve" -d 'Approve another person\'s request and carry its action out at once'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "reject" -d 'Reject a request (nothing is done)'
