@@ -638,24 +638,6 @@ fn unmasking_and_reissuing_go_through_requests() {
     assert_eq!(common::audit_count(&s.env, "password.issue"), 2);
 }
 
-/// The format 1 hash (before identities), written out independently.
-fn v1_hash(row: &[Option<String>]) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    h.update(b"acctsec-audit-v1");
-    for v in row {
-        match v {
-            None => h.update([0u8]),
-            Some(s) => {
-                h.update([1u8]);
-                h.update((s.len() as u64).to_be_bytes());
-                h.update(s.as_bytes());
-            }
-        }
-    }
-    hex::encode(h.finalize())
-}
-
 #[test]
 fn log_verify_holds_across_the_entry_format_change() {
     let env = Env::with_customers();
@@ -669,7 +651,7 @@ fn log_verify_holds_across_the_entry_format_change() {
     for r in &rows {
         let mut fields = r.clone();
         fields.push(Some(prev.clone()));
-        let hash = v1_hash(&fields);
+        let hash = common::entry_hash(&fields, 1, None);
         let seq: i64 = r[0].as_deref().unwrap().parse().unwrap();
         env.sql_exec(
             "UPDATE audit_log SET format = 1, identity = NULL, prev_hash = ?1, hash = ?2 WHERE seq = ?3",
