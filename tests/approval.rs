@@ -589,6 +589,24 @@ fn approval_is_turned_on_by_one_person_and_off_only_with_a_second() {
 }
 
 #[test]
+fn a_plain_unlock_stays_one_person_unless_lock_remove_is_listed() {
+    let Some(s) = Staff::new() else { return };
+    let reissue_only = s.with_approval(r#"["unlock.reissue"]"#);
+    s.set_policy(&s.a, &reissue_only).ok();
+    s.ok(&s.a, &["lock", "add", "1000285", "--reason", "x"]);
+    // The call centre unlocks at once.
+    s.ok(&s.a, &["--yes", "unlock", "1000285", "--reason", "called"]);
+    assert!(!s.locked("1000285"));
+    let both = s.with_approval(r#"["unlock.reissue", "lock.remove"]"#);
+    s.set_policy(&s.a, &both).ok();
+    s.ok(&s.a, &["lock", "add", "1000285", "--reason", "x"]);
+    let id = s.ask(&s.a, None, &["unlock", "1000285", "--reason", "called"]);
+    assert!(s.locked("1000285"));
+    s.ok(&s.b, &["request", "approve", &id.to_string()]);
+    assert!(!s.locked("1000285"));
+}
+
+#[test]
 fn unmasking_and_reissuing_go_through_requests() {
     let Some(s) = Staff::new() else { return };
     s.require_all();

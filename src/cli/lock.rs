@@ -136,7 +136,10 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
     } else {
         ApprovalAction::LockRemove
     };
-    if policy.approval.requires(action) {
+    // A reissue lifts the lock too: it waits for approval when either does.
+    if policy.approval.requires(action)
+        || (a.reissue && policy.approval.requires(ApprovalAction::LockRemove))
+    {
         // Everyone must exist before anything is asked for.
         for code in &codes {
             ledger.require_customer(code)?;

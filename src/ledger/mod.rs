@@ -18,7 +18,7 @@
 //!
 //! 2. **The queries**, one function or method per query, grouped by subject
 //!    (`customers`, `credentials`, `notify`, `authcodes`, `policy`, `audit`,
-//!    `audit_runs`, `audit_findings`). They are written once, for every backend, against the
+//!    `audit_runs`, `audit_findings`, `requests`). They are written once, for every backend, against the
 //!    neutral executor of `exec`: SQL text with `?N` placeholders,
 //!    parameters bound with `params!` (text, integer, boolean, NULL) and
 //!    rows read by position into owned cells. No driver type appears in

@@ -489,8 +489,10 @@ impl Approval {
     }
 
     /// Whether going from `self` to `new` takes an action out of approval
-    /// (turning approval off is taking every action out).
+    /// (turning approval off is taking every action out), or, while any
+    /// action needs it, leaves requests open longer.
     pub fn weakened_by(&self, new: &Approval) -> bool {
         self.required_for.iter().any(|a| !new.requires(*a))
+            || (!self.required_for.is_empty() && new.expiry() > self.expiry())
     }
 }
