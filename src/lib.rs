@@ -15,6 +15,7 @@ pub mod era;
 pub mod error;
 pub mod issuance;
 pub mod ledger;
+pub mod mailer;
 pub mod notify;
 pub mod output;
 pub mod password;

@@ -205,6 +205,13 @@ pub trait Read: sealed::Sealed {
         notify::outbox_page(db(self), status, limit)
     }
 
+    /// The pending notices `notify send` would take at `now`, oldest first
+    /// (at most `limit`): due, unclaimed, not exported.
+    fn due_notices(&self, now: chrono::DateTime<chrono::Utc>, limit: u64) -> Result<Vec<Notice>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        notify::due_notices(db(self), &crate::clock::to_stored(now), limit)
+    }
+
     // The audit trail.
 
     /// The newest entry, if any.

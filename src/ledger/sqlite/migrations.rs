@@ -220,6 +220,43 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE outbox ADD COLUMN authcode INTEGER REFERENCES authcode (id);
     CREATE INDEX outbox_authcode ON outbox (authcode) WHERE authcode IS NOT NULL;
     "#,
+    // 13: mail delivery through the relay (`notify send`): a `failed`
+    // status (the CHECK changes, so the table is rebuilt, its AUTOINCREMENT
+    // sequence kept), the attempts and the next one's time, the claim of the
+    // `notify send` run delivering a notice (its token and how long it
+    // holds), and the relay's last reply.
+    r#"
+    CREATE TABLE outbox_new (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        type            TEXT NOT NULL,
+        customer        TEXT NOT NULL REFERENCES customer (code),
+        to_addr         TEXT NOT NULL,
+        subject         TEXT NOT NULL,
+        body            TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        status          TEXT NOT NULL DEFAULT 'pending'
+            CHECK (status IN ('pending', 'sent', 'failed')),
+        exported_at     TEXT,
+        sent_at         TEXT,
+        authcode        INTEGER REFERENCES authcode (id),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        claimed_by      TEXT,
+        claimed_until   TEXT,
+        reply           TEXT,
+        failed_at       TEXT
+    ) STRICT;
+    INSERT INTO outbox_new (id, type, customer, to_addr, subject, body, created_at, status,
+                            exported_at, sent_at, authcode)
+        SELECT id, type, customer, to_addr, subject, body, created_at, status,
+               exported_at, sent_at, authcode FROM outbox;
+    UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0))
+        WHERE name = 'outbox_new';
+    DROP TABLE outbox;
+    ALTER TABLE outbox_new RENAME TO outbox;
+    CREATE INDEX outbox_status ON outbox (status, id);
+    CREATE INDEX outbox_authcode ON outbox (authcode) WHERE authcode IS NOT NULL;
+    "#,
 ];
 
 // Every backend has one migration per schema version.
