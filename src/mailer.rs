@@ -270,11 +270,29 @@ fn reply_text<'a>(code: String, lines: impl Iterator<Item = &'a str>) -> String 
 
 fn connect_error(e: lettre::transport::smtp::Error) -> ConnectError {
     let text = error_chain(&e);
-    if e.is_tls() {
+    if e.is_tls() || is_tls_failure(&e) {
         ConnectError::Tls(text)
     } else {
         ConnectError::Network(text)
     }
+}
+
+/// Whether a rustls error (a refused certificate, a failed handshake) is
+/// among the causes: lettre reports those as network errors.
+fn is_tls_failure(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut next = Some(e);
+    while let Some(err) = next {
+        if err.is::<rustls::Error>() {
+            return true;
+        }
+        if let Some(io) = err.downcast_ref::<std::io::Error>()
+            && io.get_ref().is_some_and(|inner| inner.is::<rustls::Error>())
+        {
+            return true;
+        }
+        next = err.source();
+    }
+    false
 }
 
 /// An error and its causes, in one line.
