@@ -541,3 +541,99 @@ fn config_errors_name_the_key_and_line() {
         .status(78)
         .stderr_has("[smtp]");
 }
+
+#[test]
+fn an_auth_code_arrives_by_mail_and_the_ledger_keeps_no_copy() {
+    let env = Env::with_customers();
+    env.run(&[
+        "notify",
+        "set",
+        SATO,
+        "withdrawal_auth_code",
+        "on",
+        "--to",
+        "pc",
+        "--reason",
+        "customer request",
+    ])
+    .ok();
+    let now = "2026-12-01T10:00:00+09:00";
+    env.run_at(now, &["authcode", "issue", SATO, "--purpose", "withdrawal"])
+        .ok();
+    let body = env.sql_text("SELECT body FROM outbox WHERE authcode IS NOT NULL", &[]);
+    let code: String = body
+        .split("認証コード: ")
+        .nth(1)
+        .expect("the code in the queued notice")
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    assert!(code.len() >= 6, "{body}");
+    let server = Server::start();
+    let cfg = config(&env, server.port(), "none", "");
+    common::Run(
+        env.cmd_at(now)
+            .args(["--config", &cfg, "notify", "send"])
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    let got = server.received();
+    assert_eq!(got.len(), 1);
+    assert!(parse(&got[0]).body.contains(&code), "the customer gets the code");
+    let kept = env.sql_text("SELECT body FROM outbox WHERE authcode IS NOT NULL", &[]);
+    assert!(!kept.contains(&code), "{kept}");
+    assert_eq!(
+        env.sql_text("SELECT status FROM outbox WHERE authcode IS NOT NULL", &[]),
+        "sent"
+    );
+}
+
+#[test]
+fn a_notice_deferred_too_often_fails_visibly() {
+    let env = Env::with_customers();
+    trade(&env, SATO);
+    env.sql_exec("UPDATE outbox SET attempts = 15", &[]);
+    let server = Server::start();
+    server.script(&[Reply::Code("421 4.7.0 too busy")]);
+    let cfg = config(&env, server.port(), "none", "");
+    let (r, j) = send_json(&env, &cfg, &[]);
+    assert_eq!(r.code(), 1);
+    assert_eq!(j["failed"], 1, "{j}");
+    let row = env.sql_rows("SELECT status, attempts, reply FROM outbox", &[]);
+    assert_eq!(row[0][0].as_deref(), Some("failed"));
+    assert_eq!(row[0][1].as_deref(), Some("16"));
+    assert!(row[0][2].as_deref().unwrap().contains("gave up after 16 attempts"));
+}
+
+#[test]
+fn a_mobile_address_gets_half_width_kana_and_circled_digits_made_safe() {
+    let env = Env::with_cheap_ledger();
+    let csv = env.write(
+        "c.csv",
+        "code,name,birth_date,phone,mobile_phone,email_pc,email_mobile,login_hash\n\
+         2000001,ﾀﾅｶ ﾀﾞｲｽｹ①,1990-01-01,,,,daisuke@docomo.ne.jp,\n",
+    );
+    env.run(&["customer", "import", &csv.display().to_string()])
+        .ok();
+    env.run(&["notify", "set", "2000001", "trade_executed", "on", "--to", "mobile"])
+        .ok();
+    trade(&env, "2000001");
+    let server = Server::start();
+    // The default list of mobile domains.
+    let text = format!(
+        "[smtp]\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nfrom = \"{FROM}\"\n",
+        server.port()
+    );
+    let cfg = env.write("default.toml", text).display().to_string();
+    send(&env, &cfg, &[]).ok();
+    let got = server.received();
+    assert_eq!(got.len(), 1);
+    let m = parse(&got[0]);
+    assert_eq!(m.charset.to_ascii_uppercase(), "ISO-2022-JP");
+    assert!(m.body.contains("タナカ ダイスケ(1) 様"), "{}", m.body);
+    assert!(!m.body.contains('〓'), "{}", m.body);
+    // The display name of From, in ISO-2022-JP too.
+    assert!(m.from.contains("証券 お知らせ"), "{}", m.from);
+    assert!(m.raw.contains("From: =?ISO-2022-JP?B?"), "{}", m.raw);
+}

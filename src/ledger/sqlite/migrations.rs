@@ -261,3 +261,53 @@ pub(super) const MIGRATIONS: &[&str] = &[
 
 // Every backend has one migration per schema version.
 const _: () = assert!(MIGRATIONS.len() as i64 == crate::ledger::SCHEMA_VERSION);
+
+#[cfg(test)]
+mod tests {
+    use super::MIGRATIONS;
+
+    /// Migration 13 rebuilds the outbox: its rows, their ids and the
+    /// AUTOINCREMENT sequence survive, and `failed` becomes a status.
+    #[test]
+    fn the_outbox_rebuild_keeps_rows_ids_and_the_sequence() {
+        let db = rusqlite::Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..12] {
+            db.execute_batch(sql).unwrap();
+        }
+        db.execute_batch(
+            "INSERT INTO customer (code, name, birth_date, created_at, updated_at)
+               VALUES ('1000100', 'x', '1990-01-01', 't', 't');
+             INSERT INTO outbox (id, type, customer, to_addr, subject, body, created_at, status, exported_at, sent_at)
+               VALUES (3, 'login', '1000100', 'a@example.jp', 's', 'b', 't', 'sent', 'e', 'u'),
+                      (9, 'login', '1000100', 'a@example.jp', 's2', 'b2', 't', 'pending', NULL, NULL);
+             DELETE FROM outbox WHERE id = 9;",
+        )
+        .unwrap();
+        db.execute_batch(MIGRATIONS[12]).unwrap();
+        let row: (i64, String, String, i64) = db
+            .query_row(
+                "SELECT id, status, sent_at, attempts FROM outbox",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!(row, (3, "sent".into(), "u".into(), 0));
+        // A deleted id is never given again.
+        db.execute_batch(
+            "INSERT INTO outbox (type, customer, to_addr, subject, body, created_at, status)
+               VALUES ('login', '1000100', 'a@example.jp', 's', 'b', 't', 'failed')",
+        )
+        .unwrap();
+        let id: i64 = db
+            .query_row("SELECT max(id) FROM outbox", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(id, 10);
+        assert!(
+            db.execute_batch(
+                "INSERT INTO outbox (type, customer, to_addr, subject, body, created_at, status)
+                   VALUES ('login', '1000100', 'a', 's', 'b', 't', 'lost')"
+            )
+            .is_err()
+        );
+    }
+}
