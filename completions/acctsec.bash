@@ -217,6 +217,9 @@ _acctsec() {
             acctsec__subcmd__help__subcmd__notify,outbox)
                 cmd="acctsec__subcmd__help__subcmd__notify__subcmd__outbox"
                 ;;
+            acctsec__subcmd__help__subcmd__notify,send)
+                cmd="acctsec__subcmd__help__subcmd__notify__subcmd__send"
+                ;;
             acctsec__subcmd__help__subcmd__notify,set)
                 cmd="acctsec__subcmd__help__subcmd__notify__subcmd__set"
                 ;;
@@ -231,6 +234,9 @@ _acctsec() {
                 ;;
             acctsec__subcmd__help__subcmd__notify__subcmd__outbox,export)
                 cmd="acctsec__subcmd__help__subcmd__notify__subcmd__outbox__subcmd__export"
+                ;;
+            acctsec__subcmd__help__subcmd__notify__subcmd__outbox,retry)
+                cmd="acctsec__subcmd__help__subcmd__notify__subcmd__outbox__subcmd__retry"
                 ;;
             acctsec__subcmd__help__subcmd__password,change)
                 cmd="acctsec__subcmd__help__subcmd__password__subcmd__change"
@@ -334,6 +340,9 @@ _acctsec() {
             acctsec__subcmd__notify,outbox)
                 cmd="acctsec__subcmd__notify__subcmd__outbox"
                 ;;
+            acctsec__subcmd__notify,send)
+                cmd="acctsec__subcmd__notify__subcmd__send"
+                ;;
             acctsec__subcmd__notify,set)
                 cmd="acctsec__subcmd__notify__subcmd__set"
                 ;;
@@ -355,6 +364,9 @@ _acctsec() {
             acctsec__subcmd__notify__subcmd__help,outbox)
                 cmd="acctsec__subcmd__notify__subcmd__help__subcmd__outbox"
                 ;;
+            acctsec__subcmd__notify__subcmd__help,send)
+                cmd="acctsec__subcmd__notify__subcmd__help__subcmd__send"
+                ;;
             acctsec__subcmd__notify__subcmd__help,set)
                 cmd="acctsec__subcmd__notify__subcmd__help__subcmd__set"
                 ;;
@@ -370,6 +382,9 @@ _acctsec() {
             acctsec__subcmd__notify__subcmd__help__subcmd__outbox,export)
                 cmd="acctsec__subcmd__notify__subcmd__help__subcmd__outbox__subcmd__export"
                 ;;
+            acctsec__subcmd__notify__subcmd__help__subcmd__outbox,retry)
+                cmd="acctsec__subcmd__notify__subcmd__help__subcmd__outbox__subcmd__retry"
+                ;;
             acctsec__subcmd__notify__subcmd__outbox,ack)
                 cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__ack"
                 ;;
@@ -379,6 +394,9 @@ _acctsec() {
             acctsec__subcmd__notify__subcmd__outbox,help)
                 cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__help"
                 ;;
+            acctsec__subcmd__notify__subcmd__outbox,retry)
+                cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__retry"
+                ;;
             acctsec__subcmd__notify__subcmd__outbox__subcmd__help,ack)
                 cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__help__subcmd__ack"
                 ;;
@@ -387,6 +405,9 @@ _acctsec() {
                 ;;
             acctsec__subcmd__notify__subcmd__outbox__subcmd__help,help)
                 cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__help__subcmd__help"
+                ;;
+            acctsec__subcmd__notify__subcmd__outbox__subcmd__help,retry)
+                cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__help__subcmd__retry"
                 ;;
             acctsec__subcmd__password,change)
                 cmd="acctsec__subcmd__password__subcmd__change"
@@ -1447,7 +1468,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__notify)
-            opts="types show set import emit outbox"
+            opts="types show set import emit outbox send"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1489,7 +1510,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__notify__subcmd__outbox)
-            opts="export ack"
+            opts="export ack retry"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1519,6 +1540,34 @@ _acctsec() {
         acctsec__subcmd__help__subcmd__notify__subcmd__outbox__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__notify__subcmd__outbox__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__notify__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2375,7 +2424,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify)
-            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version types show set import emit outbox help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version types show set import emit outbox send help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2459,7 +2508,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__help)
-            opts="types show set import emit outbox help"
+            opts="types show set import emit outbox send help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2515,7 +2564,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__help__subcmd__outbox)
-            opts="export ack"
+            opts="export ack retry"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2545,6 +2594,34 @@ _acctsec() {
         acctsec__subcmd__notify__subcmd__help__subcmd__outbox__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__help__subcmd__outbox__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__help__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2633,14 +2710,14 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__outbox)
-            opts="-y -q -h -V --status --limit --db --config --operator --format --yes --quiet --busy-timeout --help --version export ack help"
+            opts="-y -q -h -V --status --limit --db --config --operator --format --yes --quiet --busy-timeout --help --version export ack retry help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -W "pending sent" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pending sent failed" -- "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -2751,7 +2828,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__outbox__subcmd__help)
-            opts="export ack help"
+            opts="export ack retry help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2799,6 +2876,96 @@ _acctsec() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__outbox__subcmd__help__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__outbox__subcmd__retry)
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__send)
+            opts="-y -q -h -V --limit --budget --dry-run --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --budget)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

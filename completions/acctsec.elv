@@ -19,7 +19,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
     var completions = [
         &'acctsec'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -50,7 +50,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;init'= {
             cand --preset 'The policy preset to start with (see `acctsec policy presets`)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -65,7 +65,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;policy'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -85,7 +85,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;policy;show'= {
             cand --kind 'Only the rules of this kind of password'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -101,7 +101,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;policy;presets'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -119,7 +119,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --file 'A TOML policy file (as printed by `acctsec policy show --toml`)'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -148,7 +148,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -169,7 +169,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;import'= {
             cand --encoding 'The file''s encoding [default: UTF-8, with or without BOM]'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -185,7 +185,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer;show'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -202,7 +202,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;list'= {
             cand --limit 'At most N customers (0: all)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -222,7 +222,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --mobile 'The new mobile address'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -254,7 +254,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;password'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -277,7 +277,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --kind 'Which password''s rules: login or execution'
             cand --customer 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -294,7 +294,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --codes 'The customers listed in a file, one code a line'
             cand --out 'The output CSV (created 0600; never overwritten)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -312,7 +312,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;set'= {
             cand --kind 'Which password: login or execution'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -330,7 +330,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --kind 'Which password: login or execution'
             cand --source 'Where the change comes from (IP, channel); recorded with the attempt'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -347,7 +347,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --kind 'Which password: login or execution'
             cand --source 'Where the attempt comes from (IP, channel); recorded with it'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -382,7 +382,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;lock'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -400,7 +400,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;lock;list'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -416,7 +416,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;lock;add'= {
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -445,7 +445,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --out 'Where the fresh passwords go (CSV, 0600, never overwritten)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -465,7 +465,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --customer 'Only this customer'
             cand --candidates 'Guesses per credential (1 to 100000)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -484,7 +484,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;audit;history'= {
             cand --limit 'Only the newest N runs'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -507,7 +507,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;rollout'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -528,7 +528,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --pre-end 'End of the pre-registration period (e.g. "2022-09-17 23:59")'
             cand --enforce 'Enforcement start (e.g. "2022-09-18 18:00")'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -543,7 +543,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;rollout;status'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -569,7 +569,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -587,11 +587,12 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
             cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;types'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -606,7 +607,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;show'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -624,7 +625,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --to 'Which registered address: pc, mobile or both [default: unchanged]'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -639,7 +640,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;import'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -658,7 +659,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --user-agent 'The client''s browser user agent'
             cand --amount 'The amount in yen (withdrawals)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -675,7 +676,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --status 'Only notices with this status'
             cand --limit 'At most N notices, oldest first (0: all) [default: all]'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -683,18 +684,19 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --yes 'Answer yes to confirmations (needed without a terminal)'
             cand -q 'Print nothing on success except requested data'
             cand --quiet 'Print nothing on success except requested data'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
             cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand retry 'Put failed notices back in the queue, for the next `notify send`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;outbox;export'= {
             cand --out 'The JSON-lines file to create (0600; never overwritten)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -710,7 +712,22 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;outbox;ack'= {
             cand --from 'Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;notify;outbox;retry'= {
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -726,13 +743,34 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;outbox;help'= {
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
             cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand retry 'Put failed notices back in the queue, for the next `notify send`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;outbox;help;export'= {
         }
         &'acctsec;notify;outbox;help;ack'= {
         }
+        &'acctsec;notify;outbox;help;retry'= {
+        }
         &'acctsec;notify;outbox;help;help'= {
+        }
+        &'acctsec;notify;send'= {
+            cand --limit 'Deliver at most N notices in this run (0: all that are due) [default: all]'
+            cand --budget 'Take no new notice this long after the run started (e.g. 10m, 1h); the message being sent is finished, the rest waits for the next run'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand --dry-run 'List the notices a run would send now and the charset of each; connect to nothing and change nothing'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'acctsec;notify;help'= {
             cand types 'The notice catalog: names, defaults, whether a customer may turn each off'
@@ -741,6 +779,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
             cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;help;types'= {
@@ -756,10 +795,15 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;help;outbox'= {
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
             cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand retry 'Put failed notices back in the queue, for the next `notify send`'
         }
         &'acctsec;notify;help;outbox;export'= {
         }
         &'acctsec;notify;help;outbox;ack'= {
+        }
+        &'acctsec;notify;help;outbox;retry'= {
+        }
+        &'acctsec;notify;help;send'= {
         }
         &'acctsec;notify;help;help'= {
         }
@@ -769,7 +813,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --action 'Only this action, or a family of actions (`customer` matches `customer.import`)'
             cand --limit 'Only the newest N matching entries'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -790,7 +834,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;log;verify'= {
             cand --head 'A head shipped earlier by `acctsec log head` (the hash in full, or its first 8 or more hex digits): also detect truncation after it'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -805,7 +849,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;head'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -820,7 +864,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;seal'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -837,7 +881,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;log;keygen'= {
             cand --out 'Where to write the private key (never overwritten)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -869,7 +913,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;ledger'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -887,7 +931,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;ledger;copy'= {
             cand --to 'Where the new ledger goes: a file that does not exist yet, or the URL of an empty PostgreSQL database'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -910,7 +954,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;authcode'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -929,7 +973,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;authcode;issue'= {
             cand --purpose 'What the code is for: a withdrawal, or a view of the registered data'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -945,7 +989,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;authcode;verify'= {
             cand --purpose 'What the code is for: a withdrawal, or a view of the registered data'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -973,7 +1017,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --out 'Write the page here (HTML; never over an existing file)'
             cand --since 'First day shown (JST) [default: the pre-registration start]'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -988,7 +1032,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;completions'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -1092,6 +1136,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
             cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
         }
         &'acctsec;help;notify;types'= {
         }
@@ -1106,10 +1151,15 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;notify;outbox'= {
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
             cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand retry 'Put failed notices back in the queue, for the next `notify send`'
         }
         &'acctsec;help;notify;outbox;export'= {
         }
         &'acctsec;help;notify;outbox;ack'= {
+        }
+        &'acctsec;help;notify;outbox;retry'= {
+        }
+        &'acctsec;help;notify;send'= {
         }
         &'acctsec;help;log'= {
             cand verify 'Check the hash chain, and the seals with the configured public keys; exit 1 naming where'

@@ -329,7 +329,10 @@ impl SmtpConfig {
     /// 0600 or 0400), else `ACCTSEC_SMTP_PASSWORD`; `None` without a
     /// username. Never from the command line; its contents never reach an
     /// error message.
-    pub fn password(&self, config: Option<&Path>) -> Result<Option<Zeroizing<String>>, ConfigError> {
+    pub fn password(
+        &self,
+        config: Option<&Path>,
+    ) -> Result<Option<Zeroizing<String>>, ConfigError> {
         if self.username.is_none() {
             return Ok(None);
         }

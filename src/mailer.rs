@@ -170,10 +170,9 @@ impl Relay {
 
     /// The message for `m`, or why no relay would take it.
     fn compose(&self, m: &Outgoing) -> Result<Message, String> {
-        let to: Address = m
-            .to
-            .parse()
-            .map_err(|e| format!("invalid recipient address: {e}"))?;
+        let to: Address =
+            m.to.parse()
+                .map_err(|e| format!("invalid recipient address: {e}"))?;
         let from: Mailbox = self
             .cfg
             .from
@@ -286,7 +285,9 @@ fn is_tls_failure(e: &(dyn std::error::Error + 'static)) -> bool {
             return true;
         }
         if let Some(io) = err.downcast_ref::<std::io::Error>()
-            && io.get_ref().is_some_and(|inner| inner.is::<rustls::Error>())
+            && io
+                .get_ref()
+                .is_some_and(|inner| inner.is::<rustls::Error>())
         {
             return true;
         }

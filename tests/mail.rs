@@ -8,8 +8,8 @@ mod common;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use common::smtp::{Received, Reply, Server, TestPki};
 use acctsec::notify::mail::jis_safe;
+use common::smtp::{Received, Reply, Server, TestPki};
 use common::{Env, audit_count};
 use mailparse::MailHeaderMap;
 use serde_json::Value;
@@ -130,8 +130,16 @@ fn notices_arrive_parsed_back_in_utf8_and_iso_2022_jp_without_passwords() {
     assert_eq!(passwords.len(), 30);
     // A trade notice to both of Sato's addresses: PC (UTF-8) and docomo
     // (ISO-2022-JP).
-    env.run(&["notify", "set", SATO, "trade_executed", "on", "--to", "both"])
-        .ok();
+    env.run(&[
+        "notify",
+        "set",
+        SATO,
+        "trade_executed",
+        "on",
+        "--to",
+        "both",
+    ])
+    .ok();
     trade(&env, SATO);
     let queued = pending(&env);
     assert!(queued >= 32, "{queued}");
@@ -235,7 +243,15 @@ fn a_451_defers_with_backoff_and_the_next_run_delivers() {
         .unwrap();
     let r = common::Run(r).ok();
     let j = r.json();
-    assert_eq!((j["sent"].as_i64(), j["deferred"].as_i64(), j["failed"].as_i64()), (Some(1), Some(1), Some(0)), "{j}");
+    assert_eq!(
+        (
+            j["sent"].as_i64(),
+            j["deferred"].as_i64(),
+            j["failed"].as_i64()
+        ),
+        (Some(1), Some(1), Some(0)),
+        "{j}"
+    );
     assert_eq!(server.received().len(), 1);
     let first = *statuses(&env).keys().next().unwrap();
     let row = env.sql_rows(
@@ -244,7 +260,14 @@ fn a_451_defers_with_backoff_and_the_next_run_delivers() {
     );
     assert_eq!(row[0][0].as_deref(), Some("pending"));
     assert_eq!(row[0][1].as_deref(), Some("1"));
-    assert!(row[0][2].as_deref().unwrap().starts_with("2026-12-01T01:05:00"), "{:?}", row);
+    assert!(
+        row[0][2]
+            .as_deref()
+            .unwrap()
+            .starts_with("2026-12-01T01:05:00"),
+        "{:?}",
+        row
+    );
     assert!(row[0][3].as_deref().unwrap().contains("451"), "{:?}", row);
     // In text, on a pipe: the deferral is reported.
     let r = common::Run(
@@ -278,10 +301,16 @@ fn a_550_fails_is_listed_and_staff_retry_delivers_it() {
     trade(&env, SATO);
     trade(&env, SUZUKI);
     let server = Server::start();
-    server.script(&[Reply::Code("550 5.1.1 <taro.sato@example.jp>: user unknown")]);
+    server.script(&[Reply::Code(
+        "550 5.1.1 <taro.sato@example.jp>: user unknown",
+    )]);
     let cfg = config(&env, server.port(), "none", "");
     let r = send(&env, &cfg, &[]).status(1);
-    assert!(r.stdout().contains("1 notice(s) sent, 0 deferred"), "{}", r.stdout());
+    assert!(
+        r.stdout().contains("1 notice(s) sent, 0 deferred"),
+        "{}",
+        r.stdout()
+    );
     assert!(r.stderr().contains("user unknown"), "{}", r.stderr());
     let failed: Vec<Value> = env
         .run(&["--format", "json", "notify", "outbox", "--status", "failed"])
@@ -292,7 +321,10 @@ fn a_550_fails_is_listed_and_staff_retry_delivers_it() {
         .clone();
     assert_eq!(failed.len(), 1);
     let id = failed[0]["id"].as_i64().unwrap();
-    assert!(failed[0]["reply"].as_str().unwrap().contains("550"), "{failed:?}");
+    assert!(
+        failed[0]["reply"].as_str().unwrap().contains("550"),
+        "{failed:?}"
+    );
     assert_eq!(failed[0]["status"], "failed");
     // Failed notices are not tried again by themselves.
     send(&env, &cfg, &[]).ok();
@@ -313,7 +345,8 @@ fn a_550_fails_is_listed_and_staff_retry_delivers_it() {
         .stderr_has("did not fail");
     env.run(&["notify", "outbox", "retry", "999999"]).status(2);
     assert_eq!(audit_count(&env, "notify.retry"), 0);
-    env.run(&["notify", "outbox", "retry", &id.to_string()]).ok();
+    env.run(&["notify", "outbox", "retry", &id.to_string()])
+        .ok();
     assert_eq!(audit_count(&env, "notify.retry"), 1);
     assert_eq!(statuses(&env)[&id], "pending");
     send(&env, &cfg, &[]).ok();
@@ -333,7 +366,11 @@ fn a_connection_dropped_during_data_defers_and_the_rest_goes_on() {
     server.script(&[Reply::Accept, Reply::DropInData]);
     let cfg = config(&env, server.port(), "none", "");
     let (_, j) = send_json(&env, &cfg, &[]);
-    assert_eq!((j["sent"].as_i64(), j["deferred"].as_i64()), (Some(2), Some(1)), "{j}");
+    assert_eq!(
+        (j["sent"].as_i64(), j["deferred"].as_i64()),
+        (Some(2), Some(1)),
+        "{j}"
+    );
     let ids: Vec<i64> = statuses(&env).keys().copied().collect();
     assert_eq!(statuses(&env)[&ids[1]], "pending");
     assert_eq!(
@@ -352,15 +389,24 @@ fn a_stopped_relay_is_exit_75_with_nothing_marked_or_lost() {
     let mut server = Server::start();
     let cfg = config(&env, server.port(), "none", "");
     server.stop();
-    let before = env.run(&["--format", "json", "notify", "outbox"]).ok().json();
+    let before = env
+        .run(&["--format", "json", "notify", "outbox"])
+        .ok()
+        .json();
     let r = send(&env, &cfg, &[]).status(75);
     assert!(r.stderr().contains("cannot be reached"), "{}", r.stderr());
     assert!(r.stderr().contains(&format!("127.0.0.1:{}", server.port())));
-    let after = env.run(&["--format", "json", "notify", "outbox"]).ok().json();
+    let after = env
+        .run(&["--format", "json", "notify", "outbox"])
+        .ok()
+        .json();
     assert_eq!(before, after, "nothing marked");
     assert_eq!(pending(&env), 2);
     assert_eq!(
-        env.sql_i64("SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL OR attempts > 0", &[]),
+        env.sql_i64(
+            "SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL OR attempts > 0",
+            &[]
+        ),
         0
     );
     assert_eq!(audit_count(&env, "notify.send"), 0);
@@ -379,7 +425,12 @@ fn starttls_with_the_test_ca_delivers_and_a_wrong_ca_is_refused() {
     let server = Server::with_tls(pki.server.clone());
     let wrong = TestPki::new();
     env.write("wrong-ca.pem", &wrong.ca_pem);
-    let cfg = config(&env, server.port(), "starttls", "ca_file = \"wrong-ca.pem\"\n");
+    let cfg = config(
+        &env,
+        server.port(),
+        "starttls",
+        "ca_file = \"wrong-ca.pem\"\n",
+    );
     let r = send(&env, &cfg, &[]).status(75);
     assert!(r.stderr().contains("TLS"), "{}", r.stderr());
     assert!(server.received().is_empty());
@@ -477,10 +528,17 @@ fn two_concurrent_runs_send_each_notice_exactly_once() {
     assert_eq!(ids.len() as i64, queued);
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len() as i64, queued, "each notice received exactly once");
+    assert_eq!(
+        ids.len() as i64,
+        queued,
+        "each notice received exactly once"
+    );
     assert_eq!(pending(&env), 0);
     assert_eq!(
-        env.sql_i64("SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL", &[]),
+        env.sql_i64(
+            "SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL",
+            &[]
+        ),
         0
     );
 }
@@ -495,7 +553,15 @@ fn limit_dry_run_and_the_rate_limit() {
     // 6000 a minute: 10 ms apart, nothing a test waits for.
     let cfg = config(&env, server.port(), "none", "max_per_minute = 6000\n");
     let r = env
-        .run(&["--format", "json", "--config", &cfg, "notify", "send", "--dry-run"])
+        .run(&[
+            "--format",
+            "json",
+            "--config",
+            &cfg,
+            "notify",
+            "send",
+            "--dry-run",
+        ])
         .ok();
     let rows = r.json();
     assert_eq!(rows.as_array().unwrap().len(), 3);
@@ -580,7 +646,10 @@ fn an_auth_code_arrives_by_mail_and_the_ledger_keeps_no_copy() {
     .ok();
     let got = server.received();
     assert_eq!(got.len(), 1);
-    assert!(parse(&got[0]).body.contains(&code), "the customer gets the code");
+    assert!(
+        parse(&got[0]).body.contains(&code),
+        "the customer gets the code"
+    );
     let kept = env.sql_text("SELECT body FROM outbox WHERE authcode IS NOT NULL", &[]);
     assert!(!kept.contains(&code), "{kept}");
     assert_eq!(
@@ -603,7 +672,12 @@ fn a_notice_deferred_too_often_fails_visibly() {
     let row = env.sql_rows("SELECT status, attempts, reply FROM outbox", &[]);
     assert_eq!(row[0][0].as_deref(), Some("failed"));
     assert_eq!(row[0][1].as_deref(), Some("16"));
-    assert!(row[0][2].as_deref().unwrap().contains("gave up after 16 attempts"));
+    assert!(
+        row[0][2]
+            .as_deref()
+            .unwrap()
+            .contains("gave up after 16 attempts")
+    );
 }
 
 #[test]
@@ -616,8 +690,16 @@ fn a_mobile_address_gets_half_width_kana_and_circled_digits_made_safe() {
     );
     env.run(&["customer", "import", &csv.display().to_string()])
         .ok();
-    env.run(&["notify", "set", "2000001", "trade_executed", "on", "--to", "mobile"])
-        .ok();
+    env.run(&[
+        "notify",
+        "set",
+        "2000001",
+        "trade_executed",
+        "on",
+        "--to",
+        "mobile",
+    ])
+    .ok();
     trade(&env, "2000001");
     let server = Server::start();
     // The default list of mobile domains.

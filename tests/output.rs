@@ -567,7 +567,8 @@ fn every_command_prints_one_json_document() {
         )
         .display()
         .to_string();
-    env.run(&["notify", "emit", "trade_executed", "1000174"]).ok();
+    env.run(&["notify", "emit", "trade_executed", "1000174"])
+        .ok();
     let send = ["--format", "json", "--config", &smtp, "notify", "send"];
     let run = env.run(&send);
     one_document("notify send", &run);

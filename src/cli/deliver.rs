@@ -266,9 +266,9 @@ fn record(
         };
         tx.record_delivery(n.id, &delivery)?;
         let reply = match &delivery {
-            Delivery::Sent { reply } | Delivery::Deferred { reply, .. } | Delivery::Failed { reply } => {
-                reply.clone()
-            }
+            Delivery::Sent { reply }
+            | Delivery::Deferred { reply, .. }
+            | Delivery::Failed { reply } => reply.clone(),
         };
         if matches!(delivery, Delivery::Sent { .. }) {
             // The mail is out: the ledger keeps no copy of an auth code.
@@ -300,9 +300,11 @@ fn record(
 /// `--dry-run`: the notices a run would take now, masked, with their charset.
 fn dry_run(ctx: &mut Ctx, ledger: &Ledger, smtp: &SmtpConfig, limit: u64) -> Result<u8> {
     let due = ledger.due_notices(ctx.now, limit)?;
-    let mut l = Listing::new(&["id", "type", "customer", "to", "subject", "charset", "attempts"])
-        .narrow(&["attempts", "charset", "type"])
-        .max_width("subject", 30);
+    let mut l = Listing::new(&[
+        "id", "type", "customer", "to", "subject", "charset", "attempts",
+    ])
+    .narrow(&["attempts", "charset", "type"])
+    .max_width("subject", 30);
     for n in &due {
         l.push(vec![
             json!(n.id),

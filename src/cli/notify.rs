@@ -597,7 +597,7 @@ fn outbox(ctx: &mut Ctx, status: Option<Status>, limit: Option<u64>) -> Result<u
         "attempts",
         "reply",
     ])
-    .narrow(&["reply", "attempts", "created_at", "to", "type"])
+    .narrow(&["attempts", "created_at", "to", "reply", "type"])
     .max_width("type", 20)
     .max_width("subject", 30)
     .max_width("reply", 40);

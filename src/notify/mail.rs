@@ -62,7 +62,11 @@ impl Charset {
         };
         let domain = domain.trim_end_matches('>').to_ascii_lowercase();
         let hit = domains.iter().any(|d| {
-            let d = d.as_ref().trim().trim_start_matches('.').to_ascii_lowercase();
+            let d = d
+                .as_ref()
+                .trim()
+                .trim_start_matches('.')
+                .to_ascii_lowercase();
             !d.is_empty()
                 && (domain == d
                     || domain
@@ -274,20 +278,24 @@ fn halfwidth_kana(c: char) -> Option<char> {
 fn voiced(c: char) -> Option<char> {
     const FROM: &str = "カキクケコサシスセソタチツテトハヒフヘホウ";
     const TO: &str = "ガギグゲゴザジズゼゾダヂヅデドバビブベボヴ";
-    FROM.chars().position(|f| f == c).and_then(|i| TO.chars().nth(i))
+    FROM.chars()
+        .position(|f| f == c)
+        .and_then(|i| TO.chars().nth(i))
 }
 
 fn semi_voiced(c: char) -> Option<char> {
     const FROM: &str = "ハヒフヘホ";
     const TO: &str = "パピプペポ";
-    FROM.chars().position(|f| f == c).and_then(|i| TO.chars().nth(i))
+    FROM.chars()
+        .position(|f| f == c)
+        .and_then(|i| TO.chars().nth(i))
 }
 
 fn circled_number(c: char) -> Option<u32> {
     match c as u32 {
-        n @ 0x2460..=0x2473 => Some(n - 0x2460 + 1), // ①-⑳
-        n @ 0x2474..=0x2487 => Some(n - 0x2474 + 1), // ⑴-⒇
-        n @ 0x2776..=0x277F => Some(n - 0x2776 + 1), // ❶-❿
+        n @ 0x2460..=0x2473 => Some(n - 0x2460 + 1),  // ①-⑳
+        n @ 0x2474..=0x2487 => Some(n - 0x2474 + 1),  // ⑴-⒇
+        n @ 0x2776..=0x277F => Some(n - 0x2776 + 1),  // ❶-❿
         n @ 0x24EB..=0x24F4 => Some(n - 0x24EB + 11), // ⓫-⓴
         n @ 0x3251..=0x325F => Some(n - 0x3251 + 21), // ㉑-㉟
         n @ 0x32B1..=0x32BF => Some(n - 0x32B1 + 36), // ㊱-㊿
@@ -382,7 +390,10 @@ mod tests {
     #[test]
     fn circled_digits_and_extensions_get_plain_spellings() {
         assert_eq!(jis_safe("①手順⑩と⑳"), "(1)手順(10)と(20)");
-        assert_eq!(jis_safe("Ⅲ期 ㈱証券 ㌔ №5 ㍻"), "III期 (株)証券 キロ No.5 平成");
+        assert_eq!(
+            jis_safe("Ⅲ期 ㈱証券 ㌔ №5 ㍻"),
+            "III期 (株)証券 キロ No.5 平成"
+        );
         assert_eq!(jis_safe("髙橋様"), "高橋様");
     }
 
@@ -415,7 +426,9 @@ mod tests {
         for c in ['あ', '漢', '〓', '¥', '‾', 'Σ', '−', '～', '∥', '―', '￠'] {
             assert!(jis_carries(c), "{c}");
         }
-        for c in ['①', 'Ⅰ', '㈱', '髙', 'ｱ', '😀', '∮', 'é', '〜', '‖', '—', '¢'] {
+        for c in [
+            '①', 'Ⅰ', '㈱', '髙', 'ｱ', '😀', '∮', 'é', '〜', '‖', '—', '¢',
+        ] {
             assert!(!jis_carries(c), "{c}");
         }
         // Every replacement is itself carried.
@@ -426,7 +439,8 @@ mod tests {
 
     #[test]
     fn encoded_words_are_short_whole_and_decode_back() {
-        let subject = "【証券】初期パスワード発行のお知らせ（重要）ご確認ください。ご不明な点はサポートまで";
+        let subject =
+            "【証券】初期パスワード発行のお知らせ（重要）ご確認ください。ご不明な点はサポートまで";
         for cs in [Charset::Utf8, Charset::Iso2022Jp] {
             let h = encoded_words(subject, cs);
             let words: Vec<&str> = h.split("\r\n ").collect();
@@ -453,7 +467,10 @@ mod tests {
             }
             assert_eq!(back, subject);
         }
-        assert_eq!(encoded_words("Login notice", Charset::Iso2022Jp), "Login notice");
+        assert_eq!(
+            encoded_words("Login notice", Charset::Iso2022Jp),
+            "Login notice"
+        );
         assert_eq!(
             encoded_words("ｶﾞ①", Charset::Iso2022Jp),
             encoded_words("ガ(1)", Charset::Iso2022Jp)
@@ -463,13 +480,22 @@ mod tests {
     #[test]
     fn mobile_domains_match_exactly_or_as_parent() {
         let d = DEFAULT_ISO2022JP_DOMAINS;
-        assert_eq!(Charset::for_address("a@docomo.ne.jp", d), Charset::Iso2022Jp);
+        assert_eq!(
+            Charset::for_address("a@docomo.ne.jp", d),
+            Charset::Iso2022Jp
+        );
         assert_eq!(Charset::for_address("a@EZweb.ne.jp", d), Charset::Iso2022Jp);
-        assert_eq!(Charset::for_address("a@x.i.softbank.jp", d), Charset::Iso2022Jp);
+        assert_eq!(
+            Charset::for_address("a@x.i.softbank.jp", d),
+            Charset::Iso2022Jp
+        );
         assert_eq!(Charset::for_address("a@notdocomo.ne.jp", d), Charset::Utf8);
         assert_eq!(Charset::for_address("a@example.co.jp", d), Charset::Utf8);
         assert_eq!(Charset::for_address("nodomain", d), Charset::Utf8);
-        assert_eq!(Charset::for_address("a@b.example", &["example"]), Charset::Iso2022Jp);
+        assert_eq!(
+            Charset::for_address("a@b.example", &["example"]),
+            Charset::Iso2022Jp
+        );
     }
 
     #[test]

@@ -108,7 +108,11 @@ impl Server {
     /// Answer the next messages' DATA with these replies, in order; after
     /// them, accept.
     pub fn script(&self, replies: &[Reply]) {
-        self.state.lock().unwrap().script.extend(replies.iter().cloned());
+        self.state
+            .lock()
+            .unwrap()
+            .script
+            .extend(replies.iter().cloned());
     }
 
     pub fn received(&self) -> Vec<Received> {
@@ -379,7 +383,10 @@ impl Session {
 fn angle(s: &str) -> String {
     let s = s.trim();
     let end = s.find('>').map_or(s.len(), |i| i + 1);
-    s[..end].trim_start_matches('<').trim_end_matches('>').to_string()
+    s[..end]
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_string()
 }
 
 fn b64(s: &str) -> Vec<u8> {
