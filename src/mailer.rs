@@ -63,7 +63,9 @@ pub struct Relay {
     cfg: SmtpConfig,
     hello: ClientId,
     tls: Option<TlsParameters>,
-    credentials: Option<Credentials>,
+    /// The login, kept zeroized; lettre's `Credentials` (which is not) is
+    /// made for each login and dropped right after it.
+    login: Option<(String, Zeroizing<String>)>,
     conn: Option<SmtpConnection>,
 }
 
@@ -77,15 +79,15 @@ impl Relay {
             TlsMode::None => None,
             TlsMode::Starttls | TlsMode::Tls => Some(tls_parameters(cfg)?),
         };
-        let credentials = match (&cfg.username, password) {
-            (Some(u), Some(p)) => Some(Credentials::new(u.clone(), p.as_str().to_string())),
+        let login = match (&cfg.username, password) {
+            (Some(u), Some(p)) => Some((u.clone(), p)),
             _ => None,
         };
         let mut relay = Relay {
             cfg: cfg.clone(),
             hello: ClientId::default(),
             tls,
-            credentials,
+            login,
             conn: None,
         };
         relay.reconnect()?;
@@ -120,8 +122,9 @@ impl Relay {
             }
             conn.starttls(tls, &self.hello).map_err(connect_error)?;
         }
-        if let Some(c) = &self.credentials {
-            conn.auth(&[Mechanism::Plain, Mechanism::Login], c)
+        if let Some((user, password)) = &self.login {
+            let c = Credentials::new(user.clone(), password.as_str().to_string());
+            conn.auth(&[Mechanism::Plain, Mechanism::Login], &c)
                 .map_err(|e| {
                     if e.is_permanent() || e.is_client() {
                         ConnectError::Auth(e.to_string())

@@ -292,7 +292,8 @@ fn a_451_defers_with_backoff_and_the_next_run_delivers() {
     assert_eq!(id_of(&parse(&got[1])), first);
     assert_eq!(pending(&env), 0);
     assert_eq!(audit_count(&env, "notify.deferred"), 1);
-    assert_eq!(audit_count(&env, "notify.send"), 3);
+    // The run with nothing due connected to nothing and wrote nothing.
+    assert_eq!(audit_count(&env, "notify.send"), 2);
 }
 
 #[test]

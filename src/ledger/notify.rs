@@ -52,6 +52,18 @@ const DUE: &str = "status = 'pending' AND exported_at IS NULL
      AND (next_attempt_at IS NULL OR next_attempt_at <= ?1)
      AND (claimed_until IS NULL OR claimed_until <= ?1)";
 
+/// The run holding notice `id` and until when (`None`: unclaimed or no
+/// such notice).
+pub(super) fn claim_of(db: &dyn Exec, id: i64) -> Result<Option<(String, String)>> {
+    Ok(db
+        .first(
+            "SELECT claimed_by, claimed_until FROM outbox WHERE id = ?1",
+            params![id],
+            |mut r| Ok((r.opt_text(0)?, r.opt_text(1)?)),
+        )?
+        .and_then(|(by, until)| by.zip(until)))
+}
+
 pub(super) fn due_notices(db: &dyn Exec, now: &str, limit: i64) -> Result<Vec<Notice>> {
     db.all(
         &format!("SELECT {NOTICE_COLUMNS} FROM outbox WHERE {DUE} ORDER BY id LIMIT ?2"),

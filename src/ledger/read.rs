@@ -205,6 +205,11 @@ pub trait Read: sealed::Sealed {
         notify::outbox_page(db(self), status, limit)
     }
 
+    /// The `notify send` run holding notice `id`'s claim, and until when.
+    fn notice_claim(&self, id: i64) -> Result<Option<(String, String)>> {
+        notify::claim_of(db(self), id)
+    }
+
     /// The pending notices `notify send` would take at `now`, oldest first
     /// (at most `limit`): due, unclaimed, not exported.
     fn due_notices(&self, now: chrono::DateTime<chrono::Utc>, limit: u64) -> Result<Vec<Notice>> {

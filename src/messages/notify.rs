@@ -333,15 +333,11 @@ pub fn send_summary(sent: usize, deferred: usize, failed: usize) -> String {
 }
 
 /// `notify send`: the budget ended the run before the queue did.
-pub fn send_budget_over(left: bool) -> String {
-    if left {
-        tr!(
-            "the --budget ran out; the notices left stay pending for the next run",
-            "--budget の時間を使い切りました。残りの通知は次回の実行で送信します"
-        )
-    } else {
-        String::new()
-    }
+pub fn send_budget_over() -> String {
+    tr!(
+        "the --budget ran out; the notices left stay pending for the next run",
+        "--budget の時間を使い切りました。残りの通知は次回の実行で送信します"
+    )
 }
 
 /// `notify send`: a notice refused for good.
