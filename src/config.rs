@@ -227,15 +227,23 @@ impl Config {
 
     /// Parse the text of the file at `path`.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-        let file: File = toml::from_str(text).map_err(|e| ConfigError::Parse {
-            path: path.to_path_buf(),
-            line: e.span().map(|s| {
-                1 + text.as_bytes()[..s.start.min(text.len())]
-                    .iter()
-                    .filter(|b| **b == b'\n')
-                    .count()
-            }),
-            detail: e.message().trim().to_string(),
+        let file: File = toml::from_str(text).map_err(|e| {
+            let start = e.span().map(|s| s.start.min(text.len()));
+            let mut detail = e.message().trim().to_string();
+            // A missing key is reported at its table's header: name it.
+            if let Some(header) = start
+                .and_then(|s| text[s..].lines().next())
+                .map(str::trim)
+                .filter(|h| h.starts_with('['))
+            {
+                detail = format!("{detail} in {header}");
+            }
+            ConfigError::Parse {
+                path: path.to_path_buf(),
+                line: start
+                    .map(|s| 1 + text.as_bytes()[..s].iter().filter(|b| **b == b'\n').count()),
+                detail,
+            }
         })?;
         let mut trail = file.trail;
         if let Some(k) = trail
@@ -452,6 +460,54 @@ mod tests {
     use super::*;
 
     #[test]
+    fn parses_the_smtp_table_with_its_defaults_and_paths() {
+        let text = "[smtp]\nhost = \"relay.example.co.jp\"\nport = 587\ntls = \"starttls\"\n\
+                    from = \"証券 お知らせ <noreply@example.co.jp>\"\nca_file = \"ca.pem\"\n\
+                    password_file = \"smtp.pw\"\nusername = \"u\"\nmax_per_minute = 60\n";
+        let c = Config::parse(Path::new("/etc/acctsec/config.toml"), text).unwrap();
+        let s = c.smtp.unwrap();
+        assert_eq!(s.tls, TlsMode::Starttls);
+        assert_eq!(s.ca_file.as_deref(), Some(Path::new("/etc/acctsec/ca.pem")));
+        assert_eq!(
+            s.password_file.as_deref(),
+            Some(Path::new("/etc/acctsec/smtp.pw"))
+        );
+        assert_eq!(s.max_per_minute, Some(60));
+        assert_eq!(s.from_domain(), "example.co.jp");
+        assert!(s.iso2022jp_domains.iter().any(|d| d == "docomo.ne.jp"));
+        assert!(
+            Config::parse(Path::new("c.toml"), "")
+                .unwrap()
+                .smtp
+                .is_none()
+        );
+        for (bad, line) in [
+            (
+                "[smtp]\nhost = \"x\"\nport = 25\ntls = \"ssl\"\nfrom = \"a@b.jp\"\n",
+                4,
+            ),
+            (
+                "[smtp]\nhost = \"x\"\nport = 99999\ntls = \"none\"\nfrom = \"a@b.jp\"\n",
+                3,
+            ),
+            (
+                "[smtp]\nhost = \"x\"\nport = 25\ntls = \"none\"\nfrom = \"a b\"\n",
+                5,
+            ),
+            (
+                "[smtp]\nhost = \"x\"\nport = 25\ntls = \"none\"\nfrom = \"a@b.jp\"\npassword = \"p\"\n",
+                6,
+            ),
+        ] {
+            let e = Config::parse(Path::new("c.toml"), bad).unwrap_err();
+            assert!(
+                matches!(e, ConfigError::Parse { line: Some(l), .. } if l == line),
+                "{bad}: {e:?}"
+            );
+        }
+    }
+
+    #[test]
     fn durations() {
         assert_eq!(parse_duration("2d"), Some(Duration::from_secs(172_800)));
         assert_eq!(parse_duration("1h30m"), Some(Duration::from_secs(5_400)));
@@ -501,6 +557,16 @@ mod tests {
         assert!(
             matches!(e, ConfigError::Parse { line: Some(2), .. }),
             "{e:?}"
+        );
+        let e =
+            Config::parse(Path::new("c.toml"), "[trail]\n\n[smtp]\nhost = \"x\"\n").unwrap_err();
+        let ConfigError::Parse { line, detail, .. } = e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(line, Some(3));
+        assert!(
+            detail.contains("port") && detail.contains("[smtp]"),
+            "{detail}"
         );
         let both = format!("[trail]\npublic_keys = [\"{k}\"]\nretired_keys = [\"{k}\"]\n");
         assert!(matches!(
