@@ -644,7 +644,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Turn a notice on or off for a customer, and choose where it goes')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to')
             [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Report an event from the trading front end; queues the notice if the customer subscribes')
-            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for the mail gateway')
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -852,7 +852,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Turn a notice on or off for a customer, and choose where it goes')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to')
             [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Report an event from the trading front end; queues the notice if the customer subscribes')
-            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for the mail gateway')
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1272,7 +1272,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Turn a notice on or off for a customer, and choose where it goes')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to')
             [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Report an event from the trading front end; queues the notice if the customer subscribes')
-            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for the mail gateway')
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table')
             break
         }

@@ -586,7 +586,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand set 'Turn a notice on or off for a customer, and choose where it goes'
             cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
-            cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand outbox 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
             cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -778,7 +778,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand set 'Turn a notice on or off for a customer, and choose where it goes'
             cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
-            cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand outbox 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
             cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1135,7 +1135,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand set 'Turn a notice on or off for a customer, and choose where it goes'
             cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
-            cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand outbox 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
             cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
         }
         &'acctsec;help;notify;types'= {

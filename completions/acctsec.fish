@@ -437,7 +437,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "set" -d 'Turn a notice on or off for a customer, and choose where it goes'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "import" -d 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "emit" -d 'Report an event from the trading front end; queues the notice if the customer subscribes'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "outbox" -d 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "outbox" -d 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "send" -d 'Deliver pending notices through the SMTP relay of the configuration\'s [smtp] table'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
@@ -504,8 +504,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l status -d 'Only notices with this status' -r -f -a "pending\t''
-sent\t''
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l status -d 'Only notices with this status' -r -f -a "pending\t'Waiting to be sent (by `notify send` or a mail gateway)'
+sent\t'Accepted by the relay, or acknowledged by the gateway'
 failed\t'Refused for good by the relay (`notify outbox retry` puts them back)'"
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l limit -d 'At most N notices, oldest first (0: all) [default: all]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
@@ -542,7 +542,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "set" -d 'Turn a notice on or off for a customer, and choose where it goes'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "import" -d 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "emit" -d 'Report an event from the trading front end; queues the notice if the customer subscribes'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "outbox" -d 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "outbox" -d 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "send" -d 'Deliver pending notices through the SMTP relay of the configuration\'s [smtp] table'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l customer -d 'Only entries about this customer' -r
@@ -748,7 +748,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "set" -d 'Turn a notice on or off for a customer, and choose where it goes'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "import" -d 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "emit" -d 'Report an event from the trading front end; queues the notice if the customer subscribes'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "outbox" -d 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "outbox" -d 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "send" -d 'Deliver pending notices through the SMTP relay of the configuration\'s [smtp] table'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "verify" -d 'Check the hash chain, and the seals with the configured public keys; exit 1 naming where'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "head" -d 'Print the newest sequence number and hash (SEQ:HASH)'

@@ -71,7 +71,7 @@ pub enum NotifyCmd {
         #[arg(long, value_name = "N")]
         amount: Option<u64>,
     },
-    /// The queued notices (addresses masked); `export` and `ack` for the mail gateway
+    /// The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery
     Outbox(OutboxArgs),
     /// Deliver pending notices through the SMTP relay of the configuration's [smtp] table
     Send(super::deliver::SendArgs),
@@ -103,7 +103,9 @@ impl From<DestinationArg> for Destination {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Status {
+    /// Waiting to be sent (by `notify send` or a mail gateway)
     Pending,
+    /// Accepted by the relay, or acknowledged by the gateway
     Sent,
     /// Refused for good by the relay (`notify outbox retry` puts them back)
     Failed,
