@@ -223,6 +223,9 @@ _acctsec() {
             acctsec__subcmd__help__subcmd__notify,outbox)
                 cmd="acctsec__subcmd__help__subcmd__notify__subcmd__outbox"
                 ;;
+            acctsec__subcmd__help__subcmd__notify,send)
+                cmd="acctsec__subcmd__help__subcmd__notify__subcmd__send"
+                ;;
             acctsec__subcmd__help__subcmd__notify,set)
                 cmd="acctsec__subcmd__help__subcmd__notify__subcmd__set"
                 ;;
@@ -237,6 +240,9 @@ _acctsec() {
                 ;;
             acctsec__subcmd__help__subcmd__notify__subcmd__outbox,export)
                 cmd="acctsec__subcmd__help__subcmd__notify__subcmd__outbox__subcmd__export"
+                ;;
+            acctsec__subcmd__help__subcmd__notify__subcmd__outbox,retry)
+                cmd="acctsec__subcmd__help__subcmd__notify__subcmd__outbox__subcmd__retry"
                 ;;
             acctsec__subcmd__help__subcmd__password,change)
                 cmd="acctsec__subcmd__help__subcmd__password__subcmd__change"
@@ -352,6 +358,9 @@ _acctsec() {
             acctsec__subcmd__notify,outbox)
                 cmd="acctsec__subcmd__notify__subcmd__outbox"
                 ;;
+            acctsec__subcmd__notify,send)
+                cmd="acctsec__subcmd__notify__subcmd__send"
+                ;;
             acctsec__subcmd__notify,set)
                 cmd="acctsec__subcmd__notify__subcmd__set"
                 ;;
@@ -373,6 +382,9 @@ _acctsec() {
             acctsec__subcmd__notify__subcmd__help,outbox)
                 cmd="acctsec__subcmd__notify__subcmd__help__subcmd__outbox"
                 ;;
+            acctsec__subcmd__notify__subcmd__help,send)
+                cmd="acctsec__subcmd__notify__subcmd__help__subcmd__send"
+                ;;
             acctsec__subcmd__notify__subcmd__help,set)
                 cmd="acctsec__subcmd__notify__subcmd__help__subcmd__set"
                 ;;
@@ -388,6 +400,9 @@ _acctsec() {
             acctsec__subcmd__notify__subcmd__help__subcmd__outbox,export)
                 cmd="acctsec__subcmd__notify__subcmd__help__subcmd__outbox__subcmd__export"
                 ;;
+            acctsec__subcmd__notify__subcmd__help__subcmd__outbox,retry)
+                cmd="acctsec__subcmd__notify__subcmd__help__subcmd__outbox__subcmd__retry"
+                ;;
             acctsec__subcmd__notify__subcmd__outbox,ack)
                 cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__ack"
                 ;;
@@ -397,6 +412,9 @@ _acctsec() {
             acctsec__subcmd__notify__subcmd__outbox,help)
                 cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__help"
                 ;;
+            acctsec__subcmd__notify__subcmd__outbox,retry)
+                cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__retry"
+                ;;
             acctsec__subcmd__notify__subcmd__outbox__subcmd__help,ack)
                 cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__help__subcmd__ack"
                 ;;
@@ -405,6 +423,9 @@ _acctsec() {
                 ;;
             acctsec__subcmd__notify__subcmd__outbox__subcmd__help,help)
                 cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__help__subcmd__help"
+                ;;
+            acctsec__subcmd__notify__subcmd__outbox__subcmd__help,retry)
+                cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__help__subcmd__retry"
                 ;;
             acctsec__subcmd__password,change)
                 cmd="acctsec__subcmd__password__subcmd__change"
@@ -1495,7 +1516,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__notify)
-            opts="types show set import emit outbox"
+            opts="types show set import emit outbox send"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1537,7 +1558,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__notify__subcmd__outbox)
-            opts="export ack"
+            opts="export ack retry"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1567,6 +1588,34 @@ _acctsec() {
         acctsec__subcmd__help__subcmd__notify__subcmd__outbox__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__notify__subcmd__outbox__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__notify__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2497,7 +2546,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify)
-            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version types show set import emit outbox help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version types show set import emit outbox send help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2581,7 +2630,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__help)
-            opts="types show set import emit outbox help"
+            opts="types show set import emit outbox send help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2637,7 +2686,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__help__subcmd__outbox)
-            opts="export ack"
+            opts="export ack retry"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2667,6 +2716,34 @@ _acctsec() {
         acctsec__subcmd__notify__subcmd__help__subcmd__outbox__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__help__subcmd__outbox__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__help__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2755,14 +2832,14 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__outbox)
-            opts="-y -q -h -V --status --limit --db --config --operator --format --yes --quiet --busy-timeout --help --version export ack help"
+            opts="-y -q -h -V --status --limit --db --config --operator --format --yes --quiet --busy-timeout --help --version export ack retry help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -W "pending sent" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pending sent failed" -- "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -2873,7 +2950,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__outbox__subcmd__help)
-            opts="export ack help"
+            opts="export ack retry help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2921,6 +2998,96 @@ _acctsec() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__outbox__subcmd__help__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__outbox__subcmd__retry)
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__send)
+            opts="-y -q -h -V --limit --budget --dry-run --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --budget)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

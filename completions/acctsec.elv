@@ -19,7 +19,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
     var completions = [
         &'acctsec'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -51,7 +51,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;init'= {
             cand --preset 'The policy preset to start with (see `acctsec policy presets`)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -66,7 +66,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;policy'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -86,7 +86,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;policy;show'= {
             cand --kind 'Only the rules of this kind of password'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -102,7 +102,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;policy;presets'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -120,7 +120,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --file 'A TOML policy file (as printed by `acctsec policy show --toml`)'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -149,7 +149,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -170,7 +170,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;import'= {
             cand --encoding 'The file''s encoding [default: UTF-8, with or without BOM]'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -186,7 +186,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer;show'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -203,7 +203,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;list'= {
             cand --limit 'At most N customers (0: all)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -223,7 +223,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --mobile 'The new mobile address'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -255,7 +255,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;password'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -278,7 +278,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --kind 'Which password''s rules: login or execution'
             cand --customer 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -295,7 +295,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --codes 'The customers listed in a file, one code a line'
             cand --out 'The output CSV (created 0600; never overwritten)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -313,7 +313,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;set'= {
             cand --kind 'Which password: login or execution'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -331,7 +331,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --kind 'Which password: login or execution'
             cand --source 'Where the change comes from (IP, channel); recorded with the attempt'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -348,7 +348,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --kind 'Which password: login or execution'
             cand --source 'Where the attempt comes from (IP, channel); recorded with it'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -383,7 +383,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;lock'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -401,7 +401,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;lock;list'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -417,7 +417,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;lock;add'= {
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -446,7 +446,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --out 'Where the fresh passwords go (CSV, 0600, never overwritten)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -466,7 +466,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --customer 'Only this customer'
             cand --candidates 'Guesses per credential (1 to 100000)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -485,7 +485,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;audit;history'= {
             cand --limit 'Only the newest N runs'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -508,7 +508,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;rollout'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -529,7 +529,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --pre-end 'End of the pre-registration period (e.g. "2022-09-17 23:59")'
             cand --enforce 'Enforcement start (e.g. "2022-09-18 18:00")'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -544,7 +544,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;rollout;status'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -570,7 +570,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -587,12 +587,13 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand set 'Turn a notice on or off for a customer, and choose where it goes'
             cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
-            cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand outbox 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
+            cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;types'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -607,7 +608,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;show'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -625,7 +626,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --to 'Which registered address: pc, mobile or both [default: unchanged]'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -640,7 +641,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;import'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -659,7 +660,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --user-agent 'The client''s browser user agent'
             cand --amount 'The amount in yen (withdrawals)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -676,7 +677,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --status 'Only notices with this status'
             cand --limit 'At most N notices, oldest first (0: all) [default: all]'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -684,18 +685,19 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --yes 'Answer yes to confirmations (needed without a terminal)'
             cand -q 'Print nothing on success except requested data'
             cand --quiet 'Print nothing on success except requested data'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
             cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand retry 'Put failed notices back in the queue, for the next `notify send`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;outbox;export'= {
             cand --out 'The JSON-lines file to create (0600; never overwritten)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -711,7 +713,22 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;outbox;ack'= {
             cand --from 'Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;notify;outbox;retry'= {
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -727,13 +744,34 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;outbox;help'= {
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
             cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand retry 'Put failed notices back in the queue, for the next `notify send`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;outbox;help;export'= {
         }
         &'acctsec;notify;outbox;help;ack'= {
         }
+        &'acctsec;notify;outbox;help;retry'= {
+        }
         &'acctsec;notify;outbox;help;help'= {
+        }
+        &'acctsec;notify;send'= {
+            cand --limit 'Deliver at most N notices in this run (0: all that are due) [default: all]'
+            cand --budget 'Take no new notice this long after the run started (e.g. 10m, 1h); the message being sent is finished, the rest waits for the next run'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand --dry-run 'List the notices a run would send now and the charset of each; connect to nothing and change nothing'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'acctsec;notify;help'= {
             cand types 'The notice catalog: names, defaults, whether a customer may turn each off'
@@ -741,7 +779,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand set 'Turn a notice on or off for a customer, and choose where it goes'
             cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
-            cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand outbox 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
+            cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;help;types'= {
@@ -757,10 +796,15 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;help;outbox'= {
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
             cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand retry 'Put failed notices back in the queue, for the next `notify send`'
         }
         &'acctsec;notify;help;outbox;export'= {
         }
         &'acctsec;notify;help;outbox;ack'= {
+        }
+        &'acctsec;notify;help;outbox;retry'= {
+        }
+        &'acctsec;notify;help;send'= {
         }
         &'acctsec;notify;help;help'= {
         }
@@ -771,7 +815,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --identity 'Only entries written by this authenticated identity (the OS user, or the database user on PostgreSQL; not --operator)'
             cand --limit 'Only the newest N matching entries'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -792,7 +836,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;log;verify'= {
             cand --head 'A head shipped earlier by `acctsec log head` (the hash in full, or its first 8 or more hex digits): also detect truncation after it'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -807,7 +851,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;head'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -822,7 +866,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;seal'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -839,7 +883,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;log;keygen'= {
             cand --out 'Where to write the private key (never overwritten)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -871,7 +915,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;ledger'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -889,7 +933,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;ledger;copy'= {
             cand --to 'Where the new ledger goes: a file that does not exist yet, or the URL of an empty PostgreSQL database'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -912,7 +956,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;authcode'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -931,7 +975,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;authcode;issue'= {
             cand --purpose 'What the code is for: a withdrawal, or a view of the registered data'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -947,7 +991,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;authcode;verify'= {
             cand --purpose 'What the code is for: a withdrawal, or a view of the registered data'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -973,7 +1017,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;request'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -994,7 +1038,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;request;list'= {
             cand --status 'Only requests in this state [default: all]'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -1009,7 +1053,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;request;show'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -1025,7 +1069,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;request;approve'= {
             cand --out 'Where the passwords of a reissue go (CSV, 0600, never overwritten): they reach the approver'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -1041,7 +1085,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;request;reject'= {
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -1075,7 +1119,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --out 'Write the page here (HTML; never over an existing file)'
             cand --since 'First day shown (JST) [default: the pre-registration start]'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -1090,7 +1134,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;completions'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
@@ -1194,7 +1238,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand set 'Turn a notice on or off for a customer, and choose where it goes'
             cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
-            cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand outbox 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
+            cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
         }
         &'acctsec;help;notify;types'= {
         }
@@ -1209,10 +1254,15 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;notify;outbox'= {
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
             cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand retry 'Put failed notices back in the queue, for the next `notify send`'
         }
         &'acctsec;help;notify;outbox;export'= {
         }
         &'acctsec;help;notify;outbox;ack'= {
+        }
+        &'acctsec;help;notify;outbox;retry'= {
+        }
+        &'acctsec;help;notify;send'= {
         }
         &'acctsec;help;log'= {
             cand verify 'Check the hash chain, and the seals with the configured public keys; exit 1 naming where'

@@ -4,7 +4,7 @@
 //! Direction: `error` imports `messages`, never the other way. An [`Error`]
 //! holds data (paths, codes, counts, the underlying error); its `Display`
 //! hands those fields to one function per variant in `messages::errors`,
-//! which knows nothing of this type. (`Usage`, `InUse` and `Config` carry a
+//! which knows nothing of this type. (`Usage`, `InUse`, `Unavailable` and `Config` carry a
 //! sentence already worded by `messages` where they were raised.)
 
 use std::path::PathBuf;
@@ -109,6 +109,10 @@ pub enum Error {
     /// Another process is doing the same work; safe to retry (exit 75).
     #[error("{what}")]
     InUse { what: String },
+    /// A server acctsec talks to (the mail relay) cannot be reached now;
+    /// nothing was changed for it: safe to retry (exit 75).
+    #[error("{what}")]
+    Unavailable { what: String },
     /// No ledger at the path.
     #[error("{}", text::no_ledger(.path))]
     NoLedger { path: PathBuf },
@@ -149,7 +153,7 @@ impl Error {
             | Error::Db { .. }
             | Error::Corrupt { .. }
             | Error::Unaudited => exit::IO,
-            Error::Busy { .. } | Error::InUse { .. } => exit::BUSY,
+            Error::Busy { .. } | Error::InUse { .. } | Error::Unavailable { .. } => exit::BUSY,
             Error::NoLedger { .. }
             | Error::NotALedger { .. }
             | Error::NewerLedger { .. }
@@ -226,6 +230,7 @@ mod tests {
             Error::Corrupt { .. } => "Corrupt",
             Error::Busy { .. } => "Busy",
             Error::InUse { .. } => "InUse",
+            Error::Unavailable { .. } => "Unavailable",
             Error::NoLedger { .. } => "NoLedger",
             Error::NotALedger { .. } => "NotALedger",
             Error::NewerLedger { .. } => "NewerLedger",
@@ -235,7 +240,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 22;
+    const VARIANTS: usize = 23;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -367,6 +372,13 @@ mod tests {
                 },
                 exit::BUSY,
                 vec!["another issue is running"],
+            ),
+            (
+                Error::Unavailable {
+                    what: "the mail relay relay.example:587 cannot be reached".into(),
+                },
+                exit::BUSY,
+                vec!["relay.example:587"],
             ),
             (
                 Error::NoLedger { path: db.clone() },

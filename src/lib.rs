@@ -16,6 +16,7 @@ pub mod error;
 pub mod identity;
 pub mod issuance;
 pub mod ledger;
+pub mod mailer;
 pub mod notify;
 pub mod output;
 pub mod password;

@@ -609,6 +609,38 @@ fn every_command_prints_one_json_document() {
     ]);
     one_document("log seal --start", &run);
     seen.insert(("log seal".to_string(), run.code() == 0));
+    // Mail delivery: a relay on loopback that refuses the first message
+    // for good (exit 1), then staff put it back and it goes.
+    let relay = common::smtp::Server::start();
+    relay.script(&[common::smtp::Reply::Code("550 5.1.1 user unknown")]);
+    let smtp = env
+        .write(
+            "smtp.toml",
+            format!(
+                "[smtp]\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nfrom = \"noreply@example.co.jp\"\n",
+                relay.port()
+            ),
+        )
+        .display()
+        .to_string();
+    env.run(&["notify", "emit", "trade_executed", "1000174"])
+        .ok();
+    let send = ["--format", "json", "--config", &smtp, "notify", "send"];
+    let run = env.run(&send);
+    one_document("notify send", &run);
+    assert_eq!(run.code(), 1, "{}", run.stderr());
+    seen.insert(("notify send".to_string(), false));
+    let failed = run.json()["failed_ids"][0].as_i64().unwrap().to_string();
+    for (id, ok) in [(failed.as_str(), true), ("99999", false)] {
+        let run = env.run(&["--format", "json", "notify", "outbox", "retry", id]);
+        one_document("notify outbox retry", &run);
+        assert_eq!(run.code() == 0, ok, "{}", run.stderr());
+        seen.insert(("notify outbox retry".to_string(), ok));
+    }
+    let run = env.run(&send);
+    one_document("notify send", &run);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    seen.insert(("notify send".to_string(), true));
     // `--format=json` after the command counts as well.
     let run = env.run(&["lock", "add", "--format=json"]);
     assert_eq!(run.code(), 2);

@@ -4,6 +4,7 @@
 mod audit;
 mod authcode;
 mod customer;
+mod deliver;
 mod generated;
 mod init;
 mod ledger;
@@ -68,7 +69,7 @@ pub struct Global {
         value_name = "PATH|URL"
     )]
     pub db: Option<PathBuf>,
-    /// Per-host settings (keys of the trail's seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]
+    /// Per-host settings (keys of the trail's seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]
     #[arg(
         long,
         env = "ACCTSEC_CONFIG",

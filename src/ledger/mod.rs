@@ -92,7 +92,7 @@ pub use authcodes::AuthCodeRow;
 pub use copy::Copied;
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
-pub use notify::{AckResult, LoginEnv, Notice};
+pub use notify::{AckResult, Delivery, LoginEnv, Notice, RetryResult};
 pub use read::Read;
 pub use requests::{NewRequest, RequestRow};
 pub use seals::TrailSnapshot;
@@ -102,7 +102,7 @@ use exec::{Conn, Exec, Transaction};
 
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
-pub const SCHEMA_VERSION: i64 = 13;
+pub const SCHEMA_VERSION: i64 = 14;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;

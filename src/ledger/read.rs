@@ -222,6 +222,18 @@ pub trait Read: sealed::Sealed {
         requests::requests(db(self), state, now)
     }
 
+    /// The `notify send` run holding notice `id`'s claim, and until when.
+    fn notice_claim(&self, id: i64) -> Result<Option<(String, String)>> {
+        notify::claim_of(db(self), id)
+    }
+
+    /// The pending notices `notify send` would take at `now`, oldest first
+    /// (at most `limit`): due, unclaimed, not exported.
+    fn due_notices(&self, now: chrono::DateTime<chrono::Utc>, limit: u64) -> Result<Vec<Notice>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        notify::due_notices(db(self), &crate::clock::to_stored(now), limit)
+    }
+
     // The audit trail.
 
     /// The newest entry, if any.

@@ -276,8 +276,8 @@ pub const SEVERITIES: [&str; 4] = ["critical", "high", "medium", "low"];
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Gap {
-    /// The outbox records notices queued and acknowledged as sent, not
-    /// failed deliveries (the mail gateway keeps those).
+    /// Failed deliveries are not charted: `notify outbox --status failed`
+    /// lists those of `notify send`; a mail gateway keeps its own.
     NoticeFailuresNotRecorded,
     /// Replaying the trail does not give today's counts of the ledger: some
     /// history predates the trail or was made outside acctsec.

@@ -8,6 +8,8 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
+pub mod smtp;
+
 pub struct Env {
     pub dir: tempfile::TempDir,
     /// On PostgreSQL (`ACCTSEC_TEST_PG`): this test's own database.

@@ -236,6 +236,22 @@ pub(super) const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX request_status ON request (status, id);
     "#,
+    // 14: mail delivery through the relay (`notify send`): a `failed`
+    // status, the attempts and the next one's time, the claim of the
+    // `notify send` run delivering a notice (its token and how long it
+    // holds), and the relay's last reply.
+    r#"
+    ALTER TABLE outbox DROP CONSTRAINT outbox_status_check;
+    ALTER TABLE outbox ADD CONSTRAINT outbox_status_check
+        CHECK (status IN ('pending', 'sent', 'failed'));
+    ALTER TABLE outbox
+        ADD COLUMN attempts        BIGINT NOT NULL DEFAULT 0,
+        ADD COLUMN next_attempt_at TEXT COLLATE "C",
+        ADD COLUMN claimed_by      TEXT COLLATE "C",
+        ADD COLUMN claimed_until   TEXT COLLATE "C",
+        ADD COLUMN reply           TEXT COLLATE "C",
+        ADD COLUMN failed_at       TEXT COLLATE "C";
+    "#,
 ];
 
 // Every backend has one migration per schema version.
