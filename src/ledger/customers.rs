@@ -196,3 +196,147 @@ impl Tx<'_> {
         Ok(n > 0)
     }
 }
+
+/// A customer already in the ledger, as `customer import` sees it: the
+/// record and the stored login password's origin and hash, if any.
+#[derive(Debug, Clone)]
+pub struct Known {
+    pub customer: Customer,
+    login: Option<(String, String)>,
+}
+
+impl Known {
+    /// Whether an imported login hash replaces the stored one: when there
+    /// is none, or the stored one came from an import and differs (never
+    /// one acctsec set or upgraded).
+    pub fn takes_login_hash(&self, hash: &str) -> bool {
+        match &self.login {
+            None => true,
+            Some((origin, stored)) => origin == "import" && stored != hash,
+        }
+    }
+}
+
+/// Codes per lookup of [`Tx::known_customers`] (one placeholder each).
+const CODES_PER_LOOKUP: usize = 1000;
+
+impl Tx<'_> {
+    /// The customers among `codes` that are in the ledger, by code.
+    pub fn known_customers(
+        &self,
+        codes: &[&str],
+    ) -> Result<std::collections::HashMap<String, Known>> {
+        let mut known = std::collections::HashMap::new();
+        for chunk in codes.chunks(CODES_PER_LOOKUP) {
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("?{i}")).collect();
+            let params: Vec<_> = chunk.iter().map(|c| super::exec::Param::Text(c)).collect();
+            let rows = self.exec().all(
+                &format!(
+                    "SELECT {CUSTOMER_COLUMNS}, l.origin, l.hash FROM customer c
+                     LEFT JOIN credential l ON l.customer = c.code AND l.kind = 'login'
+                     WHERE c.code IN ({})",
+                    marks.join(", ")
+                ),
+                &params,
+                |mut r| {
+                    let customer = customer_from(&mut r, 0)?;
+                    let login = match r.opt_text(7)? {
+                        None => None,
+                        Some(origin) => Some((origin, r.text(8)?)),
+                    };
+                    Ok(Known { customer, login })
+                },
+            )?;
+            known.extend(rows.into_iter().map(|k| (k.customer.code.clone(), k)));
+        }
+        Ok(known)
+    }
+
+    /// Add or update many customers at once (new ones get `created_at`,
+    /// all get `updated_at` = now): bulk-loaded into a scratch table, then
+    /// moved with one upsert.
+    pub fn upsert_customers(&self, customers: &[Customer]) -> Result<()> {
+        if customers.is_empty() {
+            return Ok(());
+        }
+        let db = self.exec();
+        self.tx.scratch_table(
+            "import_customer",
+            "code TEXT NOT NULL, name TEXT NOT NULL, birth_date TEXT NOT NULL, phone TEXT,
+             mobile_phone TEXT, email_pc TEXT, email_mobile TEXT",
+        )?;
+        db.copy_in(
+            "import_customer",
+            &[
+                "code",
+                "name",
+                "birth_date",
+                "phone",
+                "mobile_phone",
+                "email_pc",
+                "email_mobile",
+            ],
+            &mut |sink| {
+                for c in customers {
+                    sink(params![
+                        c.code,
+                        c.name,
+                        c.birth_date.to_string(),
+                        c.phone,
+                        c.mobile_phone,
+                        c.email_pc,
+                        c.email_mobile
+                    ])?;
+                }
+                Ok(())
+            },
+        )?;
+        let at = crate::clock::to_stored(self.now());
+        db.execute(
+            "INSERT INTO customer (code, name, birth_date, phone, mobile_phone, email_pc, email_mobile, created_at, updated_at)
+             SELECT code, name, birth_date, phone, mobile_phone, email_pc, email_mobile, CAST(?1 AS TEXT), CAST(?1 AS TEXT)
+             FROM import_customer WHERE true
+             ON CONFLICT (code) DO UPDATE
+             SET name = excluded.name, birth_date = excluded.birth_date, phone = excluded.phone,
+                 mobile_phone = excluded.mobile_phone, email_pc = excluded.email_pc,
+                 email_mobile = excluded.email_mobile, updated_at = excluded.updated_at",
+            params![at],
+        )?;
+        Ok(())
+    }
+
+    /// Store many login hashes handed over by the core system, `(code,
+    /// hash, format)`, as [`Tx::set_imported_login_hash`] does one (give
+    /// only those [`Known::takes_login_hash`] accepts).
+    pub fn set_imported_login_hashes(&self, hashes: &[(&str, &str, &str)]) -> Result<()> {
+        if hashes.is_empty() {
+            return Ok(());
+        }
+        let db = self.exec();
+        self.tx.scratch_table(
+            "import_login",
+            "customer TEXT NOT NULL, hash TEXT NOT NULL, format TEXT NOT NULL",
+        )?;
+        db.copy_in(
+            "import_login",
+            &["customer", "hash", "format"],
+            &mut |sink| {
+                for (code, hash, format) in hashes {
+                    sink(params![code, hash, format])?;
+                }
+                Ok(())
+            },
+        )?;
+        let at = crate::clock::to_stored(self.now());
+        db.execute(
+            "INSERT INTO credential (customer, kind, hash, format, state, set_at, origin)
+             SELECT customer, 'login', hash, format, 'set', CAST(?1 AS TEXT), 'import'
+             FROM import_login WHERE true
+             ON CONFLICT (customer, kind) DO UPDATE
+             SET hash = excluded.hash, format = excluded.format, state = 'set', set_at = excluded.set_at
+             WHERE credential.origin = 'import' AND credential.hash <> excluded.hash",
+            params![at],
+        )?;
+        Ok(())
+    }
+}

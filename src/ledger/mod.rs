@@ -90,7 +90,7 @@ pub use audit_runs::AuditRun;
 pub use authcodes::AuthCodeRow;
 pub use copy::Copied;
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
-pub use customers::CustomerFilter;
+pub use customers::{CustomerFilter, Known};
 pub use notify::{AckResult, LoginEnv, Notice};
 pub use read::Read;
 pub use seals::TrailSnapshot;

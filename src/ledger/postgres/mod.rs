@@ -33,6 +33,7 @@ pub mod url;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::io::Write;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -42,7 +43,7 @@ use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::{IsNull, Kind, ToSql, Type, to_sql_checked};
 use postgres::{Client, Statement};
 
-use super::exec::{Conn, Exec, Param, Row, Transaction, Value};
+use super::exec::{Conn, Exec, Param, Row, RowSource, Transaction, Value};
 use super::{InitOutcome, Ledger, SCHEMA_VERSION, Target, Tx};
 use crate::error::{Error, Result};
 use crate::messages;
@@ -520,6 +521,62 @@ impl Exec for PgTx<'_> {
     fn path(&self) -> &Path {
         &self.pg.place.path
     }
+
+    /// `COPY ... FROM STDIN` in text format: one round trip for all rows.
+    /// (`rows` must not run statements of its own: the connection is busy
+    /// with the copy until it returns.)
+    fn copy_in(&self, table: &str, columns: &[&str], rows: &mut RowSource<'_>) -> Result<u64> {
+        let place = &self.pg.place;
+        let mut client = self.pg.client.borrow_mut();
+        let mut w = client
+            .copy_in(&format!("COPY {table} ({}) FROM STDIN", columns.join(", ")))
+            .map_err(|e| place.err(e))?;
+        let mut line = Vec::with_capacity(512);
+        rows(&mut |row| {
+            line.clear();
+            for (i, p) in row.iter().enumerate() {
+                if i > 0 {
+                    line.push(b'\t');
+                }
+                copy_text(&mut line, p);
+            }
+            line.push(b'\n');
+            w.write_all(&line).map_err(|e| copy_err(place, e))
+        })?;
+        let n = w.finish().map_err(|e| place.err(e))?;
+        self.changed.set(self.changed.get() + n);
+        Ok(n)
+    }
+}
+
+/// One value in COPY's text format: `\N` for NULL; backslash, tab, newline
+/// and carriage return escaped.
+fn copy_text(out: &mut Vec<u8>, p: &Param<'_>) {
+    match *p {
+        Param::Null => out.extend_from_slice(b"\\N"),
+        Param::Int(n) => out.extend_from_slice(n.to_string().as_bytes()),
+        Param::Bool(b) => out.push(if b { b'1' } else { b'0' }),
+        Param::Text(s) => {
+            for &b in s.as_bytes() {
+                match b {
+                    b'\\' => out.extend_from_slice(b"\\\\"),
+                    b'\t' => out.extend_from_slice(b"\\t"),
+                    b'\n' => out.extend_from_slice(b"\\n"),
+                    b'\r' => out.extend_from_slice(b"\\r"),
+                    _ => out.push(b),
+                }
+            }
+        }
+    }
+}
+
+/// A write into a COPY that failed: the driver's error inside, mapped.
+fn copy_err(place: &Place, e: std::io::Error) -> Error {
+    match e.into_inner().map(|b| b.downcast::<postgres::Error>()) {
+        Some(Ok(e)) => place.err(*e),
+        Some(Err(other)) => place.unreachable(&other.to_string()),
+        None => place.unreachable("the connection failed during a copy"),
+    }
 }
 
 impl Transaction for PgTx<'_> {
@@ -550,6 +607,12 @@ impl Transaction for PgTx<'_> {
             &[Param::Int(SCHEMA_VERSION)],
         )?;
         Ok(())
+    }
+
+    fn scratch_table(&self, name: &str, columns: &str) -> Result<()> {
+        self.pg.batch(&format!(
+            "DROP TABLE IF EXISTS pg_temp.{name}; CREATE TEMP TABLE {name} ({columns}) ON COMMIT DROP"
+        ))
     }
 
     fn tables(&self) -> Result<Vec<String>> {

@@ -233,6 +233,14 @@ impl Transaction for SqliteTx<'_> {
             .map_err(err)
     }
 
+    fn scratch_table(&self, name: &str, columns: &str) -> Result<()> {
+        self.tx
+            .execute_batch(&format!(
+                "DROP TABLE IF EXISTS temp.{name}; CREATE TEMP TABLE {name} ({columns});"
+            ))
+            .map_err(|e| self.place.err(e))
+    }
+
     fn tables(&self) -> Result<Vec<String>> {
         let db: &dyn Exec = self;
         db.all(
