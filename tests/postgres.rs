@@ -379,6 +379,15 @@ fn ledger_copy_moves_a_sqlite_ledger_up_to_postgres_with_the_same_head() {
     on(&file_s, &["ledger", "copy", "--to", &url]).ok();
     assert_eq!(on(&url, &["log", "head"]).ok().stdout(), head);
     on(&url, &["log", "verify"]).ok();
+    // Another ledger, with an identity of its own.
+    let id_sql = "SELECT value FROM meta WHERE key = 'ledger.id'";
+    let source_id: String = rusqlite::Connection::open(&file)
+        .unwrap()
+        .query_row(id_sql, [], |r| r.get(0))
+        .unwrap();
+    let copy_id = env.sql_text(id_sql, &[]);
+    assert_eq!(copy_id.len(), 32, "{copy_id}");
+    assert_ne!(copy_id, source_id);
     assert_eq!(
         on(&url, &["--format", "json", "lock", "list"])
             .ok()
