@@ -66,6 +66,8 @@ struct Place {
     server: String,
     user: String,
     busy_ms: u64,
+    /// `sslmode=disable`: the connection is plain.
+    plain: bool,
 }
 
 impl Place {
@@ -86,7 +88,11 @@ impl Place {
                     waited_ms: self.busy_ms,
                 },
                 "28P01" | "28000" => Error::Config {
-                    what: messages::db_auth_failed(&self.server, &self.user, &message),
+                    what: if self.plain {
+                        messages::db_auth_failed_plain(&self.server, &self.user, &message)
+                    } else {
+                        messages::db_auth_failed(&self.server, &self.user, &message)
+                    },
                 },
                 "3D000" => Error::NoLedger {
                     path: self.path.clone(),
@@ -121,6 +127,11 @@ impl Place {
     /// asked for and we have none, a TLS failure) is a configuration
     /// problem (78).
     fn connect_err(&self, e: postgres::Error) -> Error {
+        if let Some(refused) = tls_refusal(&e) {
+            return Error::Config {
+                what: messages::db_tls_refused(&self.server, &refused),
+            };
+        }
         match self.err(e) {
             Error::Db { source, .. } => {
                 let detail = source.to_string();
@@ -140,6 +151,27 @@ impl Place {
         e.as_db_error()
             .is_some_and(|d| matches!(d.code().code(), "40001" | "40P01"))
     }
+}
+
+/// The TLS layer's refusal inside a driver error (a certificate that does
+/// not chain to the roots or does not name the host, a failed handshake):
+/// a setting to fix, not a network failure to retry.
+fn tls_refusal(e: &postgres::Error) -> Option<String> {
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        if let Some(t) = s.downcast_ref::<rustls::Error>() {
+            return Some(t.to_string());
+        }
+        if let Some(t) = s
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+        {
+            return Some(t.to_string());
+        }
+        source = s.source();
+    }
+    None
 }
 
 /// A parameter as the server takes it: by the type the statement has for
@@ -656,6 +688,7 @@ fn connect(target: &Target) -> Result<Pg> {
         server: url.server(),
         user: url.user.clone(),
         busy_ms: target.busy_timeout_ms,
+        plain: url.sslmode == url::SslMode::Disable,
     };
     let mut cfg = postgres::Config::new();
     cfg.user(&url.user)
