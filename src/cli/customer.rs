@@ -249,7 +249,8 @@ fn upsert(
     let codes: Vec<&str> = rows.iter().map(|r| r.code.as_str()).collect();
     // (Codes are unique within a file: a repeated one is a problem.)
     let known = tx.known_customers(&codes)?;
-    let mut customers = Vec::new();
+    let mut added = Vec::new();
+    let mut updated = Vec::new();
     let mut hashes = Vec::new();
     let mut entries = Vec::new();
     for row in rows {
@@ -258,7 +259,7 @@ fn upsert(
             None => {
                 let c = Customer::new(row);
                 let fields = present_fields(&c);
-                customers.push(c);
+                added.push(c);
                 counts.added += 1;
                 ("customer.add", fields)
             }
@@ -270,7 +271,7 @@ fn upsert(
                         counts.email_changes += 1;
                         tx.queue_notices_for(&new, &Event::email_changed(&change))?;
                     }
-                    customers.push(new);
+                    updated.push(new);
                 }
                 ("customer.update", changed)
             }
@@ -301,7 +302,7 @@ fn upsert(
             details: json!({ "fields": fields, "line": row.line }),
         });
     }
-    tx.upsert_customers(&customers)?;
+    tx.upsert_customers(&added, &updated)?;
     tx.set_imported_login_hashes(&hashes)?;
     tx.audit_all(entries)
 }

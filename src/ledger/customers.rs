@@ -217,91 +217,109 @@ impl Known {
     }
 }
 
-/// Codes per lookup of [`Tx::known_customers`] (one placeholder each).
-const CODES_PER_LOOKUP: usize = 1000;
+/// The columns of the customer rows an import loads, with their types.
+const IMPORT_COLUMNS: [(&str, &str); 7] = [
+    ("code", "TEXT NOT NULL"),
+    ("name", "TEXT NOT NULL"),
+    ("birth_date", "TEXT NOT NULL"),
+    ("phone", "TEXT"),
+    ("mobile_phone", "TEXT"),
+    ("email_pc", "TEXT"),
+    ("email_mobile", "TEXT"),
+];
+
+/// Hand each customer to `sink` as the row of [`IMPORT_COLUMNS`], then
+/// `extra`.
+fn customer_rows(
+    customers: &[Customer],
+    extra: &[super::exec::Param<'_>],
+    sink: &mut dyn FnMut(&[super::exec::Param<'_>]) -> Result<()>,
+) -> Result<()> {
+    for c in customers {
+        let birth = c.birth_date.to_string();
+        let mut row = params![
+            c.code,
+            c.name,
+            birth,
+            c.phone,
+            c.mobile_phone,
+            c.email_pc,
+            c.email_mobile
+        ]
+        .to_vec();
+        row.extend_from_slice(extra);
+        sink(&row)?;
+    }
+    Ok(())
+}
 
 impl Tx<'_> {
-    /// The customers among `codes` that are in the ledger, by code.
+    /// The customers among `codes` that are in the ledger, by code (the
+    /// codes loaded into a scratch table, then one join).
     pub fn known_customers(
         &self,
         codes: &[&str],
     ) -> Result<std::collections::HashMap<String, Known>> {
-        let mut known = std::collections::HashMap::new();
-        for chunk in codes.chunks(CODES_PER_LOOKUP) {
-            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("?{i}")).collect();
-            let params: Vec<_> = chunk.iter().map(|c| super::exec::Param::Text(c)).collect();
-            let rows = self.exec().all(
-                &format!(
-                    "SELECT {CUSTOMER_COLUMNS}, l.origin, l.hash FROM customer c
-                     LEFT JOIN credential l ON l.customer = c.code AND l.kind = 'login'
-                     WHERE c.code IN ({})",
-                    marks.join(", ")
-                ),
-                &params,
-                |mut r| {
-                    let customer = customer_from(&mut r, 0)?;
-                    let login = match r.opt_text(7)? {
-                        None => None,
-                        Some(origin) => Some((origin, r.text(8)?)),
-                    };
-                    Ok(Known { customer, login })
-                },
-            )?;
-            known.extend(rows.into_iter().map(|k| (k.customer.code.clone(), k)));
-        }
-        Ok(known)
-    }
-
-    /// Add or update many customers at once (new ones get `created_at`,
-    /// all get `updated_at` = now): bulk-loaded into a scratch table, then
-    /// moved with one upsert.
-    pub fn upsert_customers(&self, customers: &[Customer]) -> Result<()> {
-        if customers.is_empty() {
-            return Ok(());
-        }
-        let db = self.exec();
-        self.tx.scratch_table(
-            "import_customer",
-            "code TEXT NOT NULL, name TEXT NOT NULL, birth_date TEXT NOT NULL, phone TEXT,
-             mobile_phone TEXT, email_pc TEXT, email_mobile TEXT",
-        )?;
-        db.copy_in(
-            "import_customer",
-            &[
-                "code",
-                "name",
-                "birth_date",
-                "phone",
-                "mobile_phone",
-                "email_pc",
-                "email_mobile",
-            ],
-            &mut |sink| {
-                for c in customers {
-                    sink(params![
-                        c.code,
-                        c.name,
-                        c.birth_date.to_string(),
-                        c.phone,
-                        c.mobile_phone,
-                        c.email_pc,
-                        c.email_mobile
-                    ])?;
+        self.tx
+            .scratch("import_code", &[("code", "TEXT NOT NULL")], &mut |sink| {
+                for c in codes {
+                    sink(params![c])?;
                 }
                 Ok(())
+            })?;
+        let rows = self.exec().all(
+            &format!(
+                "SELECT {CUSTOMER_COLUMNS}, l.origin, l.hash FROM import_code i
+                 JOIN customer c ON c.code = i.code
+                 LEFT JOIN credential l ON l.customer = c.code AND l.kind = 'login'"
+            ),
+            params![],
+            |mut r| {
+                let customer = customer_from(&mut r, 0)?;
+                let login = match r.opt_text(7)? {
+                    None => None,
+                    Some(origin) => Some((origin, r.text(8)?)),
+                };
+                Ok(Known { customer, login })
             },
         )?;
+        Ok(rows
+            .into_iter()
+            .map(|k| (k.customer.code.clone(), k))
+            .collect())
+    }
+
+    /// Add new customers and update known ones, many at once (`created_at`
+    /// and `updated_at` = now): the new ones loaded straight into the
+    /// customer table (no key can clash: they were looked up under the
+    /// write lock), the changed ones into a scratch table and moved with one
+    /// upsert.
+    pub fn upsert_customers(&self, added: &[Customer], changed: &[Customer]) -> Result<()> {
+        let db = self.exec();
         let at = crate::clock::to_stored(self.now());
-        db.execute(
-            "INSERT INTO customer (code, name, birth_date, phone, mobile_phone, email_pc, email_mobile, created_at, updated_at)
-             SELECT code, name, birth_date, phone, mobile_phone, email_pc, email_mobile, CAST(?1 AS TEXT), CAST(?1 AS TEXT)
-             FROM import_customer WHERE true
-             ON CONFLICT (code) DO UPDATE
-             SET name = excluded.name, birth_date = excluded.birth_date, phone = excluded.phone,
-                 mobile_phone = excluded.mobile_phone, email_pc = excluded.email_pc,
-                 email_mobile = excluded.email_mobile, updated_at = excluded.updated_at",
-            params![at],
-        )?;
+        if !added.is_empty() {
+            let mut columns: Vec<&str> = IMPORT_COLUMNS.iter().map(|(c, _)| *c).collect();
+            columns.extend(["created_at", "updated_at"]);
+            db.copy_in("customer", &columns, &mut |sink| {
+                customer_rows(added, params![at, at], sink)
+            })?;
+        }
+        if !changed.is_empty() {
+            self.tx
+                .scratch("import_customer", &IMPORT_COLUMNS, &mut |sink| {
+                    customer_rows(changed, &[], sink)
+                })?;
+            db.execute(
+                "INSERT INTO customer (code, name, birth_date, phone, mobile_phone, email_pc, email_mobile, created_at, updated_at)
+                 SELECT code, name, birth_date, phone, mobile_phone, email_pc, email_mobile, CAST(?1 AS TEXT), CAST(?1 AS TEXT)
+                 FROM import_customer WHERE true
+                 ON CONFLICT (code) DO UPDATE
+                 SET name = excluded.name, birth_date = excluded.birth_date, phone = excluded.phone,
+                     mobile_phone = excluded.mobile_phone, email_pc = excluded.email_pc,
+                     email_mobile = excluded.email_mobile, updated_at = excluded.updated_at",
+                params![at],
+            )?;
+        }
         Ok(())
     }
 
@@ -312,14 +330,13 @@ impl Tx<'_> {
         if hashes.is_empty() {
             return Ok(());
         }
-        let db = self.exec();
-        self.tx.scratch_table(
+        self.tx.scratch(
             "import_login",
-            "customer TEXT NOT NULL, hash TEXT NOT NULL, format TEXT NOT NULL",
-        )?;
-        db.copy_in(
-            "import_login",
-            &["customer", "hash", "format"],
+            &[
+                ("customer", "TEXT NOT NULL"),
+                ("hash", "TEXT NOT NULL"),
+                ("format", "TEXT NOT NULL"),
+            ],
             &mut |sink| {
                 for (code, hash, format) in hashes {
                     sink(params![code, hash, format])?;
@@ -328,7 +345,7 @@ impl Tx<'_> {
             },
         )?;
         let at = crate::clock::to_stored(self.now());
-        db.execute(
+        self.exec().execute(
             "INSERT INTO credential (customer, kind, hash, format, state, set_at, origin)
              SELECT customer, 'login', hash, format, 'set', CAST(?1 AS TEXT), 'import'
              FROM import_login WHERE true

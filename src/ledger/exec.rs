@@ -272,11 +272,15 @@ pub trait Transaction: Exec {
     /// The ledger's tables (for `ledger copy`, which must know them all).
     fn tables(&self) -> Result<Vec<String>>;
 
-    /// Make the scratch table `name` (`columns`: its column definitions),
-    /// empty, private to this connection and gone at the latest when the
-    /// connection closes: where bulk rows land before set-based SQL moves
-    /// them into the ledger's tables. Not a change of the ledger.
-    fn scratch_table(&self, name: &str, columns: &str) -> Result<()>;
+    /// Make the scratch table `name` (`columns`: its column definitions)
+    /// afresh, private to this connection, gone at the latest when the
+    /// connection closes, and load `rows` into it (as [`Exec::copy_in`]
+    /// does, in the order of the definitions): where bulk rows land before
+    /// set-based SQL reads them or moves them into the ledger's tables. Not
+    /// a change of the ledger ([`Transaction::has_changed`] does not count
+    /// it).
+    fn scratch(&self, name: &str, columns: &[(&str, &str)], rows: &mut RowSource<'_>)
+    -> Result<()>;
 
     /// After rows were copied in with their keys: let generated keys go on
     /// after them (PostgreSQL's identity sequences; SQLite needs nothing).

@@ -558,6 +558,15 @@ impl Exec for PgTx<'_> {
     /// (`rows` must not run statements of its own: the connection is busy
     /// with the copy until it returns.)
     fn copy_in(&self, table: &str, columns: &[&str], rows: &mut RowSource<'_>) -> Result<u64> {
+        let n = self.copy_rows(table, columns, rows)?;
+        self.changed.set(self.changed.get() + n);
+        Ok(n)
+    }
+}
+
+impl PgTx<'_> {
+    /// `COPY table (columns) FROM STDIN` of `rows`; how many.
+    fn copy_rows(&self, table: &str, columns: &[&str], rows: &mut RowSource<'_>) -> Result<u64> {
         let place = &self.pg.place;
         let mut client = self.pg.client.borrow_mut();
         let mut w = client
@@ -575,9 +584,7 @@ impl Exec for PgTx<'_> {
             line.push(b'\n');
             w.write_all(&line).map_err(|e| copy_err(place, e))
         })?;
-        let n = w.finish().map_err(|e| place.err(e))?;
-        self.changed.set(self.changed.get() + n);
-        Ok(n)
+        w.finish().map_err(|e| place.err(e))
     }
 }
 
@@ -641,10 +648,20 @@ impl Transaction for PgTx<'_> {
         Ok(())
     }
 
-    fn scratch_table(&self, name: &str, columns: &str) -> Result<()> {
+    fn scratch(
+        &self,
+        name: &str,
+        columns: &[(&str, &str)],
+        rows: &mut RowSource<'_>,
+    ) -> Result<()> {
+        let defs: Vec<String> = columns.iter().map(|(c, t)| format!("{c} {t}")).collect();
         self.pg.batch(&format!(
-            "DROP TABLE IF EXISTS pg_temp.{name}; CREATE TEMP TABLE {name} ({columns}) ON COMMIT DROP"
-        ))
+            "DROP TABLE IF EXISTS pg_temp.{name}; CREATE TEMP TABLE {name} ({}) ON COMMIT DROP",
+            defs.join(", ")
+        ))?;
+        let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+        self.copy_rows(name, &names, rows)?;
+        Ok(())
     }
 
     fn tables(&self) -> Result<Vec<String>> {
