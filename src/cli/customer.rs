@@ -140,72 +140,102 @@ fn import(
     let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     let bar = super::progress::bytes(&ctx.out, len, &messages::importing(file));
-    let input: Box<dyn std::io::Read> = Box::new(bar.wrap_read(f));
+    let input: Box<dyn std::io::Read + Send> = Box::new(bar.wrap_read(f));
     let today = ctx.now.with_timezone(&crate::clock::jst()).date_naive();
     let bad_input = |problems: Vec<RowProblem>, total: usize| Error::BadInput {
         file: file.to_path_buf(),
         problems: problems.iter().map(render_problem).collect(),
         total,
     };
-    let mut rows = match CustomerCsv::new(input, encoding, today) {
-        Ok(r) => r,
-        Err(p) => {
-            let n = p.len();
-            return Err(bad_input(p.into_iter().take(MAX_REPORTED).collect(), n));
-        }
-    };
-    let has_hash_column = rows.has_column("login_hash");
     let file_name = file.display().to_string();
-    let work = |tx: &mut Tx| -> Result<ImportCounts> {
-        let mut counts = ImportCounts::default();
-        let mut problems: Vec<RowProblem> = Vec::new();
-        let mut total_problems = 0usize;
-        let mut batch = Vec::with_capacity(IMPORT_BATCH);
-        while let Some(row) = rows.next_row() {
-            let row = match row {
+    // The file is read and validated on a thread of its own, a round ahead
+    // of the writes (the server, or SQLite, works meanwhile).
+    let (head_tx, head_rx) = std::sync::mpsc::sync_channel(1);
+    let (rows_tx, rows_rx) = std::sync::mpsc::sync_channel::<Vec<RowRead>>(1);
+    let counts = std::thread::scope(|scope| -> Result<ImportCounts> {
+        scope.spawn(move || {
+            let mut rows = match CustomerCsv::new(input, encoding, today) {
                 Ok(r) => r,
                 Err(p) => {
-                    total_problems += p.len();
-                    let room = MAX_REPORTED.saturating_sub(problems.len());
-                    problems.extend(p.into_iter().take(room));
-                    continue;
+                    let _ = head_tx.send(Err(p));
+                    return;
                 }
             };
+            if head_tx.send(Ok(rows.has_column("login_hash"))).is_err() {
+                return;
+            }
+            let mut chunk = Vec::with_capacity(IMPORT_BATCH);
+            while let Some(row) = rows.next_row() {
+                chunk.push(row);
+                if chunk.len() == IMPORT_BATCH {
+                    let full = std::mem::replace(&mut chunk, Vec::with_capacity(IMPORT_BATCH));
+                    if rows_tx.send(full).is_err() {
+                        return; // the writer stopped
+                    }
+                }
+            }
+            let _ = rows_tx.send(chunk);
+        });
+        let has_hash_column = match head_rx.recv() {
+            Ok(Ok(has)) => has,
+            Ok(Err(p)) => {
+                let n = p.len();
+                return Err(bad_input(p.into_iter().take(MAX_REPORTED).collect(), n));
+            }
+            // The reader panicked: the scope passes its panic on.
+            Err(_) => return Ok(ImportCounts::default()),
+        };
+        // (Moved in: dropped when the transaction ends, so that the reader
+        // stops too if a write fails.)
+        let work = move |tx: &mut Tx| -> Result<ImportCounts> {
+            let mut counts = ImportCounts::default();
+            let mut problems: Vec<RowProblem> = Vec::new();
+            let mut total_problems = 0usize;
+            let mut batch = Vec::with_capacity(IMPORT_BATCH);
+            for row in rows_rx.iter().flatten() {
+                let row = match row {
+                    Ok(r) => r,
+                    Err(p) => {
+                        total_problems += p.len();
+                        let room = MAX_REPORTED.saturating_sub(problems.len());
+                        problems.extend(p.into_iter().take(room));
+                        continue;
+                    }
+                };
+                if total_problems > 0 {
+                    continue; // keep validating; nothing will be written
+                }
+                batch.push(row);
+                if batch.len() == IMPORT_BATCH {
+                    upsert(tx, &batch, has_hash_column, &mut counts)?;
+                    batch.clear();
+                }
+            }
             if total_problems > 0 {
-                continue; // keep validating; nothing will be written
+                return Err(bad_input(problems, total_problems));
             }
-            batch.push(row);
-            if batch.len() == IMPORT_BATCH {
-                upsert(tx, &batch, has_hash_column, &mut counts)?;
-                batch.clear();
-            }
-        }
-        if total_problems == 0 {
             upsert(tx, &batch, has_hash_column, &mut counts)?;
+            if counts.added + counts.changed > 0 {
+                tx.audit(Entry {
+                    action: "customer.import",
+                    customer: None,
+                    reason: None,
+                    details: json!({
+                        "file": file_name,
+                        "added": counts.added,
+                        "changed": counts.changed,
+                        "unchanged": counts.unchanged,
+                    }),
+                })?;
+            }
+            Ok(counts)
+        };
+        if dry_run {
+            ledger.rehearse(work)
+        } else {
+            ledger.write(work)
         }
-        if total_problems > 0 {
-            return Err(bad_input(problems, total_problems));
-        }
-        if counts.added + counts.changed > 0 {
-            tx.audit(Entry {
-                action: "customer.import",
-                customer: None,
-                reason: None,
-                details: json!({
-                    "file": file_name,
-                    "added": counts.added,
-                    "changed": counts.changed,
-                    "unchanged": counts.unchanged,
-                }),
-            })?;
-        }
-        Ok(counts)
-    };
-    let counts = if dry_run {
-        ledger.rehearse(work)
-    } else {
-        ledger.write(work)
-    };
+    });
     bar.finish_and_clear();
     let counts = counts?;
     ctx.out.outcome(
@@ -227,6 +257,9 @@ fn import(
     )?;
     Ok(exit::OK)
 }
+
+/// A row of the file as read: valid, or its problems.
+type RowRead = std::result::Result<CustomerRow, Vec<RowProblem>>;
 
 /// Valid rows written per round of [`upsert`] (a bulk load each on a
 /// backend that has one).

@@ -267,13 +267,20 @@ impl Tx<'_> {
                 }
                 Ok(())
             })?;
+        // The range of the codes lets the key index narrow the join (a
+        // core system's export comes sorted: a round's codes are a narrow
+        // range of the customer table, none of it on a first import).
+        let (Some(first), Some(last)) = (codes.iter().min(), codes.iter().max()) else {
+            return Ok(std::collections::HashMap::new());
+        };
         let rows = self.exec().all(
             &format!(
                 "SELECT {CUSTOMER_COLUMNS}, l.origin, l.hash FROM import_code i
                  JOIN customer c ON c.code = i.code
-                 LEFT JOIN credential l ON l.customer = c.code AND l.kind = 'login'"
+                 LEFT JOIN credential l ON l.customer = c.code AND l.kind = 'login'
+                 WHERE c.code BETWEEN ?1 AND ?2"
             ),
-            params![],
+            params![first, last],
             |mut r| {
                 let customer = customer_from(&mut r, 0)?;
                 let login = match r.opt_text(7)? {

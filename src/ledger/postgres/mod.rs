@@ -661,7 +661,9 @@ impl Transaction for PgTx<'_> {
         ))?;
         let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
         self.copy_rows(name, &names, rows)?;
-        Ok(())
+        // A temporary table has no statistics until analysed: without them
+        // the planner guesses, and may scan a big table once per load.
+        self.pg.batch(&format!("ANALYZE {name}"))
     }
 
     fn tables(&self) -> Result<Vec<String>> {
