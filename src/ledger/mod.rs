@@ -41,6 +41,10 @@
 //!    (busy: 75). A backend also scrubs its files after a transaction that
 //!    overwrote a secret (an auth code's notice, see `exec::Conn::scrub`):
 //!    SQLite zeroes freed content (`secure_delete`) and truncates its WAL.
+//!    Bulk loads (`customer import`) go through `Exec::copy_in`, row
+//!    inserts unless a backend has something faster (PostgreSQL: `COPY
+//!    ... FROM STDIN`), and `Transaction::scratch`, a temporary table
+//!    loaded the same way for set-based SQL to read.
 //!
 //! # Adding a backend
 //!

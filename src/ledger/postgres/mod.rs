@@ -829,6 +829,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn copy_text_escapes_what_copy_would_read_as_syntax() {
+        let mut out = Vec::new();
+        for p in [
+            Param::Text("a\\b\tc\nd\re 漢字"),
+            Param::Null,
+            Param::Int(-7),
+            Param::Bool(true),
+        ] {
+            copy_text(&mut out, &p);
+            out.push(b'|');
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a\\\\b\\tc\\nd\\re 漢字|\\N|-7|1|"
+        );
+    }
+
+    #[test]
     fn placeholders() {
         assert_eq!(
             dollars("SELECT a FROM t WHERE b = ?1 AND c = '?2' AND d IN (?2, ?10)"),
