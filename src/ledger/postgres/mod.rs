@@ -572,18 +572,24 @@ impl PgTx<'_> {
         let mut w = client
             .copy_in(&format!("COPY {table} ({}) FROM STDIN", columns.join(", ")))
             .map_err(|e| place.err(e))?;
-        let mut line = Vec::with_capacity(512);
+        // Rows go out in chunks of this many bytes (one message each).
+        const CHUNK: usize = 256 * 1024;
+        let mut buf = Vec::with_capacity(CHUNK + 4096);
         rows(&mut |row| {
-            line.clear();
             for (i, p) in row.iter().enumerate() {
                 if i > 0 {
-                    line.push(b'\t');
+                    buf.push(b'\t');
                 }
-                copy_text(&mut line, p);
+                copy_text(&mut buf, p);
             }
-            line.push(b'\n');
-            w.write_all(&line).map_err(|e| copy_err(place, e))
+            buf.push(b'\n');
+            if buf.len() >= CHUNK {
+                w.write_all(&buf).map_err(|e| copy_err(place, e))?;
+                buf.clear();
+            }
+            Ok(())
         })?;
+        w.write_all(&buf).map_err(|e| copy_err(place, e))?;
         w.finish().map_err(|e| place.err(e))
     }
 }
