@@ -1004,3 +1004,107 @@ fn reimport_never_downgrades_a_login_password() {
     )
     .ok();
 }
+
+/// An import larger than one bulk round (20,000 rows) writes every customer
+/// and every entry, in file order and chained across the rounds, on either
+/// backend; a re-import changes rows of both rounds (a name with a
+/// backslash, an email, a login hash) and counts the rest unchanged.
+#[test]
+fn an_import_of_several_bulk_rounds_writes_every_row_and_entry_in_order() {
+    let env = Env::with_ledger();
+    let n = 20_005;
+    let mut text =
+        String::from("code,name,birth_date,phone,mobile_phone,email_pc,email_mobile,login_hash\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "{},顧客 {i},1980-01-15,,,c{i}@example.jp,,\n",
+            3_000_000 + i
+        ));
+    }
+    let first = env.write("many.csv", &text);
+    let j = import_json(&env, &first, &[]);
+    assert_eq!(j["added"], n, "{j}");
+    assert_eq!(customers_in_ledger(&env), n as i64);
+    // One entry per row, in file order, numbered without gaps.
+    let rows = env.sql_rows(
+        "SELECT seq, customer, details FROM audit_log WHERE action = 'customer.add' ORDER BY seq",
+        &[],
+    );
+    assert_eq!(rows.len(), n);
+    let first_seq: i64 = rows[0][0].as_deref().unwrap().parse().unwrap();
+    for (i, r) in rows.iter().enumerate() {
+        assert_eq!(r[0].as_deref().unwrap(), (first_seq + i as i64).to_string());
+        assert_eq!(r[1].as_deref().unwrap(), (3_000_000 + i).to_string());
+        let details: Value = serde_json::from_str(r[2].as_deref().unwrap()).unwrap();
+        assert_eq!(details["line"], i + 2);
+        assert_eq!(
+            details["fields"],
+            serde_json::json!(["code", "name", "birth_date", "email_pc"])
+        );
+    }
+    env.run(&["log", "verify"]).ok();
+
+    // Change a name in the first round, an email in the second, a login
+    // hash in the last row.
+    let hash = "5f4dcc3b5aa765d61d8327deb882cf99";
+    let text = text
+        .replace(",顧客 7,", ",顧客\\七,")
+        .replace("c20001@example.jp", "new20001@example.jp")
+        .replace(
+            &format!("c{}@example.jp,,\n", n - 1),
+            &format!("c{}@example.jp,,{hash}\n", n - 1),
+        );
+    let second = env.write("many2.csv", &text);
+    let j = import_json(&env, &second, &[]);
+    assert_eq!(
+        (
+            &j["added"],
+            &j["changed"],
+            &j["unchanged"],
+            &j["email_changes"]
+        ),
+        (
+            &Value::from(0),
+            &Value::from(3),
+            &Value::from(n - 3),
+            &Value::from(1)
+        ),
+        "{j}"
+    );
+    assert_eq!(show_unmasked(&env, "3000007")["name"], "顧客\\七");
+    assert_eq!(
+        show_unmasked(&env, "3020001")["email_pc"],
+        "new20001@example.jp"
+    );
+    let fields: Vec<(String, Value)> = log(&env, "customer.update")
+        .iter()
+        .map(|e| {
+            (
+                e["customer"].as_str().unwrap().to_string(),
+                e["details"]["fields"].clone(),
+            )
+        })
+        .collect();
+    let last = (3_000_000 + n - 1).to_string();
+    for want in [
+        ("3000007".to_string(), serde_json::json!(["name"])),
+        ("3020001".to_string(), serde_json::json!(["email_pc"])),
+        (last.clone(), serde_json::json!(["login_hash"])),
+    ] {
+        assert!(fields.contains(&want), "{fields:?}");
+    }
+    assert_eq!(
+        env.run(&["--format", "json", "customer", "show", &last])
+            .ok()
+            .json()["login_hash_format"],
+        "md5-hex"
+    );
+    // The email change notified the old and the new address.
+    let to: Vec<String> = env.sql_col(
+        "SELECT to_addr FROM outbox WHERE customer = '3020001' ORDER BY id",
+        &[],
+    );
+    assert!(to.contains(&"c20001@example.jp".to_string()), "{to:?}");
+    assert!(to.contains(&"new20001@example.jp".to_string()), "{to:?}");
+    env.run(&["log", "verify"]).ok();
+}

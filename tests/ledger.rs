@@ -287,6 +287,15 @@ fn ledger_copy_makes_an_identical_ledger_elsewhere_once() {
     };
     assert_eq!(on_copy(&["log", "head"]), head);
     on_copy(&["log", "verify"]);
+    // Another ledger, with an identity of its own.
+    let id_sql = "SELECT value FROM meta WHERE key = 'ledger.id'";
+    let source_id = env.sql_text(id_sql, &[]);
+    let copy_id: String = rusqlite::Connection::open(&dest)
+        .unwrap()
+        .query_row(id_sql, [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(copy_id.len(), 32, "{copy_id}");
+    assert_ne!(copy_id, source_id);
     assert_eq!(
         on_copy(&["--format", "json", "customer", "list"]),
         env.run(&["--format", "json", "customer", "list"])

@@ -5,10 +5,10 @@
 
 mod common;
 
-use std::process::Stdio;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Env, on_pg};
+use common::{Env, Run, on_pg};
 
 /// Return early unless a test server is there.
 macro_rules! pg_only {
@@ -379,6 +379,15 @@ fn ledger_copy_moves_a_sqlite_ledger_up_to_postgres_with_the_same_head() {
     on(&file_s, &["ledger", "copy", "--to", &url]).ok();
     assert_eq!(on(&url, &["log", "head"]).ok().stdout(), head);
     on(&url, &["log", "verify"]).ok();
+    // Another ledger, with an identity of its own.
+    let id_sql = "SELECT value FROM meta WHERE key = 'ledger.id'";
+    let source_id: String = rusqlite::Connection::open(&file)
+        .unwrap()
+        .query_row(id_sql, [], |r| r.get(0))
+        .unwrap();
+    let copy_id = env.sql_text(id_sql, &[]);
+    assert_eq!(copy_id.len(), 32, "{copy_id}");
+    assert_ne!(copy_id, source_id);
     assert_eq!(
         on(&url, &["--format", "json", "lock", "list"])
             .ok()
@@ -392,4 +401,262 @@ fn ledger_copy_moves_a_sqlite_ledger_up_to_postgres_with_the_same_head() {
     on(&url, &["log", "verify"]).ok();
     // Not into a database that holds a ledger.
     on(&file_s, &["ledger", "copy", "--to", &url]).status(73);
+}
+
+/// A throwaway cluster of its own that speaks TLS only (`hostssl`; plain
+/// connections rejected), with a server certificate for 127.0.0.1 and
+/// localhost signed by a test CA made here with the openssl command (rustls
+/// refuses a self-signed leaf used as its own root). Stopped and removed on
+/// drop.
+struct TlsServer {
+    dir: tempfile::TempDir,
+    bin: std::path::PathBuf,
+    port: u16,
+    as_pg: bool,
+}
+
+impl TlsServer {
+    /// `None` (said on stderr) where the openssl command or the server's
+    /// binaries are missing.
+    fn start() -> Option<TlsServer> {
+        let bin = std::path::PathBuf::from(std::env::var_os("ACCTSEC_TEST_PG_BIN")?);
+        if Command::new("openssl").arg("version").output().is_err() {
+            eprintln!("skipped: no openssl command to make the test CA");
+            return None;
+        }
+        // Short: the server's socket path must stay under 107 bytes.
+        let dir = tempfile::Builder::new()
+            .prefix("pgtls")
+            .tempdir_in("/tmp")
+            .unwrap();
+        let d = dir.path();
+        let as_pg = nix::unistd::geteuid().is_root();
+        let ssl = |args: &[&str]| {
+            let o = Command::new("openssl")
+                .args(args)
+                .current_dir(d)
+                .output()
+                .unwrap();
+            assert!(
+                o.status.success(),
+                "openssl {args:?}: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+        };
+        for ca in ["ca", "wrong"] {
+            ssl(&[
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                &format!("/CN=acctsec test {ca} CA"),
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign",
+                "-keyout",
+                &format!("{ca}.key"),
+                "-out",
+                &format!("{ca}.crt"),
+            ]);
+        }
+        std::fs::write(
+            d.join("server.ext"),
+            "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=critical,CA:FALSE\n\
+             keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n",
+        )
+        .unwrap();
+        ssl(&[
+            "req",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+        ]);
+        ssl(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "2",
+            "-extfile",
+            "server.ext",
+            "-out",
+            "server.crt",
+        ]);
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let s = TlsServer {
+            dir,
+            bin,
+            port,
+            as_pg,
+        };
+        let data = s.dir.path().join("d");
+        if as_pg {
+            let o = Command::new("chown")
+                .args(["-R", "postgres"])
+                .arg(s.dir.path())
+                .output()
+                .unwrap();
+            assert!(o.status.success());
+        }
+        s.pg_tool(
+            "initdb",
+            &[
+                "--no-sync",
+                "-D",
+                data.to_str().unwrap(),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C",
+            ],
+        );
+        std::fs::write(
+            data.join("pg_hba.conf"),
+            "local all all trust\nhostssl all all 127.0.0.1/32 trust\nhostnossl all all 127.0.0.1/32 reject\n",
+        )
+        .unwrap();
+        let opts = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c ssl=on \
+             -c ssl_cert_file={d}/server.crt -c ssl_key_file={d}/server.key",
+            s.port,
+            s.dir.path().display(),
+            d = s.dir.path().display(),
+        );
+        s.pg_tool(
+            "pg_ctl",
+            &[
+                "-D",
+                data.to_str().unwrap(),
+                "-l",
+                s.dir.path().join("log").to_str().unwrap(),
+                "-w",
+                "-t",
+                "30",
+                "-o",
+                &opts,
+                "start",
+            ],
+        );
+        Some(s)
+    }
+
+    /// Run one of the server's tools (as `postgres` when we are root).
+    fn pg_tool(&self, tool: &str, args: &[&str]) {
+        let exe = self.bin.join(tool);
+        let mut c = if self.as_pg {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(&exe);
+            c
+        } else {
+            Command::new(&exe)
+        };
+        let o = c.args(args).output().unwrap();
+        assert!(
+            o.status.success(),
+            "{tool}: {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+
+    /// The ledger URL with `sslmode` (and `sslrootcert`, a file of this
+    /// server's directory).
+    fn url(&self, mode: &str, root: Option<&str>) -> String {
+        let mut u = format!(
+            "postgres://postgres@127.0.0.1:{}/postgres?sslmode={mode}",
+            self.port
+        );
+        if let Some(r) = root {
+            u.push_str(&format!(
+                "&sslrootcert={}",
+                self.dir.path().join(r).display()
+            ));
+        }
+        u
+    }
+}
+
+impl Drop for TlsServer {
+    fn drop(&mut self) {
+        let data = self.dir.path().join("d");
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.pg_tool(
+                "pg_ctl",
+                &["-D", data.to_str().unwrap(), "-m", "immediate", "stop"],
+            )
+        }));
+    }
+}
+
+#[test]
+fn tls_to_a_server_with_a_test_ca_verifies_and_refuses_what_it_should() {
+    pg_only!();
+    let Some(server) = TlsServer::start() else {
+        return;
+    };
+    let env = Env::new();
+    let on = |url: &str, args: &[&str]| {
+        Run(env
+            .cmd()
+            .env("ACCTSEC_DB", url)
+            .args(args)
+            .output()
+            .unwrap())
+    };
+    // verify-full with the CA that signed the server's certificate.
+    on(&server.url("verify-full", Some("ca.crt")), &["init"]).ok();
+    let head = on(&server.url("verify-full", Some("ca.crt")), &["log", "head"])
+        .ok()
+        .stdout();
+    // verify-ca too; and require (encrypted; no root file in HOME).
+    on(&server.url("verify-ca", Some("ca.crt")), &["log", "verify"]).ok();
+    assert_eq!(
+        on(&server.url("require", None), &["log", "head"])
+            .ok()
+            .stdout(),
+        head
+    );
+    // Another CA: refused, as a configuration problem that names the fix.
+    for mode in ["verify-full", "verify-ca"] {
+        let r = on(&server.url(mode, Some("wrong.crt")), &["log", "head"]).status(78);
+        let err = r.stderr();
+        assert!(
+            err.contains("cannot secure the connection"),
+            "{mode}: {err}"
+        );
+        assert!(err.contains("sslrootcert"), "{mode}: {err}");
+        assert!(r.stdout().is_empty());
+    }
+    // A server that takes TLS only: a plain connection fails cleanly.
+    let r = on(&server.url("disable", None), &["log", "head"]).status(78);
+    let err = r.stderr();
+    assert!(err.contains("127.0.0.1"), "{err}");
+    assert!(err.contains("sslmode"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
 }

@@ -143,64 +143,102 @@ fn import(
     let f = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     let bar = super::progress::bytes(&ctx.out, len, &messages::importing(file));
-    let input: Box<dyn std::io::Read> = Box::new(bar.wrap_read(f));
+    let input: Box<dyn std::io::Read + Send> = Box::new(bar.wrap_read(f));
     let today = ctx.now.with_timezone(&crate::clock::jst()).date_naive();
     let bad_input = |problems: Vec<RowProblem>, total: usize| Error::BadInput {
         file: file.to_path_buf(),
         problems: problems.iter().map(render_problem).collect(),
         total,
     };
-    let mut rows = match CustomerCsv::new(input, encoding, today) {
-        Ok(r) => r,
-        Err(p) => {
-            let n = p.len();
-            return Err(bad_input(p.into_iter().take(MAX_REPORTED).collect(), n));
-        }
-    };
-    let has_hash_column = rows.has_column("login_hash");
     let file_name = file.display().to_string();
-    let work = |tx: &mut Tx| -> Result<ImportCounts> {
-        let mut counts = ImportCounts::default();
-        let mut problems: Vec<RowProblem> = Vec::new();
-        let mut total_problems = 0usize;
-        while let Some(row) = rows.next_row() {
-            let row = match row {
+    // The file is read and validated on a thread of its own, a round ahead
+    // of the writes (the server, or SQLite, works meanwhile).
+    let (head_tx, head_rx) = std::sync::mpsc::sync_channel(1);
+    let (rows_tx, rows_rx) = std::sync::mpsc::sync_channel::<Vec<RowRead>>(1);
+    let counts = std::thread::scope(|scope| -> Result<ImportCounts> {
+        scope.spawn(move || {
+            let mut rows = match CustomerCsv::new(input, encoding, today) {
                 Ok(r) => r,
                 Err(p) => {
-                    total_problems += p.len();
-                    let room = MAX_REPORTED.saturating_sub(problems.len());
-                    problems.extend(p.into_iter().take(room));
-                    continue;
+                    let _ = head_tx.send(Err(p));
+                    return;
                 }
             };
-            if total_problems > 0 {
-                continue; // keep validating; nothing will be written
+            if head_tx.send(Ok(rows.has_column("login_hash"))).is_err() {
+                return;
             }
-            upsert(tx, &row, has_hash_column, &mut counts)?;
+            let mut chunk = Vec::with_capacity(IMPORT_BATCH);
+            while let Some(row) = rows.next_row() {
+                chunk.push(row);
+                if chunk.len() == IMPORT_BATCH {
+                    let full = std::mem::replace(&mut chunk, Vec::with_capacity(IMPORT_BATCH));
+                    if rows_tx.send(full).is_err() {
+                        return; // the writer stopped
+                    }
+                }
+            }
+            let _ = rows_tx.send(chunk);
+        });
+        let has_hash_column = match head_rx.recv() {
+            Ok(Ok(has)) => has,
+            Ok(Err(p)) => {
+                let n = p.len();
+                return Err(bad_input(p.into_iter().take(MAX_REPORTED).collect(), n));
+            }
+            // The reader panicked: the scope passes its panic on.
+            Err(_) => return Ok(ImportCounts::default()),
+        };
+        // (Moved in: dropped when the transaction ends, so that the reader
+        // stops too if a write fails.)
+        let work = move |tx: &mut Tx| -> Result<ImportCounts> {
+            let mut counts = ImportCounts::default();
+            let mut problems: Vec<RowProblem> = Vec::new();
+            let mut total_problems = 0usize;
+            let mut batch = Vec::with_capacity(IMPORT_BATCH);
+            for row in rows_rx.iter().flatten() {
+                let row = match row {
+                    Ok(r) => r,
+                    Err(p) => {
+                        total_problems += p.len();
+                        let room = MAX_REPORTED.saturating_sub(problems.len());
+                        problems.extend(p.into_iter().take(room));
+                        continue;
+                    }
+                };
+                if total_problems > 0 {
+                    continue; // keep validating; nothing will be written
+                }
+                batch.push(row);
+                if batch.len() == IMPORT_BATCH {
+                    upsert(tx, &batch, has_hash_column, &mut counts)?;
+                    batch.clear();
+                }
+            }
+            if total_problems > 0 {
+                return Err(bad_input(problems, total_problems));
+            }
+            upsert(tx, &batch, has_hash_column, &mut counts)?;
+            if counts.added + counts.changed > 0 {
+                tx.audit(Entry {
+                    action: "customer.import",
+                    customer: None,
+                    reason: None,
+                    details: json!({
+                        "file": file_name,
+                        "added": counts.added,
+                        "changed": counts.changed,
+                        "unchanged": counts.unchanged,
+                    }),
+                })?;
+            }
+            Ok(counts)
+        };
+        if dry_run {
+            ledger.rehearse(work)
+        } else {
+            ledger.write(work)
         }
-        if total_problems > 0 {
-            return Err(bad_input(problems, total_problems));
-        }
-        if counts.added + counts.changed > 0 {
-            tx.audit(Entry {
-                action: "customer.import",
-                customer: None,
-                reason: None,
-                details: json!({
-                    "file": file_name,
-                    "added": counts.added,
-                    "changed": counts.changed,
-                    "unchanged": counts.unchanged,
-                }),
-            })?;
-        }
-        Ok(counts)
-    };
-    let counts = if dry_run {
-        ledger.rehearse(work)
-    } else {
-        ledger.write(work)
-    };
+    });
     bar.finish_and_clear();
     let counts = counts?;
     ctx.out.outcome(
@@ -223,60 +261,86 @@ fn import(
     Ok(exit::OK)
 }
 
-/// Add or update one customer from a valid row, with its audit entry (the
-/// names of the changed fields, never their values) and the email-change
-/// notices.
+/// A row of the file as read: valid, or its problems.
+type RowRead = std::result::Result<CustomerRow, Vec<RowProblem>>;
+
+/// Valid rows written per round of [`upsert`] (a bulk load each on a
+/// backend that has one).
+const IMPORT_BATCH: usize = 20_000;
+
+/// Add or update the customers of valid rows, each with its audit entry
+/// (the names of the changed fields, never their values) and its
+/// email-change notices: the same entries, in the same order, as one row at
+/// a time would write, but the customers, login hashes and entries loaded in
+/// bulk.
 fn upsert(
     tx: &mut Tx,
-    row: &CustomerRow,
+    rows: &[CustomerRow],
     has_hash_column: bool,
     counts: &mut ImportCounts,
 ) -> Result<()> {
-    let existing = tx.customer(&row.code)?;
-    let (action, mut fields) = match &existing {
-        None => {
-            let c = Customer::new(row);
-            tx.insert_customer(&c)?;
-            counts.added += 1;
-            ("customer.add", present_fields(&c))
-        }
-        Some(old) => {
-            let (new, changed) = old.merged(row);
-            if !changed.is_empty() {
-                tx.update_customer(&new)?;
-                for change in old.email_changes(&new) {
-                    counts.email_changes += 1;
-                    tx.queue_notices_for(&new, &Event::email_changed(&change))?;
-                }
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let codes: Vec<&str> = rows.iter().map(|r| r.code.as_str()).collect();
+    // (Codes are unique within a file: a repeated one is a problem.)
+    let known = tx.known_customers(&codes)?;
+    let mut added = Vec::new();
+    let mut updated = Vec::new();
+    let mut hashes = Vec::new();
+    let mut entries = Vec::new();
+    for row in rows {
+        let existing = known.get(&row.code);
+        let (action, mut fields) = match existing {
+            None => {
+                let c = Customer::new(row);
+                let fields = present_fields(&c);
+                added.push(c);
+                counts.added += 1;
+                ("customer.add", fields)
             }
-            ("customer.update", changed)
+            Some(k) => {
+                let old = &k.customer;
+                let (new, changed) = old.merged(row);
+                if !changed.is_empty() {
+                    for change in old.email_changes(&new) {
+                        counts.email_changes += 1;
+                        tx.queue_notices_for(&new, &Event::email_changed(&change))?;
+                    }
+                    updated.push(new);
+                }
+                ("customer.update", changed)
+            }
+        };
+        // An empty login_hash cell leaves the stored login password alone:
+        // once the customer has one (imported earlier, set with `password
+        // set`, or upgraded on verify), an export without the hash must not
+        // lock them out. Nor does a hash from the core system replace one
+        // acctsec set or upgraded since.
+        if has_hash_column
+            && let Some(Some((hash, format))) = &row.login_hash
+            && existing.is_none_or(|k| k.takes_login_hash(hash))
+        {
+            hashes.push((row.code.as_str(), hash.as_str(), *format));
+            fields.push("login_hash");
         }
-    };
-    // An empty login_hash cell leaves the stored login password alone: once
-    // the customer has one (imported earlier, set with `password set`, or
-    // upgraded on verify), an export without the hash must not lock them
-    // out. Nor does a hash from the core system replace one acctsec set or
-    // upgraded since.
-    if has_hash_column
-        && let Some(Some((hash, format))) = &row.login_hash
-        && tx.set_imported_login_hash(&row.code, hash, format)?
-    {
-        fields.push("login_hash");
-    }
-    if existing.is_some() {
-        if fields.is_empty() {
-            counts.unchanged += 1;
-            return Ok(());
+        if existing.is_some() {
+            if fields.is_empty() {
+                counts.unchanged += 1;
+                continue;
+            }
+            counts.changed += 1;
         }
-        counts.changed += 1;
+        entries.push(Entry {
+            action,
+            customer: Some(&row.code),
+            reason: None,
+            details: json!({ "fields": fields, "line": row.line }),
+        });
     }
-    tx.audit(Entry {
-        action,
-        customer: Some(&row.code),
-        reason: None,
-        details: json!({ "fields": fields, "line": row.line }),
-    })?;
-    Ok(())
+    tx.upsert_customers(&added, &updated)?;
+    tx.set_imported_login_hashes(&hashes)?;
+    tx.audit_all(entries)
 }
 
 fn present_fields(c: &Customer) -> Vec<&'static str> {

@@ -198,27 +198,8 @@ const COLUMNS: &str =
 impl Tx<'_> {
     /// Append an entry to the trail, in this transaction.
     pub fn audit(&mut self, e: Entry) -> Result<u64> {
-        let (seq, prev) = match self.last.take() {
-            Some((s, h)) => (s + 1, h),
-            None => match head(self.exec())? {
-                Some(h) => (h.seq + 1, h.hash),
-                None => (1, GENESIS.to_string()),
-            },
-        };
-        let mut row = AuditRow {
-            seq,
-            at: crate::clock::to_stored(self.now),
-            operator: self.target.operator.clone(),
-            action: e.action.to_string(),
-            customer: e.customer.map(str::to_string),
-            reason: e.reason.map(str::to_string),
-            details: e.details.to_string(),
-            prev_hash: prev,
-            hash: String::new(),
-            format: FORMAT,
-            identity: Some(self.identity.clone()),
-        };
-        row.hash = entry_hash(&row);
+        let (seq, prev) = self.next_link()?;
+        let row = self.chained(seq, prev, e);
         self.exec().execute(
             "INSERT INTO audit_log (seq, at, operator, action, customer, reason, details, prev_hash, hash, format, identity)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -239,6 +220,89 @@ impl Tx<'_> {
         self.audited += 1;
         self.last = Some((seq, row.hash));
         Ok(seq)
+    }
+
+    /// Append many entries, in order, as [`Tx::audit`] appends each (the
+    /// same rows, the same hashes), loaded in bulk.
+    pub fn audit_all(&mut self, entries: Vec<Entry>) -> Result<()> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let (mut seq, mut prev) = self.next_link()?;
+        let mut rows = Vec::with_capacity(entries.len());
+        for e in entries {
+            let row = self.chained(seq, prev, e);
+            seq += 1;
+            prev = row.hash.clone();
+            rows.push(row);
+        }
+        self.exec().copy_in(
+            "audit_log",
+            &[
+                "seq",
+                "at",
+                "operator",
+                "action",
+                "customer",
+                "reason",
+                "details",
+                "prev_hash",
+                "hash",
+                "format",
+                "identity",
+            ],
+            &mut |sink| {
+                for r in &rows {
+                    sink(params![
+                        r.seq,
+                        r.at,
+                        r.operator,
+                        r.action,
+                        r.customer,
+                        r.reason,
+                        r.details,
+                        r.prev_hash,
+                        r.hash,
+                        i64::from(r.format),
+                        r.identity
+                    ])?;
+                }
+                Ok(())
+            },
+        )?;
+        self.audited += rows.len();
+        self.last = Some((seq - 1, prev));
+        Ok(())
+    }
+
+    /// The sequence number and previous hash of the next entry.
+    fn next_link(&mut self) -> Result<(u64, String)> {
+        Ok(match self.last.take() {
+            Some((s, h)) => (s + 1, h),
+            None => match head(self.exec())? {
+                Some(h) => (h.seq + 1, h.hash),
+                None => (1, GENESIS.to_string()),
+            },
+        })
+    }
+
+    /// Entry `e` as row `seq` after `prev`, hashed.
+    fn chained(&self, seq: u64, prev: String, e: Entry) -> AuditRow {
+        let mut row = AuditRow {
+            seq,
+            at: crate::clock::to_stored(self.now),
+            operator: self.target.operator.clone(),
+            action: e.action.to_string(),
+            customer: e.customer.map(str::to_string),
+            reason: e.reason.map(str::to_string),
+            details: e.details.to_string(),
+            prev_hash: prev,
+            hash: String::new(),
+            format: FORMAT,
+            identity: Some(self.identity.clone()),
+        };
+        row.hash = entry_hash(&row);
+        row
     }
 }
 

@@ -3,7 +3,8 @@
 //! created (as `init` creates one) and filled in its first transaction, so
 //! it appears complete or not at all; the source is read under its write
 //! lock and left unchanged. The copy has the same rows, so `log verify`
-//! passes on it and `log head` prints the same head.
+//! passes on it and `log head` prints the same head, but an identity
+//! (`ledger.id`) of its own.
 
 use std::ops::ControlFlow;
 
@@ -87,8 +88,15 @@ impl Ledger {
             let mut copied = Copied::default();
             let outcome = Ledger::init(dest, |dst| {
                 let to = dst.exec();
-                // What creating the ledger wrote (its first entries, its
-                // identity, the default policy) gives way to the source's.
+                // The copy is another ledger: it keeps the identity creating
+                // it drew (which names its issue runs' temporary files, so
+                // that a run left open in the source is never resumed from
+                // the copy into the source's file). Nothing else depends on
+                // it: seals sign the trail's head, and the trail's hashes
+                // cover only the entries.
+                let id = super::credentials::ledger_id(to, &dest.path)?;
+                // What creating the ledger wrote (its first entries, the
+                // default policy) gives way to the source's.
                 for (table, _) in TABLES.iter().rev() {
                     to.execute(&format!("DELETE FROM {table}"), &[])?;
                 }
@@ -99,6 +107,10 @@ impl Ledger {
                         copied.entries = n;
                     }
                 }
+                to.execute(
+                    "UPDATE meta SET value = ?1 WHERE key = ?2",
+                    &[Param::Text(&id), Param::Text(super::credentials::LEDGER_ID)],
+                )?;
                 dst.tx.after_copy()?;
                 // The copied trail is the audit of every row copied.
                 dst.audited += 1;

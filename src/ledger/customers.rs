@@ -196,3 +196,171 @@ impl Tx<'_> {
         Ok(n > 0)
     }
 }
+
+/// A customer already in the ledger, as `customer import` sees it: the
+/// record and the stored login password's origin and hash, if any.
+#[derive(Debug, Clone)]
+pub struct Known {
+    pub customer: Customer,
+    login: Option<(String, String)>,
+}
+
+impl Known {
+    /// Whether an imported login hash replaces the stored one: when there
+    /// is none, or the stored one came from an import and differs (never
+    /// one acctsec set or upgraded).
+    pub fn takes_login_hash(&self, hash: &str) -> bool {
+        match &self.login {
+            None => true,
+            Some((origin, stored)) => origin == "import" && stored != hash,
+        }
+    }
+}
+
+/// The columns of the customer rows an import loads, with their types.
+const IMPORT_COLUMNS: [(&str, &str); 7] = [
+    ("code", "TEXT NOT NULL"),
+    ("name", "TEXT NOT NULL"),
+    ("birth_date", "TEXT NOT NULL"),
+    ("phone", "TEXT"),
+    ("mobile_phone", "TEXT"),
+    ("email_pc", "TEXT"),
+    ("email_mobile", "TEXT"),
+];
+
+/// Hand each customer to `sink` as the row of [`IMPORT_COLUMNS`], then
+/// `extra`.
+fn customer_rows(
+    customers: &[Customer],
+    extra: &[super::exec::Param<'_>],
+    sink: &mut dyn FnMut(&[super::exec::Param<'_>]) -> Result<()>,
+) -> Result<()> {
+    for c in customers {
+        let birth = c.birth_date.to_string();
+        let mut row = params![
+            c.code,
+            c.name,
+            birth,
+            c.phone,
+            c.mobile_phone,
+            c.email_pc,
+            c.email_mobile
+        ]
+        .to_vec();
+        row.extend_from_slice(extra);
+        sink(&row)?;
+    }
+    Ok(())
+}
+
+impl Tx<'_> {
+    /// The customers among `codes` that are in the ledger, by code (the
+    /// codes loaded into a scratch table, then one join).
+    pub fn known_customers(
+        &self,
+        codes: &[&str],
+    ) -> Result<std::collections::HashMap<String, Known>> {
+        self.tx
+            .scratch("import_code", &[("code", "TEXT NOT NULL")], &mut |sink| {
+                for c in codes {
+                    sink(params![c])?;
+                }
+                Ok(())
+            })?;
+        // The range of the codes lets the key index narrow the join (a
+        // core system's export comes sorted: a round's codes are a narrow
+        // range of the customer table, none of it on a first import).
+        let (Some(first), Some(last)) = (codes.iter().min(), codes.iter().max()) else {
+            return Ok(std::collections::HashMap::new());
+        };
+        let rows = self.exec().all(
+            &format!(
+                "SELECT {CUSTOMER_COLUMNS}, l.origin, l.hash FROM import_code i
+                 JOIN customer c ON c.code = i.code
+                 LEFT JOIN credential l ON l.customer = c.code AND l.kind = 'login'
+                 WHERE c.code BETWEEN ?1 AND ?2"
+            ),
+            params![first, last],
+            |mut r| {
+                let customer = customer_from(&mut r, 0)?;
+                let login = match r.opt_text(7)? {
+                    None => None,
+                    Some(origin) => Some((origin, r.text(8)?)),
+                };
+                Ok(Known { customer, login })
+            },
+        )?;
+        Ok(rows
+            .into_iter()
+            .map(|k| (k.customer.code.clone(), k))
+            .collect())
+    }
+
+    /// Add new customers and update known ones, many at once (`created_at`
+    /// and `updated_at` = now): the new ones loaded straight into the
+    /// customer table (no key can clash: they were looked up under the
+    /// write lock), the changed ones into a scratch table and moved with one
+    /// upsert.
+    pub fn upsert_customers(&self, added: &[Customer], changed: &[Customer]) -> Result<()> {
+        let db = self.exec();
+        let at = crate::clock::to_stored(self.now());
+        if !added.is_empty() {
+            let mut columns: Vec<&str> = IMPORT_COLUMNS.iter().map(|(c, _)| *c).collect();
+            columns.extend(["created_at", "updated_at"]);
+            db.copy_in("customer", &columns, &mut |sink| {
+                customer_rows(added, params![at, at], sink)
+            })?;
+        }
+        if !changed.is_empty() {
+            self.tx
+                .scratch("import_customer", &IMPORT_COLUMNS, &mut |sink| {
+                    customer_rows(changed, &[], sink)
+                })?;
+            db.execute(
+                "INSERT INTO customer (code, name, birth_date, phone, mobile_phone, email_pc, email_mobile, created_at, updated_at)
+                 SELECT code, name, birth_date, phone, mobile_phone, email_pc, email_mobile, CAST(?1 AS TEXT), CAST(?1 AS TEXT)
+                 FROM import_customer WHERE true
+                 ON CONFLICT (code) DO UPDATE
+                 SET name = excluded.name, birth_date = excluded.birth_date, phone = excluded.phone,
+                     mobile_phone = excluded.mobile_phone, email_pc = excluded.email_pc,
+                     email_mobile = excluded.email_mobile, updated_at = excluded.updated_at",
+                params![at],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Store many login hashes handed over by the core system, `(code,
+    /// hash, format)`, as [`Tx::set_imported_login_hash`] does one (give
+    /// only those [`Known::takes_login_hash`] accepts).
+    pub fn set_imported_login_hashes(&self, hashes: &[(&str, &str, &str)]) -> Result<()> {
+        if hashes.is_empty() {
+            return Ok(());
+        }
+        self.tx.scratch(
+            "import_login",
+            &[
+                ("customer", "TEXT NOT NULL"),
+                ("hash", "TEXT NOT NULL"),
+                ("format", "TEXT NOT NULL"),
+            ],
+            &mut |sink| {
+                for (code, hash, format) in hashes {
+                    sink(params![code, hash, format])?;
+                }
+                Ok(())
+            },
+        )?;
+        let at = crate::clock::to_stored(self.now());
+        self.exec().execute(
+            "INSERT INTO credential (customer, kind, hash, format, state, set_at, origin)
+             SELECT customer, 'login', hash, format, 'set', CAST(?1 AS TEXT), 'import'
+             FROM import_login WHERE true
+             ON CONFLICT (customer, kind) DO UPDATE
+             SET hash = excluded.hash, format = excluded.format, state = 'set', set_at = excluded.set_at
+             WHERE credential.origin = 'import' AND credential.hash <> excluded.hash",
+            params![at],
+        )?;
+        Ok(())
+    }
+}

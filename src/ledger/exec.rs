@@ -200,7 +200,31 @@ pub trait Exec {
 
     /// Where the ledger is, for messages.
     fn path(&self) -> &Path;
+
+    /// Load many rows into `table` (`columns` in order): `rows` hands each
+    /// row, in order, to the sink it is given. A backend with a bulk path
+    /// (PostgreSQL's `COPY ... FROM STDIN`) overrides this; the fallback
+    /// inserts row by row. How many rows were loaded.
+    fn copy_in(&self, table: &str, columns: &[&str], rows: &mut RowSource<'_>) -> Result<u64> {
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES ({})",
+            columns.join(", "),
+            (1..=columns.len())
+                .map(|i| format!("?{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut n = 0;
+        rows(&mut |row| {
+            n += self.execute(&sql, row)?;
+            Ok(())
+        })?;
+        Ok(n)
+    }
 }
+
+/// What [`Exec::copy_in`] loads: a function that hands every row to the sink.
+pub type RowSource<'s> = dyn FnMut(&mut dyn FnMut(&[Param<'_>]) -> Result<()>) -> Result<()> + 's;
 
 /// A connection to a ledger: what a backend provides besides [`Exec`].
 pub trait Conn: Exec {
@@ -252,6 +276,16 @@ pub trait Transaction: Exec {
 
     /// The ledger's tables (for `ledger copy`, which must know them all).
     fn tables(&self) -> Result<Vec<String>>;
+
+    /// Make the scratch table `name` (`columns`: its column definitions)
+    /// afresh, private to this connection, gone at the latest when the
+    /// connection closes, and load `rows` into it (as [`Exec::copy_in`]
+    /// does, in the order of the definitions): where bulk rows land before
+    /// set-based SQL reads them or moves them into the ledger's tables. Not
+    /// a change of the ledger ([`Transaction::has_changed`] does not count
+    /// it).
+    fn scratch(&self, name: &str, columns: &[(&str, &str)], rows: &mut RowSource<'_>)
+    -> Result<()>;
 
     /// After rows were copied in with their keys: let generated keys go on
     /// after them (PostgreSQL's identity sequences; SQLite needs nothing).

@@ -41,6 +41,10 @@
 //!    (busy: 75). A backend also scrubs its files after a transaction that
 //!    overwrote a secret (an auth code's notice, see `exec::Conn::scrub`):
 //!    SQLite zeroes freed content (`secure_delete`) and truncates its WAL.
+//!    Bulk loads (`customer import`) go through `Exec::copy_in`, row
+//!    inserts unless a backend has something faster (PostgreSQL: `COPY
+//!    ... FROM STDIN`), and `Transaction::scratch`, a temporary table
+//!    loaded the same way for set-based SQL to read.
 //!
 //! # Adding a backend
 //!
@@ -91,7 +95,7 @@ pub use audit_runs::AuditRun;
 pub use authcodes::AuthCodeRow;
 pub use copy::Copied;
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
-pub use customers::CustomerFilter;
+pub use customers::{CustomerFilter, Known};
 pub use notify::{AckResult, Delivery, LoginEnv, Notice, RetryResult};
 pub use read::Read;
 pub use requests::{NewRequest, RequestRow};

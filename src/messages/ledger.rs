@@ -84,6 +84,23 @@ pub fn db_auth_failed(server: &str, user: &str, detail: &str) -> String {
     )
 }
 
+/// The PostgreSQL server refused who we are on a connection that
+/// `sslmode=disable` left plain (exit 78): maybe it takes TLS only.
+pub fn db_auth_failed_plain(server: &str, user: &str, detail: &str) -> String {
+    tr!(
+        "the PostgreSQL server at {server} refused user {user} on an unencrypted connection ({detail}); a server that takes TLS only needs sslmode=require or verify-full in the URL; otherwise check PGPASSWORD or the password file (PGPASSFILE, default ~/.pgpass, mode 0600)",
+        "{server} の PostgreSQL サーバーが暗号化されていない接続でユーザー {user} を拒否しました（{detail}）。TLS 接続しか受け付けないサーバーには URL に sslmode=require か verify-full が必要です。そうでなければ PGPASSWORD かパスワードファイル（PGPASSFILE、既定は ~/.pgpass、モード 0600）を確認してください"
+    )
+}
+
+/// The ledger server's certificate was refused (exit 78).
+pub fn db_tls_refused(server: &str, detail: &str) -> String {
+    db_tls_unusable(&tr!(
+        "the certificate of the PostgreSQL server at {server} was refused ({detail}); give in sslrootcert the certificate of the CA that signed it (for verify-full, the server's certificate must also name the URL's host)",
+        "{server} の PostgreSQL サーバーの証明書を受け入れられません（{detail}）。sslrootcert にその証明書に署名した CA の証明書を指定してください（verify-full では、サーバー証明書が URL のホスト名を含んでいる必要もあります）"
+    ))
+}
+
 /// A TLS setting of a ledger URL that cannot be used (exit 78).
 pub fn db_tls_unusable(what: &str) -> String {
     tr!(

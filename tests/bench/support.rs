@@ -75,6 +75,38 @@ pub fn banner(name: &str) {
 /// `ACCTSEC_BENCH_KEEP` is set.
 pub struct Scratch {
     pub dir: tempfile::TempDir,
+    /// A ledger on a PostgreSQL server instead of a file: (the database's
+    /// URL, the server's maintenance URL), see [`Scratch::on_pg`].
+    pub pg: Option<(String, String)>,
+}
+
+/// The PostgreSQL server of the benchmarks on PostgreSQL: `ACCTSEC_TEST_PG`
+/// (a maintenance database's URL), else this very program is run again
+/// under `tests/support/with-postgres --pg-only`, which starts a throwaway
+/// cluster on loopback and removes it afterwards, and its exit status is
+/// this one's.
+pub fn pg_server() -> String {
+    if let Some(u) = std::env::var("ACCTSEC_TEST_PG")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
+        return u;
+    }
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/with-postgres");
+    let status = Command::new(script)
+        .arg("--pg-only")
+        .arg(std::env::current_exe().expect("this program"))
+        .args(std::env::args_os().skip(1))
+        .status()
+        .expect("run tests/support/with-postgres");
+    std::process::exit(status.code().unwrap_or(1));
+}
+
+/// The URL of database `name` on the server of maintenance URL `server`.
+pub fn pg_database(server: &str, name: &str) -> String {
+    let base = server.split('?').next().unwrap_or(server);
+    let at = base.rsplit_once('/').map_or(base, |(s, _)| s);
+    format!("{at}/{name}")
 }
 
 impl Scratch {
@@ -91,7 +123,29 @@ impl Scratch {
             dir.disable_cleanup(true);
             println!("scratch directory kept: {}", dir.path().display());
         }
-        Scratch { dir }
+        Scratch { dir, pg: None }
+    }
+
+    /// A scratch directory and a fresh, empty database on the PostgreSQL
+    /// server `server` (dropped at the end) as the ledger; no ledger yet.
+    pub fn on_pg(server: &str) -> Scratch {
+        let mut s = Scratch::new();
+        let name = format!(
+            "bench_{}_{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .subsec_nanos()
+        );
+        postgres::Client::connect(server, postgres::NoTls)
+            .expect("connect to the PostgreSQL server")
+            .batch_execute(&format!(
+                "CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'"
+            ))
+            .expect("create the bench database");
+        s.pg = Some((pg_database(server, &name), server.to_string()));
+        s
     }
 
     /// A scratch directory with a fresh ledger (`acctsec init`, securities
@@ -106,8 +160,12 @@ impl Scratch {
         self.dir.path().join(name)
     }
 
+    /// The ledger: a file in the directory, or a database's URL.
     pub fn db(&self) -> PathBuf {
-        self.path("ledger.db")
+        match &self.pg {
+            Some((url, _)) => PathBuf::from(url),
+            None => self.path("ledger.db"),
+        }
     }
 
     /// The binary on this ledger, fixed operator, no terminal, English.
@@ -145,6 +203,18 @@ impl Scratch {
             path: self.db(),
             operator: "bench".into(),
             busy_timeout_ms: 60_000,
+        }
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if let Some((url, server)) = &self.pg
+            && std::env::var_os("ACCTSEC_BENCH_KEEP").is_none()
+            && let Ok(mut c) = postgres::Client::connect(server, postgres::NoTls)
+        {
+            let name = url.rsplit('/').next().unwrap_or_default();
+            let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
         }
     }
 }

@@ -33,6 +33,7 @@ pub mod url;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::io::Write;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -42,7 +43,7 @@ use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::{IsNull, Kind, ToSql, Type, to_sql_checked};
 use postgres::{Client, Statement};
 
-use super::exec::{Conn, Exec, Param, Row, Transaction, Value};
+use super::exec::{Conn, Exec, Param, Row, RowSource, Transaction, Value};
 use super::{InitOutcome, Ledger, SCHEMA_VERSION, Target, Tx};
 use crate::error::{Error, Result};
 use crate::messages;
@@ -65,6 +66,8 @@ struct Place {
     server: String,
     user: String,
     busy_ms: u64,
+    /// `sslmode=disable`: the connection is plain.
+    plain: bool,
 }
 
 impl Place {
@@ -85,7 +88,11 @@ impl Place {
                     waited_ms: self.busy_ms,
                 },
                 "28P01" | "28000" => Error::Config {
-                    what: messages::db_auth_failed(&self.server, &self.user, &message),
+                    what: if self.plain {
+                        messages::db_auth_failed_plain(&self.server, &self.user, &message)
+                    } else {
+                        messages::db_auth_failed(&self.server, &self.user, &message)
+                    },
                 },
                 "3D000" => Error::NoLedger {
                     path: self.path.clone(),
@@ -120,6 +127,11 @@ impl Place {
     /// asked for and we have none, a TLS failure) is a configuration
     /// problem (78).
     fn connect_err(&self, e: postgres::Error) -> Error {
+        if let Some(refused) = tls_refusal(&e) {
+            return Error::Config {
+                what: messages::db_tls_refused(&self.server, &refused),
+            };
+        }
         match self.err(e) {
             Error::Db { source, .. } => {
                 let detail = source.to_string();
@@ -139,6 +151,27 @@ impl Place {
         e.as_db_error()
             .is_some_and(|d| matches!(d.code().code(), "40001" | "40P01"))
     }
+}
+
+/// The TLS layer's refusal inside a driver error (a certificate that does
+/// not chain to the roots or does not name the host, a failed handshake):
+/// a setting to fix, not a network failure to retry.
+fn tls_refusal(e: &postgres::Error) -> Option<String> {
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        if let Some(t) = s.downcast_ref::<rustls::Error>() {
+            return Some(t.to_string());
+        }
+        if let Some(t) = s
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+        {
+            return Some(t.to_string());
+        }
+        source = s.source();
+    }
+    None
 }
 
 /// A parameter as the server takes it: by the type the statement has for
@@ -525,6 +558,75 @@ impl Exec for PgTx<'_> {
     fn path(&self) -> &Path {
         &self.pg.place.path
     }
+
+    /// `COPY ... FROM STDIN` in text format: one round trip for all rows.
+    /// (`rows` must not run statements of its own: the connection is busy
+    /// with the copy until it returns.)
+    fn copy_in(&self, table: &str, columns: &[&str], rows: &mut RowSource<'_>) -> Result<u64> {
+        let n = self.copy_rows(table, columns, rows)?;
+        self.changed.set(self.changed.get() + n);
+        Ok(n)
+    }
+}
+
+impl PgTx<'_> {
+    /// `COPY table (columns) FROM STDIN` of `rows`; how many.
+    fn copy_rows(&self, table: &str, columns: &[&str], rows: &mut RowSource<'_>) -> Result<u64> {
+        let place = &self.pg.place;
+        let mut client = self.pg.client.borrow_mut();
+        let mut w = client
+            .copy_in(&format!("COPY {table} ({}) FROM STDIN", columns.join(", ")))
+            .map_err(|e| place.err(e))?;
+        // Rows go out in chunks of this many bytes (one message each).
+        const CHUNK: usize = 256 * 1024;
+        let mut buf = Vec::with_capacity(CHUNK + 4096);
+        rows(&mut |row| {
+            for (i, p) in row.iter().enumerate() {
+                if i > 0 {
+                    buf.push(b'\t');
+                }
+                copy_text(&mut buf, p);
+            }
+            buf.push(b'\n');
+            if buf.len() >= CHUNK {
+                w.write_all(&buf).map_err(|e| copy_err(place, e))?;
+                buf.clear();
+            }
+            Ok(())
+        })?;
+        w.write_all(&buf).map_err(|e| copy_err(place, e))?;
+        w.finish().map_err(|e| place.err(e))
+    }
+}
+
+/// One value in COPY's text format: `\N` for NULL; backslash, tab, newline
+/// and carriage return escaped.
+fn copy_text(out: &mut Vec<u8>, p: &Param<'_>) {
+    match *p {
+        Param::Null => out.extend_from_slice(b"\\N"),
+        Param::Int(n) => out.extend_from_slice(n.to_string().as_bytes()),
+        Param::Bool(b) => out.push(if b { b'1' } else { b'0' }),
+        Param::Text(s) => {
+            for &b in s.as_bytes() {
+                match b {
+                    b'\\' => out.extend_from_slice(b"\\\\"),
+                    b'\t' => out.extend_from_slice(b"\\t"),
+                    b'\n' => out.extend_from_slice(b"\\n"),
+                    b'\r' => out.extend_from_slice(b"\\r"),
+                    _ => out.push(b),
+                }
+            }
+        }
+    }
+}
+
+/// A write into a COPY that failed: the driver's error inside, mapped.
+fn copy_err(place: &Place, e: std::io::Error) -> Error {
+    match e.into_inner().map(|b| b.downcast::<postgres::Error>()) {
+        Some(Ok(e)) => place.err(*e),
+        Some(Err(other)) => place.unreachable(&other.to_string()),
+        None => place.unreachable("the connection failed during a copy"),
+    }
 }
 
 impl Transaction for PgTx<'_> {
@@ -555,6 +657,24 @@ impl Transaction for PgTx<'_> {
             &[Param::Int(SCHEMA_VERSION)],
         )?;
         Ok(())
+    }
+
+    fn scratch(
+        &self,
+        name: &str,
+        columns: &[(&str, &str)],
+        rows: &mut RowSource<'_>,
+    ) -> Result<()> {
+        let defs: Vec<String> = columns.iter().map(|(c, t)| format!("{c} {t}")).collect();
+        self.pg.batch(&format!(
+            "DROP TABLE IF EXISTS pg_temp.{name}; CREATE TEMP TABLE {name} ({}) ON COMMIT DROP",
+            defs.join(", ")
+        ))?;
+        let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+        self.copy_rows(name, &names, rows)?;
+        // A temporary table has no statistics until analysed: without them
+        // the planner guesses, and may scan a big table once per load.
+        self.pg.batch(&format!("ANALYZE {name}"))
     }
 
     fn tables(&self) -> Result<Vec<String>> {
@@ -598,6 +718,7 @@ fn connect(target: &Target) -> Result<Pg> {
         server: url.server(),
         user: url.user.clone(),
         busy_ms: target.busy_timeout_ms,
+        plain: url.sslmode == url::SslMode::Disable,
     };
     let mut cfg = postgres::Config::new();
     cfg.user(&url.user)
@@ -717,6 +838,24 @@ pub(super) fn init(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copy_text_escapes_what_copy_would_read_as_syntax() {
+        let mut out = Vec::new();
+        for p in [
+            Param::Text("a\\b\tc\nd\re 漢字"),
+            Param::Null,
+            Param::Int(-7),
+            Param::Bool(true),
+        ] {
+            copy_text(&mut out, &p);
+            out.push(b'|');
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a\\\\b\\tc\\nd\\re 漢字|\\N|-7|1|"
+        );
+    }
 
     #[test]
     fn placeholders() {

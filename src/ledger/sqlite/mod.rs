@@ -18,7 +18,7 @@ use std::time::Duration;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use super::exec::{Conn, Exec, Param, Row, Transaction, Value};
+use super::exec::{Conn, Exec, Param, Row, RowSource, Transaction, Value};
 use super::{InitOutcome, Ledger, MAX_BUSY_TIMEOUT_MS, SCHEMA_VERSION, Target, Tx};
 use crate::error::{Error, Result};
 
@@ -79,6 +79,8 @@ struct SqliteTx<'c> {
     place: &'c Place,
     /// `total_changes` of the connection when the transaction began.
     before: u64,
+    /// Rows loaded into scratch tables since (not changes of the ledger).
+    scratch: std::cell::Cell<u64>,
 }
 
 impl rusqlite::ToSql for Param<'_> {
@@ -169,6 +171,7 @@ impl Conn for Sqlite {
             tx,
             place: &*place,
             before,
+            scratch: std::cell::Cell::new(0),
         }))
     }
 
@@ -212,7 +215,7 @@ impl Exec for SqliteTx<'_> {
 
 impl Transaction for SqliteTx<'_> {
     fn has_changed(&self) -> Result<bool> {
-        Ok(self.tx.total_changes() > self.before)
+        Ok(self.tx.total_changes() > self.before + self.scratch.get())
     }
 
     fn commit(self: Box<Self>) -> Result<()> {
@@ -235,6 +238,25 @@ impl Transaction for SqliteTx<'_> {
         self.tx
             .pragma_update(None, "user_version", SCHEMA_VERSION)
             .map_err(err)
+    }
+
+    fn scratch(
+        &self,
+        name: &str,
+        columns: &[(&str, &str)],
+        rows: &mut RowSource<'_>,
+    ) -> Result<()> {
+        let defs: Vec<String> = columns.iter().map(|(c, t)| format!("{c} {t}")).collect();
+        self.tx
+            .execute_batch(&format!(
+                "DROP TABLE IF EXISTS temp.{name}; CREATE TEMP TABLE {name} ({});",
+                defs.join(", ")
+            ))
+            .map_err(|e| self.place.err(e))?;
+        let names: Vec<&str> = columns.iter().map(|(c, _)| *c).collect();
+        let n = self.copy_in(name, &names, rows)?;
+        self.scratch.set(self.scratch.get() + n);
+        Ok(())
     }
 
     fn tables(&self) -> Result<Vec<String>> {
