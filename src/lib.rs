@@ -13,6 +13,8 @@ pub mod config;
 pub mod customer;
 pub mod era;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod issuance;
 pub mod ledger;
 pub mod notify;

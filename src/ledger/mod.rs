@@ -92,6 +92,7 @@ pub use copy::Copied;
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::CustomerFilter;
 pub use notify::{AckResult, LoginEnv, Notice};
+pub(crate) use postgres::url as db_url;
 pub use read::Read;
 pub use seals::TrailSnapshot;
 
