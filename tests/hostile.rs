@@ -329,3 +329,34 @@ fn a_name_with_a_bidi_control_is_refused() {
             .stderr_has(&format!("bidi{i}.csv:2: column name"));
     }
 }
+
+/// `customer_row`: an address with a vertical tab (or any other Unicode
+/// space) around it reads the same from `customer set-email` as from the
+/// customer CSV, which trims every field: the validator trims it too.
+#[test]
+fn an_address_is_trimmed_alike_on_every_path() {
+    let env = Env::with_customers();
+    env.run(&[
+        "--yes",
+        "customer",
+        "set-email",
+        "1000137",
+        "--pc",
+        "\u{b}Hanako.New@Example.COM\u{b}\u{2003}",
+    ])
+    .ok();
+    let f = env.write(
+        "vt.csv",
+        "code,name,birth_date,email_pc\n1000174,高橋 一郎,19941110,\"ichiro@Example.JP\u{b}\"\n",
+    );
+    env.run(&["--yes", "customer", "import", &f.display().to_string()])
+        .ok();
+    let email = |code: &str| {
+        env.run(&["--format", "json", "customer", "show", code, "--unmask"])
+            .ok()
+            .json()["email_pc"]
+            .clone()
+    };
+    assert_eq!(email("1000137"), "Hanako.New@example.com");
+    assert_eq!(email("1000174"), "ichiro@example.jp");
+}
