@@ -31,12 +31,14 @@ fn verify(stored: &str, password: &[u8]) -> Result<bool, SecretError> {
     HASHER.with(|h| verify_any(stored, password, &mut h.borrow_mut()))
 }
 
-/// What bcrypt really keys on: the password and a NUL, cut at 72 bytes.
+/// What bcrypt really keys on: the password and a NUL, cut at 72 bytes,
+/// and repeated to fill 72 bytes (EksBlowfish cycles the key), so that
+/// 72 NULs and the empty password are the same key.
 fn bcrypt_key(p: &[u8]) -> Vec<u8> {
     let mut k = p.to_vec();
     k.push(0);
     k.truncate(72);
-    k
+    k.iter().copied().cycle().take(72).collect()
 }
 
 /// What HMAC (so PBKDF2, and scrypt through it) really keys on: a key
