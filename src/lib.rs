@@ -13,6 +13,8 @@ pub mod config;
 pub mod customer;
 pub mod era;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod identity;
 pub mod issuance;
 pub mod ledger;

@@ -97,6 +97,7 @@ pub use copy::Copied;
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::{CustomerFilter, Known};
 pub use notify::{AckResult, Delivery, LoginEnv, Notice, RetryResult};
+pub(crate) use postgres::url as db_url;
 pub use read::Read;
 pub use requests::{NewRequest, RequestRow};
 pub use seals::TrailSnapshot;
