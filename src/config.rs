@@ -289,44 +289,8 @@ impl TrailConfig {
             .ok_or_else(|| ConfigError::NoSigningKey {
                 config: config.map(Path::to_path_buf),
             })?;
-        let mut f = std::fs::File::open(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => ConfigError::KeyFileMissing {
-                path: path.to_path_buf(),
-            },
-            _ => ConfigError::Read {
-                path: path.to_path_buf(),
-                source: e,
-            },
-        })?;
-        let meta = f.metadata().map_err(|e| ConfigError::Read {
-            path: path.to_path_buf(),
-            source: e,
-        })?;
-        let mode = meta.permissions().mode() & 0o777;
-        if mode & 0o077 != 0 {
-            return Err(ConfigError::KeyFileOpen {
-                path: path.to_path_buf(),
-                mode,
-            });
-        }
-        if !meta.is_file() || meta.len() > 4096 {
-            return Err(ConfigError::KeyFileInvalid {
-                path: path.to_path_buf(),
-            });
-        }
-        // Room for the whole file up front: no reallocation leaves a copy behind.
-        let mut bytes = Zeroizing::new(Vec::with_capacity(4097));
-        (&mut f)
-            .take(4097)
-            .read_to_end(&mut bytes)
-            .map_err(|e| ConfigError::Read {
-                path: path.to_path_buf(),
-                source: e,
-            })?;
-        let text = std::str::from_utf8(&bytes).map_err(|_| ConfigError::KeyFileInvalid {
-            path: path.to_path_buf(),
-        })?;
-        SigningKey::from_pem(text).map_err(|_| ConfigError::KeyFileInvalid {
+        let text = read_private(path, 4096, PrivateFile::SigningKey)?;
+        SigningKey::from_pem(&text).map_err(|_| ConfigError::KeyFileInvalid {
             path: path.to_path_buf(),
         })
     }
@@ -363,47 +327,88 @@ impl SmtpConfig {
 }
 
 fn read_password_file(path: &Path) -> Result<Zeroizing<String>, ConfigError> {
-    let mut f = std::fs::File::open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => ConfigError::PasswordFileMissing {
-            path: path.to_path_buf(),
-        },
-        _ => ConfigError::Read {
-            path: path.to_path_buf(),
-            source: e,
-        },
-    })?;
-    let meta = f.metadata().map_err(|e| ConfigError::Read {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
-    let mode = meta.permissions().mode() & 0o777;
-    if mode & 0o077 != 0 {
-        return Err(ConfigError::PasswordFileOpen {
-            path: path.to_path_buf(),
-            mode,
-        });
-    }
-    let invalid = || ConfigError::PasswordFileInvalid {
-        path: path.to_path_buf(),
-    };
-    if !meta.is_file() || meta.len() > 1024 {
-        return Err(invalid());
-    }
-    let mut bytes = Zeroizing::new(Vec::with_capacity(1025));
-    (&mut f)
-        .take(1025)
-        .read_to_end(&mut bytes)
-        .map_err(|e| ConfigError::Read {
-            path: path.to_path_buf(),
-            source: e,
-        })?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| invalid())?;
+    let text = read_private(path, 1024, PrivateFile::RelayPassword)?;
+    let text = text.as_str();
     let line = text.strip_suffix('\n').unwrap_or(text);
     let line = line.strip_suffix('\r').unwrap_or(line);
     if line.is_empty() || line.chars().any(char::is_control) {
-        return Err(invalid());
+        return Err(PrivateFile::RelayPassword.invalid(path));
     }
     Ok(Zeroizing::new(line.to_string()))
+}
+
+/// A file holding a secret, named in its errors.
+#[derive(Clone, Copy)]
+enum PrivateFile {
+    SigningKey,
+    RelayPassword,
+}
+
+impl PrivateFile {
+    fn missing(self, path: &Path) -> ConfigError {
+        let path = path.to_path_buf();
+        match self {
+            PrivateFile::SigningKey => ConfigError::KeyFileMissing { path },
+            PrivateFile::RelayPassword => ConfigError::PasswordFileMissing { path },
+        }
+    }
+
+    fn open_to_others(self, path: &Path, mode: u32) -> ConfigError {
+        let path = path.to_path_buf();
+        match self {
+            PrivateFile::SigningKey => ConfigError::KeyFileOpen { path, mode },
+            PrivateFile::RelayPassword => ConfigError::PasswordFileOpen { path, mode },
+        }
+    }
+
+    fn invalid(self, path: &Path) -> ConfigError {
+        let path = path.to_path_buf();
+        match self {
+            PrivateFile::SigningKey => ConfigError::KeyFileInvalid { path },
+            PrivateFile::RelayPassword => ConfigError::PasswordFileInvalid { path },
+        }
+    }
+}
+
+/// The text of a private file (a regular file of at most `max` bytes of
+/// UTF-8), refused unless only its owner may read it. Zeroized when dropped;
+/// read into room made up front, so no reallocation leaves a copy behind.
+fn read_private(
+    path: &Path,
+    max: u64,
+    kind: PrivateFile,
+) -> Result<Zeroizing<String>, ConfigError> {
+    let read_error = |source| ConfigError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut f = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => kind.missing(path),
+        _ => read_error(e),
+    })?;
+    let meta = f.metadata().map_err(read_error)?;
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        return Err(kind.open_to_others(path, mode));
+    }
+    if !meta.is_file() || meta.len() > max {
+        return Err(kind.invalid(path));
+    }
+    let mut bytes = Zeroizing::new(Vec::with_capacity(max as usize + 1));
+    (&mut f)
+        .take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > max {
+        return Err(kind.invalid(path));
+    }
+    match String::from_utf8(std::mem::take(&mut *bytes)) {
+        Ok(text) => Ok(Zeroizing::new(text)),
+        Err(e) => {
+            drop(Zeroizing::new(e.into_bytes()));
+            Err(kind.invalid(path))
+        }
+    }
 }
 
 /// The default places, in order: the user's, then the host's.
