@@ -84,9 +84,17 @@ fn staff_users_share_a_ledger_through_a_group() {
     let env = Env::new();
     // Others may pass through the test directory, not read it.
     chmod(env.dir.path(), 0o711);
+    // Copied by another process: a file this process wrote could still be
+    // open in a child another test thread just forked, and running it
+    // would then fail with ETXTBSY ("Text file busy").
     let bin = env.path("acctsec");
-    std::fs::copy(assert_cmd::cargo::cargo_bin!("acctsec"), &bin).unwrap();
-    chmod(&bin, 0o755);
+    let copied = std::process::Command::new("install")
+        .args(["-m", "0755"])
+        .arg(assert_cmd::cargo::cargo_bin!("acctsec"))
+        .arg(&bin)
+        .status()
+        .unwrap();
+    assert!(copied.success(), "install the binary for the staff users");
     let customers = env.path("customers.csv");
     std::fs::copy(fixture("customers.csv"), &customers).unwrap();
     chmod(&customers, 0o644);

@@ -16,7 +16,9 @@
 //! - **All or nothing.** A transaction that is dropped, cut off by a lost
 //!   connection or a killed process is rolled back by the server.
 //! - **One issue run per ledger.** `password issue` takes a session-level
-//!   advisory lock ([`ISSUE_LOCK`]) for as long as it runs, on every host.
+//!   advisory lock ([`ISSUE_LOCK`]) for as long as it runs, on every host,
+//!   waiting for it at most the busy timeout (the lock of a run whose
+//!   client just died is let go only once its server backend notices).
 //!
 //! Errors: an unreachable server or a lost connection is exit 75 naming the
 //! server; a refused login is 78; a lock wait past the busy timeout, a
@@ -473,13 +475,34 @@ impl Conn for Pg {
         Ok(Box::new(tx))
     }
 
+    /// Take the issue lock, waiting for it at most the busy timeout. Its
+    /// holder may be a run going on (exit 75 after the wait) or the server
+    /// backend of a client that has just died (killed, crashed, cut off):
+    /// the server lets go of that session's locks only once its backend
+    /// notices the client is gone (when next it reads from or writes to
+    /// the connection), so failing at once would refuse the rerun of a run
+    /// that no longer exists.
     fn lock_issue_runs(&self) -> Result<bool> {
         let db: &dyn Exec = self;
-        db.one(
+        let got = db.one(
             "SELECT pg_try_advisory_lock(?1)",
             &[Param::Int(ISSUE_LOCK)],
             |mut r| r.bool(0),
-        )
+        )?;
+        if got || self.place.busy_ms == 0 {
+            return Ok(got);
+        }
+        let ms = self.place.busy_ms.min(super::MAX_BUSY_TIMEOUT_MS);
+        self.batch(&format!("SET lock_timeout = {ms}"))?;
+        // (A simple query: the function returns `void`, which is no cell.)
+        let waited = self.batch(&format!("SELECT pg_advisory_lock({ISSUE_LOCK})"));
+        self.batch("RESET lock_timeout")?;
+        match waited {
+            Ok(()) => Ok(true),
+            // Still held past the busy timeout (55P03).
+            Err(Error::Busy { .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     fn identity(&self) -> Result<String> {
