@@ -99,6 +99,9 @@ fn decode(s: &str) -> Result<String> {
         if b[i] == b'%' {
             let hex = s
                 .get(i + 1..i + 3)
+                // Two hex digits, as libpq takes them (`from_str_radix`
+                // alone would also take a sign: `%+1`).
+                .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()))
                 .and_then(|h| u8::from_str_radix(h, 16).ok())
                 .ok_or_else(|| usage("a bad %-escape"))?;
             out.push(hex);
@@ -323,6 +326,19 @@ mod tests {
         );
         let u = parse(Path::new("postgres://x@[::1]:5433/d")).unwrap();
         assert_eq!(u.server(), "[::1]:5433");
+    }
+
+    /// Found by the `db_url` fuzz target: a sign is not a hex digit.
+    #[test]
+    fn a_percent_escape_is_two_hex_digits() {
+        for bad in [
+            "postgres://h/d%+1",
+            "postgres://u%-1@h/d",
+            "postgres://h/%2",
+        ] {
+            assert!(parse(Path::new(bad)).is_err(), "{bad}");
+        }
+        assert_eq!(decode("a%2Fb%2f").unwrap(), "a/b/");
     }
 
     #[test]
