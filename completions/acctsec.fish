@@ -30,7 +30,7 @@ complete -c acctsec -n "__fish_acctsec_needs_command" -l operator -d 'A label fo
 complete -c acctsec -n "__fish_acctsec_needs_command" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_needs_command" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_needs_command" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_needs_command" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_needs_command" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -58,7 +58,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l operator -d 'A 
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s h -l help -d 'Print help'
@@ -69,7 +69,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -s h -l help -d 'Print help'
@@ -86,7 +86,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l toml -d 'Print the policy as TOML'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -98,7 +98,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -s h -l help -d 'Print help'
@@ -112,7 +112,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -127,7 +127,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -s h -l help -d 'Print help'
@@ -145,7 +145,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l dry-run -d 'Validate and count, write nothing'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -157,7 +157,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l unmask -d 'Show personal data in full (audited)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -170,7 +170,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l locked -d 'Only locked accounts'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l pending -d 'Only customers still on the broker-issued initial execution password'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
@@ -186,7 +186,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -s h -l help -d 'Print help'
@@ -202,7 +202,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -s h -l help -d 'Print help'
@@ -222,7 +222,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
@@ -235,7 +235,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l all -d 'Every customer'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l reissue -d 'Also replace existing execution passwords (asks for confirmation)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
@@ -250,7 +250,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l temporary -d 'Put the password in the initial state: the customer must change it'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -265,7 +265,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -s h -l help -d 'Print help'
@@ -279,7 +279,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
@@ -296,7 +296,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -s h -l help -d 'Print help'
@@ -310,7 +310,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -322,7 +322,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
@@ -339,7 +339,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l operator -d '
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l reissue -d 'Also issue a fresh initial execution password (needs --out, unless the policy sends it for approval: then the approver gives --out)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -358,7 +358,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_se
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l guess -d 'Also try guesses built from each customer\'s own data against the stored hashes'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -373,7 +373,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
@@ -386,7 +386,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -s h -l help -d 'Print help'
@@ -403,7 +403,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -414,7 +414,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
@@ -428,7 +428,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -s h -l help -d 'Print help'
@@ -447,7 +447,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -s h -l help -d 'Print help'
@@ -458,7 +458,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l unmask -d 'Show addresses in full (audited)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -474,7 +474,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -485,7 +485,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
@@ -500,7 +500,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -s h -l help -d 'Print help'
@@ -515,7 +515,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -532,7 +532,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -l dry-run -d 'List the notices a run would send now and the charset of each; connect to nothing and change nothing'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -557,7 +557,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -s h -l help -d 'Print help'
@@ -574,7 +574,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
@@ -585,7 +585,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -s h -l help -d 'Print help'
@@ -596,7 +596,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l start -d 'Start a new series of seals: the first one, or the first after the newest got older than max_seal_age'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -s q -l quiet -d 'Print nothing on success except requested data'
@@ -609,7 +609,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help'
@@ -625,7 +625,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -s h -l help -d 'Print help'
@@ -639,7 +639,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help'
@@ -652,7 +652,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -s h -l help -d 'Print help'
@@ -668,7 +668,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -681,7 +681,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -695,7 +695,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -s h -l help -d 'Print help'
@@ -715,7 +715,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -726,7 +726,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -738,7 +738,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help'
@@ -750,7 +750,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
@@ -768,7 +768,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l operator -d '
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -s h -l help -d 'Print help'
@@ -779,7 +779,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l operator
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s h -l help -d 'Print help'

@@ -104,7 +104,7 @@ pub struct Global {
     /// Print nothing on success except requested data
     #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
-    /// How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)
+    /// How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)
     #[arg(
         long,
         env = "ACCTSEC_BUSY_TIMEOUT",
