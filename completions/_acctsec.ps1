@@ -22,8 +22,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
     $completions = @(switch ($command) {
         'acctsec' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The audit trail: list, verify, head')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'The ledger itself: copy it to another place or backend')
             [CompletionResult]::new('authcode', 'authcode', [CompletionResultType]::ParameterValue, 'One-time auth codes by email for withdrawals and data views: issue, verify')
+            [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Four-eyes approval: list, show, approve or reject requests for actions that need a second person')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Rollout progress and security posture: an HTML page with charts (--format json: the series)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -54,8 +55,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;init' {
             [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'The policy preset to start with (see `acctsec policy presets`)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -70,8 +71,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;policy' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -91,8 +92,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;policy;show' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only the rules of this kind of password')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('--toml', '--toml', [CompletionResultType]::ParameterName, 'Print the policy as TOML')
@@ -108,8 +109,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;policy;presets' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -127,8 +128,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'A TOML policy file (as printed by `acctsec policy show --toml`)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -162,8 +163,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;customer' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -184,8 +185,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;customer;import' {
             [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'The file''s encoding [default: UTF-8, with or without BOM]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate and count, write nothing')
@@ -201,8 +202,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;customer;show' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('--unmask', '--unmask', [CompletionResultType]::ParameterName, 'Show personal data in full (audited)')
@@ -219,8 +220,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;customer;list' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N customers (0: all)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('--locked', '--locked', [CompletionResultType]::ParameterName, 'Only locked accounts')
@@ -240,8 +241,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--mobile', '--mobile', [CompletionResultType]::ParameterName, 'The new mobile address')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -279,8 +280,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;password' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -303,8 +304,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Which password''s rules: login or execution')
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -321,8 +322,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--codes', '--codes', [CompletionResultType]::ParameterName, 'The customers listed in a file, one code a line')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The output CSV (created 0600; never overwritten)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every customer')
@@ -340,8 +341,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;password;set' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Which password: login or execution')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('--temporary', '--temporary', [CompletionResultType]::ParameterName, 'Put the password in the initial state: the customer must change it')
@@ -359,8 +360,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Which password: login or execution')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the change comes from (IP, channel); recorded with the attempt')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -377,8 +378,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Which password: login or execution')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the attempt comes from (IP, channel); recorded with it')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -420,8 +421,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;lock' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -439,8 +440,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;lock;list' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -456,8 +457,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;lock;add' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -490,11 +491,11 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where the fresh passwords go (CSV, 0600, never overwritten)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
-            [CompletionResult]::new('--reissue', '--reissue', [CompletionResultType]::ParameterName, 'Also issue a fresh initial execution password (needs --out)')
+            [CompletionResult]::new('--reissue', '--reissue', [CompletionResultType]::ParameterName, 'Also issue a fresh initial execution password (needs --out, unless the policy sends it for approval: then the approver gives --out)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
@@ -511,8 +512,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only this customer')
             [CompletionResult]::new('--candidates', '--candidates', [CompletionResultType]::ParameterName, 'Guesses per credential (1 to 100000)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('--guess', '--guess', [CompletionResultType]::ParameterName, 'Also try guesses built from each customer''s own data against the stored hashes')
@@ -531,8 +532,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;audit;history' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Only the newest N runs')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -558,8 +559,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;rollout' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -580,8 +581,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--pre-end', '--pre-end', [CompletionResultType]::ParameterName, 'End of the pre-registration period (e.g. "2022-09-17 23:59")')
             [CompletionResult]::new('--enforce', '--enforce', [CompletionResultType]::ParameterName, 'Enforcement start (e.g. "2022-09-18 18:00")')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -596,8 +597,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;rollout;status' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -627,8 +628,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;notify' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -644,14 +645,15 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Turn a notice on or off for a customer, and choose where it goes')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to')
             [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Report an event from the trading front end; queues the notice if the customer subscribes')
-            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for the mail gateway')
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'acctsec;notify;types' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -666,8 +668,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;notify;show' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('--unmask', '--unmask', [CompletionResultType]::ParameterName, 'Show addresses in full (audited)')
@@ -685,8 +687,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Which registered address: pc, mobile or both [default: unchanged]')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -701,8 +703,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;notify;import' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -721,8 +723,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--user-agent', '--user-agent', [CompletionResultType]::ParameterName, 'The client''s browser user agent')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'The amount in yen (withdrawals)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -739,28 +741,29 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only notices with this status')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N notices, oldest first (0: all) [default: all]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Mark notices sent, after the mail gateway delivered them')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Put failed notices back in the queue, for the next `notify send`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'acctsec;notify;outbox;export' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The JSON-lines file to create (0600; never overwritten)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -776,8 +779,24 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;notify;outbox;ack' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctsec;notify;outbox;retry' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -793,6 +812,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;notify;outbox;help' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Mark notices sent, after the mail gateway delivered them')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Put failed notices back in the queue, for the next `notify send`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -802,7 +822,29 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;notify;outbox;help;ack' {
             break
         }
+        'acctsec;notify;outbox;help;retry' {
+            break
+        }
         'acctsec;notify;outbox;help;help' {
+            break
+        }
+        'acctsec;notify;send' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Deliver at most N notices in this run (0: all that are due) [default: all]')
+            [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'Take no new notice this long after the run started (e.g. 10m, 1h); the message being sent is finished, the rest waits for the next run')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List the notices a run would send now and the charset of each; connect to nothing and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'acctsec;notify;help' {
@@ -811,7 +853,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Turn a notice on or off for a customer, and choose where it goes')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to')
             [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Report an event from the trading front end; queues the notice if the customer subscribes')
-            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for the mail gateway')
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -833,12 +876,19 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;notify;help;outbox' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Mark notices sent, after the mail gateway delivered them')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Put failed notices back in the queue, for the next `notify send`')
             break
         }
         'acctsec;notify;help;outbox;export' {
             break
         }
         'acctsec;notify;help;outbox;ack' {
+            break
+        }
+        'acctsec;notify;help;outbox;retry' {
+            break
+        }
+        'acctsec;notify;help;send' {
             break
         }
         'acctsec;notify;help;help' {
@@ -848,10 +898,11 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only entries about this customer')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries at or after this date (YYYY-MM-DD, JST) or time (RFC 3339)')
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only this action, or a family of actions (`customer` matches `customer.import`)')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Only entries written by this authenticated identity (the OS user, or the database user on PostgreSQL; not --operator)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Only the newest N matching entries')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -872,8 +923,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;log;verify' {
             [CompletionResult]::new('--head', '--head', [CompletionResultType]::ParameterName, 'A head shipped earlier by `acctsec log head` (the hash in full, or its first 8 or more hex digits): also detect truncation after it')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -888,8 +939,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;log;head' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -904,8 +955,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;log;seal' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'Start a new series of seals: the first one, or the first after the newest got older than max_seal_age')
@@ -922,8 +973,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;log;keygen' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the private key (never overwritten)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -961,8 +1012,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;ledger' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -980,8 +1031,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;ledger;copy' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where the new ledger goes: a file that does not exist yet, or the URL of an empty PostgreSQL database')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -1007,8 +1058,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;authcode' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -1027,8 +1078,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;authcode;issue' {
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'What the code is for: a withdrawal, or a view of the registered data')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -1044,8 +1095,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;authcode;verify' {
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'What the code is for: a withdrawal, or a view of the registered data')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -1073,12 +1124,123 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;authcode;help;help' {
             break
         }
+        'acctsec;request' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Requests awaiting approval, approved, rejected or expired')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One request: what it would change (personal data masked), who asked, its state')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve another person''s request and carry its action out at once')
+            [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a request (nothing is done)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'acctsec;request;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only requests in this state [default: all]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctsec;request;show' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctsec;request;approve' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where the passwords of a reissue go (CSV, 0600, never overwritten): they reach the approver')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctsec;request;reject' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctsec;request;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Requests awaiting approval, approved, rejected or expired')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One request: what it would change (personal data masked), who asked, its state')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve another person''s request and carry its action out at once')
+            [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a request (nothing is done)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'acctsec;request;help;list' {
+            break
+        }
+        'acctsec;request;help;show' {
+            break
+        }
+        'acctsec;request;help;approve' {
+            break
+        }
+        'acctsec;request;help;reject' {
+            break
+        }
+        'acctsec;request;help;help' {
+            break
+        }
         'acctsec;report' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the page here (HTML; never over an existing file)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'First day shown (JST) [default: the pre-registration start]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -1093,8 +1255,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
-            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is acting; written to the audit trail [default: the OS login name]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
             [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
@@ -1120,6 +1282,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The audit trail: list, verify, head')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'The ledger itself: copy it to another place or backend')
             [CompletionResult]::new('authcode', 'authcode', [CompletionResultType]::ParameterValue, 'One-time auth codes by email for withdrawals and data views: issue, verify')
+            [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Four-eyes approval: list, show, approve or reject requests for actions that need a second person')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Rollout progress and security posture: an HTML page with charts (--format json: the series)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1223,7 +1386,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Turn a notice on or off for a customer, and choose where it goes')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to')
             [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Report an event from the trading front end; queues the notice if the customer subscribes')
-            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for the mail gateway')
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table')
             break
         }
         'acctsec;help;notify;types' {
@@ -1244,12 +1408,19 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;help;notify;outbox' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)')
             [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Mark notices sent, after the mail gateway delivered them')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Put failed notices back in the queue, for the next `notify send`')
             break
         }
         'acctsec;help;notify;outbox;export' {
             break
         }
         'acctsec;help;notify;outbox;ack' {
+            break
+        }
+        'acctsec;help;notify;outbox;retry' {
+            break
+        }
+        'acctsec;help;notify;send' {
             break
         }
         'acctsec;help;log' {
@@ -1287,6 +1458,25 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;help;authcode;verify' {
+            break
+        }
+        'acctsec;help;request' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Requests awaiting approval, approved, rejected or expired')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One request: what it would change (personal data masked), who asked, its state')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Approve another person''s request and carry its action out at once')
+            [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a request (nothing is done)')
+            break
+        }
+        'acctsec;help;request;list' {
+            break
+        }
+        'acctsec;help;request;show' {
+            break
+        }
+        'acctsec;help;request;approve' {
+            break
+        }
+        'acctsec;help;request;reject' {
             break
         }
         'acctsec;help;report' {

@@ -55,6 +55,9 @@ _acctsec() {
             acctsec,report)
                 cmd="acctsec__subcmd__report"
                 ;;
+            acctsec,request)
+                cmd="acctsec__subcmd__request"
+                ;;
             acctsec,rollout)
                 cmd="acctsec__subcmd__rollout"
                 ;;
@@ -160,6 +163,9 @@ _acctsec() {
             acctsec__subcmd__help,report)
                 cmd="acctsec__subcmd__help__subcmd__report"
                 ;;
+            acctsec__subcmd__help,request)
+                cmd="acctsec__subcmd__help__subcmd__request"
+                ;;
             acctsec__subcmd__help,rollout)
                 cmd="acctsec__subcmd__help__subcmd__rollout"
                 ;;
@@ -217,6 +223,9 @@ _acctsec() {
             acctsec__subcmd__help__subcmd__notify,outbox)
                 cmd="acctsec__subcmd__help__subcmd__notify__subcmd__outbox"
                 ;;
+            acctsec__subcmd__help__subcmd__notify,send)
+                cmd="acctsec__subcmd__help__subcmd__notify__subcmd__send"
+                ;;
             acctsec__subcmd__help__subcmd__notify,set)
                 cmd="acctsec__subcmd__help__subcmd__notify__subcmd__set"
                 ;;
@@ -231,6 +240,9 @@ _acctsec() {
                 ;;
             acctsec__subcmd__help__subcmd__notify__subcmd__outbox,export)
                 cmd="acctsec__subcmd__help__subcmd__notify__subcmd__outbox__subcmd__export"
+                ;;
+            acctsec__subcmd__help__subcmd__notify__subcmd__outbox,retry)
+                cmd="acctsec__subcmd__help__subcmd__notify__subcmd__outbox__subcmd__retry"
                 ;;
             acctsec__subcmd__help__subcmd__password,change)
                 cmd="acctsec__subcmd__help__subcmd__password__subcmd__change"
@@ -255,6 +267,18 @@ _acctsec() {
                 ;;
             acctsec__subcmd__help__subcmd__policy,show)
                 cmd="acctsec__subcmd__help__subcmd__policy__subcmd__show"
+                ;;
+            acctsec__subcmd__help__subcmd__request,approve)
+                cmd="acctsec__subcmd__help__subcmd__request__subcmd__approve"
+                ;;
+            acctsec__subcmd__help__subcmd__request,list)
+                cmd="acctsec__subcmd__help__subcmd__request__subcmd__list"
+                ;;
+            acctsec__subcmd__help__subcmd__request,reject)
+                cmd="acctsec__subcmd__help__subcmd__request__subcmd__reject"
+                ;;
+            acctsec__subcmd__help__subcmd__request,show)
+                cmd="acctsec__subcmd__help__subcmd__request__subcmd__show"
                 ;;
             acctsec__subcmd__help__subcmd__rollout,set)
                 cmd="acctsec__subcmd__help__subcmd__rollout__subcmd__set"
@@ -334,6 +358,9 @@ _acctsec() {
             acctsec__subcmd__notify,outbox)
                 cmd="acctsec__subcmd__notify__subcmd__outbox"
                 ;;
+            acctsec__subcmd__notify,send)
+                cmd="acctsec__subcmd__notify__subcmd__send"
+                ;;
             acctsec__subcmd__notify,set)
                 cmd="acctsec__subcmd__notify__subcmd__set"
                 ;;
@@ -355,6 +382,9 @@ _acctsec() {
             acctsec__subcmd__notify__subcmd__help,outbox)
                 cmd="acctsec__subcmd__notify__subcmd__help__subcmd__outbox"
                 ;;
+            acctsec__subcmd__notify__subcmd__help,send)
+                cmd="acctsec__subcmd__notify__subcmd__help__subcmd__send"
+                ;;
             acctsec__subcmd__notify__subcmd__help,set)
                 cmd="acctsec__subcmd__notify__subcmd__help__subcmd__set"
                 ;;
@@ -370,6 +400,9 @@ _acctsec() {
             acctsec__subcmd__notify__subcmd__help__subcmd__outbox,export)
                 cmd="acctsec__subcmd__notify__subcmd__help__subcmd__outbox__subcmd__export"
                 ;;
+            acctsec__subcmd__notify__subcmd__help__subcmd__outbox,retry)
+                cmd="acctsec__subcmd__notify__subcmd__help__subcmd__outbox__subcmd__retry"
+                ;;
             acctsec__subcmd__notify__subcmd__outbox,ack)
                 cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__ack"
                 ;;
@@ -379,6 +412,9 @@ _acctsec() {
             acctsec__subcmd__notify__subcmd__outbox,help)
                 cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__help"
                 ;;
+            acctsec__subcmd__notify__subcmd__outbox,retry)
+                cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__retry"
+                ;;
             acctsec__subcmd__notify__subcmd__outbox__subcmd__help,ack)
                 cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__help__subcmd__ack"
                 ;;
@@ -387,6 +423,9 @@ _acctsec() {
                 ;;
             acctsec__subcmd__notify__subcmd__outbox__subcmd__help,help)
                 cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__help__subcmd__help"
+                ;;
+            acctsec__subcmd__notify__subcmd__outbox__subcmd__help,retry)
+                cmd="acctsec__subcmd__notify__subcmd__outbox__subcmd__help__subcmd__retry"
                 ;;
             acctsec__subcmd__password,change)
                 cmd="acctsec__subcmd__password__subcmd__change"
@@ -448,6 +487,36 @@ _acctsec() {
             acctsec__subcmd__policy__subcmd__help,show)
                 cmd="acctsec__subcmd__policy__subcmd__help__subcmd__show"
                 ;;
+            acctsec__subcmd__request,approve)
+                cmd="acctsec__subcmd__request__subcmd__approve"
+                ;;
+            acctsec__subcmd__request,help)
+                cmd="acctsec__subcmd__request__subcmd__help"
+                ;;
+            acctsec__subcmd__request,list)
+                cmd="acctsec__subcmd__request__subcmd__list"
+                ;;
+            acctsec__subcmd__request,reject)
+                cmd="acctsec__subcmd__request__subcmd__reject"
+                ;;
+            acctsec__subcmd__request,show)
+                cmd="acctsec__subcmd__request__subcmd__show"
+                ;;
+            acctsec__subcmd__request__subcmd__help,approve)
+                cmd="acctsec__subcmd__request__subcmd__help__subcmd__approve"
+                ;;
+            acctsec__subcmd__request__subcmd__help,help)
+                cmd="acctsec__subcmd__request__subcmd__help__subcmd__help"
+                ;;
+            acctsec__subcmd__request__subcmd__help,list)
+                cmd="acctsec__subcmd__request__subcmd__help__subcmd__list"
+                ;;
+            acctsec__subcmd__request__subcmd__help,reject)
+                cmd="acctsec__subcmd__request__subcmd__help__subcmd__reject"
+                ;;
+            acctsec__subcmd__request__subcmd__help,show)
+                cmd="acctsec__subcmd__request__subcmd__help__subcmd__show"
+                ;;
             acctsec__subcmd__rollout,help)
                 cmd="acctsec__subcmd__rollout__subcmd__help"
                 ;;
@@ -473,7 +542,7 @@ _acctsec() {
 
     case "${cmd}" in
         acctsec)
-            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version init policy customer password lock unlock audit rollout notify log ledger authcode report completions help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1111,7 +1180,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help)
-            opts="init policy customer password lock unlock audit rollout notify log ledger authcode report completions help"
+            opts="init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1447,7 +1516,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__notify)
-            opts="types show set import emit outbox"
+            opts="types show set import emit outbox send"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1489,7 +1558,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__notify__subcmd__outbox)
-            opts="export ack"
+            opts="export ack retry"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1519,6 +1588,34 @@ _acctsec() {
         acctsec__subcmd__help__subcmd__notify__subcmd__outbox__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__notify__subcmd__outbox__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__notify__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1715,6 +1812,76 @@ _acctsec() {
         acctsec__subcmd__help__subcmd__report)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__request)
+            opts="list show approve reject"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__request__subcmd__approve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__request__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__request__subcmd__reject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__request__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2097,7 +2264,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__log)
-            opts="-y -q -h -V --customer --since --action --limit --db --config --operator --format --yes --quiet --busy-timeout --help --version verify head seal keygen help"
+            opts="-y -q -h -V --customer --since --action --identity --limit --db --config --operator --format --yes --quiet --busy-timeout --help --version verify head seal keygen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2112,6 +2279,10 @@ _acctsec() {
                     return 0
                     ;;
                 --action)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2375,7 +2546,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify)
-            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version types show set import emit outbox help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version types show set import emit outbox send help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2459,7 +2630,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__help)
-            opts="types show set import emit outbox help"
+            opts="types show set import emit outbox send help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2515,7 +2686,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__help__subcmd__outbox)
-            opts="export ack"
+            opts="export ack retry"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2545,6 +2716,34 @@ _acctsec() {
         acctsec__subcmd__notify__subcmd__help__subcmd__outbox__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__help__subcmd__outbox__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__help__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2633,14 +2832,14 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__outbox)
-            opts="-y -q -h -V --status --limit --db --config --operator --format --yes --quiet --busy-timeout --help --version export ack help"
+            opts="-y -q -h -V --status --limit --db --config --operator --format --yes --quiet --busy-timeout --help --version export ack retry help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -W "pending sent" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pending sent failed" -- "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -2751,7 +2950,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__outbox__subcmd__help)
-            opts="export ack help"
+            opts="export ack retry help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2799,6 +2998,96 @@ _acctsec() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__outbox__subcmd__help__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__outbox__subcmd__retry)
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__send)
+            opts="-y -q -h -V --limit --budget --dry-run --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --budget)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3510,6 +3799,272 @@ _acctsec() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__request)
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version list show approve reject help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__request__subcmd__approve)
+            opts="-y -q -h -V --out --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__request__subcmd__help)
+            opts="list show approve reject help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__request__subcmd__help__subcmd__approve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__request__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__request__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__request__subcmd__help__subcmd__reject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__request__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__request__subcmd__list)
+            opts="-y -q -h -V --status --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -W "pending approved rejected expired" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__request__subcmd__reject)
+            opts="-y -q -h -V --reason --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__request__subcmd__show)
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -19,8 +19,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
     var completions = [
         &'acctsec'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -43,6 +43,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand log 'The audit trail: list, verify, head'
             cand ledger 'The ledger itself: copy it to another place or backend'
             cand authcode 'One-time auth codes by email for withdrawals and data views: issue, verify'
+            cand request 'Four-eyes approval: list, show, approve or reject requests for actions that need a second person'
             cand report 'Rollout progress and security posture: an HTML page with charts (--format json: the series)'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -50,8 +51,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;init'= {
             cand --preset 'The policy preset to start with (see `acctsec policy presets`)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -65,8 +66,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;policy'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -85,8 +86,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;policy;show'= {
             cand --kind 'Only the rules of this kind of password'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand --toml 'Print the policy as TOML'
@@ -101,8 +102,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;policy;presets'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -119,8 +120,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --file 'A TOML policy file (as printed by `acctsec policy show --toml`)'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -148,8 +149,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -169,8 +170,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;import'= {
             cand --encoding 'The file''s encoding [default: UTF-8, with or without BOM]'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand --dry-run 'Validate and count, write nothing'
@@ -185,8 +186,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer;show'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand --unmask 'Show personal data in full (audited)'
@@ -202,8 +203,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;list'= {
             cand --limit 'At most N customers (0: all)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand --locked 'Only locked accounts'
@@ -222,8 +223,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --mobile 'The new mobile address'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -254,8 +255,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;password'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -277,8 +278,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --kind 'Which password''s rules: login or execution'
             cand --customer 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -294,8 +295,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --codes 'The customers listed in a file, one code a line'
             cand --out 'The output CSV (created 0600; never overwritten)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand --all 'Every customer'
@@ -312,8 +313,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;set'= {
             cand --kind 'Which password: login or execution'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand --temporary 'Put the password in the initial state: the customer must change it'
@@ -330,8 +331,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --kind 'Which password: login or execution'
             cand --source 'Where the change comes from (IP, channel); recorded with the attempt'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -347,8 +348,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --kind 'Which password: login or execution'
             cand --source 'Where the attempt comes from (IP, channel); recorded with it'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -382,8 +383,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;lock'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -400,8 +401,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;lock;list'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -416,8 +417,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;lock;add'= {
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -445,11 +446,11 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --out 'Where the fresh passwords go (CSV, 0600, never overwritten)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
-            cand --reissue 'Also issue a fresh initial execution password (needs --out)'
+            cand --reissue 'Also issue a fresh initial execution password (needs --out, unless the policy sends it for approval: then the approver gives --out)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
             cand --yes 'Answer yes to confirmations (needed without a terminal)'
             cand -q 'Print nothing on success except requested data'
@@ -465,8 +466,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --customer 'Only this customer'
             cand --candidates 'Guesses per credential (1 to 100000)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand --guess 'Also try guesses built from each customer''s own data against the stored hashes'
@@ -484,8 +485,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;audit;history'= {
             cand --limit 'Only the newest N runs'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -507,8 +508,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;rollout'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -528,8 +529,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --pre-end 'End of the pre-registration period (e.g. "2022-09-17 23:59")'
             cand --enforce 'Enforcement start (e.g. "2022-09-18 18:00")'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -543,8 +544,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;rollout;status'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -569,8 +570,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -586,13 +587,14 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand set 'Turn a notice on or off for a customer, and choose where it goes'
             cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
-            cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand outbox 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
+            cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;types'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -606,8 +608,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;show'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand --unmask 'Show addresses in full (audited)'
@@ -624,8 +626,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --to 'Which registered address: pc, mobile or both [default: unchanged]'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -639,8 +641,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;import'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -658,8 +660,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --user-agent 'The client''s browser user agent'
             cand --amount 'The amount in yen (withdrawals)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -675,27 +677,28 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --status 'Only notices with this status'
             cand --limit 'At most N notices, oldest first (0: all) [default: all]'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
             cand --yes 'Answer yes to confirmations (needed without a terminal)'
             cand -q 'Print nothing on success except requested data'
             cand --quiet 'Print nothing on success except requested data'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
             cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand retry 'Put failed notices back in the queue, for the next `notify send`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;outbox;export'= {
             cand --out 'The JSON-lines file to create (0600; never overwritten)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -710,8 +713,23 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;outbox;ack'= {
             cand --from 'Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;notify;outbox;retry'= {
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -726,13 +744,34 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;outbox;help'= {
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
             cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand retry 'Put failed notices back in the queue, for the next `notify send`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;outbox;help;export'= {
         }
         &'acctsec;notify;outbox;help;ack'= {
         }
+        &'acctsec;notify;outbox;help;retry'= {
+        }
         &'acctsec;notify;outbox;help;help'= {
+        }
+        &'acctsec;notify;send'= {
+            cand --limit 'Deliver at most N notices in this run (0: all that are due) [default: all]'
+            cand --budget 'Take no new notice this long after the run started (e.g. 10m, 1h); the message being sent is finished, the rest waits for the next run'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand --dry-run 'List the notices a run would send now and the charset of each; connect to nothing and change nothing'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'acctsec;notify;help'= {
             cand types 'The notice catalog: names, defaults, whether a customer may turn each off'
@@ -740,7 +779,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand set 'Turn a notice on or off for a customer, and choose where it goes'
             cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
-            cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand outbox 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
+            cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;help;types'= {
@@ -756,10 +796,15 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;help;outbox'= {
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
             cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand retry 'Put failed notices back in the queue, for the next `notify send`'
         }
         &'acctsec;notify;help;outbox;export'= {
         }
         &'acctsec;notify;help;outbox;ack'= {
+        }
+        &'acctsec;notify;help;outbox;retry'= {
+        }
+        &'acctsec;notify;help;send'= {
         }
         &'acctsec;notify;help;help'= {
         }
@@ -767,10 +812,11 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --customer 'Only entries about this customer'
             cand --since 'Only entries at or after this date (YYYY-MM-DD, JST) or time (RFC 3339)'
             cand --action 'Only this action, or a family of actions (`customer` matches `customer.import`)'
+            cand --identity 'Only entries written by this authenticated identity (the OS user, or the database user on PostgreSQL; not --operator)'
             cand --limit 'Only the newest N matching entries'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -790,8 +836,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;log;verify'= {
             cand --head 'A head shipped earlier by `acctsec log head` (the hash in full, or its first 8 or more hex digits): also detect truncation after it'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -805,8 +851,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;head'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -820,8 +866,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;seal'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand --start 'Start a new series of seals: the first one, or the first after the newest got older than max_seal_age'
@@ -837,8 +883,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;log;keygen'= {
             cand --out 'Where to write the private key (never overwritten)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -869,8 +915,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;ledger'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -887,8 +933,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;ledger;copy'= {
             cand --to 'Where the new ledger goes: a file that does not exist yet, or the URL of an empty PostgreSQL database'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -910,8 +956,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;authcode'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -929,8 +975,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;authcode;issue'= {
             cand --purpose 'What the code is for: a withdrawal, or a view of the registered data'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -945,8 +991,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;authcode;verify'= {
             cand --purpose 'What the code is for: a withdrawal, or a view of the registered data'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -969,12 +1015,112 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;authcode;help;help'= {
         }
+        &'acctsec;request'= {
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Requests awaiting approval, approved, rejected or expired'
+            cand show 'One request: what it would change (personal data masked), who asked, its state'
+            cand approve 'Approve another person''s request and carry its action out at once'
+            cand reject 'Reject a request (nothing is done)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;request;list'= {
+            cand --status 'Only requests in this state [default: all]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;request;show'= {
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;request;approve'= {
+            cand --out 'Where the passwords of a reissue go (CSV, 0600, never overwritten): they reach the approver'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;request;reject'= {
+            cand --reason 'Why (written to the audit trail; plain text, one line)'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;request;help'= {
+            cand list 'Requests awaiting approval, approved, rejected or expired'
+            cand show 'One request: what it would change (personal data masked), who asked, its state'
+            cand approve 'Approve another person''s request and carry its action out at once'
+            cand reject 'Reject a request (nothing is done)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'acctsec;request;help;list'= {
+        }
+        &'acctsec;request;help;show'= {
+        }
+        &'acctsec;request;help;approve'= {
+        }
+        &'acctsec;request;help;reject'= {
+        }
+        &'acctsec;request;help;help'= {
+        }
         &'acctsec;report'= {
             cand --out 'Write the page here (HTML; never over an existing file)'
             cand --since 'First day shown (JST) [default: the pre-registration start]'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -988,8 +1134,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;completions'= {
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
-            cand --config 'Per-host settings (keys of the trail''s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
-            cand --operator 'Who is acting; written to the audit trail [default: the OS login name]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
@@ -1014,6 +1160,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand log 'The audit trail: list, verify, head'
             cand ledger 'The ledger itself: copy it to another place or backend'
             cand authcode 'One-time auth codes by email for withdrawals and data views: issue, verify'
+            cand request 'Four-eyes approval: list, show, approve or reject requests for actions that need a second person'
             cand report 'Rollout progress and security posture: an HTML page with charts (--format json: the series)'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1091,7 +1238,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand set 'Turn a notice on or off for a customer, and choose where it goes'
             cand import 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
-            cand outbox 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+            cand outbox 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
+            cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
         }
         &'acctsec;help;notify;types'= {
         }
@@ -1106,10 +1254,15 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;notify;outbox'= {
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
             cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand retry 'Put failed notices back in the queue, for the next `notify send`'
         }
         &'acctsec;help;notify;outbox;export'= {
         }
         &'acctsec;help;notify;outbox;ack'= {
+        }
+        &'acctsec;help;notify;outbox;retry'= {
+        }
+        &'acctsec;help;notify;send'= {
         }
         &'acctsec;help;log'= {
             cand verify 'Check the hash chain, and the seals with the configured public keys; exit 1 naming where'
@@ -1137,6 +1290,20 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;authcode;issue'= {
         }
         &'acctsec;help;authcode;verify'= {
+        }
+        &'acctsec;help;request'= {
+            cand list 'Requests awaiting approval, approved, rejected or expired'
+            cand show 'One request: what it would change (personal data masked), who asked, its state'
+            cand approve 'Approve another person''s request and carry its action out at once'
+            cand reject 'Reject a request (nothing is done)'
+        }
+        &'acctsec;help;request;list'= {
+        }
+        &'acctsec;help;request;show'= {
+        }
+        &'acctsec;help;request;approve'= {
+        }
+        &'acctsec;help;request;reject'= {
         }
         &'acctsec;help;report'= {
         }

@@ -25,8 +25,8 @@ function __fish_acctsec_using_subcommand
 end
 
 complete -c acctsec -n "__fish_acctsec_needs_command" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_needs_command" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_needs_command" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_needs_command" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_needs_command" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_needs_command" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -47,13 +47,14 @@ complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "notify" -d 'Email n
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "log" -d 'The audit trail: list, verify, head'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "ledger" -d 'The ledger itself: copy it to another place or backend'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "authcode" -d 'One-time auth codes by email for withdrawals and data views: issue, verify'
+complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "request" -d 'Four-eyes approval: list, show, approve or reject requests for actions that need a second person'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "report" -d 'Rollout progress and security posture: an HTML page with charts (--format json: the series)'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l preset -d 'The policy preset to start with (see `acctsec policy presets`)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -63,8 +64,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s q -l quiet -d '
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand init" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_seen_subcommand_from show presets set help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -80,8 +81,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and not __fish_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l kind -d 'Only the rules of this kind of password' -r -f -a "login\t''
 execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -92,8 +93,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from presets" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -106,8 +107,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l file -d 'A TOML policy file (as printed by `acctsec policy show --toml`)' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -121,8 +122,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change the policy (audited with the old and new values)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish_seen_subcommand_from import show list set-email help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -139,8 +140,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and not __fish
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l encoding -d 'The file\'s encoding [default: UTF-8, with or without BOM]' -r -f -a "utf-8\t''
 sjis\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -151,8 +152,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -164,8 +165,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l limit -d 'At most N customers (0: all)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -180,8 +181,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l mobile -d 'The new mobile address' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -196,8 +197,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "set-email" -d 'Change a customer\'s registered email address (notifies the old and the new one)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and not __fish_seen_subcommand_from check issue set change verify help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -216,8 +217,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l customer -d 'Also run the rules that need the customer\'s data (the ones comparing with stored passwords run only at `set` and `change`)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from check" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -229,8 +230,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l codes -d 'The customers listed in a file, one code a line' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l out -d 'The output CSV (created 0600; never overwritten)' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from issue" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -244,8 +245,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l kind -d 'Which password: login or execution' -r -f -a "login\t''
 execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -259,8 +260,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l source -d 'Where the change comes from (IP, channel); recorded with the attempt' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from change" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -273,8 +274,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 execution\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l source -d 'Where the attempt comes from (IP, channel); recorded with it' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -290,8 +291,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer'
 complete -c acctsec -n "__fish_acctsec_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -304,8 +305,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -f -a "add" -d 'Lock an account (e.g. suspected takeover)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and not __fish_seen_subcommand_from list add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -316,8 +317,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand lock; and __fish_seen_subcommand_from add" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -333,13 +334,13 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l codes -d 'The
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l out -d 'Where the fresh passwords go (CSV, 0600, never overwritten)' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l reissue -d 'Also issue a fresh initial execution password (needs --out)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -l reissue -d 'Also issue a fresh initial execution password (needs --out, unless the policy sends it for approval: then the approver gives --out)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand unlock" -s h -l help -d 'Print help'
@@ -352,8 +353,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_se
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l customer -d 'Only this customer' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l candidates -d 'Guesses per credential (1 to 100000)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -367,8 +368,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_se
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l limit -d 'Only the newest N runs' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from history" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -380,8 +381,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "history" -d 'Summaries of earlier runs'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and not __fish_seen_subcommand_from set status help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -397,8 +398,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l pre-end -d 'End of the pre-registration period (e.g. "2022-09-17 23:59")' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l enforce -d 'Enforcement start (e.g. "2022-09-18 18:00")' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -408,8 +409,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from status" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -421,27 +422,28 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from help" -f -a "set" -d 'Record the schedule (times in JST unless an offset is given)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from help" -f -a "status" -d 'Customers by execution-password state, and time left'
 complete -c acctsec -n "__fish_acctsec_using_subcommand rollout; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -s q -l quiet -d 'Print nothing on success except requested data'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -s h -l help -d 'Print help'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -f -a "types" -d 'The notice catalog: names, defaults, whether a customer may turn each off'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -f -a "show" -d 'A customer\'s subscriptions (addresses masked)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -f -a "set" -d 'Turn a notice on or off for a customer, and choose where it goes'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -f -a "import" -d 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -f -a "emit" -d 'Report an event from the trading front end; queues the notice if the customer subscribes'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -f -a "outbox" -d 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "types" -d 'The notice catalog: names, defaults, whether a customer may turn each off'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "show" -d 'A customer\'s subscriptions (addresses masked)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "set" -d 'Turn a notice on or off for a customer, and choose where it goes'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "import" -d 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "emit" -d 'Report an event from the trading front end; queues the notice if the customer subscribes'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "outbox" -d 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "send" -d 'Deliver pending notices through the SMTP relay of the configuration\'s [smtp] table'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and not __fish_seen_subcommand_from types show set import emit outbox send help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -451,8 +453,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from types" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -467,8 +469,8 @@ mobile\t''
 both\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -478,8 +480,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -493,8 +495,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l user-agent -d 'The client\'s browser user agent' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l amount -d 'The amount in yen (withdrawals)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -503,37 +505,55 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l status -d 'Only notices with this status' -r -f -a "pending\t''
-sent\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l status -d 'Only notices with this status' -r -f -a "pending\t'Waiting to be sent (by `notify send` or a mail gateway)'
+sent\t'Accepted by the relay, or acknowledged by the gateway'
+failed\t'Refused for good by the relay (`notify outbox retry` puts them back)'"
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l limit -d 'At most N notices, oldest first (0: all) [default: all]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -s q -l quiet -d 'Print nothing on success except requested data'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -f -a "export" -d 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -f -a "ack" -d 'Mark notices sent, after the mail gateway delivered them'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -f -a "retry" -d 'Put failed notices back in the queue, for the next `notify send`'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -l limit -d 'Deliver at most N notices in this run (0: all that are due) [default: all]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -l budget -d 'Take no new notice this long after the run started (e.g. 10m, 1h); the message being sent is finished, the rest waits for the next run' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -l dry-run -d 'List the notices a run would send now and the charset of each; connect to nothing and change nothing'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "types" -d 'The notice catalog: names, defaults, whether a customer may turn each off'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "show" -d 'A customer\'s subscriptions (addresses masked)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "set" -d 'Turn a notice on or off for a customer, and choose where it goes'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "import" -d 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "emit" -d 'Report an event from the trading front end; queues the notice if the customer subscribes'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "outbox" -d 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "outbox" -d 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "send" -d 'Deliver pending notices through the SMTP relay of the configuration\'s [smtp] table'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l customer -d 'Only entries about this customer' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l since -d 'Only entries at or after this date (YYYY-MM-DD, JST) or time (RFC 3339)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l action -d 'Only this action, or a family of actions (`customer` matches `customer.import`)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l identity -d 'Only entries written by this authenticated identity (the OS user, or the database user on PostgreSQL; not --operator)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l limit -d 'Only the newest N matching entries' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -549,8 +569,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and not __fish_seen_subcommand_from verify head seal keygen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l head -d 'A head shipped earlier by `acctsec log head` (the hash in full, or its first 8 or more hex digits): also detect truncation after it' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -560,8 +580,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -571,8 +591,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from head" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -584,8 +604,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from seal" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l out -d 'Where to write the private key (never overwritten)' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from keygen" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -600,8 +620,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_sub
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Make a key pair for sealing: the private key into FILE (0600), the public key printed'
 complete -c acctsec -n "__fish_acctsec_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -614,8 +634,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_s
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and not __fish_seen_subcommand_from copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l to -d 'Where the new ledger goes: a file that does not exist yet, or the URL of an empty PostgreSQL database' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -627,8 +647,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
 complete -c acctsec -n "__fish_acctsec_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -643,8 +663,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l purpose -d 'What the code is for: a withdrawal, or a view of the registered data' -r -f -a "withdrawal\t'Before a withdrawal (notice withdrawal_auth_code)'
 view\t'Before a view of the registered data (notice view_auth_code)'"
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -656,8 +676,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l purpose -d 'What the code is for: a withdrawal, or a view of the registered data' -r -f -a "withdrawal\t'Before a withdrawal (notice withdrawal_auth_code)'
 view\t'Before a view of the registered data (notice view_auth_code)'"
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -669,11 +689,82 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from help" -f -a "issue" -d 'Send the customer a one-time code by email; prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -f -a "list" -d 'Requests awaiting approval, approved, rejected or expired'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -f -a "show" -d 'One request: what it would change (personal data masked), who asked, its state'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -f -a "approve" -d 'Approve another person\'s request and carry its action out at once'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -f -a "reject" -d 'Reject a request (nothing is done)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l status -d 'Only requests in this state [default: all]' -r -f -a "pending\t''
+approved\t''
+rejected\t''
+expired\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l out -d 'Where the passwords of a reissue go (CSV, 0600, never overwritten): they reach the approver' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from approve" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l reason -d 'Why (written to the audit trail; plain text, one line)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -l busy-timeout -d 'How long to wait for another writer before giving up with exit 75 (at most 86400000: a day)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -s q -l quiet -d 'Print nothing on success except requested data'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from reject" -s V -l version -d 'Print version'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "list" -d 'Requests awaiting approval, approved, rejected or expired'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "show" -d 'One request: what it would change (personal data masked), who asked, its state'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "approve" -d 'Approve another person\'s request and carry its action out at once'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "reject" -d 'Reject a request (nothing is done)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l out -d 'Write the page here (HTML; never over an existing file)' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l since -d 'First day shown (JST) [default: the pre-registration start]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -683,8 +774,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand report" -s q -l quiet -d
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand report" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l config -d 'Per-host settings (keys of the trail\'s seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
-complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l operator -d 'Who is acting; written to the audit trail [default: the OS login name]' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
+complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -l format -d 'Output form of listings and results (json: one JSON document on stdout)' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -693,21 +784,22 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s y -l yes
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "init" -d 'Create the ledger (exit 0 and no change if it already exists)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "policy" -d 'The password policy: show, presets, set'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "customer" -d 'The customer master: import, show, list, set-email'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "password" -d 'Passwords: check, bulk issue, set, verify'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "lock" -d 'Locked accounts: list, lock'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "unlock" -d 'Unlock accounts (optionally with a fresh initial execution password)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "audit" -d 'Weak-credential audit (findings; --guess tries guesses from customer data)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "rollout" -d 'The rollout schedule and progress'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "notify" -d 'Email notices: catalog, subscriptions, front-end events, outbox'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "log" -d 'The audit trail: list, verify, head'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "ledger" -d 'The ledger itself: copy it to another place or backend'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "authcode" -d 'One-time auth codes by email for withdrawals and data views: issue, verify'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "report" -d 'Rollout progress and security posture: an HTML page with charts (--format json: the series)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "completions" -d 'Print shell completions'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode report completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "init" -d 'Create the ledger (exit 0 and no change if it already exists)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "policy" -d 'The password policy: show, presets, set'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "customer" -d 'The customer master: import, show, list, set-email'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "password" -d 'Passwords: check, bulk issue, set, verify'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "lock" -d 'Locked accounts: list, lock'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "unlock" -d 'Unlock accounts (optionally with a fresh initial execution password)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "audit" -d 'Weak-credential audit (findings; --guess tries guesses from customer data)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "rollout" -d 'The rollout schedule and progress'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "notify" -d 'Email notices: catalog, subscriptions, front-end events, outbox'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "log" -d 'The audit trail: list, verify, head'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "ledger" -d 'The ledger itself: copy it to another place or backend'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "authcode" -d 'One-time auth codes by email for withdrawals and data views: issue, verify'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "request" -d 'Four-eyes approval: list, show, approve or reject requests for actions that need a second person'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "report" -d 'Rollout progress and security posture: an HTML page with charts (--format json: the series)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "completions" -d 'Print shell completions'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "show" -d 'The policy in force (--toml prints what `policy set --file` reads back)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "presets" -d 'The shipped presets'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Change the policy (audited with the old and new values)'
@@ -730,7 +822,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "set" -d 'Turn a notice on or off for a customer, and choose where it goes'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "import" -d 'Set subscriptions in bulk from a CSV with columns code,type,enabled,to'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "emit" -d 'Report an event from the trading front end; queues the notice if the customer subscribes'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "outbox" -d 'The queued notices (addresses masked); `export` and `ack` for the mail gateway'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "outbox" -d 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "send" -d 'Deliver pending notices through the SMTP relay of the configuration\'s [smtp] table'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "verify" -d 'Check the hash chain, and the seals with the configured public keys; exit 1 naming where'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "head" -d 'Print the newest sequence number and hash (SEQ:HASH)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "seal" -d 'Sign the head with the configured signing key and store the seal (for cron; -q: silent)'
@@ -738,3 +831,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "copy" -d 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from authcode" -f -a "issue" -d 'Send the customer a one-time code by email; prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from authcode" -f -a "verify" -d 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "list" -d 'Requests awaiting approval, approved, rejected or expired'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "show" -d 'One request: what it would change (personal data masked), who asked, its state'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "approve" -d 'Approve another person\'s request and carry its action out at once'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "reject" -d 'Reject a request (nothing is done)'

@@ -35,6 +35,8 @@ pub struct Config {
     /// The file it came from (`None`: no file, an empty configuration).
     pub path: Option<PathBuf>,
     pub trail: TrailConfig,
+    /// `[smtp]`: the relay `notify send` delivers through (`None`: no table).
+    pub smtp: Option<SmtpConfig>,
 }
 
 /// The file's tables.
@@ -43,6 +45,100 @@ pub struct Config {
 struct File {
     #[serde(default)]
     trail: TrailConfig,
+    smtp: Option<SmtpConfig>,
+}
+
+/// `[smtp]`: the broker's mail relay (`notify send`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpConfig {
+    /// The relay's host name (also the name its certificate must carry).
+    pub host: String,
+    pub port: u16,
+    pub tls: TlsMode,
+    /// Extra CA certificates (PEM) the relay's certificate may chain to;
+    /// relative to the configuration file's directory.
+    pub ca_file: Option<PathBuf>,
+    /// The From of every notice: `Name <address>` or `address`.
+    #[serde(deserialize_with = "mailbox")]
+    pub from: String,
+    #[serde(default, deserialize_with = "opt_mailbox")]
+    pub reply_to: Option<String>,
+    pub username: Option<String>,
+    /// The file holding the password (mode 0600 or 0400); relative to the
+    /// configuration file's directory. Else `ACCTSEC_SMTP_PASSWORD`.
+    pub password_file: Option<PathBuf>,
+    /// At most this many messages a minute (no limit when absent).
+    #[serde(default, deserialize_with = "per_minute")]
+    pub max_per_minute: Option<u32>,
+    /// The mail domains whose addresses get ISO-2022-JP (and their
+    /// subdomains).
+    #[serde(default = "default_jis_domains")]
+    pub iso2022jp_domains: Vec<String>,
+}
+
+/// How the connection to the relay is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TlsMode {
+    /// Plain connection, then STARTTLS (required: refused without it).
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No TLS (a relay on the same host or a trusted network only).
+    None,
+}
+
+/// The variable that may hold the relay's password instead of a file.
+pub const SMTP_PASSWORD_VAR: &str = "ACCTSEC_SMTP_PASSWORD";
+
+fn default_jis_domains() -> Vec<String> {
+    crate::notify::mail::DEFAULT_ISO2022JP_DOMAINS
+        .iter()
+        .map(|d| d.to_string())
+        .collect()
+}
+
+fn mailbox<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    check_mailbox(&text).map_err(serde::de::Error::custom)?;
+    Ok(text)
+}
+
+fn opt_mailbox<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    mailbox(d).map(Some)
+}
+
+/// `Name <local@domain>` or `local@domain`, one line.
+fn check_mailbox(text: &str) -> Result<(), String> {
+    let addr = match (text.rfind('<'), text.ends_with('>')) {
+        (Some(i), true) => &text[i + 1..text.len() - 1],
+        (None, false) => text.trim(),
+        _ => "",
+    };
+    let ok = !text.chars().any(char::is_control)
+        && addr.is_ascii()
+        && addr
+            .split_once('@')
+            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.contains('@'))
+        && !addr.contains(char::is_whitespace);
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{text}` is not a mail address like \"証券 お知らせ <noreply@example.co.jp>\" or \"noreply@example.co.jp\""
+        ))
+    }
+}
+
+fn per_minute<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let n = i64::deserialize(d)?;
+    match u32::try_from(n) {
+        Ok(n) if n > 0 => Ok(Some(n)),
+        _ => Err(serde::de::Error::custom(format!(
+            "max_per_minute must be a whole number from 1 up, not {n}"
+        ))),
+    }
 }
 
 /// `[trail]`: the seals of the audit trail.
@@ -89,6 +185,16 @@ pub enum ConfigError {
     KeyFileOpen { path: PathBuf, mode: u32 },
     /// The signing key file holds no Ed25519 private key.
     KeyFileInvalid { path: PathBuf },
+    /// `notify send` needs an `[smtp]` table.
+    NoSmtp { config: Option<PathBuf> },
+    /// `[smtp] password_file` does not exist.
+    PasswordFileMissing { path: PathBuf },
+    /// Group or others may access `[smtp] password_file`.
+    PasswordFileOpen { path: PathBuf, mode: u32 },
+    /// `[smtp] password_file` is empty, too long or not one line of text.
+    PasswordFileInvalid { path: PathBuf },
+    /// `[smtp] username` without a password (no file, no variable).
+    NoSmtpPassword { config: Option<PathBuf> },
 }
 
 impl Config {
@@ -121,15 +227,23 @@ impl Config {
 
     /// Parse the text of the file at `path`.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-        let file: File = toml::from_str(text).map_err(|e| ConfigError::Parse {
-            path: path.to_path_buf(),
-            line: e.span().map(|s| {
-                1 + text.as_bytes()[..s.start.min(text.len())]
-                    .iter()
-                    .filter(|b| **b == b'\n')
-                    .count()
-            }),
-            detail: e.message().trim().to_string(),
+        let file: File = toml::from_str(text).map_err(|e| {
+            let start = e.span().map(|s| s.start.min(text.len()));
+            let mut detail = e.message().trim().to_string();
+            // A missing key is reported at its table's header: name it.
+            if let Some(header) = start
+                .and_then(|s| text[s..].lines().next())
+                .map(str::trim)
+                .filter(|h| h.starts_with('['))
+            {
+                detail = format!("{detail} in {header}");
+            }
+            ConfigError::Parse {
+                path: path.to_path_buf(),
+                line: start
+                    .map(|s| 1 + text.as_bytes()[..s].iter().filter(|b| **b == b'\n').count()),
+                detail,
+            }
         })?;
         let mut trail = file.trail;
         if let Some(k) = trail
@@ -144,9 +258,15 @@ impl Config {
         }
         let dir = path.parent().unwrap_or(Path::new("."));
         trail.signing_key_file = trail.signing_key_file.map(|k| dir.join(k));
+        let smtp = file.smtp.map(|mut s| {
+            s.ca_file = s.ca_file.map(|f| dir.join(f));
+            s.password_file = s.password_file.map(|f| dir.join(f));
+            s
+        });
         Ok(Config {
             path: Some(path.to_path_buf()),
             trail,
+            smtp,
         })
     }
 }
@@ -212,6 +332,80 @@ impl TrailConfig {
     }
 }
 
+impl SmtpConfig {
+    /// The relay's password: `password_file` (private to its owner: mode
+    /// 0600 or 0400), else `ACCTSEC_SMTP_PASSWORD`; `None` without a
+    /// username. Never from the command line; its contents never reach an
+    /// error message.
+    pub fn password(
+        &self,
+        config: Option<&Path>,
+    ) -> Result<Option<Zeroizing<String>>, ConfigError> {
+        if self.username.is_none() {
+            return Ok(None);
+        }
+        if let Some(path) = self.password_file.as_deref() {
+            return read_password_file(path).map(Some);
+        }
+        match std::env::var(SMTP_PASSWORD_VAR) {
+            Ok(v) if !v.is_empty() => Ok(Some(Zeroizing::new(v))),
+            _ => Err(ConfigError::NoSmtpPassword {
+                config: config.map(Path::to_path_buf),
+            }),
+        }
+    }
+
+    /// The domain of the From address (for Message-IDs).
+    pub fn from_domain(&self) -> &str {
+        let addr = self.from.trim_end_matches('>');
+        addr.rsplit_once('@').map_or("localhost", |(_, d)| d)
+    }
+}
+
+fn read_password_file(path: &Path) -> Result<Zeroizing<String>, ConfigError> {
+    let mut f = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ConfigError::PasswordFileMissing {
+            path: path.to_path_buf(),
+        },
+        _ => ConfigError::Read {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    })?;
+    let meta = f.metadata().map_err(|e| ConfigError::Read {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        return Err(ConfigError::PasswordFileOpen {
+            path: path.to_path_buf(),
+            mode,
+        });
+    }
+    let invalid = || ConfigError::PasswordFileInvalid {
+        path: path.to_path_buf(),
+    };
+    if !meta.is_file() || meta.len() > 1024 {
+        return Err(invalid());
+    }
+    let mut bytes = Zeroizing::new(Vec::with_capacity(1025));
+    (&mut f)
+        .take(1025)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ConfigError::Read {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| invalid())?;
+    let line = text.strip_suffix('\n').unwrap_or(text);
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.is_empty() || line.chars().any(char::is_control) {
+        return Err(invalid());
+    }
+    Ok(Zeroizing::new(line.to_string()))
+}
+
 /// The default places, in order: the user's, then the host's.
 pub fn default_paths() -> Vec<PathBuf> {
     let user = std::env::var_os("XDG_CONFIG_HOME")
@@ -266,6 +460,54 @@ mod tests {
     use super::*;
 
     #[test]
+    fn parses_the_smtp_table_with_its_defaults_and_paths() {
+        let text = "[smtp]\nhost = \"relay.example.co.jp\"\nport = 587\ntls = \"starttls\"\n\
+                    from = \"証券 お知らせ <noreply@example.co.jp>\"\nca_file = \"ca.pem\"\n\
+                    password_file = \"smtp.pw\"\nusername = \"u\"\nmax_per_minute = 60\n";
+        let c = Config::parse(Path::new("/etc/acctsec/config.toml"), text).unwrap();
+        let s = c.smtp.unwrap();
+        assert_eq!(s.tls, TlsMode::Starttls);
+        assert_eq!(s.ca_file.as_deref(), Some(Path::new("/etc/acctsec/ca.pem")));
+        assert_eq!(
+            s.password_file.as_deref(),
+            Some(Path::new("/etc/acctsec/smtp.pw"))
+        );
+        assert_eq!(s.max_per_minute, Some(60));
+        assert_eq!(s.from_domain(), "example.co.jp");
+        assert!(s.iso2022jp_domains.iter().any(|d| d == "docomo.ne.jp"));
+        assert!(
+            Config::parse(Path::new("c.toml"), "")
+                .unwrap()
+                .smtp
+                .is_none()
+        );
+        for (bad, line) in [
+            (
+                "[smtp]\nhost = \"x\"\nport = 25\ntls = \"ssl\"\nfrom = \"a@b.jp\"\n",
+                4,
+            ),
+            (
+                "[smtp]\nhost = \"x\"\nport = 99999\ntls = \"none\"\nfrom = \"a@b.jp\"\n",
+                3,
+            ),
+            (
+                "[smtp]\nhost = \"x\"\nport = 25\ntls = \"none\"\nfrom = \"a b\"\n",
+                5,
+            ),
+            (
+                "[smtp]\nhost = \"x\"\nport = 25\ntls = \"none\"\nfrom = \"a@b.jp\"\npassword = \"p\"\n",
+                6,
+            ),
+        ] {
+            let e = Config::parse(Path::new("c.toml"), bad).unwrap_err();
+            assert!(
+                matches!(e, ConfigError::Parse { line: Some(l), .. } if l == line),
+                "{bad}: {e:?}"
+            );
+        }
+    }
+
+    #[test]
     fn durations() {
         assert_eq!(parse_duration("2d"), Some(Duration::from_secs(172_800)));
         assert_eq!(parse_duration("1h30m"), Some(Duration::from_secs(5_400)));
@@ -315,6 +557,16 @@ mod tests {
         assert!(
             matches!(e, ConfigError::Parse { line: Some(2), .. }),
             "{e:?}"
+        );
+        let e =
+            Config::parse(Path::new("c.toml"), "[trail]\n\n[smtp]\nhost = \"x\"\n").unwrap_err();
+        let ConfigError::Parse { line, detail, .. } = e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(line, Some(3));
+        assert!(
+            detail.contains("port") && detail.contains("[smtp]"),
+            "{detail}"
         );
         let both = format!("[trail]\npublic_keys = [\"{k}\"]\nretired_keys = [\"{k}\"]\n");
         assert!(matches!(

@@ -4,7 +4,7 @@
 //! Direction: `error` imports `messages`, never the other way. An [`Error`]
 //! holds data (paths, codes, counts, the underlying error); its `Display`
 //! hands those fields to one function per variant in `messages::errors`,
-//! which knows nothing of this type. (`Usage`, `InUse` and `Config` carry a
+//! which knows nothing of this type. (`Usage`, `InUse`, `Unavailable` and `Config` carry a
 //! sentence already worded by `messages` where they were raised.)
 
 use std::path::PathBuf;
@@ -109,6 +109,10 @@ pub enum Error {
     /// Another process is doing the same work; safe to retry (exit 75).
     #[error("{what}")]
     InUse { what: String },
+    /// A server acctsec talks to (the mail relay) cannot be reached now;
+    /// nothing was changed for it: safe to retry (exit 75).
+    #[error("{what}")]
+    Unavailable { what: String },
     /// No ledger at the path.
     #[error("{}", text::no_ledger(.path))]
     NoLedger { path: PathBuf },
@@ -125,6 +129,10 @@ pub enum Error {
     /// Invalid configuration (policy, environment).
     #[error("{what}")]
     Config { what: String },
+    /// The answer is no (exit 1): a request that cannot be approved (one's
+    /// own, decided already, expired). `what` says why and what next.
+    #[error("{what}")]
+    Refused { what: String },
     /// Stopped by a signal between two committed steps; `what` says how to
     /// resume. Exit 128 + the signal's number (130 SIGINT, 143 SIGTERM).
     #[error("{what}")]
@@ -145,12 +153,13 @@ impl Error {
             | Error::Db { .. }
             | Error::Corrupt { .. }
             | Error::Unaudited => exit::IO,
-            Error::Busy { .. } | Error::InUse { .. } => exit::BUSY,
+            Error::Busy { .. } | Error::InUse { .. } | Error::Unavailable { .. } => exit::BUSY,
             Error::NoLedger { .. }
             | Error::NotALedger { .. }
             | Error::NewerLedger { .. }
             | Error::Config { .. } => exit::CONFIG,
             Error::Interrupted { exit, .. } => *exit,
+            Error::Refused { .. } => exit::NO,
         }
     }
 
@@ -221,15 +230,17 @@ mod tests {
             Error::Corrupt { .. } => "Corrupt",
             Error::Busy { .. } => "Busy",
             Error::InUse { .. } => "InUse",
+            Error::Unavailable { .. } => "Unavailable",
             Error::NoLedger { .. } => "NoLedger",
             Error::NotALedger { .. } => "NotALedger",
             Error::NewerLedger { .. } => "NewerLedger",
             Error::Config { .. } => "Config",
             Error::Interrupted { .. } => "Interrupted",
+            Error::Refused { .. } => "Refused",
         }
     }
 
-    const VARIANTS: usize = 21;
+    const VARIANTS: usize = 23;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -363,6 +374,13 @@ mod tests {
                 vec!["another issue is running"],
             ),
             (
+                Error::Unavailable {
+                    what: "the mail relay relay.example:587 cannot be reached".into(),
+                },
+                exit::BUSY,
+                vec!["relay.example:587"],
+            ),
+            (
                 Error::NoLedger { path: db.clone() },
                 exit::CONFIG,
                 vec!["`acctsec init --db /x/ledger.db`", "ACCTSEC_DB"],
@@ -395,6 +413,13 @@ mod tests {
                 },
                 130,
                 vec!["SIGINT", "run the same command again"],
+            ),
+            (
+                Error::Refused {
+                    what: "request 7 is your own; another person must approve it".into(),
+                },
+                exit::NO,
+                vec!["request 7", "another person"],
             ),
         ]
     }

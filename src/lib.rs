@@ -13,8 +13,12 @@ pub mod config;
 pub mod customer;
 pub mod era;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
+pub mod identity;
 pub mod issuance;
 pub mod ledger;
+pub mod mailer;
 pub mod notify;
 pub mod output;
 pub mod password;

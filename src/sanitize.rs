@@ -57,8 +57,14 @@ pub fn sanitize(s: &str) -> String {
 }
 
 fn needs_cleaning(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+    c.is_control() || is_bidi_control(c)
+}
+
+/// The bidirectional formatting characters (Unicode's `Bidi_Control`
+/// property: embeddings, overrides, isolates, the marks LRM, RLM and the
+/// Arabic letter mark ALM), which can make text read out of order.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
 #[cfg(test)]
@@ -76,6 +82,9 @@ mod tests {
         assert_eq!(sanitize("x\u{9b}2Jy"), "xy");
         assert_eq!(sanitize("a\nb\tc\r"), "a b c ");
         assert_eq!(sanitize("abc\u{202e}fed"), "abcfed");
+        // Found by fuzzing (tests/fuzz, target sanitize): the Arabic
+        // letter mark is a bidi control too.
+        assert_eq!(sanitize("isolate\u{61c}"), "isolate");
         assert_eq!(sanitize("\u{7f}\u{0}\u{85}ok"), "ok");
         assert_eq!(sanitize("ｶﾅ 漢字 🙂"), "ｶﾅ 漢字 🙂");
     }

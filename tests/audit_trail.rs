@@ -155,7 +155,7 @@ fn deleted_inserted_and_reordered_entries_are_detected() {
             &[],
         );
         env.sql_exec(
-            "INSERT INTO audit_log SELECT 3, at, operator, 'forged', customer, reason, details, hash, hash FROM audit_log WHERE seq = 2",
+            "INSERT INTO audit_log SELECT 3, at, operator, 'forged', customer, reason, details, hash, hash, format, identity FROM audit_log WHERE seq = 2",
             &[],
         );
     }
@@ -166,7 +166,7 @@ fn deleted_inserted_and_reordered_entries_are_detected() {
     // Appending a forged entry with a made-up hash.
     env.restore(&pristine);
     env.sql_exec(
-        "INSERT INTO audit_log SELECT seq + 1, at, operator, 'forged', customer, reason, details, hash, hash FROM audit_log WHERE seq = ?1",
+        "INSERT INTO audit_log SELECT seq + 1, at, operator, 'forged', customer, reason, details, hash, hash, format, identity FROM audit_log WHERE seq = ?1",
         &[&n],
     );
     verify(&env, &[])

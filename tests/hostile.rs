@@ -277,3 +277,86 @@ fn policy_text_and_files_are_capped() {
         .status(78)
         .stderr_has("support_desk");
 }
+
+// Found by fuzzing (tests/fuzz): each input a target reported, as a test.
+
+/// `customer_import` and `subscriptions`: a lone CR ends a record (old Mac
+/// line ends, or a stray CR inside a row), so it ends a line too: the rows
+/// after it are reported on their own lines, not on the line before.
+#[test]
+fn a_lone_carriage_return_starts_a_new_line() {
+    let env = Env::with_customers();
+    let f = env.write(
+        "cr.csv",
+        "code,name,birth_date\rA1,x,1990-01-01\rA2,y,1990-13-01\rA3,z,H31.5.1\r",
+    );
+    env.run(&["customer", "import", &f.display().to_string()])
+        .status(65)
+        .stderr_has("cr.csv:3: column birth_date")
+        .stderr_has("cr.csv:4: column birth_date");
+    let f = env.write(
+        "mixed.csv",
+        "code,name,birth_date\r\nA1,x,1990-01-01\r\x00,y,1990-01-01\nA3,z,1990-01-01\r\n",
+    );
+    env.run(&["customer", "import", &f.display().to_string()])
+        .status(65)
+        .stderr_has("mixed.csv:3: column code");
+    let f = env.write(
+        "subs.csv",
+        "code,type,enabled\r1000100,login,on\r1000100,nope,on\r",
+    );
+    env.run(&["notify", "import", &f.display().to_string()])
+        .status(65)
+        .stderr_has("subs.csv:3: column type");
+}
+
+/// `customer_row`: a name may not hold a bidirectional control (U+202E
+/// and its kin make a name read backwards wherever it is shown: notices,
+/// the report, CSV opened in a spreadsheet).
+#[test]
+fn a_name_with_a_bidi_control_is_refused() {
+    let env = Env::with_customers();
+    for (i, c) in ['\u{202e}', '\u{2067}', '\u{200f}', '\u{61c}']
+        .into_iter()
+        .enumerate()
+    {
+        let f = env.write(
+            &format!("bidi{i}.csv"),
+            format!("code,name,birth_date\nB{i},abc{c}def,1990-01-01\n"),
+        );
+        env.run(&["customer", "import", &f.display().to_string()])
+            .status(65)
+            .stderr_has(&format!("bidi{i}.csv:2: column name"));
+    }
+}
+
+/// `customer_row`: an address with a vertical tab (or any other Unicode
+/// space) around it reads the same from `customer set-email` as from the
+/// customer CSV, which trims every field: the validator trims it too.
+#[test]
+fn an_address_is_trimmed_alike_on_every_path() {
+    let env = Env::with_customers();
+    env.run(&[
+        "--yes",
+        "customer",
+        "set-email",
+        "1000137",
+        "--pc",
+        "\u{b}Hanako.New@Example.COM\u{b}\u{2003}",
+    ])
+    .ok();
+    let f = env.write(
+        "vt.csv",
+        "code,name,birth_date,email_pc\n1000174,高橋 一郎,19941110,\"ichiro@Example.JP\u{b}\"\n",
+    );
+    env.run(&["--yes", "customer", "import", &f.display().to_string()])
+        .ok();
+    let email = |code: &str| {
+        env.run(&["--format", "json", "customer", "show", code, "--unmask"])
+            .ok()
+            .json()["email_pc"]
+            .clone()
+    };
+    assert_eq!(email("1000137"), "Hanako.New@example.com");
+    assert_eq!(email("1000174"), "ichiro@example.jp");
+}

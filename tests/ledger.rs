@@ -155,7 +155,7 @@ fn the_trail_lists_in_every_format() {
     assert!(table.contains("ledger.init") && table.contains("tester"));
     let csv = env.run(&["--format", "csv", "log"]).ok().stdout();
     assert!(
-        csv.starts_with("seq,at,operator,action,customer,reason,details\n"),
+        csv.starts_with("seq,at,identity,operator,action,customer,reason,details\n"),
         "{csv}"
     );
     let json = env.run(&["--format", "json", "log"]).ok().json();

@@ -534,6 +534,62 @@ fn every_command_prints_one_json_document() {
         one_document("authcode verify", &run);
         seen.insert(("authcode verify".to_string(), run.code() == 0));
     }
+    // Four-eyes approval: a policy that puts `lock.remove` under it, a
+    // request, and each request command once with success and once without.
+    let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
+    let (head, tail) = toml.split_once("[approval]\n").unwrap();
+    let (_, rest) = tail.split_once('\n').unwrap();
+    let approval = env.write(
+        "approval.toml",
+        format!("{head}[approval]\nrequired_for = [\"lock.remove\"]\n{rest}"),
+    );
+    env.run(&[
+        "--yes",
+        "policy",
+        "set",
+        "--file",
+        &approval.display().to_string(),
+    ])
+    .ok();
+    env.run(&["lock", "add", "1000137", "--reason", "x"]).ok();
+    let ask = || {
+        let run = env.run(&[
+            "--format", "json", "unlock", "1000137", "--reason", "called",
+        ]);
+        one_document("unlock (a request)", &run);
+        let doc = run.ok().json();
+        assert_eq!(doc["status"], "pending");
+        doc["request"].as_i64().unwrap().to_string()
+    };
+    let (first, second) = (ask(), ask());
+    // Somebody else asked for the first one (the tests run as one user).
+    env.sql_exec(
+        "UPDATE request SET requested_by = 'someone-else', operator = 'someone-else' WHERE id = ?1",
+        &[&first.parse::<i64>().unwrap()],
+    );
+    let request_runs: Vec<(&str, Vec<&str>)> = vec![
+        ("request list", vec!["request", "list"]),
+        ("request list", vec!["request", "list", "--status", "bogus"]),
+        ("request show", vec!["request", "show", &first]),
+        ("request show", vec!["request", "show", "999"]),
+        ("request approve", vec!["request", "approve", &second]),
+        ("request approve", vec!["request", "approve", &first]),
+        (
+            "request reject",
+            vec!["request", "reject", &second, "--reason", "no"],
+        ),
+        (
+            "request reject",
+            vec!["request", "reject", &first, "--reason", "no"],
+        ),
+    ];
+    for (what, args) in &request_runs {
+        let mut all = vec!["--format", "json"];
+        all.extend(args.iter().copied());
+        let run = env.run(&all);
+        one_document(&format!("{args:?}"), &run);
+        seen.insert((what.to_string(), run.code() == 0));
+    }
     // A seal needs the configured key.
     let sealer = p("sealer.pem");
     let public = env
@@ -553,6 +609,38 @@ fn every_command_prints_one_json_document() {
     ]);
     one_document("log seal --start", &run);
     seen.insert(("log seal".to_string(), run.code() == 0));
+    // Mail delivery: a relay on loopback that refuses the first message
+    // for good (exit 1), then staff put it back and it goes.
+    let relay = common::smtp::Server::start();
+    relay.script(&[common::smtp::Reply::Code("550 5.1.1 user unknown")]);
+    let smtp = env
+        .write(
+            "smtp.toml",
+            format!(
+                "[smtp]\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nfrom = \"noreply@example.co.jp\"\n",
+                relay.port()
+            ),
+        )
+        .display()
+        .to_string();
+    env.run(&["notify", "emit", "trade_executed", "1000174"])
+        .ok();
+    let send = ["--format", "json", "--config", &smtp, "notify", "send"];
+    let run = env.run(&send);
+    one_document("notify send", &run);
+    assert_eq!(run.code(), 1, "{}", run.stderr());
+    seen.insert(("notify send".to_string(), false));
+    let failed = run.json()["failed_ids"][0].as_i64().unwrap().to_string();
+    for (id, ok) in [(failed.as_str(), true), ("99999", false)] {
+        let run = env.run(&["--format", "json", "notify", "outbox", "retry", id]);
+        one_document("notify outbox retry", &run);
+        assert_eq!(run.code() == 0, ok, "{}", run.stderr());
+        seen.insert(("notify outbox retry".to_string(), ok));
+    }
+    let run = env.run(&send);
+    one_document("notify send", &run);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    seen.insert(("notify send".to_string(), true));
     // `--format=json` after the command counts as well.
     let run = env.run(&["lock", "add", "--format=json"]);
     assert_eq!(run.code(), 2);

@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 
 use acctsec::ledger::{Entry, Ledger, Target};
 use common::{Env, Run, file_mode};
-use sha2::{Digest, Sha256};
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -87,24 +86,6 @@ fn with(env: &Env, cfg: &str, args: &[&str]) -> Run {
     env.run(&all)
 }
 
-/// The entry hash, as the trail documents it: SHA-256 over a tag and every
-/// field length-prefixed (absent: one 0 byte), then the previous hash.
-fn entry_hash(row: &[Option<String>; 8]) -> String {
-    let mut h = Sha256::new();
-    h.update(b"acctsec-audit-v1");
-    for f in row {
-        match f {
-            None => h.update([0u8]),
-            Some(v) => {
-                h.update([1u8]);
-                h.update((v.len() as u64).to_be_bytes());
-                h.update(v.as_bytes());
-            }
-        }
-    }
-    hex::encode(h.finalize())
-}
-
 /// What an attacker with write access does: change entry `seq`'s operator,
 /// then recompute the hash chain from the first entry to the last.
 fn rewrite_operator_and_recompute(env: &Env, seq: i64, operator: &str) {
@@ -113,22 +94,17 @@ fn rewrite_operator_and_recompute(env: &Env, seq: i64, operator: &str) {
         &[&seq, &operator],
     );
     let rows = env.sql_rows(
-        "SELECT seq, at, operator, action, customer, reason, details FROM audit_log ORDER BY seq",
+        "SELECT seq, at, operator, action, customer, reason, details, CAST(format AS TEXT), identity
+           FROM audit_log ORDER BY seq",
         &[],
     );
     let mut prev = GENESIS.to_string();
     for f in rows {
         let seq: i64 = f[0].as_ref().unwrap().parse().unwrap();
-        let hash = entry_hash(&[
-            f[0].clone(),
-            f[1].clone(),
-            f[2].clone(),
-            f[3].clone(),
-            f[4].clone(),
-            f[5].clone(),
-            f[6].clone(),
-            Some(prev.clone()),
-        ]);
+        let format: u8 = f[7].as_deref().unwrap().parse().unwrap();
+        let mut fields = f[..7].to_vec();
+        fields.push(Some(prev.clone()));
+        let hash = common::entry_hash(&fields, format, f[8].as_deref());
         env.sql_exec(
             "UPDATE audit_log SET prev_hash = ?2, hash = ?3 WHERE seq = ?1",
             &[&seq, &prev, &hash],

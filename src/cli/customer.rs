@@ -12,10 +12,13 @@ use crate::customer::{
     AccountState, AddressKind, Customer, mask_birth_date, mask_email, mask_phone, normalize_email,
 };
 use crate::error::{Error, InputProblem, Result, exit};
-use crate::ledger::{CustomerFilter, Entry, Read, Tx};
+use crate::ledger::{CustomerFilter, Entry, Ledger, Read, Tx};
 use crate::messages;
 use crate::notify::Event;
 use crate::output::{Format, Listing};
+use crate::policy::ApprovalAction;
+
+use super::request::Claim;
 
 /// A customer code as typed on the command line, normalised as the import
 /// normalises the code column ([`crate::customer::validate_code`]: spaces
@@ -393,9 +396,38 @@ fn personal(c: &Customer, unmask: bool) -> [(&'static str, Value); 5] {
 
 fn show(ctx: &mut Ctx, code: &str, unmask: bool) -> Result<u8> {
     let mut ledger = ctx.open()?;
+    let policy = ledger.policy()?;
+    if unmask && policy.approval.requires(ApprovalAction::CustomerUnmask) {
+        let c = ledger.require_customer(code)?;
+        return super::request::ask(
+            ctx,
+            &mut ledger,
+            ApprovalAction::CustomerUnmask,
+            Some(&c.code),
+            json!({ "code": c.code }),
+            json!({ "customer": c.code, "view": "personal data in full" }),
+            None,
+        );
+    }
+    show_customer(ctx, &mut ledger, code, unmask, None)
+}
+
+/// Show one customer, in full when `unmask` (audited; with `approval`, the
+/// approval of a request in the same transaction, and the data reaches the
+/// approver).
+pub fn show_customer(
+    ctx: &mut Ctx,
+    ledger: &mut Ledger,
+    code: &str,
+    unmask: bool,
+    approval: Option<&Claim>,
+) -> Result<u8> {
     let (c, state) = ledger.require_account(code)?;
     if unmask {
         ledger.write(|tx| {
+            if let Some(claim) = approval {
+                claim.apply(tx)?;
+            }
             tx.audit(Entry {
                 action: "customer.pii_view",
                 customer: Some(&c.code),
@@ -433,7 +465,7 @@ fn show(ctx: &mut Ctx, code: &str, unmask: bool) -> Result<u8> {
     fields.extend(personal(&c, unmask));
     fields.extend(state_fields(&state));
     fields.push(("subscriptions", subscriptions));
-    fields.push(super::authcode::live_codes_field(ctx, &ledger, &c.code)?);
+    fields.push(super::authcode::live_codes_field(ctx, ledger, &c.code)?);
     ctx.out.record(&fields)?;
     Ok(exit::OK)
 }
@@ -527,6 +559,23 @@ fn set_email(ctx: &mut Ctx, code: &str, a: NewAddress, reason: Option<&str>) -> 
         )?;
         return Ok(exit::OK);
     }
+    let policy = ledger.policy()?;
+    if policy.approval.requires(ApprovalAction::CustomerSetEmail) {
+        return super::request::ask(
+            ctx,
+            &mut ledger,
+            ApprovalAction::CustomerSetEmail,
+            Some(&current.code),
+            json!({ "code": current.code, "kind": kind.as_str(), "address": addr }),
+            json!({
+                "customer": current.code,
+                "field": format!("email_{}", kind.as_str()),
+                "old": current.email(kind).map(mask_email),
+                "new": mask_email(&addr),
+            }),
+            reason,
+        );
+    }
     if ctx.interactive() && !ctx.global.yes {
         ctx.out.status(&messages::customer::email_change_line(
             code,
@@ -541,7 +590,35 @@ fn set_email(ctx: &mut Ctx, code: &str, a: NewAddress, reason: Option<&str>) -> 
             .done(&messages::cancelled(), &[("cancelled", json!(true))])?;
         return Ok(exit::NO);
     }
+    carry_out_set_email(ctx, &mut ledger, code, kind, &addr, reason, None)
+}
+
+/// Change the customer's address of `kind` to `addr` (normalised), with the
+/// notices to the old and new address and the audit entry: the direct
+/// command (after its confirmation) and an approved request (`approval`,
+/// in the same transaction).
+pub fn carry_out_set_email(
+    ctx: &mut Ctx,
+    ledger: &mut Ledger,
+    code: &str,
+    kind: AddressKind,
+    addr: &str,
+    reason: Option<&str>,
+    approval: Option<&Claim>,
+) -> Result<u8> {
+    let addr = addr.to_string();
+    let result = |changed: bool| {
+        [
+            ("customer", json!(code)),
+            ("field", json!(format!("email_{}", kind.as_str()))),
+            ("address", json!(mask_email(&addr))),
+            ("changed", json!(changed)),
+        ]
+    };
     let changed = ledger.write(|tx| {
+        if let Some(claim) = approval {
+            claim.apply(tx)?;
+        }
         let old = tx.require_customer(code)?;
         let mut new = old.clone();
         *new.email_mut(kind) = Some(addr.clone());

@@ -1,7 +1,7 @@
 //! `acctsec lock` and `acctsec unlock`: staff locks, unlocks, and fresh
 //! initial passwords for customers who forgot theirs (L2, L3).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -14,7 +14,9 @@ use crate::ledger::{Entry, Ledger, Read, Tx};
 use crate::messages;
 use crate::notify::{Event, LockCause};
 use crate::output::Listing;
-use crate::policy::Policy;
+use crate::policy::{ApprovalAction, Policy};
+
+use super::request::Claim;
 
 #[derive(Debug, Subcommand)]
 pub enum LockCmd {
@@ -42,8 +44,8 @@ pub struct UnlockArgs {
     /// Why (written to the audit trail; plain text, one line)
     #[arg(long, value_name = "TEXT", value_parser = super::parse_reason)]
     pub reason: String,
-    /// Also issue a fresh initial execution password (needs --out)
-    #[arg(long, requires = "out")]
+    /// Also issue a fresh initial execution password (needs --out, unless the policy sends it for approval: then the approver gives --out)
+    #[arg(long)]
     pub reissue: bool,
     /// Where the fresh passwords go (CSV, 0600, never overwritten)
     #[arg(long, value_name = "FILE", requires = "reissue")]
@@ -121,7 +123,6 @@ fn add(ctx: &mut Ctx, code: &str, reason: &str) -> Result<u8> {
 }
 
 pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
-    let reason = a.reason.clone();
     // Each customer once, in the order given (a repeated code would get two
     // fresh passwords of which only the first is stored).
     let codes = issuance::named_codes(&a.codes, a.codes_file.as_deref())?;
@@ -130,44 +131,99 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
     }
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
+    let action = if a.reissue {
+        ApprovalAction::UnlockReissue
+    } else {
+        ApprovalAction::LockRemove
+    };
+    // A reissue lifts the lock too: it waits for approval when either does.
+    if policy.approval.requires(action)
+        || (a.reissue && policy.approval.requires(ApprovalAction::LockRemove))
+    {
+        // Everyone must exist before anything is asked for.
+        for code in &codes {
+            ledger.require_customer(code)?;
+        }
+        if let Some(out) = &a.out {
+            ctx.out.warn(&messages::request::out_goes_to_approver(out));
+        }
+        return super::request::ask(
+            ctx,
+            &mut ledger,
+            action,
+            codes.first().map(String::as_str),
+            json!({ "codes": codes }),
+            json!({ "customers": codes, "unlock": true, "reissue": a.reissue }),
+            Some(&a.reason),
+        );
+    }
+    if a.reissue && a.out.is_none() {
+        return Err(Error::Usage(messages::request::reissue_needs_out()));
+    }
+    carry_out(ctx, &mut ledger, &codes, &a.reason, a.out.as_deref(), None)
+}
+
+/// Unlock `codes` (with fresh initial passwords into `out` when given):
+/// the direct command (which confirms first) and an approved request
+/// (`approval`: the approval is written in the transaction that unlocks).
+pub fn carry_out(
+    ctx: &mut Ctx,
+    ledger: &mut Ledger,
+    codes: &[String],
+    reason: &str,
+    out: Option<&Path>,
+    approval: Option<&Claim>,
+) -> Result<u8> {
+    let policy = ledger.policy()?;
+    let reissue = out.is_some();
     // Everyone must exist before anything changes.
     let customers = codes
         .iter()
         .map(|code| ledger.require_account(code))
         .collect::<Result<Vec<_>>>()?;
     // Fresh passwords (L3) go through an issue run into --out.
-    let prepared = match &a.out {
-        Some(out) => match issuance::prepare(&mut ledger, &policy, out, &codes, true)? {
+    let prepared = match out {
+        Some(out) => match issuance::prepare(ledger, &policy, out, codes, true)? {
             Outset::Ready(p) => Some(p),
-            Outset::Done(done) => {
+            Outset::Done(done) if approval.is_none() => {
                 ctx.out.done(
                     &messages::issue_done(out, done),
                     &issuance::done_fields(out, done),
                 )?;
                 return Ok(exit::OK);
             }
+            // An approval never finishes somebody else's file.
+            Outset::Done(_) => {
+                return Err(Error::OutputExists {
+                    path: out.to_path_buf(),
+                });
+            }
         },
         None => None,
     };
-    if !confirm_unlock(ctx, &customers, a.reissue)? {
+    // The approval is the second person's deliberate act: no prompt.
+    if approval.is_none() && !confirm_unlock(ctx, &customers, reissue)? {
         ctx.out
             .done(&messages::cancelled(), &[("cancelled", json!(true))])?;
         return Ok(exit::NO);
     }
     let lifted = match prepared {
         None => ledger.write(|tx| {
+            if let Some(claim) = approval {
+                claim.apply(tx)?;
+            }
             customers
                 .iter()
-                .map(|(c, _)| Ok((c.code.clone(), lift(tx, c, &reason, None)?)))
+                .map(|(c, _)| Ok((c.code.clone(), lift(tx, c, reason, None)?)))
                 .collect()
         })?,
-        Some(p) => reissue(ctx, &mut ledger, &policy, p, &codes, &reason)?,
+        Some(p) => self::reissue(ctx, ledger, &policy, p, codes, reason, approval)?,
     };
     let mut l = Listing::new(&["customer", "result", "reissued"]);
-    for code in &codes {
+    for code in codes {
         let was_locked = lifted.iter().any(|(c, locked)| c == code && *locked);
         let result = if was_locked { "unlocked" } else { "not_locked" };
-        l.push(vec![json!(code), json!(result), json!(a.reissue)]);
+        l.push(vec![json!(code), json!(result), json!(reissue)]);
     }
     ctx.out.outcome_listing(&l)?;
     Ok(exit::OK)
@@ -183,6 +239,7 @@ fn reissue(
     prepared: issuance::Prepared,
     codes: &[String],
     reason: &str,
+    approval: Option<&Claim>,
 ) -> Result<Vec<(String, bool)>> {
     let mut run = prepared.open(ledger, policy, codes.len())?;
     if let Some(w) = run.warning() {
@@ -190,9 +247,22 @@ fn reissue(
     }
     let todo = run.todo(ledger, codes)?;
     let deadline = run.deadline().to_string();
-    let mut lifted = run.issue(ledger, policy, &todo, |tx, c| {
-        lift(tx, c, reason, Some(&deadline))
-    })?;
+    let issued = run.issue_approved(
+        ledger,
+        policy,
+        &todo,
+        |tx| approval.map_or(Ok(()), |claim| claim.apply(tx)),
+        |tx, c| lift(tx, c, reason, Some(&deadline)),
+    );
+    let mut lifted = match issued {
+        Ok(lifted) => lifted,
+        // A refused approval: the passwords drawn for it were never stored.
+        Err(e) if approval.is_some() => {
+            run.abandon(ledger);
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    };
     // Issued (and unlocked) by an interrupted attempt of this command.
     lifted.extend(run.resumed().iter().map(|code| (code.clone(), false)));
     run.finish(ledger)?;

@@ -33,6 +33,9 @@ pub struct ListArgs {
     /// Only this action, or a family of actions (`customer` matches `customer.import`)
     #[arg(long, value_name = "ACTION")]
     pub action: Option<String>,
+    /// Only entries written by this authenticated identity (the OS user, or the database user on PostgreSQL; not --operator)
+    #[arg(long, value_name = "NAME")]
+    pub identity: Option<String>,
     /// Only the newest N matching entries
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
@@ -84,13 +87,15 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<u8> {
         customer: a.customer,
         since,
         action: a.action,
+        identity: a.identity,
         limit: a.limit,
     })?;
     let json = ctx.format() == Format::Json;
     let mut l = Listing::new(&[
-        "seq", "at", "operator", "action", "customer", "reason", "details",
+        "seq", "at", "identity", "operator", "action", "customer", "reason", "details",
     ])
     .narrow(&["details", "operator", "reason"])
+    .max_width("identity", 12)
     .max_width("operator", 12)
     .max_width("action", 20)
     .max_width("reason", 10);
@@ -103,6 +108,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<u8> {
         l.push(vec![
             json!(r.seq),
             json!(crate::clock::stored_to_jst(&r.at)),
+            json!(r.identity),
             json!(r.operator),
             json!(r.action),
             json!(r.customer),

@@ -4,6 +4,7 @@
 mod audit;
 mod authcode;
 mod customer;
+mod deliver;
 mod generated;
 mod init;
 mod ledger;
@@ -15,6 +16,7 @@ mod policy;
 mod progress;
 mod prompt;
 mod report;
+mod request;
 mod rollout;
 
 use std::path::PathBuf;
@@ -67,7 +69,7 @@ pub struct Global {
         value_name = "PATH|URL"
     )]
     pub db: Option<PathBuf>,
-    /// Per-host settings (keys of the trail's seals) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]
+    /// Per-host settings (keys of the trail's seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]
     #[arg(
         long,
         env = "ACCTSEC_CONFIG",
@@ -77,7 +79,7 @@ pub struct Global {
         value_name = "PATH"
     )]
     pub config: Option<PathBuf>,
-    /// Who is acting; written to the audit trail [default: the OS login name]
+    /// A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]
     #[arg(
         long,
         env = "ACCTSEC_OPERATOR",
@@ -150,6 +152,9 @@ pub enum Command {
     /// One-time auth codes by email for withdrawals and data views: issue, verify
     #[command(subcommand)]
     Authcode(authcode::AuthcodeCmd),
+    /// Four-eyes approval: list, show, approve or reject requests for actions that need a second person
+    #[command(subcommand)]
+    Request(request::RequestCmd),
     /// Rollout progress and security posture: an HTML page with charts (--format json: the series)
     Report(report::ReportArgs),
     /// Print shell completions
@@ -324,6 +329,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Log(a) => log::run(&mut ctx, a),
         Command::Ledger(c) => ledger::run(&mut ctx, c),
         Command::Authcode(c) => authcode::run(&mut ctx, c),
+        Command::Request(c) => request::run(&mut ctx, c),
         Command::Report(a) => report::run(&mut ctx, a),
         Command::Completions(a) => generated::run(&mut ctx, a),
     }?;

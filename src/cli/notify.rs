@@ -71,8 +71,10 @@ pub enum NotifyCmd {
         #[arg(long, value_name = "N")]
         amount: Option<u64>,
     },
-    /// The queued notices (addresses masked); `export` and `ack` for the mail gateway
+    /// The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery
     Outbox(OutboxArgs),
+    /// Deliver pending notices through the SMTP relay of the configuration's [smtp] table
+    Send(super::deliver::SendArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -101,8 +103,12 @@ impl From<DestinationArg> for Destination {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Status {
+    /// Waiting to be sent (by `notify send` or a mail gateway)
     Pending,
+    /// Accepted by the relay, or acknowledged by the gateway
     Sent,
+    /// Refused for good by the relay (`notify outbox retry` puts them back)
+    Failed,
 }
 
 #[derive(Debug, Args)]
@@ -134,6 +140,12 @@ pub enum OutboxCmd {
         /// Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)
         #[arg(long, value_name = "FILE.jsonl")]
         from: Option<PathBuf>,
+    },
+    /// Put failed notices back in the queue, for the next `notify send`
+    Retry {
+        /// Outbox ids of failed notices (see `notify outbox --status failed`)
+        #[arg(value_name = "ID", required = true)]
+        ids: Vec<i64>,
     },
 }
 
@@ -183,7 +195,9 @@ pub fn run(ctx: &mut Ctx, cmd: NotifyCmd) -> Result<u8> {
                 }
                 ack(ctx, &ids)
             }
+            Some(OutboxCmd::Retry { ids }) => super::deliver::retry(ctx, &ids),
         },
+        NotifyCmd::Send(a) => super::deliver::send(ctx, &a),
     }
 }
 
@@ -571,6 +585,7 @@ fn outbox(ctx: &mut Ctx, status: Option<Status>, limit: Option<u64>) -> Result<u
     let status = status.map(|s| match s {
         Status::Pending => "pending",
         Status::Sent => "sent",
+        Status::Failed => "failed",
     });
     let (notices, total) = ledger.outbox_page(status, limit.filter(|&n| n > 0))?;
     let mut l = Listing::new(&[
@@ -581,10 +596,13 @@ fn outbox(ctx: &mut Ctx, status: Option<Status>, limit: Option<u64>) -> Result<u
         "subject",
         "created_at",
         "status",
+        "attempts",
+        "reply",
     ])
-    .narrow(&["created_at", "to", "type"])
+    .narrow(&["attempts", "created_at", "to", "reply", "type"])
     .max_width("type", 20)
-    .max_width("subject", 30);
+    .max_width("subject", 30)
+    .max_width("reply", 40);
     let shown = notices.len() as u64;
     for n in notices {
         l.push(vec![
@@ -595,6 +613,8 @@ fn outbox(ctx: &mut Ctx, status: Option<Status>, limit: Option<u64>) -> Result<u
             json!(n.subject),
             json!(crate::clock::stored_to_jst(&n.created_at)),
             json!(n.status),
+            json!(n.attempts),
+            json!(n.reply),
         ]);
     }
     ctx.out.listing(&l)?;

@@ -15,7 +15,9 @@ use crate::messages;
 use crate::notify::{Event, LockCause};
 use crate::output::{Format, Listing};
 use crate::password::{self, Stored};
-use crate::policy::{Kind, KindPolicy, Policy, Violation};
+use crate::policy::{ApprovalAction, Kind, KindPolicy, Policy, Violation};
+
+use super::request::Claim;
 use crate::secret::Hasher;
 
 /// Customers per ledger transaction and per fsync of the output file.
@@ -582,32 +584,81 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
     let codes = selection(&ledger, &a)?;
-    let prepared = match issuance::prepare(&mut ledger, &policy, &a.out, &codes, a.reissue)? {
+    if a.reissue && policy.approval.requires(ApprovalAction::PasswordReissue) {
+        // The passwords are made when the request is approved, into the
+        // approver's --out: nothing secret waits in the request.
+        ctx.out
+            .warn(&messages::request::out_goes_to_approver(&a.out));
+        return super::request::ask(
+            ctx,
+            &mut ledger,
+            ApprovalAction::PasswordReissue,
+            codes.first().map(String::as_str),
+            json!({ "codes": codes }),
+            json!({ "customers": codes.len(), "codes": codes, "reissue": true }),
+            None,
+        );
+    }
+    carry_out_issue(ctx, &mut ledger, &codes, &a.out, a.reissue, None)
+}
+
+/// Issue initial passwords to `codes` into `out` (`reissue`: replacing
+/// those they have): the direct command, and an approved request
+/// (`approval`, written in the transaction that stores the passwords: one
+/// batch then, so the approval and the whole action are one transaction).
+pub fn carry_out_issue(
+    ctx: &mut Ctx,
+    ledger: &mut Ledger,
+    codes: &[String],
+    out: &std::path::Path,
+    reissue: bool,
+    approval: Option<&Claim>,
+) -> Result<u8> {
+    let policy = ledger.policy()?;
+    let prepared = match issuance::prepare(ledger, &policy, out, codes, reissue)? {
         Outset::Ready(p) => p,
-        Outset::Done(done) => {
+        Outset::Done(done) if approval.is_none() => {
             ctx.out.done(
-                &messages::issue_done(&a.out, done),
-                &issuance::done_fields(&a.out, done),
+                &messages::issue_done(out, done),
+                &issuance::done_fields(out, done),
             )?;
             return Ok(exit::OK);
+        }
+        // An approval never finishes somebody else's file.
+        Outset::Done(_) => {
+            return Err(Error::OutputExists {
+                path: out.to_path_buf(),
+            });
         }
     };
     // Customers of an interrupted run into another file hold passwords
     // nobody has received; they count as "already have one" here.
-    for (file, held) in prepared.unfinished_elsewhere(&ledger)? {
+    for (file, held) in prepared.unfinished_elsewhere(ledger)? {
         ctx.out.warn(&messages::unfinished_issue(&file, held));
     }
-    // Replacing passwords is confirmed every time, a resumed run included.
-    if a.reissue && !ctx.confirm(&messages::confirm_reissue(codes.len()))? {
+    // Replacing passwords is confirmed every time, a resumed run included
+    // (an approval is the second person's deliberate act: no prompt).
+    if reissue && approval.is_none() && !ctx.confirm(&messages::confirm_reissue(codes.len()))? {
         ctx.out
             .done(&messages::cancelled(), &[("cancelled", json!(true))])?;
         return Ok(exit::NO);
     }
-    let mut run = prepared.open(&mut ledger, &policy, codes.len())?;
+    let mut run = prepared.open(ledger, &policy, codes.len())?;
     if let Some(w) = run.warning() {
         ctx.out.warn(&w);
     }
-    let todo = run.todo(&ledger, &codes)?;
+    let todo = run.todo(ledger, codes)?;
+    if let Some(claim) = approval {
+        if let Err(e) =
+            run.issue_approved(ledger, &policy, &todo, |tx| claim.apply(tx), |_, _| Ok(()))
+        {
+            // Refused: the passwords drawn for it were never stored.
+            run.abandon(ledger);
+            return Err(e);
+        }
+        let summary = run.finish(ledger)?;
+        return render_issued(ctx, out, &summary, None);
+    }
     // Ctrl-C or `kill` from here on: the batch in hand is finished and
     // committed, then the run stops with its temporary file kept.
     let watch = issuance::interrupt::Watch::install();
@@ -620,7 +671,7 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
         if stopped.is_some() {
             return Ok(());
         }
-        run.issue(&mut ledger, &policy, batch, |_, _| Ok(()))?;
+        run.issue(ledger, &policy, batch, |_, _| Ok(()))?;
         bar.inc(batch.len() as u64);
         Ok(())
     });
@@ -629,19 +680,14 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     if let Some(signal) = stopped {
         return Err(Error::Interrupted {
             exit: issuance::interrupt::exit_code(signal),
-            what: messages::issue_interrupted(
-                signal.as_str(),
-                &a.out,
-                run.issued(),
-                &same_command(),
-            ),
+            what: messages::issue_interrupted(signal.as_str(), out, run.issued(), &same_command()),
         });
     }
-    let summary = run.finish(&mut ledger)?;
+    let summary = run.finish(ledger)?;
     drop(watch);
     let unscheduled = ledger.rollout_schedule()?.is_none();
     let unscheduled_days = unscheduled.then_some(policy.initial_password_days);
-    render_issued(ctx, &a.out, &summary, unscheduled_days)
+    render_issued(ctx, out, &summary, unscheduled_days)
 }
 
 /// The command line this process runs, for the operator to type again

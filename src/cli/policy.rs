@@ -7,10 +7,12 @@ use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::error::{Error, Result, exit};
-use crate::ledger::{Entry, Read};
+use crate::ledger::{Entry, Ledger, Read};
 use crate::messages;
 use crate::output::{Format, Listing};
-use crate::policy::{Kind, PRESETS, Policy};
+use crate::policy::{ApprovalAction, Kind, PRESETS, Policy};
+
+use super::request::Claim;
 
 #[derive(Debug, Subcommand)]
 pub enum PolicyCmd {
@@ -159,6 +161,23 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
             .done(&messages::policy_changed(0), &[("changes", json!(0))])?;
         return Ok(exit::OK);
     }
+    // Putting an action under approval is one person's change; taking one
+    // out (or turning approval off) needs a second person, and so does
+    // every change once `policy.set` is under approval.
+    let current = ledger.policy()?;
+    if current.approval.requires(ApprovalAction::PolicySet)
+        || current.approval.weakened_by(&policy.approval)
+    {
+        return super::request::ask(
+            ctx,
+            &mut ledger,
+            ApprovalAction::PolicySet,
+            None,
+            json!({ "policy": policy.to_toml(), "source": source }),
+            json!({ "source": source, "changes": planned }),
+            a.reason.as_deref(),
+        );
+    }
     if ctx.interactive() && !ctx.global.yes {
         for c in &planned {
             ctx.out.status(&messages::policy_change_line(
@@ -173,13 +192,29 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
             .done(&messages::cancelled(), &[("cancelled", json!(true))])?;
         return Ok(exit::NO);
     }
-    let reason = a.reason.as_deref();
+    carry_out(ctx, &mut ledger, &policy, source, a.reason.as_deref(), None)
+}
+
+/// Put `policy` in force, audited with every changed field: the direct
+/// command (after its confirmation) and an approved request (`approval`,
+/// written in the same transaction).
+pub fn carry_out(
+    ctx: &mut Ctx,
+    ledger: &mut Ledger,
+    policy: &Policy,
+    source: Value,
+    reason: Option<&str>,
+    approval: Option<&Claim>,
+) -> Result<u8> {
     let changes = ledger.write(|tx| {
-        let changes = changes_between(&*tx.policy()?, &policy);
+        if let Some(claim) = approval {
+            claim.apply(tx)?;
+        }
+        let changes = changes_between(&*tx.policy()?, policy);
         if changes.is_empty() {
             return Ok(0);
         }
-        tx.set_policy(&policy)?;
+        tx.set_policy(policy)?;
         tx.audit(Entry {
             action: "policy.set",
             customer: None,

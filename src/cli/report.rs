@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use chrono::TimeZone;
 use clap::Args;
 use serde_json::json;
 
@@ -57,8 +58,7 @@ pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<u8> {
         })
         .collect();
     let schedule = ledger.rollout_schedule()?;
-    drop(ledger);
-    let rep = report::build(
+    let mut rep = report::build(
         &replay,
         schedule.as_ref(),
         current,
@@ -68,6 +68,13 @@ pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<u8> {
         crate::clock::to_jst,
     );
     drop(replay);
+    let from = crate::clock::jst()
+        .from_local_datetime(&rep.from.and_time(chrono::NaiveTime::MIN))
+        .single()
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or(ctx.now);
+    rep.staff = report::staff_actions(ledger.staff_actions(from)?);
+    drop(ledger);
     if let Some(out) = &a.out {
         let page = report::html::page(&rep, &messages::report_labels(&rep));
         crate::secretfile::write_new_mode(out, page.as_bytes(), 0o644)?;

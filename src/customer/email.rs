@@ -19,7 +19,9 @@ const LABEL_MAX_LEN: usize = 63;
 /// at least one dot; labels non-empty, ≤ 63, not starting/ending with `-`;
 /// TLD not all digits). Internationalised domains are not accepted.
 pub fn normalize_email(s: &str) -> Result<String, FieldError> {
-    let addr = s.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\u{3000}');
+    // Unicode whitespace (U+3000 and the vertical tab included), as every
+    // validator and the CSV reader trim.
+    let addr = s.trim();
     if addr.is_empty() {
         return Err(FieldError::Empty {
             field: Field::Email,

@@ -106,13 +106,16 @@ pub struct CustomerCsv {
     record: csv::StringRecord,
     failed: bool,
     newlines: Rc<RefCell<VecDeque<u64>>>,
+    /// Line ends already passed (taken off `newlines`).
+    lines_passed: std::cell::Cell<u64>,
     /// Where the record being read starts (decoded bytes), for the cap.
     record_start: Rc<std::cell::Cell<u64>>,
 }
 
-/// Remembers where the newlines of the (decoded) stream are, so that a
-/// record's line is right for CRLF files too: the csv crate reports a
-/// record after `\r\n` as starting on the `\n`, one line early.
+/// Remembers where the line ends of the (decoded) stream start (`\n`,
+/// `\r\n`, and a lone `\r`, on which the csv reader also ends a record),
+/// so that a record's line is the line an editor shows: the csv crate counts
+/// only `\n`, and reports a record after `\r\n` as starting on the `\n`.
 ///
 /// It also enforces [`MAX_RECORD_BYTES`]: reading more than that (plus the
 /// csv reader's buffer) past the start of the current record fails.
@@ -121,6 +124,8 @@ struct NewlineTap {
     pos: u64,
     newlines: Rc<RefCell<VecDeque<u64>>>,
     record_start: Rc<std::cell::Cell<u64>>,
+    /// The last byte read was `\r` (a `\n` after it ends no other line).
+    after_cr: bool,
 }
 
 /// The csv reader reads ahead by at most its buffer: the tap allows that
@@ -146,8 +151,18 @@ impl Read for NewlineTap {
         }
         let n = self.inner.read(buf)?;
         let mut nl = self.newlines.borrow_mut();
-        for i in memchr::memchr_iter(b'\n', &buf[..n]) {
-            nl.push_back(self.pos + i as u64);
+        for i in memchr::memchr2_iter(b'\r', b'\n', &buf[..n]) {
+            let after_cr = if i == 0 {
+                self.after_cr
+            } else {
+                buf[i - 1] == b'\r'
+            };
+            if buf[i] == b'\r' || !after_cr {
+                nl.push_back(self.pos + i as u64);
+            }
+        }
+        if n > 0 {
+            self.after_cr = buf[n - 1] == b'\r';
         }
         self.pos += n as u64;
         Ok(n)
@@ -184,6 +199,7 @@ impl CustomerCsv {
             pos: 0,
             newlines: newlines.clone(),
             record_start: record_start.clone(),
+            after_cr: false,
         });
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
@@ -236,6 +252,7 @@ impl CustomerCsv {
             record: csv::StringRecord::new(),
             failed: false,
             newlines,
+            lines_passed: std::cell::Cell::new(0),
             record_start,
         })
     }
@@ -285,13 +302,15 @@ impl CustomerCsv {
         }
     }
 
-    /// The 1-based line a record starts on.
+    /// The 1-based line a record starts on: one more than the line ends
+    /// before it (positions only grow, so passed ones are dropped).
     fn line_of(&self, p: &csv::Position) -> u64 {
         let mut nl = self.newlines.borrow_mut();
         while nl.front().is_some_and(|&o| o < p.byte()) {
             nl.pop_front();
+            self.lines_passed.set(self.lines_passed.get() + 1);
         }
-        p.line() + u64::from(nl.front() == Some(&p.byte()))
+        1 + self.lines_passed.get()
     }
 
     fn get(&self, col: &'static str) -> Option<&str> {

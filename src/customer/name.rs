@@ -9,13 +9,18 @@ pub const CODE_MAX_LEN: usize = 16;
 
 /// Trims a customer name (Unicode whitespace, including U+3000) and accepts
 /// any text of 1-200 characters without control characters (C0, DEL, C1 —
-/// so no terminal escape sequences). Inner spaces are kept as typed.
+/// so no terminal escape sequences) or bidirectional controls (which make a
+/// name read backwards). Inner spaces are kept as typed.
 pub fn validate_name(s: &str) -> Result<String, FieldError> {
     let name = s.trim();
     if name.is_empty() {
         return Err(FieldError::Empty { field: Field::Name });
     }
-    if let Some((i, ch)) = name.chars().enumerate().find(|&(_, c)| c.is_control()) {
+    if let Some((i, ch)) = name
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| c.is_control() || crate::sanitize::is_bidi_control(c))
+    {
         return Err(FieldError::NameControlChar {
             ch,
             position: i + 1,

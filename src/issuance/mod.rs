@@ -319,6 +319,20 @@ impl Run {
         ledger: &mut Ledger,
         policy: &Policy,
         batch: &[String],
+        also: impl FnMut(&mut Tx, &Customer) -> Result<T>,
+    ) -> Result<Vec<(String, T)>> {
+        self.issue_approved(ledger, policy, batch, |_| Ok(()), also)
+    }
+
+    /// [`Run::issue`], with `first` run at the start of the batch's
+    /// transaction (the approval of a request: refused, nothing of the
+    /// batch is stored; see [`Run::abandon`]).
+    pub fn issue_approved<T>(
+        &mut self,
+        ledger: &mut Ledger,
+        policy: &Policy,
+        batch: &[String],
+        first: impl FnOnce(&mut Tx) -> Result<()>,
         mut also: impl FnMut(&mut Tx, &Customer) -> Result<T>,
     ) -> Result<Vec<(String, T)>> {
         let mut customers = Vec::with_capacity(batch.len());
@@ -345,6 +359,7 @@ impl Run {
         drop(text);
         let (run, deadline, replace) = (self.id, self.deadline.as_str(), self.replace);
         let stored = ledger.write(|tx| {
+            first(tx)?;
             let mut stored = Vec::new();
             for (c, h) in customers.iter().zip(&hashes) {
                 // Someone else (`password set`, `password change`) gave this
@@ -372,6 +387,17 @@ impl Run {
         self.issued += stored.len() as u64;
         self.skipped += (batch.len() - stored.len()) as u64;
         Ok(stored)
+    }
+
+    /// Give the run up after a batch whose approval was refused: its
+    /// temporary file (passwords never stored) is removed and the run
+    /// recorded done with nothing published. Best effort: what is left is
+    /// what an interrupted run leaves, and the next run resumes it.
+    pub fn abandon(self, ledger: &mut Ledger) {
+        if self.issued == 0 && self.resumed.is_empty() {
+            file::discard(&self.temp);
+            let _ = close(ledger, self.id, &self.key, json!({ "abandoned": true }));
+        }
     }
 
     /// Link the file into place (never over another file), record the run

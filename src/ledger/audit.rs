@@ -15,6 +15,10 @@ use super::Tx;
 use super::exec::{Exec, Row, params};
 use crate::error::Result;
 
+/// The entry format written now: 2 hashes the identity too. Entries of
+/// format 1 (written before identities were recorded) keep their hash.
+pub const FORMAT: u8 = 2;
+
 /// The `prev_hash` of the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -39,6 +43,11 @@ pub struct AuditRow {
     pub details: String,
     pub prev_hash: String,
     pub hash: String,
+    /// 1: before identities; 2: `identity` is recorded and hashed.
+    pub format: u8,
+    /// The authenticated identity of the process that wrote it (OS user or
+    /// database session user); `None` in format 1 entries.
+    pub identity: Option<String>,
 }
 
 /// The newest entry: what a cron job ships elsewhere.
@@ -91,6 +100,8 @@ pub struct LogFilter {
     pub since: Option<DateTime<Utc>>,
     /// An action name, or a prefix before a dot (`customer` matches `customer.import`).
     pub action: Option<String>,
+    /// Only entries written by this authenticated identity.
+    pub identity: Option<String>,
     /// Only the newest N matching entries.
     pub limit: Option<u64>,
 }
@@ -117,7 +128,9 @@ pub enum TamperKind {
 }
 
 /// The entry hash: SHA-256 over every field, each length-prefixed so that no
-/// two different entries encode alike, then the previous hash.
+/// two different entries encode alike, then the previous hash. Format 2
+/// (its own domain tag) also covers the identity; format 1 is hashed as it
+/// was written. Any other format never matches.
 pub fn entry_hash(row: &AuditRow) -> String {
     let AuditRow {
         seq,
@@ -129,9 +142,15 @@ pub fn entry_hash(row: &AuditRow) -> String {
         details,
         prev_hash,
         hash: _,
+        format,
+        identity,
     } = row;
     let mut h = Sha256::new();
-    h.update(b"acctsec-audit-v1");
+    match format {
+        1 => h.update(b"acctsec-audit-v1"),
+        2 => h.update(b"acctsec-audit-v2"),
+        _ => return String::new(),
+    }
     let mut field = |v: Option<&[u8]>| match v {
         None => h.update([0u8]),
         Some(b) => {
@@ -148,6 +167,9 @@ pub fn entry_hash(row: &AuditRow) -> String {
     field(reason.as_deref().map(str::as_bytes));
     field(Some(details.as_bytes()));
     field(Some(prev_hash.as_bytes()));
+    if *format >= 2 {
+        field(identity.as_deref().map(str::as_bytes));
+    }
     hex::encode(h.finalize())
 }
 
@@ -163,12 +185,15 @@ impl AuditRow {
             details: r.text(6)?,
             prev_hash: r.text(7)?,
             hash: r.text(8)?,
+            format: u8::try_from(r.int(9)?).unwrap_or(0),
+            identity: r.opt_text(10)?,
         })
     }
 }
 
 /// The columns [`AuditRow::from_row`] reads.
-const COLUMNS: &str = "seq, at, operator, action, customer, reason, details, prev_hash, hash";
+const COLUMNS: &str =
+    "seq, at, operator, action, customer, reason, details, prev_hash, hash, format, identity";
 
 impl Tx<'_> {
     /// Append an entry to the trail, in this transaction.
@@ -176,8 +201,8 @@ impl Tx<'_> {
         let (seq, prev) = self.next_link()?;
         let row = self.chained(seq, prev, e);
         self.exec().execute(
-            "INSERT INTO audit_log (seq, at, operator, action, customer, reason, details, prev_hash, hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO audit_log (seq, at, operator, action, customer, reason, details, prev_hash, hash, format, identity)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 row.seq,
                 row.at,
@@ -187,7 +212,9 @@ impl Tx<'_> {
                 row.reason,
                 row.details,
                 row.prev_hash,
-                row.hash
+                row.hash,
+                i64::from(row.format),
+                row.identity
             ],
         )?;
         self.audited += 1;
@@ -204,17 +231,7 @@ impl Tx<'_> {
             return Ok(());
         }
         let (first, prev) = self.next_link()?;
-        let mut row = AuditRow {
-            seq: first,
-            at: crate::clock::to_stored(self.now),
-            operator: self.target.operator.clone(),
-            action: String::new(),
-            customer: None,
-            reason: None,
-            details: String::new(),
-            prev_hash: prev,
-            hash: String::new(),
-        };
+        let mut row = self.unhashed(first, prev);
         let set = |field: &mut Option<String>, v: Option<&str>| match (field.as_mut(), v) {
             (Some(f), Some(v)) => {
                 f.clear();
@@ -234,6 +251,8 @@ impl Tx<'_> {
                 "details",
                 "prev_hash",
                 "hash",
+                "format",
+                "identity",
             ],
             &mut |sink| {
                 for e in &entries {
@@ -254,7 +273,9 @@ impl Tx<'_> {
                         row.reason,
                         row.details,
                         row.prev_hash,
-                        row.hash
+                        row.hash,
+                        i64::from(row.format),
+                        row.identity
                     ])?;
                     std::mem::swap(&mut row.prev_hash, &mut row.hash);
                     row.seq += 1;
@@ -281,18 +302,33 @@ impl Tx<'_> {
     /// Entry `e` as row `seq` after `prev`, hashed.
     fn chained(&self, seq: u64, prev: String, e: Entry) -> AuditRow {
         let mut row = AuditRow {
-            seq,
-            at: crate::clock::to_stored(self.now),
-            operator: self.target.operator.clone(),
             action: e.action.to_string(),
             customer: e.customer.map(str::to_string),
             reason: e.reason.map(str::to_string),
             details: e.details.to_string(),
-            prev_hash: prev,
-            hash: String::new(),
+            ..self.unhashed(seq, prev)
         };
         row.hash = entry_hash(&row);
         row
+    }
+
+    /// Row `seq` after `prev` as this transaction writes every entry (its
+    /// time, operator, format and identity), the entry's own fields empty
+    /// and no hash yet: what [`Tx::audit`] and [`Tx::audit_all`] fill.
+    fn unhashed(&self, seq: u64, prev: String) -> AuditRow {
+        AuditRow {
+            seq,
+            at: crate::clock::to_stored(self.now),
+            operator: self.target.operator.clone(),
+            action: String::new(),
+            customer: None,
+            reason: None,
+            details: String::new(),
+            prev_hash: prev,
+            hash: String::new(),
+            format: FORMAT,
+            identity: Some(self.identity.clone()),
+        }
     }
 }
 
@@ -319,11 +355,12 @@ pub(super) fn log(db: &dyn Exec, f: &LogFilter) -> Result<Vec<AuditRow>> {
                 WHERE (?1 IS NULL OR customer = ?1)
                   AND (?2 IS NULL OR at >= ?2)
                   AND (?3 IS NULL OR action = ?3 OR substr(action, 1, length(?3) + 1) = ?3 || '.')
+                  AND (?5 IS NULL OR identity = ?5)
                 ORDER BY seq DESC
                 LIMIT ?4
             ) AS newest ORDER BY seq"
         ),
-        params![f.customer, since, f.action, limit],
+        params![f.customer, since, f.action, limit, f.identity],
         AuditRow::from_row,
     )
 }
@@ -336,6 +373,7 @@ pub(super) fn verify_log(
     let mut prev = GENESIS.to_string();
     let mut head_seen = false;
     let mut found = None;
+    let mut format = 1u8;
     db.query(
         &format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq"),
         params![],
@@ -345,7 +383,12 @@ pub(super) fn verify_log(
                 Some(TamperKind::Gap { found: row.seq })
             } else if row.prev_hash != prev {
                 Some(TamperKind::BrokenLink)
-            } else if entry_hash(&row) != row.hash {
+            } else if entry_hash(&row) != row.hash
+                // A format 1 entry has no identity, and no entry goes back
+                // to format 1 after a format 2 one.
+                || (row.format < 2 && row.identity.is_some())
+                || row.format < format
+            {
                 Some(TamperKind::HashMismatch)
             } else {
                 match known_head {
@@ -367,6 +410,7 @@ pub(super) fn verify_log(
                 return Ok(ControlFlow::Break(()));
             }
             prev = row.hash;
+            format = row.format;
             expected += 1;
             Ok(ControlFlow::Continue(()))
         },
@@ -405,6 +449,8 @@ mod tests {
             details: "{}".into(),
             prev_hash: GENESIS.into(),
             hash: String::new(),
+            format: 1,
+            identity: None,
         };
         let a = entry_hash(&row("op", "a", Some("c"), None));
         let b = entry_hash(&row("op", "a", None, Some("c")));
@@ -412,6 +458,36 @@ mod tests {
         assert_ne!(a, b);
         assert_ne!(a, c);
         assert_eq!(a.len(), 64);
+    }
+
+    #[test]
+    fn format_2_covers_the_identity_and_format_1_hashes_as_before() {
+        let mut row = AuditRow {
+            seq: 1,
+            at: "t".into(),
+            operator: "op".into(),
+            action: "a".into(),
+            customer: None,
+            reason: None,
+            details: "{}".into(),
+            prev_hash: GENESIS.into(),
+            hash: String::new(),
+            format: 1,
+            identity: None,
+        };
+        let v1 = entry_hash(&row);
+        // A format 1 entry ignores an identity column (there was none).
+        row.identity = Some("alice".into());
+        assert_eq!(entry_hash(&row), v1);
+        row.format = 2;
+        let alice = entry_hash(&row);
+        assert_ne!(alice, v1);
+        row.identity = Some("bob".into());
+        assert_ne!(entry_hash(&row), alice);
+        row.identity = None;
+        assert_ne!(entry_hash(&row), alice);
+        row.format = 3;
+        assert_eq!(entry_hash(&row), "", "an unknown format never verifies");
     }
 
     #[test]

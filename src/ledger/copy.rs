@@ -20,7 +20,7 @@ const TABLES: &[(&str, &str)] = &[
     ("policy", "id, body, updated_at"),
     (
         "audit_log",
-        "seq, at, operator, action, customer, reason, details, prev_hash, hash",
+        "seq, at, operator, action, customer, reason, details, prev_hash, hash, format, identity",
     ),
     (
         "customer",
@@ -37,7 +37,7 @@ const TABLES: &[(&str, &str)] = &[
     ),
     (
         "outbox",
-        "id, type, customer, to_addr, subject, body, created_at, status, exported_at, sent_at, authcode",
+        "id, type, customer, to_addr, subject, body, created_at, status, exported_at, sent_at, authcode, attempts, next_attempt_at, claimed_by, claimed_until, reply, failed_at",
     ),
     ("login_env", "customer, device, user_agent, ip, seen_at"),
     ("password_history", "id, customer, kind, hash, retired_at"),
@@ -54,6 +54,10 @@ const TABLES: &[(&str, &str)] = &[
     (
         "guessable",
         "customer, kind, hash_tag, source, found_at, run",
+    ),
+    (
+        "request",
+        "id, action, customer, params, preview, reason, requested_by, operator, requested_at, expires_at, status, decided_by, decided_operator, decided_at, decision_reason",
     ),
 ];
 

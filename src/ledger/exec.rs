@@ -244,6 +244,11 @@ pub trait Conn: Exec {
     /// The ledger's file, for a backend that keeps one.
     fn file(&self) -> Option<&Path>;
 
+    /// The authenticated identity of this process as the backend knows it,
+    /// written to every audit entry: nothing the user can type (the OS user
+    /// of the process's uid for a file; the session user on a server).
+    fn identity(&self) -> Result<String>;
+
     /// Remove from the backend's files the old copies of overwritten rows
     /// (run after a commit that blanked a secret): the overwritten content
     /// itself is zeroed as it is freed (SQLite: `secure_delete`), but older

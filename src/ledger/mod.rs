@@ -18,7 +18,7 @@
 //!
 //! 2. **The queries**, one function or method per query, grouped by subject
 //!    (`customers`, `credentials`, `notify`, `authcodes`, `policy`, `audit`,
-//!    `audit_runs`, `audit_findings`). They are written once, for every backend, against the
+//!    `audit_runs`, `audit_findings`, `requests`). They are written once, for every backend, against the
 //!    neutral executor of `exec`: SQL text with `?N` placeholders,
 //!    parameters bound with `params!` (text, integer, boolean, NULL) and
 //!    rows read by position into owned cells. No driver type appears in
@@ -81,6 +81,7 @@ mod policy;
 mod postgres;
 mod read;
 mod report;
+mod requests;
 mod seals;
 mod sqlite;
 
@@ -95,8 +96,10 @@ pub use authcodes::AuthCodeRow;
 pub use copy::Copied;
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::{CustomerFilter, Known};
-pub use notify::{AckResult, LoginEnv, Notice};
+pub use notify::{AckResult, Delivery, LoginEnv, Notice, RetryResult};
+pub(crate) use postgres::url as db_url;
 pub use read::Read;
+pub use requests::{NewRequest, RequestRow};
 pub use seals::TrailSnapshot;
 
 use crate::error::{Error, Result};
@@ -104,7 +107,7 @@ use exec::{Conn, Exec, Transaction};
 
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
-pub const SCHEMA_VERSION: i64 = 12;
+pub const SCHEMA_VERSION: i64 = 14;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;
@@ -125,6 +128,8 @@ pub struct Target {
 pub struct Ledger {
     conn: Box<dyn Conn>,
     target: Target,
+    /// Who the backend says this process is (read once, when first needed).
+    identity: OnceCell<String>,
 }
 
 /// What `init` found.
@@ -139,6 +144,8 @@ pub enum InitOutcome {
 pub struct Tx<'a> {
     tx: Box<dyn Transaction + 'a>,
     target: &'a Target,
+    /// The authenticated identity written to every entry.
+    identity: String,
     audited: usize,
     now: chrono::DateTime<chrono::Utc>,
     /// The newest entry written in this transaction (seq, hash).
@@ -186,7 +193,19 @@ impl Ledger {
         Ledger {
             conn,
             target: target.clone(),
+            identity: OnceCell::new(),
         }
+    }
+
+    /// The authenticated identity of this process: the OS user of its uid
+    /// on a file ledger, the session user on a server. It is what the audit
+    /// trail records beside `--operator` (which anyone can type).
+    pub fn identity(&self) -> Result<&str> {
+        if let Some(v) = self.identity.get() {
+            return Ok(v);
+        }
+        let v = self.conn.identity()?;
+        Ok(self.identity.get_or_init(|| v))
     }
 
     pub fn path(&self) -> &Path {
@@ -245,9 +264,11 @@ impl Ledger {
         commit: bool,
         f: impl FnOnce(&mut Tx) -> Result<T>,
     ) -> Result<(T, bool)> {
+        let identity = self.identity()?.to_string();
         let mut tx = Tx {
             tx: self.conn.begin()?,
             target: &self.target,
+            identity,
             audited: 0,
             now: crate::clock::now(),
             last: None,
@@ -293,6 +314,11 @@ fn migrate_in(tx: &mut Tx) -> Result<()> {
 impl Tx<'_> {
     pub fn operator(&self) -> &str {
         &self.target.operator
+    }
+
+    /// The authenticated identity of this process (see [`Ledger::identity`]).
+    pub fn identity(&self) -> &str {
+        &self.identity
     }
 
     /// The time of this transaction (one value for all its entries).

@@ -19,6 +19,57 @@ pub struct Notice {
     pub created_at: String,
     pub status: String,
     pub sent_at: Option<String>,
+    /// Delivery attempts through the relay (`notify send`).
+    pub attempts: i64,
+    /// The relay's last reply (its queue id once sent).
+    pub reply: Option<String>,
+}
+
+/// The columns of a [`Notice`], in its order.
+const NOTICE_COLUMNS: &str =
+    "id, type, customer, to_addr, subject, body, created_at, status, sent_at, attempts, reply";
+
+fn notice_row(mut r: super::exec::Row<'_>) -> Result<Notice> {
+    Ok(Notice {
+        id: r.int(0)?,
+        kind: r.text(1)?,
+        customer: r.text(2)?,
+        to: r.text(3)?,
+        subject: r.text(4)?,
+        body: r.text(5)?,
+        created_at: r.text(6)?,
+        status: r.text(7)?,
+        sent_at: r.opt_text(8)?,
+        attempts: r.int(9)?,
+        reply: r.opt_text(10)?,
+    })
+}
+
+/// The pending notices `notify send` may take at `now`, oldest first: due
+/// (no later attempt set), not claimed by a live run, and not exported to a
+/// mail gateway (which delivers those).
+const DUE: &str = "status = 'pending' AND exported_at IS NULL
+     AND (next_attempt_at IS NULL OR next_attempt_at <= ?1)
+     AND (claimed_until IS NULL OR claimed_until <= ?1)";
+
+/// The run holding notice `id` and until when (`None`: unclaimed or no
+/// such notice).
+pub(super) fn claim_of(db: &dyn Exec, id: i64) -> Result<Option<(String, String)>> {
+    Ok(db
+        .first(
+            "SELECT claimed_by, claimed_until FROM outbox WHERE id = ?1",
+            params![id],
+            |mut r| Ok((r.opt_text(0)?, r.opt_text(1)?)),
+        )?
+        .and_then(|(by, until)| by.zip(until)))
+}
+
+pub(super) fn due_notices(db: &dyn Exec, now: &str, limit: i64) -> Result<Vec<Notice>> {
+    db.all(
+        &format!("SELECT {NOTICE_COLUMNS} FROM outbox WHERE {DUE} ORDER BY id LIMIT ?2"),
+        params![now, limit],
+        notice_row,
+    )
 }
 
 /// The (device, user agent, IP) of a login.
@@ -111,22 +162,11 @@ pub(super) fn outbox_page(
 
 fn outbox_limited(db: &dyn Exec, status: Option<&str>, limit: i64) -> Result<Vec<Notice>> {
     db.all(
-        "SELECT id, type, customer, to_addr, subject, body, created_at, status, sent_at
-         FROM outbox WHERE (?1 IS NULL OR status = ?1) ORDER BY id LIMIT ?2",
+        &format!(
+            "SELECT {NOTICE_COLUMNS} FROM outbox WHERE (?1 IS NULL OR status = ?1) ORDER BY id LIMIT ?2"
+        ),
         params![status, limit],
-        |mut r| {
-            Ok(Notice {
-                id: r.int(0)?,
-                kind: r.text(1)?,
-                customer: r.text(2)?,
-                to: r.text(3)?,
-                subject: r.text(4)?,
-                body: r.text(5)?,
-                created_at: r.text(6)?,
-                status: r.text(7)?,
-                sent_at: r.opt_text(8)?,
-            })
-        },
+        notice_row,
     )
 }
 
@@ -231,6 +271,114 @@ impl Tx<'_> {
         }
         ids
     }
+}
+
+/// What the relay made of one notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    /// Accepted (2xx): the reply (the relay's queue id).
+    Sent { reply: String },
+    /// Deferred (4xx, or the connection dropped): tried again at `next`.
+    Deferred { reply: String, next: String },
+    /// Refused for good (5xx, or an address no relay takes).
+    Failed { reply: String },
+}
+
+impl Tx<'_> {
+    /// Claim for run `run` until `until` at most `limit` due notices (see
+    /// `DUE`), oldest first. Transactions are serialized on every backend,
+    /// so two runs never claim one notice; a crashed run's claims lapse at
+    /// `until`.
+    pub fn claim_notices(&self, run: &str, until: &str, limit: i64) -> Result<Vec<Notice>> {
+        let now = crate::clock::to_stored(self.now());
+        let due = due_notices(self.exec(), &now, limit)?;
+        for n in &due {
+            self.exec().execute(
+                "UPDATE outbox SET claimed_by = ?2, claimed_until = ?3 WHERE id = ?1",
+                params![n.id, run, until],
+            )?;
+        }
+        Ok(due)
+    }
+
+    /// Record what the relay made of notice `id` (claimed by `run`), and
+    /// release the claim. Returns the attempts so far.
+    pub fn record_delivery(&self, id: i64, d: &Delivery) -> Result<i64> {
+        let at = crate::clock::to_stored(self.now());
+        let db = self.exec();
+        match d {
+            Delivery::Sent { reply } => db.one(
+                "UPDATE outbox SET status = 'sent', sent_at = ?2, reply = ?3, attempts = attempts + 1,
+                   next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL
+                 WHERE id = ?1 RETURNING attempts",
+                params![id, at, reply],
+                |mut r| r.int(0),
+            ),
+            Delivery::Deferred { reply, next } => db.one(
+                "UPDATE outbox SET reply = ?2, attempts = attempts + 1, next_attempt_at = ?3,
+                   claimed_by = NULL, claimed_until = NULL
+                 WHERE id = ?1 RETURNING attempts",
+                params![id, reply, next],
+                |mut r| r.int(0),
+            ),
+            Delivery::Failed { reply } => db.one(
+                "UPDATE outbox SET status = 'failed', failed_at = ?2, reply = ?3, attempts = attempts + 1,
+                   next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL
+                 WHERE id = ?1 RETURNING attempts",
+                params![id, at, reply],
+                |mut r| r.int(0),
+            ),
+        }
+    }
+
+    /// Give back run `run`'s claims on notices it did not get to.
+    pub fn release_claims(&self, run: &str) -> Result<u64> {
+        self.exec().execute(
+            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?1",
+            params![run],
+        )
+    }
+
+    /// Put failed notices back in the queue (due at once, attempts kept).
+    pub fn retry_notices(&self, ids: &[i64]) -> Result<RetryResult> {
+        let db = self.exec();
+        let mut res = RetryResult::default();
+        for &id in ids {
+            let status = db.first(
+                "SELECT status FROM outbox WHERE id = ?1",
+                params![id],
+                |mut r| r.text(0),
+            )?;
+            match status.as_deref() {
+                None => res.unknown.push(id),
+                Some("failed") => {
+                    db.execute(
+                        "UPDATE outbox SET status = 'pending', failed_at = NULL, next_attempt_at = NULL,
+                           claimed_by = NULL, claimed_until = NULL
+                         WHERE id = ?1",
+                        params![id],
+                    )?;
+                    res.requeued.push(id);
+                }
+                Some("pending") => res.pending.push(id),
+                Some(_) => res.sent.push(id),
+            }
+        }
+        Ok(res)
+    }
+}
+
+/// What `notify outbox retry` found.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct RetryResult {
+    /// Failed, now pending again.
+    pub requeued: Vec<i64>,
+    /// Pending already.
+    pub pending: Vec<i64>,
+    /// Sent: never sent again.
+    pub sent: Vec<i64>,
+    /// No such notice.
+    pub unknown: Vec<i64>,
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -10,8 +10,8 @@ use super::{
     LockedAccount, LogFilter, LoginEnv, Notice, StateCounts, Tamper, Tx,
 };
 use super::{
-    AuthCodeRow, audit, audit_findings, audit_runs, authcodes, credentials, customers, notify,
-    policy, report,
+    AuthCodeRow, RequestRow, audit, audit_findings, audit_runs, authcodes, credentials, customers,
+    notify, policy, report, requests,
 };
 use crate::authcode::Purpose;
 use crate::customer::{AccountState, Customer, Lock};
@@ -205,6 +205,35 @@ pub trait Read: sealed::Sealed {
         notify::outbox_page(db(self), status, limit)
     }
 
+    // Requests awaiting approval.
+
+    /// One request by id.
+    fn request(&self, id: i64) -> Result<Option<RequestRow>> {
+        requests::request(db(self), id)
+    }
+
+    /// Requests, oldest first, in one state as of `now` (`pending`,
+    /// `approved`, `rejected`, `expired`) or all.
+    fn requests(
+        &self,
+        state: Option<&str>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<RequestRow>> {
+        requests::requests(db(self), state, now)
+    }
+
+    /// The `notify send` run holding notice `id`'s claim, and until when.
+    fn notice_claim(&self, id: i64) -> Result<Option<(String, String)>> {
+        notify::claim_of(db(self), id)
+    }
+
+    /// The pending notices `notify send` would take at `now`, oldest first
+    /// (at most `limit`): due, unclaimed, not exported.
+    fn due_notices(&self, now: chrono::DateTime<chrono::Utc>, limit: u64) -> Result<Vec<Notice>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        notify::due_notices(db(self), &crate::clock::to_stored(now), limit)
+    }
+
     // The audit trail.
 
     /// The newest entry, if any.
@@ -244,6 +273,15 @@ pub trait Read: sealed::Sealed {
     /// and the hourly counts of failed verifications and notices.
     fn report_replay(&self, r: &mut crate::report::Replay) -> Result<()> {
         report::replay(db(self), r)
+    }
+
+    /// The sensitive actions since `since` per authenticated identity:
+    /// `(identity, action, count)`.
+    fn staff_actions(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<(String, String, u64)>> {
+        report::staff_actions(db(self), &crate::clock::to_stored(since))
     }
 }
 

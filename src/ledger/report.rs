@@ -91,3 +91,22 @@ fn hourly(
         Ok(ControlFlow::Continue(()))
     })
 }
+
+/// The trail's sensitive actions at or after `since`, counted per
+/// authenticated identity and action (entries from before identities were
+/// recorded are left out): `(identity, action, count)`, ordered.
+pub(super) fn staff_actions(db: &dyn Exec, since: &str) -> Result<Vec<(String, String, u64)>> {
+    db.all(
+        &format!(
+            "SELECT identity, action, count(*) FROM audit_log
+              WHERE identity IS NOT NULL AND at >= ?1 AND action IN ({STAFF_ACTIONS})
+              GROUP BY identity, action ORDER BY identity, action"
+        ),
+        params![since],
+        |mut r| Ok((r.text(0)?, r.text(1)?, r.u64(2)?)),
+    )
+}
+
+/// The actions `staff_actions` counts (those four-eyes approval is about,
+/// and the approvals themselves).
+pub const STAFF_ACTIONS: &str = "'lock.unlock', 'password.issue', 'policy.set', 'customer.pii_view', 'customer.set_email', 'request.create', 'request.approve', 'request.reject'";

@@ -58,6 +58,7 @@ pub mod output;
 mod password;
 pub mod policy;
 mod report;
+pub mod request;
 pub mod secret;
 pub mod trail;
 
@@ -406,6 +407,7 @@ pub fn table_value(key: &str, value: &str) -> Option<&'static str> {
         ("phase", "enforced") => "強化対応開始済み",
         ("status", "pending") => "未送信",
         ("status", "sent") => "送信済み",
+        ("status", "failed") => "送信失敗",
         ("result", "unlocked") => "解除しました",
         ("result", "not_locked") => "ロックされていません",
         ("default" | "enabled" | "state", "on") => "配信する",

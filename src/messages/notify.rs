@@ -277,3 +277,116 @@ pub fn file_too_large(max: u64) -> String {
         "ファイルが {mib} MiB を超えています。分割して順に取り込んでください"
     )
 }
+
+// ---------------------------------------------------------------- notify send
+
+/// The relay, as messages name it.
+fn relay(host: &str, port: u16) -> String {
+    format!("{}:{port}", sanitize(host))
+}
+
+/// `notify send`: the relay cannot be reached (exit 75).
+pub fn relay_unreachable(host: &str, port: u16, detail: &str) -> String {
+    let r = relay(host, port);
+    let detail = sanitize(detail);
+    tr!(
+        "the mail relay {r} cannot be reached ({detail}); nothing more was sent and the notices not sent stay pending: run `acctsec notify send` again later",
+        "メールリレー {r} に接続できません（{detail}）。これ以上は送信しておらず、未送信の通知は送信待ちのままです。後で `acctsec notify send` をもう一度実行してください"
+    )
+}
+
+/// `notify send`: the TLS handshake with the relay failed (exit 75).
+pub fn relay_tls(host: &str, port: u16, detail: &str) -> String {
+    let r = relay(host, port);
+    let detail = sanitize(detail);
+    tr!(
+        "TLS with the mail relay {r} failed ({detail}); nothing was sent: check [smtp] tls and ca_file (the CA that signed the relay's certificate), then run `acctsec notify send` again",
+        "メールリレー {r} との TLS 接続に失敗しました（{detail}）。何も送信していません。[smtp] の tls と ca_file（リレーの証明書に署名した CA）を確認して、`acctsec notify send` をもう一度実行してください"
+    )
+}
+
+/// `notify send`: the relay refused the login (exit 78).
+pub fn relay_auth(host: &str, port: u16, detail: &str) -> String {
+    let r = relay(host, port);
+    let detail = sanitize(detail);
+    tr!(
+        "the mail relay {r} refused the login ({detail}); nothing was sent: check [smtp] username and the password (password_file or ACCTSEC_SMTP_PASSWORD)",
+        "メールリレー {r} がログインを拒否しました（{detail}）。何も送信していません。[smtp] の username とパスワード（password_file または ACCTSEC_SMTP_PASSWORD）を確認してください"
+    )
+}
+
+/// `notify send`: `[smtp] ca_file` is unusable (exit 78).
+pub fn relay_ca_file(detail: &str) -> String {
+    let detail = sanitize(detail);
+    tr!(
+        "[smtp] ca_file cannot be used ({detail}); it must hold the relay's CA certificate(s) in PEM; nothing was sent",
+        "[smtp] の ca_file を使えません（{detail}）。リレーの CA 証明書を PEM 形式で入れてください。何も送信していません"
+    )
+}
+
+/// `notify send`'s summary.
+pub fn send_summary(sent: usize, deferred: usize, failed: usize) -> String {
+    tr!(
+        "{sent} notice(s) sent, {deferred} deferred (tried again later), {failed} failed (see `acctsec notify outbox --status failed`)",
+        "{sent} 件を送信、{deferred} 件を保留（後で再送）、{failed} 件が失敗しました（`acctsec notify outbox --status failed` を参照）"
+    )
+}
+
+/// `notify send`: the budget ended the run before the queue did.
+pub fn send_budget_over() -> String {
+    tr!(
+        "the --budget ran out; the notices left stay pending for the next run",
+        "--budget の時間を使い切りました。残りの通知は次回の実行で送信します"
+    )
+}
+
+/// `notify send`: a notice refused for good.
+pub fn send_failed(id: i64, reply: &str) -> String {
+    let reply = sanitize(reply);
+    tr!(
+        "notice {id} failed: {reply}; fix the address if needed, then `acctsec notify outbox retry {id}`",
+        "通知 {id} の送信に失敗しました: {reply}。必要ならアドレスを直して `acctsec notify outbox retry {id}` を実行してください"
+    )
+}
+
+/// `notify send --dry-run`: nothing is sent.
+pub fn dry_run_count(n: usize) -> String {
+    tr!(
+        "dry run: {n} notice(s) would be sent; nothing was sent or changed",
+        "ドライラン: {n} 件を送信します。何も送信・変更していません"
+    )
+}
+
+/// `notify outbox retry`: ids that are not failed notices.
+pub fn not_failed(ids: &[i64]) -> String {
+    let list = ids
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    tr!(
+        "notice(s) {list} did not fail (see `acctsec notify outbox --status failed`); nothing was re-queued",
+        "通知 {list} は失敗していません（`acctsec notify outbox --status failed` を参照）。何も再送待ちにしていません"
+    )
+}
+
+/// `notify outbox retry`: an id that is no notice.
+pub fn no_notice(ids: &[i64]) -> String {
+    let list = ids
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    tr!(
+        "no notice with id {list} (see `acctsec notify outbox`); nothing was re-queued",
+        "ID {list} の通知はありません（`acctsec notify outbox` を参照）。何も再送待ちにしていません"
+    )
+}
+
+/// `notify outbox retry`: done.
+pub fn retried(n: usize) -> String {
+    tr!(
+        "{n} failed notice(s) put back in the queue; the next `acctsec notify send` delivers them",
+        "失敗した通知 {n} 件を送信待ちに戻しました。次の `acctsec notify send` で送信します"
+    )
+}

@@ -26,8 +26,8 @@ pub fn report_written(path: &std::path::Path, from: NaiveDate, to: NaiveDate) ->
 fn gap(g: Gap) -> String {
     match g {
         Gap::NoticeFailuresNotRecorded => tr!(
-            "Failed notices are not shown: the outbox records notices queued and acknowledged as sent, not failed deliveries (the mail gateway keeps those).",
-            "配信に失敗した通知は表示していません。送信キューには登録と送信済みの確認だけが記録され、配信の失敗はメールゲートウェイ側にあります。"
+            "Failed notices are not charted: `acctsec notify outbox --status failed` lists the deliveries of `acctsec notify send` that failed; a mail gateway (export/ack) keeps its own failures.",
+            "配信に失敗した通知はグラフに含めていません。`acctsec notify send` で失敗した配信は `acctsec notify outbox --status failed` で確認できます。メールゲートウェイ（export/ack）の失敗はゲートウェイ側にあります。"
         ),
         Gap::TrailDiffersFromLedger => tr!(
             "The audit trail does not account for all of today's counts (part of the history predates it or was made outside acctsec): the tiles show the ledger's counts, the charts what the trail records.",
@@ -56,6 +56,15 @@ pub fn report_labels(r: &Report) -> Labels {
         ),
         generated: s("Generated", "作成日時"),
         period: s("Period (JST)", "対象期間（日本時間）"),
+        staff_title: s(
+            "Sensitive actions by staff identity (the authenticated user, not --operator)",
+            "担当者別の重要操作（--operator ではなく認証されたユーザー）",
+        ),
+        staff_identity: s("Identity", "ユーザー"),
+        staff_none: s(
+            "No sensitive action in this period.",
+            "この期間に重要操作はありません。",
+        ),
         counts_only: s(
             "Counts only: this report names no customer.",
             "件数のみを示し、お客様を特定する情報は含みません。",

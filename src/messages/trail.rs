@@ -100,6 +100,47 @@ pub fn describe_config(e: &ConfigError) -> String {
                 "署名鍵ファイル {f} に Ed25519 の秘密鍵がありません（`acctsec log keygen` または `openssl genpkey -algorithm ed25519` が作る PEM ファイルを指定してください）"
             )
         }
+        ConfigError::NoSmtp { config } => match config {
+            Some(c) => {
+                let f = p(c);
+                tr!(
+                    "{f} has no [smtp] table: add one with host, port, tls and from (see README \"Mail delivery\")",
+                    "{f} に [smtp] の表がありません。host、port、tls、from を書いて追加してください（README「Mail delivery」を参照）"
+                )
+            }
+            None => tr!(
+                "no configuration file with an [smtp] table: create $XDG_CONFIG_HOME/acctsec/config.toml or /etc/acctsec/config.toml (or give --config PATH) with [smtp] host, port, tls and from (see README \"Mail delivery\")",
+                "[smtp] の表を書いた設定ファイルがありません。$XDG_CONFIG_HOME/acctsec/config.toml または /etc/acctsec/config.toml（または --config PATH）に [smtp] の host、port、tls、from を書いてください（README「Mail delivery」を参照）"
+            ),
+        },
+        ConfigError::PasswordFileMissing { path } => {
+            let f = p(path);
+            tr!(
+                "password file {f} ([smtp] password_file) does not exist; create it (mode 600) or fix the path",
+                "パスワードファイル {f}（[smtp] password_file）がありません。作成する（モード 600）か、パスを修正してください"
+            )
+        }
+        ConfigError::PasswordFileOpen { path, mode } => {
+            let f = p(path);
+            tr!(
+                "password file {f} ([smtp] password_file) can be accessed by group or others (mode {mode:04o}); it must be private to its owner: run `chmod 600 {f}`",
+                "パスワードファイル {f}（[smtp] password_file）がグループや他のユーザーからアクセスできます（モード {mode:04o}）。`chmod 600 {f}` を実行してください"
+            )
+        }
+        ConfigError::PasswordFileInvalid { path } => {
+            let f = p(path);
+            tr!(
+                "password file {f} ([smtp] password_file) must hold the password on one line of text (at most 1024 bytes)",
+                "パスワードファイル {f}（[smtp] password_file）にはパスワードを 1 行のテキスト（1024 バイト以内）で書いてください"
+            )
+        }
+        ConfigError::NoSmtpPassword { config } => {
+            let f = config.as_deref().map(p).unwrap_or_default();
+            tr!(
+                "{f}: [smtp] names a username but no password: add password_file = \"PATH\" (mode 600), or set ACCTSEC_SMTP_PASSWORD",
+                "{f}: [smtp] に username がありますがパスワードがありません。password_file = \"PATH\"（モード 600）を追加するか、ACCTSEC_SMTP_PASSWORD を設定してください"
+            )
+        }
     }
 }
 

@@ -65,15 +65,19 @@ pub fn read_all(data: &[u8]) -> (Vec<SubscriptionRow>, Vec<RowProblem>) {
             problem,
         })
     };
-    // The 1-based line a record starts on. The csv crate places a record
-    // that follows `\r\n` on the `\n`, one line early (Excel writes CRLF).
+    // The 1-based line a record starts on: one more than the line ends
+    // (`\n`, `\r\n`, or a lone `\r`, on which the csv reader also ends a
+    // record) before it. The csv crate counts only `\n`, and places a record
+    // that follows `\r\n` on the `\n` (Excel writes CRLF).
     let mut counted = (0usize, 1u64);
     let mut line_of = |p: &csv::Position| -> u64 {
-        let at = p.byte() as usize;
-        let end = (at + usize::from(data.get(at) == Some(&b'\n'))).min(data.len());
-        if end >= counted.0 {
-            counted.1 += memchr::memchr_iter(b'\n', &data[counted.0..end]).count() as u64;
-            counted.0 = end;
+        let at = (p.byte() as usize).min(data.len());
+        if at > counted.0 {
+            counted.1 += memchr::memchr2_iter(b'\r', b'\n', &data[counted.0..at])
+                .map(|i| counted.0 + i)
+                .filter(|&i| data[i] == b'\r' || i == 0 || data[i - 1] != b'\r')
+                .count() as u64;
+            counted.0 = at;
         }
         counted.1
     };

@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod import;
+pub mod mail;
 pub mod template;
 
 pub use catalog::{Destination, NoticeType, SystemNotice};

@@ -68,6 +68,10 @@ pub struct Policy {
     /// written before they existed: the defaults.
     #[serde(default)]
     pub authcode: AuthCode,
+    /// Four-eyes approval: which actions need a second person; absent in a
+    /// file written before it existed (and in every preset): none.
+    #[serde(default)]
+    pub approval: Approval,
 }
 
 /// The support desk line of a new ledger (change it with `policy set --file`).
@@ -379,3 +383,116 @@ pub const MAX_PASSWORD_LEN: usize = 128;
 pub const MAX_HISTORY: u32 = 24;
 /// Highest lockout threshold.
 pub const MAX_LOCKOUT_THRESHOLD: u32 = 100;
+
+/// An action that the policy may put under four-eyes approval
+/// (`approval.required_for`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ApprovalAction {
+    /// `unlock --reissue`: an unlock with a fresh initial password.
+    #[serde(rename = "unlock.reissue")]
+    UnlockReissue,
+    /// `password issue --reissue`: new initial passwords for customers who
+    /// have one.
+    #[serde(rename = "password.reissue")]
+    PasswordReissue,
+    /// `policy set`.
+    #[serde(rename = "policy.set")]
+    PolicySet,
+    /// `customer show --unmask`: a customer's personal data in full.
+    #[serde(rename = "customer.unmask")]
+    CustomerUnmask,
+    /// `customer set-email`.
+    #[serde(rename = "customer.set_email")]
+    CustomerSetEmail,
+    /// `unlock` without `--reissue`: lifting a lock.
+    #[serde(rename = "lock.remove")]
+    LockRemove,
+}
+
+impl ApprovalAction {
+    pub const ALL: [ApprovalAction; 6] = [
+        ApprovalAction::UnlockReissue,
+        ApprovalAction::PasswordReissue,
+        ApprovalAction::PolicySet,
+        ApprovalAction::CustomerUnmask,
+        ApprovalAction::CustomerSetEmail,
+        ApprovalAction::LockRemove,
+    ];
+
+    /// The name in the policy, in requests and in the audit trail.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApprovalAction::UnlockReissue => "unlock.reissue",
+            ApprovalAction::PasswordReissue => "password.reissue",
+            ApprovalAction::PolicySet => "policy.set",
+            ApprovalAction::CustomerUnmask => "customer.unmask",
+            ApprovalAction::CustomerSetEmail => "customer.set_email",
+            ApprovalAction::LockRemove => "lock.remove",
+        }
+    }
+}
+
+impl FromStr for ApprovalAction {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        ApprovalAction::ALL
+            .into_iter()
+            .find(|a| a.as_str() == s)
+            .ok_or(())
+    }
+}
+
+/// How long a request stays open unless the policy says otherwise.
+pub const DEFAULT_APPROVAL_EXPIRY: &str = "24h";
+/// The longest a request may stay open, in minutes (30 days).
+pub const MAX_APPROVAL_EXPIRY_MINUTES: u64 = 30 * 24 * 60;
+
+/// `[approval]` section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    /// The actions that need a second person's approval (none: everyone
+    /// acts alone, as before).
+    #[serde(default)]
+    pub required_for: Vec<ApprovalAction>,
+    /// How long a request stays open (`24h`, `90m`, `2d`).
+    #[serde(default = "default_approval_expiry")]
+    pub expires_after: String,
+}
+
+fn default_approval_expiry() -> String {
+    DEFAULT_APPROVAL_EXPIRY.to_string()
+}
+
+impl Default for Approval {
+    fn default() -> Self {
+        Approval {
+            required_for: Vec::new(),
+            expires_after: default_approval_expiry(),
+        }
+    }
+}
+
+impl Approval {
+    /// Whether `action` needs a second person.
+    pub fn requires(&self, action: ApprovalAction) -> bool {
+        self.required_for.contains(&action)
+    }
+
+    /// How long a request stays open (the default when the text does not
+    /// read: a validated policy always reads).
+    pub fn expiry(&self) -> chrono::Duration {
+        crate::clock::parse_duration(&self.expires_after)
+            .ok()
+            .and_then(|d| chrono::Duration::from_std(d).ok())
+            .unwrap_or_else(|| chrono::Duration::hours(24))
+    }
+
+    /// Whether going from `self` to `new` takes an action out of approval
+    /// (turning approval off is taking every action out), or, while any
+    /// action needs it, leaves requests open longer.
+    pub fn weakened_by(&self, new: &Approval) -> bool {
+        self.required_for.iter().any(|a| !new.requires(*a))
+            || (!self.required_for.is_empty() && new.expiry() > self.expiry())
+    }
+}

@@ -117,6 +117,7 @@ impl Policy {
             notices: default_notices(),
             support_desk: super::model::DEFAULT_SUPPORT_DESK.to_string(),
             authcode: super::model::AuthCode::default(),
+            approval: super::model::Approval::default(),
         })
     }
 }

@@ -4,8 +4,9 @@ use serde::Serialize;
 
 use super::check::{Rule, Violation, check};
 use super::model::{
-    Argon2Params, AuthCode, Charset, Class, Generator, KindPolicy, Lockout, MANDATORY_NOTICES,
-    MAX_HISTORY, MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES, Policy,
+    Approval, Argon2Params, AuthCode, Charset, Class, Generator, KindPolicy, Lockout,
+    MANDATORY_NOTICES, MAX_APPROVAL_EXPIRY_MINUTES, MAX_HISTORY, MAX_LOCKOUT_THRESHOLD,
+    MAX_PASSWORD_LEN, NOTICE_TYPES, Policy,
 };
 
 /// Highest Argon2 memory cost: 4 GiB in KiB.
@@ -419,6 +420,23 @@ impl Policy {
         );
         argon2_ranges(&mut errs, "authcode.hashing", &a.hashing);
 
+        match crate::clock::parse_duration(&self.approval.expires_after) {
+            Ok(d) => range(
+                &mut errs,
+                "approval.expires_after",
+                d.as_secs() / 60,
+                1,
+                MAX_APPROVAL_EXPIRY_MINUTES,
+            ),
+            Err(_) => errs.push(PolicyError::Parse {
+                line: None,
+                detail: format!(
+                    "approval.expires_after: {:?} is not a duration such as 24h, 90m or 2d",
+                    self.approval.expires_after
+                ),
+            }),
+        }
+
         for name in self.notices.keys() {
             if !NOTICE_TYPES.contains(&name.as_str()) {
                 errs.push(PolicyError::UnknownNotice {
@@ -514,6 +532,7 @@ impl Policy {
             hashing: &'a Argon2Params,
             generator: &'a Generator,
             authcode: &'a AuthCode,
+            approval: &'a Approval,
         }
         let head = Head {
             initial_password_days: self.initial_password_days,
@@ -524,6 +543,7 @@ impl Policy {
             hashing: &self.hashing,
             generator: &self.generator,
             authcode: &self.authcode,
+            approval: &self.approval,
         };
         let mut out = toml::to_string(&head).expect("a policy always serialises to TOML");
         out.push_str(

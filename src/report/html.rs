@@ -47,6 +47,9 @@ pub struct Labels {
     pub no_data: String,
     pub notes: String,
     pub gaps: Vec<String>,
+    pub staff_title: String,
+    pub staff_identity: String,
+    pub staff_none: String,
     pub projection: Option<String>,
     pub no_projection: String,
 }
@@ -279,6 +282,35 @@ pub fn page(r: &Report, l: &Labels) -> String {
             h.push_str(&legend(&sev));
             h.push_str(&trend(r, l));
         }
+    }
+    h.push_str("</section>\n");
+
+    // Sensitive actions per authenticated identity.
+    h.push_str(&format!("<section><h2>{}</h2>", esc(&l.staff_title)));
+    if r.staff.is_empty() {
+        h.push_str(&format!("<p class=\"meta\">{}</p>", esc(&l.staff_none)));
+    } else {
+        let mut actions: Vec<&str> = r
+            .staff
+            .iter()
+            .flat_map(|s| s.actions.keys().map(String::as_str))
+            .collect();
+        actions.sort_unstable();
+        actions.dedup();
+        h.push_str(&format!("<table><tr><th>{}</th>", esc(&l.staff_identity)));
+        for a in &actions {
+            h.push_str(&format!("<th>{}</th>", esc(a)));
+        }
+        h.push_str("</tr>");
+        for s in &r.staff {
+            h.push_str(&format!("<tr><td>{}</td>", esc(&s.identity)));
+            for a in &actions {
+                let n = s.actions.get(*a).copied().unwrap_or(0);
+                h.push_str(&format!("<td class=\"num\">{}</td>", grouped(n)));
+            }
+            h.push_str("</tr>");
+        }
+        h.push_str("</table>");
     }
     h.push_str("</section>\n");
 

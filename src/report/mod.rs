@@ -276,8 +276,8 @@ pub const SEVERITIES: [&str; 4] = ["critical", "high", "medium", "low"];
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Gap {
-    /// The outbox records notices queued and acknowledged as sent, not
-    /// failed deliveries (the mail gateway keeps those).
+    /// Failed deliveries are not charted: `notify outbox --status failed`
+    /// lists those of `notify send`; a mail gateway keeps its own.
     NoticeFailuresNotRecorded,
     /// Replaying the trail does not give today's counts of the ledger: some
     /// history predates the trail or was made outside acctsec.
@@ -321,8 +321,37 @@ pub struct Report {
     pub audit_latest: Option<AuditPoint>,
     pub audit_history: Vec<AuditPoint>,
     pub gaps: Vec<Gap>,
+    /// Sensitive actions in the period per authenticated identity (the
+    /// audit trail's `identity`, not the typed `--operator`).
+    pub staff: Vec<StaffActions>,
     #[serde(skip)]
     pub schedule_days: Option<(NaiveDate, NaiveDate, NaiveDate)>,
+}
+
+/// One staff identity's sensitive actions in the report's period.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct StaffActions {
+    pub identity: String,
+    /// Entries per action (`lock.unlock`, `request.approve`, ...).
+    pub actions: std::collections::BTreeMap<String, u64>,
+}
+
+/// `(identity, action, count)` rows, ordered by identity, as one entry per
+/// identity.
+pub fn staff_actions(rows: Vec<(String, String, u64)>) -> Vec<StaffActions> {
+    let mut out: Vec<StaffActions> = Vec::new();
+    for (identity, action, n) in rows {
+        match out.last_mut() {
+            Some(s) if s.identity == identity => {
+                s.actions.insert(action, n);
+            }
+            _ => out.push(StaffActions {
+                identity,
+                actions: [(action, n)].into_iter().collect(),
+            }),
+        }
+    }
+    out
 }
 
 /// Put the report together: the days from `since` (default: the
@@ -393,6 +422,7 @@ pub fn build(
         audit_latest: audits.last().cloned(),
         audit_history: audits,
         gaps,
+        staff: Vec::new(),
         schedule_days: schedule
             .map(|s| (jst_day(s.pre_start), jst_day(s.pre_end), jst_day(s.enforce))),
     }

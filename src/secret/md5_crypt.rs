@@ -98,6 +98,14 @@ fn checksum(password: &[u8], salt: &[u8]) -> Zeroizing<[u8; 22]> {
     out
 }
 
+/// The whole `$1$salt$checksum` string of `password` (the fuzz targets
+/// make hashes with it; acctsec itself never writes MD5-crypt).
+pub(crate) fn crypt(password: &[u8], salt: &str) -> String {
+    let salt = &salt[..salt.len().min(8)];
+    let sum = checksum(password, salt.as_bytes());
+    format!("$1${salt}${}", String::from_utf8_lossy(&sum[..]))
+}
+
 /// Constant-time check of `password` against a parsed `$1$salt$checksum`.
 pub(super) fn verify(password: &[u8], salt: &str, expected_checksum: &str) -> bool {
     let computed = checksum(password, salt.as_bytes());

@@ -30,6 +30,7 @@ pub use format::{
 pub use generate::{DEFAULT_INITIAL_ALPHABET, MAX_GENERATED_LEN, generate_password};
 pub use hasher::{Argon2Params, Argon2Variant, Hasher, argon2_params_of};
 pub use legacy::verify_any;
+pub(crate) use md5_crypt::crypt as md5_crypt;
 
 /// Upper bounds on the cost parameters of a *stored* hash, the same at
 /// import and at verification (see [`HashFormat::cost_excess`]). Imported

@@ -8,6 +8,8 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
+pub mod smtp;
+
 pub struct Env {
     pub dir: tempfile::TempDir,
     /// On PostgreSQL (`ACCTSEC_TEST_PG`): this test's own database.
@@ -437,6 +439,55 @@ pub fn file_mode(p: &Path) -> u32 {
 }
 
 /// How many audit-trail entries have this action.
+/// An audit entry's hash as acctsec computes it, written out independently:
+/// `fields` are seq, at, operator, action, customer, reason, details,
+/// prev_hash; format 2 also hashes the identity.
+pub fn entry_hash(fields: &[Option<String>], format: u8, identity: Option<&str>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(if format == 1 {
+        b"acctsec-audit-v1"
+    } else {
+        b"acctsec-audit-v2"
+    });
+    let mut field = |v: Option<&str>| match v {
+        None => h.update([0u8]),
+        Some(s) => {
+            h.update([1u8]);
+            h.update((s.len() as u64).to_be_bytes());
+            h.update(s.as_bytes());
+        }
+    };
+    for v in fields {
+        field(v.as_deref());
+    }
+    if format >= 2 {
+        field(identity);
+    }
+    hex::encode(h.finalize())
+}
+
+/// Give every audit entry `identity` (format 2) and chain the trail anew,
+/// for fixtures that must look alike whoever runs the tests.
+pub fn set_trail_identity(env: &Env, identity: &str) {
+    let rows = env.sql_rows(
+        "SELECT seq, at, operator, action, customer, reason, details FROM audit_log ORDER BY seq",
+        &[],
+    );
+    let mut prev = "0".repeat(64);
+    for r in &rows {
+        let mut fields = r.clone();
+        fields.push(Some(prev.clone()));
+        let hash = entry_hash(&fields, 2, Some(identity));
+        let seq: i64 = r[0].as_deref().unwrap().parse().unwrap();
+        env.sql_exec(
+            "UPDATE audit_log SET format = 2, identity = ?1, prev_hash = ?2, hash = ?3 WHERE seq = ?4",
+            &[&identity, &prev, &hash, &seq],
+        );
+        prev = hash;
+    }
+}
+
 pub fn audit_count(env: &Env, action: &str) -> i64 {
     env.sql_i64(
         "SELECT count(*) FROM audit_log WHERE action = ?1",

@@ -482,6 +482,11 @@ impl Conn for Pg {
         )
     }
 
+    fn identity(&self) -> Result<String> {
+        let db: &dyn Exec = self;
+        db.one("SELECT CAST(session_user AS TEXT)", &[], |mut r| r.text(0))
+    }
+
     fn file(&self) -> Option<&Path> {
         None
     }

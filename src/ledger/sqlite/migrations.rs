@@ -220,7 +220,123 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE outbox ADD COLUMN authcode INTEGER REFERENCES authcode (id);
     CREATE INDEX outbox_authcode ON outbox (authcode) WHERE authcode IS NOT NULL;
     "#,
+    // 13: who really acted, and four-eyes approval. Every entry records the
+    // authenticated identity of the process (the OS user; on PostgreSQL the
+    // session user) beside the free `operator` label; `format` 2 entries
+    // hash it (format 1 entries, written before, keep their hash). A
+    // request holds what an action needing a second person's approval will
+    // do (never a secret) until it is approved, rejected or expires.
+    r#"
+    ALTER TABLE audit_log ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE audit_log ADD COLUMN identity TEXT;
+    CREATE INDEX audit_log_identity ON audit_log (identity, seq) WHERE identity IS NOT NULL;
+    CREATE TABLE request (
+        id                INTEGER PRIMARY KEY,
+        action            TEXT NOT NULL,
+        customer          TEXT,
+        params            TEXT NOT NULL,
+        preview           TEXT NOT NULL,
+        reason            TEXT,
+        requested_by      TEXT NOT NULL,
+        operator          TEXT NOT NULL,
+        requested_at      TEXT NOT NULL,
+        expires_at        TEXT NOT NULL,
+        status            TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+        decided_by        TEXT,
+        decided_operator  TEXT,
+        decided_at        TEXT,
+        decision_reason   TEXT
+    ) STRICT;
+    CREATE INDEX request_status ON request (status, id);
+    "#,
+    // 14: mail delivery through the relay (`notify send`): a `failed`
+    // status (the CHECK changes, so the table is rebuilt, its AUTOINCREMENT
+    // sequence kept), the attempts and the next one's time, the claim of the
+    // `notify send` run delivering a notice (its token and how long it
+    // holds), and the relay's last reply.
+    r#"
+    CREATE TABLE outbox_new (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        type            TEXT NOT NULL,
+        customer        TEXT NOT NULL REFERENCES customer (code),
+        to_addr         TEXT NOT NULL,
+        subject         TEXT NOT NULL,
+        body            TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        status          TEXT NOT NULL DEFAULT 'pending'
+            CHECK (status IN ('pending', 'sent', 'failed')),
+        exported_at     TEXT,
+        sent_at         TEXT,
+        authcode        INTEGER REFERENCES authcode (id),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        claimed_by      TEXT,
+        claimed_until   TEXT,
+        reply           TEXT,
+        failed_at       TEXT
+    ) STRICT;
+    INSERT INTO outbox_new (id, type, customer, to_addr, subject, body, created_at, status,
+                            exported_at, sent_at, authcode)
+        SELECT id, type, customer, to_addr, subject, body, created_at, status,
+               exported_at, sent_at, authcode FROM outbox;
+    UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0))
+        WHERE name = 'outbox_new';
+    DROP TABLE outbox;
+    ALTER TABLE outbox_new RENAME TO outbox;
+    CREATE INDEX outbox_status ON outbox (status, id);
+    CREATE INDEX outbox_authcode ON outbox (authcode) WHERE authcode IS NOT NULL;
+    "#,
 ];
 
 // Every backend has one migration per schema version.
 const _: () = assert!(MIGRATIONS.len() as i64 == crate::ledger::SCHEMA_VERSION);
+
+#[cfg(test)]
+mod tests {
+    use super::MIGRATIONS;
+
+    /// Migration 14 rebuilds the outbox: its rows, their ids and the
+    /// AUTOINCREMENT sequence survive, and `failed` becomes a status.
+    #[test]
+    fn the_outbox_rebuild_keeps_rows_ids_and_the_sequence() {
+        let db = rusqlite::Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..13] {
+            db.execute_batch(sql).unwrap();
+        }
+        db.execute_batch(
+            "INSERT INTO customer (code, name, birth_date, created_at, updated_at)
+               VALUES ('1000100', 'x', '1990-01-01', 't', 't');
+             INSERT INTO outbox (id, type, customer, to_addr, subject, body, created_at, status, exported_at, sent_at)
+               VALUES (3, 'login', '1000100', 'a@example.jp', 's', 'b', 't', 'sent', 'e', 'u'),
+                      (9, 'login', '1000100', 'a@example.jp', 's2', 'b2', 't', 'pending', NULL, NULL);
+             DELETE FROM outbox WHERE id = 9;",
+        )
+        .unwrap();
+        db.execute_batch(MIGRATIONS[13]).unwrap();
+        let row: (i64, String, String, i64) = db
+            .query_row(
+                "SELECT id, status, sent_at, attempts FROM outbox",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!(row, (3, "sent".into(), "u".into(), 0));
+        // A deleted id is never given again.
+        db.execute_batch(
+            "INSERT INTO outbox (type, customer, to_addr, subject, body, created_at, status)
+               VALUES ('login', '1000100', 'a@example.jp', 's', 'b', 't', 'failed')",
+        )
+        .unwrap();
+        let id: i64 = db
+            .query_row("SELECT max(id) FROM outbox", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(id, 10);
+        assert!(
+            db.execute_batch(
+                "INSERT INTO outbox (type, customer, to_addr, subject, body, created_at, status)
+                   VALUES ('login', '1000100', 'a', 's', 'b', 't', 'lost')"
+            )
+            .is_err()
+        );
+    }
+}

@@ -175,6 +175,10 @@ impl Conn for Sqlite {
         }))
     }
 
+    fn identity(&self) -> Result<String> {
+        Ok(crate::identity::os_user())
+    }
+
     fn file(&self) -> Option<&Path> {
         Some(&self.place.path)
     }

@@ -521,3 +521,48 @@ fn the_generator_trial_is_deterministic_and_passes_working_generators() {
     p.generator.length = 4;
     assert_eq!(p.try_generator(), p.try_generator());
 }
+
+#[test]
+fn approval_reads_back_is_checked_and_knows_what_weakens_it() {
+    assert!(
+        base().approval.required_for.is_empty(),
+        "presets need no approval"
+    );
+    let text = base().to_toml().replace(
+        "required_for = []",
+        r#"required_for = ["unlock.reissue", "policy.set"]"#,
+    );
+    let on = Policy::from_toml(&text).unwrap();
+    assert!(on.approval.requires(ApprovalAction::UnlockReissue));
+    assert!(!on.approval.requires(ApprovalAction::LockRemove));
+    assert_eq!(on.approval.expiry(), chrono::Duration::hours(24));
+    assert_eq!(Policy::from_toml(&on.to_toml()), Ok(on.clone()));
+    // Unknown action names and bad durations are refused.
+    let bad = text.replace("policy.set", "policy.sett");
+    assert!(matches!(
+        Policy::from_toml(&bad),
+        Err(PolicyError::Parse { .. })
+    ));
+    let soon = text.replace("expires_after = \"24h\"", "expires_after = \"soon\"");
+    assert!(matches!(
+        Policy::from_toml(&soon),
+        Err(PolicyError::Parse { .. })
+    ));
+    let zero = text.replace("expires_after = \"24h\"", "expires_after = \"0m\"");
+    assert!(matches!(
+        Policy::from_toml(&zero),
+        Err(PolicyError::OutOfRange { .. })
+    ));
+    // Adding is not weakening; removing, turning off, or leaving requests
+    // open longer is.
+    let off = base();
+    assert!(!off.approval.weakened_by(&on.approval));
+    assert!(on.approval.weakened_by(&off.approval));
+    let mut fewer = on.clone();
+    fewer.approval.required_for.pop();
+    assert!(on.approval.weakened_by(&fewer.approval));
+    let mut longer = on.clone();
+    longer.approval.expires_after = "2d".into();
+    assert!(on.approval.weakened_by(&longer.approval));
+    assert!(!longer.approval.weakened_by(&on.approval));
+}

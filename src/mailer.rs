@@ -1,0 +1,328 @@
+//! The SMTP side of `notify send`: one connection to the broker's relay
+//! (`[smtp]` of the configuration), the notices written as mail (UTF-8 with
+//! encoded-word headers, or ISO-2022-JP for the mobile carriers' domains,
+//! see [`crate::notify::mail`]), and the relay's replies sorted into sent,
+//! deferred and failed. lettre speaks SMTP, TLS is rustls (with ring).
+//!
+//! No ledger here: the caller claims notices, hands each to [`Relay::send`]
+//! and records what came back.
+
+use std::time::{Duration, SystemTime};
+
+use lettre::Address;
+use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
+use lettre::message::{Body, Mailbox, Message, SinglePart};
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{Certificate, SmtpConnection, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
+use zeroize::Zeroizing;
+
+use crate::config::{SmtpConfig, TlsMode};
+use crate::notify::mail::{Charset, encode_jis, encoded_words};
+
+/// How long one network step (connect, a command, the message) may take.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// One notice as mail.
+#[derive(Debug, Clone, Copy)]
+pub struct Outgoing<'a> {
+    pub to: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub message_id: &'a str,
+    pub date: SystemTime,
+}
+
+/// Why the relay could not be used at all.
+#[derive(Debug)]
+pub enum ConnectError {
+    /// No connection (refused, no route, timed out, dropped at once).
+    Network(String),
+    /// The TLS handshake failed (the certificate is not trusted: `ca_file`),
+    /// or the relay offers no STARTTLS.
+    Tls(String),
+    /// The relay refused the username and password.
+    Auth(String),
+    /// `ca_file` cannot be read or holds no certificate.
+    CaFile(String),
+}
+
+/// What the relay made of one message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// 2xx: its reply (the relay's queue id).
+    Sent(String),
+    /// 4xx, or the connection dropped during the exchange.
+    Deferred(String),
+    /// 5xx, or a message no relay would take (a malformed address).
+    Failed(String),
+}
+
+/// An open connection to the relay.
+pub struct Relay {
+    cfg: SmtpConfig,
+    hello: ClientId,
+    tls: Option<TlsParameters>,
+    /// The login, kept zeroized; lettre's `Credentials` (which is not) is
+    /// made for each login and dropped right after it.
+    login: Option<(String, Zeroizing<String>)>,
+    conn: Option<SmtpConnection>,
+}
+
+impl Relay {
+    /// Connect (and STARTTLS, and log in) to the relay.
+    pub fn connect(
+        cfg: &SmtpConfig,
+        password: Option<Zeroizing<String>>,
+    ) -> Result<Relay, ConnectError> {
+        let tls = match cfg.tls {
+            TlsMode::None => None,
+            TlsMode::Starttls | TlsMode::Tls => Some(tls_parameters(cfg)?),
+        };
+        let login = match (&cfg.username, password) {
+            (Some(u), Some(p)) => Some((u.clone(), p)),
+            _ => None,
+        };
+        let mut relay = Relay {
+            cfg: cfg.clone(),
+            hello: ClientId::default(),
+            tls,
+            login,
+            conn: None,
+        };
+        relay.reconnect()?;
+        Ok(relay)
+    }
+
+    fn reconnect(&mut self) -> Result<(), ConnectError> {
+        if let Some(mut old) = self.conn.take() {
+            old.abort();
+        }
+        let wrapped = match self.cfg.tls {
+            TlsMode::Tls => self.tls.as_ref(),
+            _ => None,
+        };
+        let mut conn = SmtpConnection::connect(
+            (self.cfg.host.as_str(), self.cfg.port),
+            Some(TIMEOUT),
+            &self.hello,
+            wrapped,
+            None,
+        )
+        .map_err(connect_error)?;
+        if self.cfg.tls == TlsMode::Starttls {
+            let Some(tls) = self.tls.as_ref() else {
+                return Err(ConnectError::Tls("no TLS parameters".into()));
+            };
+            if !conn.can_starttls() {
+                conn.abort();
+                return Err(ConnectError::Tls(
+                    "the relay does not offer STARTTLS (tls = \"starttls\")".into(),
+                ));
+            }
+            conn.starttls(tls, &self.hello).map_err(connect_error)?;
+        }
+        if let Some((user, password)) = &self.login {
+            let c = Credentials::new(user.clone(), password.as_str().to_string());
+            conn.auth(&[Mechanism::Plain, Mechanism::Login], &c)
+                .map_err(|e| {
+                    if e.is_permanent() || e.is_client() {
+                        ConnectError::Auth(e.to_string())
+                    } else {
+                        connect_error(e)
+                    }
+                })?;
+        }
+        self.conn = Some(conn);
+        Ok(())
+    }
+
+    /// Send one message. A connection broken by an earlier reply is opened
+    /// again first; `Err` when that fails (the relay is gone).
+    pub fn send(&mut self, m: &Outgoing) -> Result<Outcome, ConnectError> {
+        let message = match self.compose(m) {
+            Ok(msg) => msg,
+            Err(why) => return Ok(Outcome::Failed(why)),
+        };
+        if self.conn.as_ref().is_none_or(SmtpConnection::has_broken) {
+            self.reconnect()?;
+        }
+        let Some(conn) = self.conn.as_mut() else {
+            return Err(ConnectError::Network("not connected".into()));
+        };
+        let outcome = match conn.send(message.envelope(), &message.formatted()) {
+            Ok(reply) => Outcome::Sent(reply_text(reply.code().to_string(), reply.message())),
+            Err(e) if e.is_permanent() => Outcome::Failed(e.to_string()),
+            Err(e) => Outcome::Deferred(e.to_string()),
+        };
+        if !matches!(outcome, Outcome::Sent(_)) {
+            // lettre closes the connection after an error reply.
+            if let Some(mut c) = self.conn.take() {
+                c.abort();
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// Say goodbye (errors ignored: everything was recorded already).
+    pub fn quit(mut self) {
+        if let Some(mut c) = self.conn.take() {
+            let _ = c.quit();
+        }
+    }
+
+    /// The message for `m`, or why no relay would take it.
+    fn compose(&self, m: &Outgoing) -> Result<Message, String> {
+        let to: Address =
+            m.to.parse()
+                .map_err(|e| format!("invalid recipient address: {e}"))?;
+        let from: Mailbox = self
+            .cfg
+            .from
+            .parse()
+            .map_err(|e| format!("invalid [smtp] from: {e}"))?;
+        let charset = Charset::for_address(m.to, &self.cfg.iso2022jp_domains);
+        let mut b = Message::builder()
+            .from(from.clone())
+            .to(Mailbox::new(None, to))
+            .message_id(Some(m.message_id.to_string()))
+            .date(m.date);
+        let reply_to = match &self.cfg.reply_to {
+            Some(r) => Some(
+                r.parse::<Mailbox>()
+                    .map_err(|e| format!("invalid [smtp] reply_to: {e}"))?,
+            ),
+            None => None,
+        };
+        if let Some(r) = &reply_to {
+            b = b.reply_to(r.clone());
+        }
+        let mut msg = match charset {
+            Charset::Utf8 => b
+                .subject(m.subject)
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_PLAIN)
+                        .header(ContentTransferEncoding::Base64)
+                        .body(m.body.to_string()),
+                )
+                .map_err(|e| e.to_string())?,
+            Charset::Iso2022Jp => b
+                .subject("")
+                .singlepart(
+                    SinglePart::builder()
+                        .header(
+                            ContentType::parse("text/plain; charset=ISO-2022-JP")
+                                .map_err(|e| e.to_string())?,
+                        )
+                        .body(Body::dangerous_pre_encoded(
+                            encode_jis(m.body),
+                            ContentTransferEncoding::SevenBit,
+                        )),
+                )
+                .map_err(|e| e.to_string())?,
+        };
+        if charset == Charset::Iso2022Jp {
+            // lettre writes headers in UTF-8: these three are written here.
+            let h = msg.headers_mut();
+            h.insert_raw(HeaderValue::dangerous_new_pre_encoded(
+                HeaderName::new_from_ascii_str("Subject"),
+                m.subject.to_string(),
+                encoded_words(m.subject, charset),
+            ));
+            h.insert_raw(HeaderValue::dangerous_new_pre_encoded(
+                HeaderName::new_from_ascii_str("From"),
+                self.cfg.from.clone(),
+                jis_mailbox(&from),
+            ));
+            if let Some(r) = &reply_to {
+                h.insert_raw(HeaderValue::dangerous_new_pre_encoded(
+                    HeaderName::new_from_ascii_str("Reply-To"),
+                    r.to_string(),
+                    jis_mailbox(r),
+                ));
+            }
+        }
+        Ok(msg)
+    }
+}
+
+/// `Name <address>` with the name as ISO-2022-JP encoded-words.
+fn jis_mailbox(m: &Mailbox) -> String {
+    match &m.name {
+        Some(name) if name.is_ascii() && !name.is_empty() => {
+            format!("\"{}\" <{}>", name.replace(['"', '\\'], ""), m.email)
+        }
+        Some(name) if !name.is_empty() => {
+            format!("{} <{}>", encoded_words(name, Charset::Iso2022Jp), m.email)
+        }
+        _ => m.email.to_string(),
+    }
+}
+
+fn reply_text<'a>(code: String, lines: impl Iterator<Item = &'a str>) -> String {
+    let text: Vec<&str> = lines.collect();
+    let text = text.join(" ");
+    if text.is_empty() {
+        code
+    } else {
+        format!("{code} {text}")
+    }
+}
+
+fn connect_error(e: lettre::transport::smtp::Error) -> ConnectError {
+    let text = error_chain(&e);
+    if e.is_tls() || is_tls_failure(&e) {
+        ConnectError::Tls(text)
+    } else {
+        ConnectError::Network(text)
+    }
+}
+
+/// Whether a rustls error (a refused certificate, a failed handshake) is
+/// among the causes: lettre reports those as network errors.
+fn is_tls_failure(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut next = Some(e);
+    while let Some(err) = next {
+        if err.is::<rustls::Error>() {
+            return true;
+        }
+        if let Some(io) = err.downcast_ref::<std::io::Error>()
+            && io
+                .get_ref()
+                .is_some_and(|inner| inner.is::<rustls::Error>())
+        {
+            return true;
+        }
+        next = err.source();
+    }
+    false
+}
+
+/// An error and its causes, in one line.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        let t = s.to_string();
+        if !text.contains(&t) {
+            text.push_str(": ");
+            text.push_str(&t);
+        }
+        source = s.source();
+    }
+    text
+}
+
+fn tls_parameters(cfg: &SmtpConfig) -> Result<TlsParameters, ConnectError> {
+    let mut b = TlsParameters::builder(cfg.host.clone());
+    if let Some(path) = &cfg.ca_file {
+        let pem = std::fs::read(path)
+            .map_err(|e| ConnectError::CaFile(format!("{}: {e}", path.display())))?;
+        let cert = Certificate::from_pem(&pem)
+            .map_err(|e| ConnectError::CaFile(format!("{}: {e}", path.display())))?;
+        b = b.add_root_certificate(cert);
+    }
+    b.build_rustls()
+        .map_err(|e| ConnectError::Tls(error_chain(&e)))
+}

@@ -1,0 +1,722 @@
+//! Mail delivery (issue 15): `notify send` against a real SMTP server on
+//! loopback that the tests start themselves (tests/common/smtp.rs): what
+//! the relay receives (parsed back with mailparse), and what the ledger
+//! records for each of the relay's answers.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use acctsec::notify::mail::jis_safe;
+use common::smtp::{Received, Reply, Server, TestPki};
+use common::{Env, audit_count};
+use mailparse::MailHeaderMap;
+use serde_json::Value;
+
+const SATO: &str = "1000100";
+const SUZUKI: &str = "1000137";
+const FROM: &str = "証券 お知らせ <noreply@example.co.jp>";
+
+/// A configuration file for a relay on 127.0.0.1:`port`; `extra` lines are
+/// added to `[smtp]`.
+fn config(env: &Env, port: u16, tls: &str, extra: &str) -> String {
+    let text = format!(
+        "[smtp]\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"{tls}\"\nfrom = \"{FROM}\"\n\
+         reply_to = \"support@example.co.jp\"\n\
+         iso2022jp_domains = [\"docomo.example.ne.jp\", \"softbank.example.ne.jp\"]\n{extra}"
+    );
+    env.write("config.toml", text).display().to_string()
+}
+
+fn send(env: &Env, cfg: &str, args: &[&str]) -> common::Run {
+    let mut a = vec!["--config", cfg, "notify", "send"];
+    a.extend_from_slice(args);
+    env.run(&a)
+}
+
+fn send_json(env: &Env, cfg: &str, args: &[&str]) -> (common::Run, Value) {
+    let mut a = vec!["--format", "json", "--config", cfg, "notify", "send"];
+    a.extend_from_slice(args);
+    let r = env.run(&a);
+    let j = r.json();
+    (r, j)
+}
+
+/// Queue a trade notice for `code` (to the PC address).
+fn trade(env: &Env, code: &str) {
+    env.run(&["notify", "emit", "trade_executed", code]).ok();
+}
+
+/// id -> status of every notice.
+fn statuses(env: &Env) -> BTreeMap<i64, String> {
+    env.sql_rows("SELECT id, status FROM outbox ORDER BY id", &[])
+        .into_iter()
+        .map(|r| {
+            (
+                r[0].as_deref().unwrap().parse().unwrap(),
+                r[1].clone().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn pending(env: &Env) -> i64 {
+    env.sql_i64("SELECT count(*) FROM outbox WHERE status = 'pending'", &[])
+}
+
+/// A message as the relay got it, parsed back.
+struct Mail {
+    subject: String,
+    body: String,
+    to: String,
+    from: String,
+    reply_to: String,
+    message_id: String,
+    charset: String,
+    raw: String,
+}
+
+fn parse(r: &Received) -> Mail {
+    let m = mailparse::parse_mail(&r.data).expect("a parseable message");
+    let h = |name: &str| m.headers.get_first_value(name).unwrap_or_default();
+    Mail {
+        subject: h("Subject"),
+        body: m.get_body().unwrap(),
+        to: h("To"),
+        from: h("From"),
+        reply_to: h("Reply-To"),
+        message_id: h("Message-ID"),
+        charset: m.ctype.charset.clone(),
+        raw: String::from_utf8_lossy(&r.data).to_string(),
+    }
+}
+
+/// The outbox row (subject, body, to) of notice `id`.
+fn notice(env: &Env, id: i64) -> (String, String, String) {
+    let r = env.sql_rows(
+        "SELECT subject, body, to_addr FROM outbox WHERE id = ?1",
+        &[&id],
+    );
+    let r = &r[0];
+    (
+        r[0].clone().unwrap(),
+        r[1].clone().unwrap(),
+        r[2].clone().unwrap(),
+    )
+}
+
+fn id_of(m: &Mail) -> i64 {
+    // <notice-ID.LEDGER@domain>
+    m.message_id
+        .trim_start_matches('<')
+        .strip_prefix("notice-")
+        .and_then(|r| r.split('.').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("Message-ID {}", m.message_id))
+}
+
+#[test]
+fn notices_arrive_parsed_back_in_utf8_and_iso_2022_jp_without_passwords() {
+    let env = Env::with_customers();
+    let out = env.path("initial.csv");
+    env.issue_all(&out).ok();
+    let passwords: Vec<String> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap().to_string())
+        .collect();
+    assert_eq!(passwords.len(), 30);
+    // A trade notice to both of Sato's addresses: PC (UTF-8) and docomo
+    // (ISO-2022-JP).
+    env.run(&[
+        "notify",
+        "set",
+        SATO,
+        "trade_executed",
+        "on",
+        "--to",
+        "both",
+    ])
+    .ok();
+    trade(&env, SATO);
+    let queued = pending(&env);
+    assert!(queued >= 32, "{queued}");
+
+    let server = Server::start();
+    let cfg = config(&env, server.port(), "none", "");
+    let r = send(&env, &cfg, &[]).ok();
+    // All went well, on a pipe: nothing said.
+    assert_eq!(r.stdout(), "", "{}", r.stderr());
+    let got = server.received();
+    assert_eq!(got.len() as i64, queued);
+    assert_eq!(pending(&env), 0);
+
+    let mut ids = Vec::new();
+    let mut jis = 0;
+    for r in &got {
+        let m = parse(r);
+        let id = id_of(&m);
+        ids.push(id);
+        let (subject, body, to) = notice(&env, id);
+        let mobile =
+            to.ends_with("@docomo.example.ne.jp") || to.ends_with("@softbank.example.ne.jp");
+        // ISO-2022-JP carries the text made safe for it (〜 as ～, ...).
+        let (subject, body) = if mobile {
+            (jis_safe(&subject), jis_safe(&body))
+        } else {
+            (subject, body)
+        };
+        assert_eq!(m.subject, subject, "the Japanese subject decodes");
+        assert_eq!(
+            m.body.replace("\r\n", "\n").trim_end(),
+            body.trim_end(),
+            "the body matches the notice"
+        );
+        assert_eq!(r.to, vec![to.clone()]);
+        assert_eq!(m.to, to);
+        assert_eq!(r.from, "noreply@example.co.jp");
+        assert!(m.from.contains("証券 お知らせ"), "{}", m.from);
+        assert!(m.reply_to.contains("support@example.co.jp"));
+        assert!(r.data.is_ascii(), "7-bit on the wire");
+        for pw in &passwords {
+            assert!(!m.raw.contains(pw.as_str()) && !m.body.contains(pw.as_str()));
+        }
+        if mobile {
+            jis += 1;
+            assert_eq!(m.charset.to_ascii_uppercase(), "ISO-2022-JP", "{}", m.raw);
+            assert!(m.raw.contains("=?ISO-2022-JP?B?"), "{}", m.raw);
+            assert!(m.raw.contains("\x1b$B"), "a JIS body");
+        } else {
+            assert_eq!(m.charset.to_ascii_lowercase(), "utf-8", "{}", m.raw);
+            assert!(!m.raw.contains("ISO-2022-JP"));
+        }
+    }
+    assert!(jis >= 1, "a mobile address got ISO-2022-JP");
+    // Oldest first, each once.
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted);
+    sorted.dedup();
+    assert_eq!(sorted.len(), ids.len());
+
+    // Sent, with the time and the relay's reply (its queue id).
+    let rows = env.sql_rows(
+        "SELECT status, sent_at, reply, attempts FROM outbox WHERE id = ?1",
+        &[&ids[0]],
+    );
+    assert_eq!(rows[0][0].as_deref(), Some("sent"));
+    assert!(rows[0][1].is_some());
+    assert!(
+        rows[0][2].as_deref().unwrap().contains("queued as Q00001"),
+        "{:?}",
+        rows[0]
+    );
+    assert_eq!(rows[0][3].as_deref(), Some("1"));
+    assert_eq!(audit_count(&env, "notify.send"), 1);
+    assert_eq!(audit_count(&env, "notify.sent"), queued);
+    let run = env
+        .run(&["--format", "json", "log", "--action", "notify.send"])
+        .ok()
+        .json();
+    assert_eq!(run[0]["details"]["sent"], queued, "{run}");
+    // Nothing left: a second run sends nothing.
+    send(&env, &cfg, &[]).ok();
+    assert_eq!(server.received().len() as i64, queued);
+    env.run(&["log", "verify"]).ok();
+}
+
+#[test]
+fn a_451_defers_with_backoff_and_the_next_run_delivers() {
+    let env = Env::with_customers();
+    trade(&env, SATO);
+    trade(&env, SUZUKI);
+    let server = Server::start();
+    server.script(&[Reply::Code("451 4.3.0 try again later")]);
+    let cfg = config(&env, server.port(), "none", "");
+    let t0 = "2026-12-01T10:00:00+09:00";
+    let r = env
+        .cmd_at(t0)
+        .args(["--format", "json", "--config", &cfg, "notify", "send"])
+        .output()
+        .unwrap();
+    let r = common::Run(r).ok();
+    let j = r.json();
+    assert_eq!(
+        (
+            j["sent"].as_i64(),
+            j["deferred"].as_i64(),
+            j["failed"].as_i64()
+        ),
+        (Some(1), Some(1), Some(0)),
+        "{j}"
+    );
+    assert_eq!(server.received().len(), 1);
+    let first = *statuses(&env).keys().next().unwrap();
+    let row = env.sql_rows(
+        "SELECT status, attempts, next_attempt_at, reply FROM outbox WHERE id = ?1",
+        &[&first],
+    );
+    assert_eq!(row[0][0].as_deref(), Some("pending"));
+    assert_eq!(row[0][1].as_deref(), Some("1"));
+    assert!(
+        row[0][2]
+            .as_deref()
+            .unwrap()
+            .starts_with("2026-12-01T01:05:00"),
+        "{:?}",
+        row
+    );
+    assert!(row[0][3].as_deref().unwrap().contains("451"), "{:?}", row);
+    // In text, on a pipe: the deferral is reported.
+    let r = common::Run(
+        env.cmd_at("2026-12-01T10:02:00+09:00")
+            .args(["--config", &cfg, "notify", "send"])
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    assert_eq!(r.stdout(), "", "nothing due yet, all well: quiet");
+    assert_eq!(server.received().len(), 1, "not before the backoff");
+    // After the backoff: delivered.
+    common::Run(
+        env.cmd_at("2026-12-01T10:06:00+09:00")
+            .args(["--config", &cfg, "notify", "send"])
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    let got = server.received();
+    assert_eq!(got.len(), 2);
+    assert_eq!(id_of(&parse(&got[1])), first);
+    assert_eq!(pending(&env), 0);
+    assert_eq!(audit_count(&env, "notify.deferred"), 1);
+    // The run with nothing due connected to nothing and wrote nothing.
+    assert_eq!(audit_count(&env, "notify.send"), 2);
+}
+
+#[test]
+fn a_550_fails_is_listed_and_staff_retry_delivers_it() {
+    let env = Env::with_customers();
+    trade(&env, SATO);
+    trade(&env, SUZUKI);
+    let server = Server::start();
+    server.script(&[Reply::Code(
+        "550 5.1.1 <taro.sato@example.jp>: user unknown",
+    )]);
+    let cfg = config(&env, server.port(), "none", "");
+    let r = send(&env, &cfg, &[]).status(1);
+    assert!(
+        r.stdout().contains("1 notice(s) sent, 0 deferred"),
+        "{}",
+        r.stdout()
+    );
+    assert!(r.stderr().contains("user unknown"), "{}", r.stderr());
+    let failed: Vec<Value> = env
+        .run(&["--format", "json", "notify", "outbox", "--status", "failed"])
+        .ok()
+        .json()
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(failed.len(), 1);
+    let id = failed[0]["id"].as_i64().unwrap();
+    assert!(
+        failed[0]["reply"].as_str().unwrap().contains("550"),
+        "{failed:?}"
+    );
+    assert_eq!(failed[0]["status"], "failed");
+    // Failed notices are not tried again by themselves.
+    send(&env, &cfg, &[]).ok();
+    assert_eq!(server.received().len(), 1);
+    // The permanent failure is an entry naming the notice.
+    let log = env
+        .run(&["--format", "json", "log", "--action", "notify.failed"])
+        .ok()
+        .json();
+    assert_eq!(log.as_array().unwrap().len(), 1);
+    assert_eq!(log[0]["details"]["id"], id);
+    assert_eq!(log[0]["customer"], SATO);
+
+    // Staff put it back; a sent notice or an unknown id is refused.
+    let sent_id = *statuses(&env).iter().find(|(_, s)| *s == "sent").unwrap().0;
+    env.run(&["notify", "outbox", "retry", &sent_id.to_string()])
+        .status(2)
+        .stderr_has("did not fail");
+    env.run(&["notify", "outbox", "retry", "999999"]).status(2);
+    assert_eq!(audit_count(&env, "notify.retry"), 0);
+    env.run(&["notify", "outbox", "retry", &id.to_string()])
+        .ok();
+    assert_eq!(audit_count(&env, "notify.retry"), 1);
+    assert_eq!(statuses(&env)[&id], "pending");
+    send(&env, &cfg, &[]).ok();
+    let got = server.received();
+    assert_eq!(got.len(), 2);
+    assert_eq!(id_of(&parse(&got[1])), id);
+    assert_eq!(statuses(&env)[&id], "sent");
+}
+
+#[test]
+fn a_connection_dropped_during_data_defers_and_the_rest_goes_on() {
+    let env = Env::with_customers();
+    for c in [SATO, SUZUKI, "1000174"] {
+        trade(&env, c);
+    }
+    let server = Server::start();
+    server.script(&[Reply::Accept, Reply::DropInData]);
+    let cfg = config(&env, server.port(), "none", "");
+    let (_, j) = send_json(&env, &cfg, &[]);
+    assert_eq!(
+        (j["sent"].as_i64(), j["deferred"].as_i64()),
+        (Some(2), Some(1)),
+        "{j}"
+    );
+    let ids: Vec<i64> = statuses(&env).keys().copied().collect();
+    assert_eq!(statuses(&env)[&ids[1]], "pending");
+    assert_eq!(
+        env.sql_i64("SELECT attempts FROM outbox WHERE id = ?1", &[&ids[1]]),
+        1
+    );
+    let got: Vec<i64> = server.received().iter().map(|r| id_of(&parse(r))).collect();
+    assert_eq!(got, vec![ids[0], ids[2]]);
+}
+
+#[test]
+fn a_stopped_relay_is_exit_75_with_nothing_marked_or_lost() {
+    let env = Env::with_customers();
+    trade(&env, SATO);
+    trade(&env, SUZUKI);
+    let mut server = Server::start();
+    let cfg = config(&env, server.port(), "none", "");
+    server.stop();
+    let before = env
+        .run(&["--format", "json", "notify", "outbox"])
+        .ok()
+        .json();
+    let r = send(&env, &cfg, &[]).status(75);
+    assert!(r.stderr().contains("cannot be reached"), "{}", r.stderr());
+    assert!(r.stderr().contains(&format!("127.0.0.1:{}", server.port())));
+    let after = env
+        .run(&["--format", "json", "notify", "outbox"])
+        .ok()
+        .json();
+    assert_eq!(before, after, "nothing marked");
+    assert_eq!(pending(&env), 2);
+    assert_eq!(
+        env.sql_i64(
+            "SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL OR attempts > 0",
+            &[]
+        ),
+        0
+    );
+    assert_eq!(audit_count(&env, "notify.send"), 0);
+    // Back up: everything goes.
+    let server = Server::start();
+    let cfg = config(&env, server.port(), "none", "");
+    send(&env, &cfg, &[]).ok();
+    assert_eq!(server.received().len(), 2);
+}
+
+#[test]
+fn starttls_with_the_test_ca_delivers_and_a_wrong_ca_is_refused() {
+    let env = Env::with_customers();
+    trade(&env, SATO);
+    let pki = TestPki::new();
+    let server = Server::with_tls(pki.server.clone());
+    let wrong = TestPki::new();
+    env.write("wrong-ca.pem", &wrong.ca_pem);
+    let cfg = config(
+        &env,
+        server.port(),
+        "starttls",
+        "ca_file = \"wrong-ca.pem\"\n",
+    );
+    let r = send(&env, &cfg, &[]).status(75);
+    assert!(r.stderr().contains("TLS"), "{}", r.stderr());
+    assert!(server.received().is_empty());
+    assert_eq!(pending(&env), 1, "nothing marked sent");
+    // Without ca_file the test CA is not trusted either.
+    let cfg = config(&env, server.port(), "starttls", "");
+    send(&env, &cfg, &[]).status(75);
+    assert_eq!(pending(&env), 1);
+
+    // The right CA, with a login: the password comes from a file of mode 0600.
+    env.write("ca.pem", &pki.ca_pem);
+    let pw = env.write("relay.pw", "s3cret-relay\n");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&pw, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let cfg = config(
+        &env,
+        server.port(),
+        "starttls",
+        "ca_file = \"ca.pem\"\nusername = \"acctsec\"\npassword_file = \"relay.pw\"\n",
+    );
+    let r = send(&env, &cfg, &[]).status(78);
+    assert!(r.stderr().contains("chmod 600"), "{}", r.stderr());
+    assert!(!r.stderr().contains("s3cret"));
+    std::fs::set_permissions(&pw, std::fs::Permissions::from_mode(0o600)).unwrap();
+    send(&env, &cfg, &[]).ok();
+    let got = server.received();
+    assert_eq!(got.len(), 1);
+    assert!(got[0].tls, "sent inside TLS");
+    assert_eq!(
+        server.logins(),
+        vec![("acctsec".to_string(), "s3cret-relay".to_string())]
+    );
+    assert_eq!(pending(&env), 0);
+    // A relay that offers no STARTTLS is refused when tls = "starttls".
+    trade(&env, SUZUKI);
+    let plain = Server::start();
+    let cfg = config(&env, plain.port(), "starttls", "ca_file = \"ca.pem\"\n");
+    send(&env, &cfg, &[]).status(75).stderr_has("STARTTLS");
+    assert!(plain.received().is_empty());
+}
+
+#[test]
+fn the_password_may_come_from_the_environment_never_the_ledger() {
+    let env = Env::with_customers();
+    trade(&env, SATO);
+    let server = Server::start();
+    let cfg = config(&env, server.port(), "none", "username = \"acctsec\"\n");
+    // A username without a password is a configuration error.
+    send(&env, &cfg, &[])
+        .status(78)
+        .stderr_has("ACCTSEC_SMTP_PASSWORD");
+    let r = common::Run(
+        env.cmd()
+            .env("ACCTSEC_SMTP_PASSWORD", "env-relay-pw")
+            .args(["--config", &cfg, "notify", "send"])
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    assert_eq!(r.stdout(), "");
+    assert_eq!(server.logins()[0].1, "env-relay-pw");
+    let dump = String::from_utf8_lossy(&env.contents()).to_string();
+    assert!(!dump.contains("env-relay-pw"));
+}
+
+#[test]
+fn two_concurrent_runs_send_each_notice_exactly_once() {
+    let env = Env::with_customers();
+    let codes: Vec<String> = env
+        .sql_col("SELECT code FROM customer ORDER BY code", &[])
+        .into_iter()
+        .collect();
+    for c in &codes {
+        trade(&env, c);
+    }
+    let queued = pending(&env);
+    assert!(queued >= 25, "{queued}");
+    let server = Server::slow(Duration::from_millis(20));
+    let cfg = config(&env, server.port(), "none", "");
+    let spawn = || {
+        env.std_cmd()
+            .args(["--format", "json", "--config", &cfg, "notify", "send"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    let a = common::Run(a).ok().json();
+    let b = common::Run(b).ok().json();
+    let total = a["sent"].as_i64().unwrap() + b["sent"].as_i64().unwrap();
+    assert_eq!(total, queued, "{a} {b}");
+    let mut ids: Vec<i64> = server.received().iter().map(|r| id_of(&parse(r))).collect();
+    assert_eq!(ids.len() as i64, queued);
+    ids.sort();
+    ids.dedup();
+    assert_eq!(
+        ids.len() as i64,
+        queued,
+        "each notice received exactly once"
+    );
+    assert_eq!(pending(&env), 0);
+    assert_eq!(
+        env.sql_i64(
+            "SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL",
+            &[]
+        ),
+        0
+    );
+}
+
+#[test]
+fn limit_dry_run_and_the_rate_limit() {
+    let env = Env::with_customers();
+    for c in [SATO, SUZUKI, "1000174"] {
+        trade(&env, c);
+    }
+    let server = Server::start();
+    // 6000 a minute: 10 ms apart, nothing a test waits for.
+    let cfg = config(&env, server.port(), "none", "max_per_minute = 6000\n");
+    let r = env
+        .run(&[
+            "--format",
+            "json",
+            "--config",
+            &cfg,
+            "notify",
+            "send",
+            "--dry-run",
+        ])
+        .ok();
+    let rows = r.json();
+    assert_eq!(rows.as_array().unwrap().len(), 3);
+    assert_eq!(rows[0]["charset"], "UTF-8");
+    assert!(rows[0]["to"].as_str().unwrap().contains('*'), "masked");
+    assert!(server.received().is_empty());
+    assert_eq!(pending(&env), 3);
+    let (_, j) = send_json(&env, &cfg, &["--limit", "2"]);
+    assert_eq!(j["sent"], 2, "{j}");
+    assert_eq!(pending(&env), 1);
+    let (_, j) = send_json(&env, &cfg, &["--budget", "1h"]);
+    assert_eq!(j["sent"], 1, "{j}");
+    assert_eq!(j["budget_exceeded"], false);
+}
+
+#[test]
+fn config_errors_name_the_key_and_line() {
+    let env = Env::with_customers();
+    let bad = env.write(
+        "bad.toml",
+        "[smtp]\nhost = \"x\"\nport = 25\ntls = \"sometimes\"\nfrom = \"a@b.example\"\n",
+    );
+    let r = env
+        .run(&["--config", &bad.display().to_string(), "notify", "send"])
+        .status(78);
+    assert!(r.stderr().contains("bad.toml:4"), "{}", r.stderr());
+    let bad = env.write(
+        "bad2.toml",
+        "[smtp]\nhost = \"x\"\nport = 25\ntls = \"none\"\nfrom = \"a@b.example\"\nmax_per_minute = 0\n",
+    );
+    env.run(&["--config", &bad.display().to_string(), "notify", "send"])
+        .status(78)
+        .stderr_has("bad2.toml:6");
+    let bad = env.write(
+        "bad3.toml",
+        "[smtp]\nhost = \"x\"\nport = 25\ntls = \"none\"\nfrom = \"not an address\"\n",
+    );
+    env.run(&["--config", &bad.display().to_string(), "notify", "send"])
+        .status(78)
+        .stderr_has("bad3.toml:5");
+    let none = env.write("none.toml", "");
+    env.run(&["--config", &none.display().to_string(), "notify", "send"])
+        .status(78)
+        .stderr_has("[smtp]");
+}
+
+#[test]
+fn an_auth_code_arrives_by_mail_and_the_ledger_keeps_no_copy() {
+    let env = Env::with_customers();
+    env.run(&[
+        "notify",
+        "set",
+        SATO,
+        "withdrawal_auth_code",
+        "on",
+        "--to",
+        "pc",
+        "--reason",
+        "customer request",
+    ])
+    .ok();
+    let now = "2026-12-01T10:00:00+09:00";
+    env.run_at(now, &["authcode", "issue", SATO, "--purpose", "withdrawal"])
+        .ok();
+    let body = env.sql_text("SELECT body FROM outbox WHERE authcode IS NOT NULL", &[]);
+    let code: String = body
+        .split("認証コード: ")
+        .nth(1)
+        .expect("the code in the queued notice")
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    assert!(code.len() >= 6, "{body}");
+    let server = Server::start();
+    let cfg = config(&env, server.port(), "none", "");
+    common::Run(
+        env.cmd_at(now)
+            .args(["--config", &cfg, "notify", "send"])
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    let got = server.received();
+    assert_eq!(got.len(), 1);
+    assert!(
+        parse(&got[0]).body.contains(&code),
+        "the customer gets the code"
+    );
+    let kept = env.sql_text("SELECT body FROM outbox WHERE authcode IS NOT NULL", &[]);
+    assert!(!kept.contains(&code), "{kept}");
+    assert_eq!(
+        env.sql_text("SELECT status FROM outbox WHERE authcode IS NOT NULL", &[]),
+        "sent"
+    );
+}
+
+#[test]
+fn a_notice_deferred_too_often_fails_visibly() {
+    let env = Env::with_customers();
+    trade(&env, SATO);
+    env.sql_exec("UPDATE outbox SET attempts = 15", &[]);
+    let server = Server::start();
+    server.script(&[Reply::Code("421 4.7.0 too busy")]);
+    let cfg = config(&env, server.port(), "none", "");
+    let (r, j) = send_json(&env, &cfg, &[]);
+    assert_eq!(r.code(), 1);
+    assert_eq!(j["failed"], 1, "{j}");
+    let row = env.sql_rows("SELECT status, attempts, reply FROM outbox", &[]);
+    assert_eq!(row[0][0].as_deref(), Some("failed"));
+    assert_eq!(row[0][1].as_deref(), Some("16"));
+    assert!(
+        row[0][2]
+            .as_deref()
+            .unwrap()
+            .contains("gave up after 16 attempts")
+    );
+}
+
+#[test]
+fn a_mobile_address_gets_half_width_kana_and_circled_digits_made_safe() {
+    let env = Env::with_cheap_ledger();
+    let csv = env.write(
+        "c.csv",
+        "code,name,birth_date,phone,mobile_phone,email_pc,email_mobile,login_hash\n\
+         2000001,ﾀﾅｶ ﾀﾞｲｽｹ①,1990-01-01,,,,daisuke@docomo.ne.jp,\n",
+    );
+    env.run(&["customer", "import", &csv.display().to_string()])
+        .ok();
+    env.run(&[
+        "notify",
+        "set",
+        "2000001",
+        "trade_executed",
+        "on",
+        "--to",
+        "mobile",
+    ])
+    .ok();
+    trade(&env, "2000001");
+    let server = Server::start();
+    // The default list of mobile domains.
+    let text = format!(
+        "[smtp]\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nfrom = \"{FROM}\"\n",
+        server.port()
+    );
+    let cfg = env.write("default.toml", text).display().to_string();
+    send(&env, &cfg, &[]).ok();
+    let got = server.received();
+    assert_eq!(got.len(), 1);
+    let m = parse(&got[0]);
+    assert_eq!(m.charset.to_ascii_uppercase(), "ISO-2022-JP");
+    assert!(m.body.contains("タナカ ダイスケ(1) 様"), "{}", m.body);
+    assert!(!m.body.contains('〓'), "{}", m.body);
+    // The display name of From, in ISO-2022-JP too.
+    assert!(m.from.contains("証券 お知らせ"), "{}", m.from);
+    assert!(m.raw.contains("From: =?ISO-2022-JP?B?"), "{}", m.raw);
+}
