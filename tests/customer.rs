@@ -1042,6 +1042,16 @@ fn an_import_of_several_bulk_rounds_writes_every_row_and_entry_in_order() {
             serde_json::json!(["code", "name", "birth_date", "email_pc"])
         );
     }
+    // The bulk entries are written as the run's summary entry (one
+    // `Tx::audit`) is: the same format, the same identity.
+    let kinds = env.sql_rows(
+        "SELECT DISTINCT format, identity FROM audit_log
+          WHERE action IN ('customer.add', 'customer.import')",
+        &[],
+    );
+    assert_eq!(kinds.len(), 1, "{kinds:?}");
+    assert_eq!(kinds[0][0].as_deref(), Some("2"), "{kinds:?}");
+    assert!(kinds[0][1].is_some(), "{kinds:?}");
     env.run(&["log", "verify"]).ok();
 
     // Change a name in the first round, an email in the second, a login

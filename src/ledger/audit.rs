@@ -223,19 +223,22 @@ impl Tx<'_> {
     }
 
     /// Append many entries, in order, as [`Tx::audit`] appends each (the
-    /// same rows, the same hashes), loaded in bulk.
+    /// same rows, the same hashes), loaded in bulk: each row is hashed as
+    /// it goes out, in one row's buffers reused (no row kept).
     pub fn audit_all(&mut self, entries: Vec<Entry>) -> Result<()> {
+        use std::fmt::Write as _;
         if entries.is_empty() {
             return Ok(());
         }
-        let (mut seq, mut prev) = self.next_link()?;
-        let mut rows = Vec::with_capacity(entries.len());
-        for e in entries {
-            let row = self.chained(seq, prev, e);
-            seq += 1;
-            prev = row.hash.clone();
-            rows.push(row);
-        }
+        let (first, prev) = self.next_link()?;
+        let mut row = self.unhashed(first, prev);
+        let set = |field: &mut Option<String>, v: Option<&str>| match (field.as_mut(), v) {
+            (Some(f), Some(v)) => {
+                f.clear();
+                f.push_str(v);
+            }
+            (_, v) => *field = v.map(str::to_string),
+        };
         self.exec().copy_in(
             "audit_log",
             &[
@@ -252,26 +255,36 @@ impl Tx<'_> {
                 "identity",
             ],
             &mut |sink| {
-                for r in &rows {
+                for e in &entries {
+                    row.action.clear();
+                    row.action.push_str(e.action);
+                    set(&mut row.customer, e.customer);
+                    set(&mut row.reason, e.reason);
+                    row.details.clear();
+                    // (As `to_string` writes it: compact.)
+                    write!(row.details, "{}", e.details).expect("a String takes any text");
+                    row.hash = entry_hash(&row);
                     sink(params![
-                        r.seq,
-                        r.at,
-                        r.operator,
-                        r.action,
-                        r.customer,
-                        r.reason,
-                        r.details,
-                        r.prev_hash,
-                        r.hash,
-                        i64::from(r.format),
-                        r.identity
+                        row.seq,
+                        row.at,
+                        row.operator,
+                        row.action,
+                        row.customer,
+                        row.reason,
+                        row.details,
+                        row.prev_hash,
+                        row.hash,
+                        i64::from(row.format),
+                        row.identity
                     ])?;
+                    std::mem::swap(&mut row.prev_hash, &mut row.hash);
+                    row.seq += 1;
                 }
                 Ok(())
             },
         )?;
-        self.audited += rows.len();
-        self.last = Some((seq - 1, prev));
+        self.audited += entries.len();
+        self.last = Some((row.seq - 1, row.prev_hash));
         Ok(())
     }
 
@@ -289,20 +302,33 @@ impl Tx<'_> {
     /// Entry `e` as row `seq` after `prev`, hashed.
     fn chained(&self, seq: u64, prev: String, e: Entry) -> AuditRow {
         let mut row = AuditRow {
-            seq,
-            at: crate::clock::to_stored(self.now),
-            operator: self.target.operator.clone(),
             action: e.action.to_string(),
             customer: e.customer.map(str::to_string),
             reason: e.reason.map(str::to_string),
             details: e.details.to_string(),
+            ..self.unhashed(seq, prev)
+        };
+        row.hash = entry_hash(&row);
+        row
+    }
+
+    /// Row `seq` after `prev` as this transaction writes every entry (its
+    /// time, operator, format and identity), the entry's own fields empty
+    /// and no hash yet: what [`Tx::audit`] and [`Tx::audit_all`] fill.
+    fn unhashed(&self, seq: u64, prev: String) -> AuditRow {
+        AuditRow {
+            seq,
+            at: crate::clock::to_stored(self.now),
+            operator: self.target.operator.clone(),
+            action: String::new(),
+            customer: None,
+            reason: None,
+            details: String::new(),
             prev_hash: prev,
             hash: String::new(),
             format: FORMAT,
             identity: Some(self.identity.clone()),
-        };
-        row.hash = entry_hash(&row);
-        row
+        }
     }
 }
 

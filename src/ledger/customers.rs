@@ -260,6 +260,21 @@ impl Tx<'_> {
         &self,
         codes: &[&str],
     ) -> Result<std::collections::HashMap<String, Known>> {
+        // The range of the codes lets the key index narrow the join (a
+        // core system's export comes sorted: a round's codes are a narrow
+        // range of the customer table, none of it on a first import, when
+        // one probe of the key index answers and nothing is loaded).
+        let (Some(first), Some(last)) = (codes.iter().min(), codes.iter().max()) else {
+            return Ok(std::collections::HashMap::new());
+        };
+        let any = self.exec().first(
+            "SELECT 1 FROM customer WHERE code BETWEEN ?1 AND ?2 LIMIT 1",
+            params![first, last],
+            |_| Ok(()),
+        )?;
+        if any.is_none() {
+            return Ok(std::collections::HashMap::new());
+        }
         self.tx
             .scratch("import_code", &[("code", "TEXT NOT NULL")], &mut |sink| {
                 for c in codes {
@@ -267,12 +282,6 @@ impl Tx<'_> {
                 }
                 Ok(())
             })?;
-        // The range of the codes lets the key index narrow the join (a
-        // core system's export comes sorted: a round's codes are a narrow
-        // range of the customer table, none of it on a first import).
-        let (Some(first), Some(last)) = (codes.iter().min(), codes.iter().max()) else {
-            return Ok(std::collections::HashMap::new());
-        };
         let rows = self.exec().all(
             &format!(
                 "SELECT {CUSTOMER_COLUMNS}, l.origin, l.hash FROM import_code i

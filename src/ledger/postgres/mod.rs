@@ -627,18 +627,29 @@ impl PgTx<'_> {
 fn copy_text(out: &mut Vec<u8>, p: &Param<'_>) {
     match *p {
         Param::Null => out.extend_from_slice(b"\\N"),
-        Param::Int(n) => out.extend_from_slice(n.to_string().as_bytes()),
+        Param::Int(n) => {
+            use std::io::Write as _;
+            write!(out, "{n}").expect("a Vec takes any bytes");
+        }
         Param::Bool(b) => out.push(if b { b'1' } else { b'0' }),
         Param::Text(s) => {
-            for &b in s.as_bytes() {
-                match b {
-                    b'\\' => out.extend_from_slice(b"\\\\"),
-                    b'\t' => out.extend_from_slice(b"\\t"),
-                    b'\n' => out.extend_from_slice(b"\\n"),
-                    b'\r' => out.extend_from_slice(b"\\r"),
-                    _ => out.push(b),
-                }
+            // Runs without a byte to escape (nearly all text) are copied
+            // whole, not byte by byte.
+            let mut rest = s.as_bytes();
+            while let Some(at) = rest
+                .iter()
+                .position(|b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
+            {
+                out.extend_from_slice(&rest[..at]);
+                out.extend_from_slice(match rest[at] {
+                    b'\\' => b"\\\\",
+                    b'\t' => b"\\t",
+                    b'\n' => b"\\n",
+                    _ => b"\\r",
+                });
+                rest = &rest[at + 1..];
             }
+            out.extend_from_slice(rest);
         }
     }
 }
