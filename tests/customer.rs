@@ -46,6 +46,52 @@ fn log(env: &Env, action: &str) -> Vec<Value> {
         .clone()
 }
 
+/// What the round entries of bulk imports say of customer `code`, oldest
+/// first, as `log --customer` shows them.
+fn imports_of(env: &Env, code: &str) -> Vec<Value> {
+    let entries = env
+        .run(&[
+            "--format",
+            "json",
+            "log",
+            "--customer",
+            code,
+            "--action",
+            "customer.import.batch",
+        ])
+        .ok()
+        .json();
+    entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            assert_eq!(e["customer"], code, "{e}");
+            e["details"].clone()
+        })
+        .collect()
+}
+
+/// How many customers the round entries of bulk imports added and changed.
+fn import_counts(env: &Env) -> (usize, usize) {
+    let count = |d: &Value, kind: &str| -> usize {
+        d[kind]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["customers"].as_array().unwrap().len())
+            .sum()
+    };
+    log(env, "customer.import.batch")
+        .iter()
+        .fold((0, 0), |(a, c), e| {
+            (
+                a + count(&e["details"], "added"),
+                c + count(&e["details"], "changed"),
+            )
+        })
+}
+
 #[test]
 fn every_birth_date_form_is_stored_as_iso() {
     let env = Env::with_cheap_ledger();
@@ -352,27 +398,47 @@ fn reimport_counts_added_changed_unchanged() {
     assert_eq!(j["email_changes"], 0);
     assert_eq!(show_unmasked(&env, "1000137")["name"], "鈴木 華子");
     assert_eq!(show_unmasked(&env, "2000001")["birth_date"], "1993-06-07");
-    // Each change is audited with the fields that changed.
-    let updates = log(&env, "customer.update");
-    let fields: Vec<(String, Value)> = updates
-        .iter()
-        .map(|e| {
-            (
-                e["customer"].as_str().unwrap().to_string(),
-                e["details"]["fields"].clone(),
-            )
-        })
-        .collect();
+    // Each change is audited with the fields that changed, in one entry for
+    // the round of rows, customers grouped by fields in file order.
+    let rounds = log(&env, "customer.import.batch");
+    let last = &rounds.last().unwrap()["details"];
     assert!(
-        fields.contains(&("1000137".into(), serde_json::json!(["name"]))),
-        "{fields:?}"
+        last["file"].as_str().unwrap().ends_with("next.csv"),
+        "{last}"
     );
-    assert!(
-        fields.contains(&("1000174".into(), serde_json::json!(["phone"]))),
-        "{fields:?}"
+    assert_eq!(
+        last["changed"],
+        serde_json::json!([
+            {"fields": ["name"], "customers": ["1000137"]},
+            {"fields": ["phone"], "customers": ["1000174"]},
+        ]),
+        "{last}"
     );
-    assert_eq!(updates.len(), 2);
-    assert_eq!(log(&env, "customer.add").len(), 31);
+    assert_eq!(
+        last["added"],
+        serde_json::json!([{"fields": ["code", "name", "birth_date"], "customers": ["2000001"]}]),
+        "{last}"
+    );
+    assert_eq!(import_counts(&env), (31, 2));
+    // `log --customer` reads back what the rounds say of each customer.
+    let of = imports_of(&env, "1000137");
+    assert_eq!(of.len(), 2, "{of:?}");
+    assert_eq!(
+        of[0]["added"],
+        serde_json::json!([
+            "code",
+            "name",
+            "birth_date",
+            "phone",
+            "mobile_phone",
+            "email_pc"
+        ])
+    );
+    assert_eq!(
+        of[1],
+        serde_json::json!({"file": last["file"], "lines": last["lines"], "changed": ["name"]})
+    );
+    assert_eq!(imports_of(&env, "2000001").len(), 1);
     // And again: all unchanged, nothing new in the trail.
     let head = env.run(&["log", "head"]).ok().stdout();
     let j = import_json(&env, &f, &[]);
@@ -943,12 +1009,11 @@ fn reimport_keeps_login_passwords_and_imports_new_hashes() {
     let j = import_json(&env, &f, &[]);
     assert_eq!(j["changed"], 1, "{j}");
     assert_eq!(fmt("1000359"), "bcrypt");
-    let updates = log(&env, "customer.update");
-    assert_eq!(updates.len(), 1);
     assert_eq!(
-        updates[0]["details"]["fields"],
+        imports_of(&env, "1000359").last().unwrap()["changed"],
         serde_json::json!(["login_hash"])
     );
+    assert_eq!(import_counts(&env).1, 1);
     // The hash itself is never shown.
     let out = env
         .run(&[
@@ -1006,11 +1071,12 @@ fn reimport_never_downgrades_a_login_password() {
 }
 
 /// An import larger than one bulk round (20,000 rows) writes every customer
-/// and every entry, in file order and chained across the rounds, on either
-/// backend; a re-import changes rows of both rounds (a name with a
-/// backslash, an email, a login hash) and counts the rest unchanged.
+/// and one entry per round naming them in file order, on either backend; a
+/// re-import changes rows of both rounds (a name with a backslash, an
+/// email, a login hash), `log --customer` finds each change, and the rest
+/// count unchanged.
 #[test]
-fn an_import_of_several_bulk_rounds_writes_every_row_and_entry_in_order() {
+fn an_import_of_several_bulk_rounds_writes_every_row_and_a_round_entry_each() {
     let env = Env::with_ledger();
     let n = 20_005;
     let mut text =
@@ -1025,28 +1091,36 @@ fn an_import_of_several_bulk_rounds_writes_every_row_and_entry_in_order() {
     let j = import_json(&env, &first, &[]);
     assert_eq!(j["added"], n, "{j}");
     assert_eq!(customers_in_ledger(&env), n as i64);
-    // One entry per row, in file order, numbered without gaps.
+    // One entry per round, in file order, naming every customer of the
+    // round; the rounds' line ranges meet.
     let rows = env.sql_rows(
-        "SELECT seq, customer, details FROM audit_log WHERE action = 'customer.add' ORDER BY seq",
+        "SELECT customer, details FROM audit_log WHERE action = 'customer.import.batch' ORDER BY seq",
         &[],
     );
-    assert_eq!(rows.len(), n);
-    let first_seq: i64 = rows[0][0].as_deref().unwrap().parse().unwrap();
-    for (i, r) in rows.iter().enumerate() {
-        assert_eq!(r[0].as_deref().unwrap(), (first_seq + i as i64).to_string());
-        assert_eq!(r[1].as_deref().unwrap(), (3_000_000 + i).to_string());
-        let details: Value = serde_json::from_str(r[2].as_deref().unwrap()).unwrap();
-        assert_eq!(details["line"], i + 2);
+    assert_eq!(rows.len(), 2);
+    let mut next = 0;
+    for (r, lines) in rows.iter().zip([[2, 20_001], [20_002, n + 1]]) {
+        assert_eq!(r[0], None);
+        let details: Value = serde_json::from_str(r[1].as_deref().unwrap()).unwrap();
+        assert_eq!(details["lines"], serde_json::json!(lines));
+        assert_eq!(details["changed"], serde_json::json!([]));
+        let groups = details["added"].as_array().unwrap();
+        assert_eq!(groups.len(), 1, "{details}");
         assert_eq!(
-            details["fields"],
+            groups[0]["fields"],
             serde_json::json!(["code", "name", "birth_date", "email_pc"])
         );
+        for code in groups[0]["customers"].as_array().unwrap() {
+            assert_eq!(code.as_str().unwrap(), (3_000_000 + next).to_string());
+            next += 1;
+        }
     }
-    // The bulk entries are written as the run's summary entry (one
-    // `Tx::audit`) is: the same format, the same identity.
+    assert_eq!(next, n);
+    // The round entries are written as the run's summary entry is: the
+    // same format, the same identity.
     let kinds = env.sql_rows(
         "SELECT DISTINCT format, identity FROM audit_log
-          WHERE action IN ('customer.add', 'customer.import')",
+          WHERE action IN ('customer.import.batch', 'customer.import')",
         &[],
     );
     assert_eq!(kinds.len(), 1, "{kinds:?}");
@@ -1086,23 +1160,18 @@ fn an_import_of_several_bulk_rounds_writes_every_row_and_entry_in_order() {
         show_unmasked(&env, "3020001")["email_pc"],
         "new20001@example.jp"
     );
-    let fields: Vec<(String, Value)> = log(&env, "customer.update")
-        .iter()
-        .map(|e| {
-            (
-                e["customer"].as_str().unwrap().to_string(),
-                e["details"]["fields"].clone(),
-            )
-        })
-        .collect();
     let last = (3_000_000 + n - 1).to_string();
-    for want in [
-        ("3000007".to_string(), serde_json::json!(["name"])),
-        ("3020001".to_string(), serde_json::json!(["email_pc"])),
-        (last.clone(), serde_json::json!(["login_hash"])),
+    for (code, fields) in [
+        ("3000007", serde_json::json!(["name"])),
+        ("3020001", serde_json::json!(["email_pc"])),
+        (last.as_str(), serde_json::json!(["login_hash"])),
     ] {
-        assert!(fields.contains(&want), "{fields:?}");
+        let of = imports_of(&env, code);
+        assert_eq!(of.len(), 2, "{code}: {of:?}");
+        assert_eq!(of[1]["changed"], fields, "{code}: {of:?}");
+        assert!(of[1]["file"].as_str().unwrap().ends_with("many2.csv"));
     }
+    assert_eq!(import_counts(&env), (n, 3));
     assert_eq!(
         env.run(&["--format", "json", "customer", "show", &last])
             .ok()
@@ -1116,5 +1185,81 @@ fn an_import_of_several_bulk_rounds_writes_every_row_and_entry_in_order() {
     );
     assert!(to.contains(&"c20001@example.jp".to_string()), "{to:?}");
     assert!(to.contains(&"new20001@example.jp".to_string()), "{to:?}");
+    env.run(&["log", "verify"]).ok();
+}
+
+/// `log --customer` finds a customer in the round entries of bulk imports
+/// exactly (not a code that merely contains theirs, nor a field of the same
+/// name), counts `--limit` after that, and a table lists a round entry with
+/// its counts instead of its codes.
+#[test]
+fn log_finds_a_customer_in_round_entries_exactly() {
+    let env = Env::with_ledger();
+    let header = "code,name,birth_date,phone,mobile_phone,email_pc,email_mobile\n";
+    let first = env.write(
+        "a.csv",
+        format!("{header}phone,甲,1980-01-01,,,,\n1000100,乙,1980-01-01,03-1234-5678,,,\n10001000,丙,1980-01-01,,,,\n"),
+    );
+    import_json(&env, &first, &[]);
+    // The second file changes the phone of 1000100 only.
+    let second = env.write(
+        "b.csv",
+        format!("{header}phone,甲,1980-01-01,,,,\n1000100,乙,1980-01-01,03-1234-9999,,,\n10001000,丙,1980-01-01,,,,\n"),
+    );
+    let j = import_json(&env, &second, &[]);
+    assert_eq!(
+        (&j["changed"], &j["unchanged"]),
+        (&Value::from(1), &Value::from(2))
+    );
+    let of = imports_of(&env, "1000100");
+    assert_eq!(of.len(), 2, "{of:?}");
+    assert_eq!(of[1]["changed"], serde_json::json!(["phone"]));
+    // "phone" is a customer too: only the round that added them names them.
+    let of = imports_of(&env, "phone");
+    assert_eq!(of.len(), 1, "{of:?}");
+    assert_eq!(
+        of[0]["added"],
+        serde_json::json!(["code", "name", "birth_date"])
+    );
+    assert_eq!(imports_of(&env, "10001000").len(), 1);
+    assert!(imports_of(&env, "100010").is_empty());
+    // --limit keeps the newest matching entries.
+    let newest = env
+        .run(&[
+            "--format",
+            "json",
+            "log",
+            "--customer",
+            "1000100",
+            "--limit",
+            "1",
+        ])
+        .ok()
+        .json();
+    let newest = newest.as_array().unwrap();
+    assert_eq!(newest.len(), 1);
+    assert_eq!(
+        newest[0]["details"]["changed"],
+        serde_json::json!(["phone"])
+    );
+    // A table shows counts; JSON without --customer the whole entry.
+    let table = env
+        .run(&[
+            "--format",
+            "csv",
+            "log",
+            "--action",
+            "customer.import.batch",
+        ])
+        .ok()
+        .stdout();
+    assert!(table.contains(r#"""added"":3,""changed"":0"#), "{table}");
+    assert!(table.contains(r#"""added"":0,""changed"":1"#), "{table}");
+    assert!(!table.contains("10001000"), "{table}");
+    let whole = log(&env, "customer.import.batch");
+    assert_eq!(
+        whole[1]["details"]["changed"],
+        serde_json::json!([{"fields": ["phone"], "customers": ["1000100"]}])
+    );
     env.run(&["log", "verify"]).ok();
 }

@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
 use super::Ctx;
+use crate::customer::batch::{self, Batch};
 use crate::customer::import::{CustomerCsv, CustomerRow, Encoding, RowProblem};
 use crate::customer::{
     AccountState, AddressKind, Customer, mask_birth_date, mask_email, mask_phone, normalize_email,
@@ -151,10 +152,10 @@ fn import(
         total,
     };
     let file_name = file.display().to_string();
-    // The file is read and validated on a thread of its own, a round ahead
+    // The file is read and validated on a thread of its own, rounds ahead
     // of the writes (the server, or SQLite, works meanwhile).
     let (head_tx, head_rx) = std::sync::mpsc::sync_channel(1);
-    let (rows_tx, rows_rx) = std::sync::mpsc::sync_channel::<Vec<RowRead>>(1);
+    let (rows_tx, rows_rx) = std::sync::mpsc::sync_channel::<Vec<RowRead>>(READ_AHEAD_ROUNDS);
     let counts = std::thread::scope(|scope| -> Result<ImportCounts> {
         scope.spawn(move || {
             let mut rows = match CustomerCsv::new(input, encoding, today) {
@@ -210,14 +211,14 @@ fn import(
                 }
                 batch.push(row);
                 if batch.len() == IMPORT_BATCH {
-                    upsert(tx, &batch, has_hash_column, &mut counts)?;
-                    batch.clear();
+                    let round = std::mem::replace(&mut batch, Vec::with_capacity(IMPORT_BATCH));
+                    upsert(tx, &file_name, round, has_hash_column, &mut counts)?;
                 }
             }
             if total_problems > 0 {
                 return Err(bad_input(problems, total_problems));
             }
-            upsert(tx, &batch, has_hash_column, &mut counts)?;
+            upsert(tx, &file_name, batch, has_hash_column, &mut counts)?;
             if counts.added + counts.changed > 0 {
                 tx.audit(Entry {
                     action: "customer.import",
@@ -268,40 +269,61 @@ type RowRead = std::result::Result<CustomerRow, Vec<RowProblem>>;
 /// backend that has one).
 const IMPORT_BATCH: usize = 20_000;
 
-/// Add or update the customers of valid rows, each with its audit entry
-/// (the names of the changed fields, never their values) and its
-/// email-change notices: the same entries, in the same order, as one row at
-/// a time would write, but the customers, login hashes and entries loaded in
-/// bulk.
+/// Rounds the reader may get ahead of the writes (a few MiB each): enough
+/// that it never waits while the writer waits for the server.
+const READ_AHEAD_ROUNDS: usize = 4;
+
+/// Add or update the customers of valid rows, with one audit entry for the
+/// round naming each customer added or changed and the fields written (never
+/// their values; [`batch`]) and the email-change notices; the customers and
+/// login hashes loaded in bulk.
 fn upsert(
     tx: &mut Tx,
-    rows: &[CustomerRow],
+    file_name: &str,
+    rows: Vec<CustomerRow>,
     has_hash_column: bool,
     counts: &mut ImportCounts,
 ) -> Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
-    let codes: Vec<&str> = rows.iter().map(|r| r.code.as_str()).collect();
     // (Codes are unique within a file: a repeated one is a problem.)
-    let known = tx.known_customers(&codes)?;
+    let known = {
+        let codes: Vec<&str> = rows.iter().map(|r| r.code.as_str()).collect();
+        tx.known_customers(&codes)?
+    };
     let mut added = Vec::new();
     let mut updated = Vec::new();
-    let mut hashes = Vec::new();
-    let mut entries = Vec::new();
-    for row in rows {
+    let mut hashes: Vec<(String, String, &'static str)> = Vec::new();
+    let mut round = Batch::default();
+    for mut row in rows {
         let existing = known.get(&row.code);
-        let (action, mut fields) = match existing {
+        // An empty login_hash cell leaves the stored login password alone:
+        // once the customer has one (imported earlier, set with `password
+        // set`, or upgraded on verify), an export without the hash must not
+        // lock them out. Nor does a hash from the core system replace one
+        // acctsec set or upgraded since.
+        let hash = match row.login_hash.take() {
+            Some(Some((hash, format)))
+                if has_hash_column && existing.is_none_or(|k| k.takes_login_hash(&hash)) =>
+            {
+                Some((hash, format))
+            }
+            _ => None,
+        };
+        let (code, line) = (row.code.clone(), row.line);
+        let mut fields = match existing {
             None => {
-                let c = Customer::new(row);
+                // (The row's values moved, not copied: a million of them.)
+                let c = Customer::from_row(row);
                 let fields = present_fields(&c);
                 added.push(c);
                 counts.added += 1;
-                ("customer.add", fields)
+                fields
             }
             Some(k) => {
                 let old = &k.customer;
-                let (new, changed) = old.merged(row);
+                let (new, changed) = old.merged(&row);
                 if !changed.is_empty() {
                     for change in old.email_changes(&new) {
                         counts.email_changes += 1;
@@ -309,38 +331,37 @@ fn upsert(
                     }
                     updated.push(new);
                 }
-                ("customer.update", changed)
+                changed
             }
         };
-        // An empty login_hash cell leaves the stored login password alone:
-        // once the customer has one (imported earlier, set with `password
-        // set`, or upgraded on verify), an export without the hash must not
-        // lock them out. Nor does a hash from the core system replace one
-        // acctsec set or upgraded since.
-        if has_hash_column
-            && let Some(Some((hash, format))) = &row.login_hash
-            && existing.is_none_or(|k| k.takes_login_hash(hash))
-        {
-            hashes.push((row.code.as_str(), hash.as_str(), *format));
+        if let Some((hash, format)) = hash {
+            hashes.push((code.clone(), hash, format));
             fields.push("login_hash");
         }
-        if existing.is_some() {
-            if fields.is_empty() {
-                counts.unchanged += 1;
-                continue;
-            }
+        if existing.is_none() {
+            round.added(line, code, fields);
+        } else if fields.is_empty() {
+            counts.unchanged += 1;
+        } else {
             counts.changed += 1;
+            round.changed(line, code, fields);
         }
-        entries.push(Entry {
-            action,
-            customer: Some(&row.code),
-            reason: None,
-            details: json!({ "fields": fields, "line": row.line }),
-        });
     }
     tx.upsert_customers(&added, &updated)?;
+    let hashes: Vec<(&str, &str, &str)> = hashes
+        .iter()
+        .map(|(c, h, f)| (c.as_str(), h.as_str(), *f))
+        .collect();
     tx.set_imported_login_hashes(&hashes)?;
-    tx.audit_all(entries)
+    if !round.is_empty() {
+        tx.audit(Entry {
+            action: batch::ACTION,
+            customer: None,
+            reason: None,
+            details: round.details(file_name),
+        })?;
+    }
+    Ok(())
 }
 
 fn present_fields(c: &Customer) -> Vec<&'static str> {

@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
 use super::Ctx;
+use crate::customer::batch;
 use crate::error::{Error, Result, exit};
 use crate::ledger::{Head, LogFilter, Read, Tamper, TamperKind, TrailSnapshot};
 use crate::messages;
@@ -84,7 +85,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<u8> {
     };
     let ledger = ctx.open()?;
     let rows = ledger.log(&LogFilter {
-        customer: a.customer,
+        customer: a.customer.clone(),
         since,
         action: a.action,
         identity: a.identity,
@@ -100,10 +101,30 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<u8> {
     .max_width("action", 20)
     .max_width("reason", 10);
     for r in rows {
-        let details = if json {
-            serde_json::from_str(&r.details).unwrap_or(Value::String(r.details))
-        } else {
-            Value::String(r.details)
+        // A bulk import's round entry names thousands of customers: under
+        // --customer it shows what it says of that one, in a table its
+        // counts; JSON without --customer carries it whole.
+        let (customer, details) = match (&a.customer, r.action == batch::ACTION) {
+            (Some(code), true) => (
+                Some(code.clone()),
+                r.batch_about(code).unwrap_or(Value::Null),
+            ),
+            (None, true) if !json => (
+                None,
+                serde_json::from_str(&r.details)
+                    .map(|d| batch::summary(&d))
+                    .unwrap_or(Value::Null),
+            ),
+            _ if json => (
+                r.customer,
+                serde_json::from_str(&r.details).unwrap_or(Value::String(r.details)),
+            ),
+            // (A table shows the details as text, as stored.)
+            _ => (r.customer, Value::String(r.details)),
+        };
+        let details = match details {
+            d @ Value::Object(_) if !json => Value::String(d.to_string()),
+            d => d,
         };
         l.push(vec![
             json!(r.seq),
@@ -111,7 +132,7 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<u8> {
             json!(r.identity),
             json!(r.operator),
             json!(r.action),
-            json!(r.customer),
+            json!(customer),
             json!(r.reason),
             details,
         ]);

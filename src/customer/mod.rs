@@ -9,6 +9,7 @@
 //!   *trimmed* input;
 //! * characters are reported as the user typed them (e.g. `＠`, not `@`).
 
+pub mod batch;
 mod birth_date;
 mod email;
 mod error;

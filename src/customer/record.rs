@@ -41,16 +41,16 @@ pub struct EmailChange {
 }
 
 impl Customer {
-    pub fn new(row: &CustomerRow) -> Customer {
-        let v = |c: &Cell| c.clone().flatten();
+    /// A new customer from a row of the file (its values moved).
+    pub fn from_row(row: CustomerRow) -> Customer {
         Customer {
-            code: row.code.clone(),
-            name: row.name.clone(),
+            code: row.code,
+            name: row.name,
             birth_date: row.birth_date,
-            phone: v(&row.phone),
-            mobile_phone: v(&row.mobile_phone),
-            email_pc: v(&row.email_pc),
-            email_mobile: v(&row.email_mobile),
+            phone: row.phone.flatten(),
+            mobile_phone: row.mobile_phone.flatten(),
+            email_pc: row.email_pc.flatten(),
+            email_mobile: row.email_mobile.flatten(),
         }
     }
 

@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 
 use super::Tx;
 use super::exec::{Exec, Row, params};
+use crate::customer::batch;
 use crate::error::Result;
 
 /// The entry format written now: 2 hashes the identity too. Entries of
@@ -174,6 +175,15 @@ pub fn entry_hash(row: &AuditRow) -> String {
 }
 
 impl AuditRow {
+    /// What this entry says of customer `code` if it is a bulk import's
+    /// round entry naming them ([`batch::about`]).
+    pub fn batch_about(&self, code: &str) -> Option<Value> {
+        if self.action != batch::ACTION {
+            return None;
+        }
+        batch::about(&serde_json::from_str(&self.details).ok()?, code)
+    }
+
     fn from_row(mut r: Row) -> Result<AuditRow> {
         Ok(AuditRow {
             seq: r.u64(0)?,
@@ -222,72 +232,6 @@ impl Tx<'_> {
         Ok(seq)
     }
 
-    /// Append many entries, in order, as [`Tx::audit`] appends each (the
-    /// same rows, the same hashes), loaded in bulk: each row is hashed as
-    /// it goes out, in one row's buffers reused (no row kept).
-    pub fn audit_all(&mut self, entries: Vec<Entry>) -> Result<()> {
-        use std::fmt::Write as _;
-        if entries.is_empty() {
-            return Ok(());
-        }
-        let (first, prev) = self.next_link()?;
-        let mut row = self.unhashed(first, prev);
-        let set = |field: &mut Option<String>, v: Option<&str>| match (field.as_mut(), v) {
-            (Some(f), Some(v)) => {
-                f.clear();
-                f.push_str(v);
-            }
-            (_, v) => *field = v.map(str::to_string),
-        };
-        self.exec().copy_in(
-            "audit_log",
-            &[
-                "seq",
-                "at",
-                "operator",
-                "action",
-                "customer",
-                "reason",
-                "details",
-                "prev_hash",
-                "hash",
-                "format",
-                "identity",
-            ],
-            &mut |sink| {
-                for e in &entries {
-                    row.action.clear();
-                    row.action.push_str(e.action);
-                    set(&mut row.customer, e.customer);
-                    set(&mut row.reason, e.reason);
-                    row.details.clear();
-                    // (As `to_string` writes it: compact.)
-                    write!(row.details, "{}", e.details).expect("a String takes any text");
-                    row.hash = entry_hash(&row);
-                    sink(params![
-                        row.seq,
-                        row.at,
-                        row.operator,
-                        row.action,
-                        row.customer,
-                        row.reason,
-                        row.details,
-                        row.prev_hash,
-                        row.hash,
-                        i64::from(row.format),
-                        row.identity
-                    ])?;
-                    std::mem::swap(&mut row.prev_hash, &mut row.hash);
-                    row.seq += 1;
-                }
-                Ok(())
-            },
-        )?;
-        self.audited += entries.len();
-        self.last = Some((row.seq - 1, row.prev_hash));
-        Ok(())
-    }
-
     /// The sequence number and previous hash of the next entry.
     fn next_link(&mut self) -> Result<(u64, String)> {
         Ok(match self.last.take() {
@@ -299,36 +243,24 @@ impl Tx<'_> {
         })
     }
 
-    /// Entry `e` as row `seq` after `prev`, hashed.
+    /// Entry `e` as row `seq` after `prev`, written at this transaction's
+    /// time by its operator and identity, hashed.
     fn chained(&self, seq: u64, prev: String, e: Entry) -> AuditRow {
         let mut row = AuditRow {
+            seq,
+            at: crate::clock::to_stored(self.now),
+            operator: self.target.operator.clone(),
             action: e.action.to_string(),
             customer: e.customer.map(str::to_string),
             reason: e.reason.map(str::to_string),
             details: e.details.to_string(),
-            ..self.unhashed(seq, prev)
-        };
-        row.hash = entry_hash(&row);
-        row
-    }
-
-    /// Row `seq` after `prev` as this transaction writes every entry (its
-    /// time, operator, format and identity), the entry's own fields empty
-    /// and no hash yet: what [`Tx::audit`] and [`Tx::audit_all`] fill.
-    fn unhashed(&self, seq: u64, prev: String) -> AuditRow {
-        AuditRow {
-            seq,
-            at: crate::clock::to_stored(self.now),
-            operator: self.target.operator.clone(),
-            action: String::new(),
-            customer: None,
-            reason: None,
-            details: String::new(),
             prev_hash: prev,
             hash: String::new(),
             format: FORMAT,
             identity: Some(self.identity.clone()),
-        }
+        };
+        row.hash = entry_hash(&row);
+        row
     }
 }
 
@@ -348,11 +280,16 @@ pub(super) fn head(db: &dyn Exec) -> Result<Option<Head>> {
 pub(super) fn log(db: &dyn Exec, f: &LogFilter) -> Result<Vec<AuditRow>> {
     let since = f.since.map(crate::clock::to_stored);
     let limit = f.limit.map(|l| l as i64).unwrap_or(i64::MAX);
-    db.all(
+    // A customer is named by their own entries and by the round entries of
+    // the bulk imports that added or changed them: those whose text holds
+    // the code in quotes, then read exactly (`batch::about`) here, so the
+    // newest `limit` are counted after that.
+    let rows = db.all(
         &format!(
             "SELECT {COLUMNS} FROM (
                 SELECT {COLUMNS} FROM audit_log
-                WHERE (?1 IS NULL OR customer = ?1)
+                WHERE (?1 IS NULL OR customer = ?1
+                       OR (action = ?6 AND details LIKE '%\"' || ?1 || '\"%'))
                   AND (?2 IS NULL OR at >= ?2)
                   AND (?3 IS NULL OR action = ?3 OR substr(action, 1, length(?3) + 1) = ?3 || '.')
                   AND (?5 IS NULL OR identity = ?5)
@@ -360,9 +297,29 @@ pub(super) fn log(db: &dyn Exec, f: &LogFilter) -> Result<Vec<AuditRow>> {
                 LIMIT ?4
             ) AS newest ORDER BY seq"
         ),
-        params![f.customer, since, f.action, limit, f.identity],
+        params![
+            f.customer,
+            since,
+            f.action,
+            if f.customer.is_some() {
+                i64::MAX
+            } else {
+                limit
+            },
+            f.identity,
+            batch::ACTION
+        ],
         AuditRow::from_row,
-    )
+    )?;
+    let Some(code) = &f.customer else {
+        return Ok(rows);
+    };
+    let mut rows: Vec<AuditRow> = rows
+        .into_iter()
+        .filter(|r| r.customer.as_ref() == Some(code) || r.batch_about(code).is_some())
+        .collect();
+    let keep = usize::try_from(limit).unwrap_or(usize::MAX);
+    Ok(rows.split_off(rows.len().saturating_sub(keep)))
 }
 
 pub(super) fn verify_log(

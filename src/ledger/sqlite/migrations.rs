@@ -286,6 +286,12 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE INDEX outbox_status ON outbox (status, id);
     CREATE INDEX outbox_authcode ON outbox (authcode) WHERE authcode IS NOT NULL;
     "#,
+    // 15: a bulk import writes one entry per round of rows, naming its
+    // customers in the details (`customer::batch`): `log --customer` finds
+    // them through this index beside the customer one.
+    r#"
+    CREATE INDEX audit_log_import ON audit_log (seq) WHERE action = 'customer.import.batch';
+    "#,
 ];
 
 // Every backend has one migration per schema version.
