@@ -27,14 +27,17 @@ pub fn normalize_email(s: &str) -> Result<String, FieldError> {
             field: Field::Email,
         });
     }
-    if let Some((i, ch)) = addr.chars().enumerate().find(|&(_, c)| is_wide(c)) {
+    // (Almost every address is ASCII: one character a byte, nothing wide.)
+    let ascii = addr.is_ascii();
+    if !ascii && let Some((i, ch)) = addr.chars().enumerate().find(|&(_, c)| is_wide(c)) {
         return Err(FieldError::EmailFullWidth {
             ch,
             position: i + 1,
             ascii: ascii_equivalent(ch),
         });
     }
-    let len = addr.chars().count();
+    let chars = |s: &str| if ascii { s.len() } else { s.chars().count() };
+    let len = chars(addr);
     if len > EMAIL_MAX_LEN {
         return Err(FieldError::TooLong {
             field: Field::Email,
@@ -42,21 +45,26 @@ pub fn normalize_email(s: &str) -> Result<String, FieldError> {
             actual: len,
         });
     }
-    let (local, domain) = match addr.matches('@').count() {
+    let (local, domain) = match memchr::memchr_iter(b'@', addr.as_bytes()).count() {
         1 => addr.split_once('@').unwrap_or_default(),
         count => return Err(FieldError::EmailAtCount { count }),
     };
-    check_local(local)?;
-    let domain_start = local.chars().count() + 2;
+    check_local(local, chars(local))?;
+    let domain_start = chars(local) + 2;
     check_domain(domain, domain_start)?;
-    Ok(format!("{local}@{}", domain.to_ascii_lowercase()))
+    let mut out = String::with_capacity(addr.len());
+    out.push_str(local);
+    out.push('@');
+    out.push_str(domain);
+    out[local.len() + 1..].make_ascii_lowercase();
+    Ok(out)
 }
 
-fn check_local(local: &str) -> Result<(), FieldError> {
+/// `len`: its length in characters.
+fn check_local(local: &str, len: usize) -> Result<(), FieldError> {
     if local.is_empty() {
         return Err(FieldError::EmailLocalEmpty);
     }
-    let len = local.chars().count();
     if len > EMAIL_LOCAL_MAX_LEN {
         return Err(FieldError::EmailLocalTooLong {
             len,

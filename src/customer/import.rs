@@ -3,6 +3,7 @@
 //! Pure: no ledger here; the command decides what to write.
 
 use std::cell::RefCell;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, VecDeque};
 use std::io::Read;
 use std::rc::Rc;
@@ -10,7 +11,8 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use super::{
-    FieldError, normalize_email, normalize_phone, parse_birth_date, validate_code, validate_name,
+    CODE_MAX_LEN, FieldError, normalize_email, normalize_phone, parse_birth_date, validate_code,
+    validate_name,
 };
 
 /// The columns CLI.md fixes.
@@ -100,8 +102,11 @@ pub struct CustomerRow {
 /// A streaming reader of customer rows.
 pub struct CustomerCsv {
     reader: csv::Reader<Box<dyn Read>>,
-    index: HashMap<&'static str, usize>,
-    seen: HashMap<String, u64>,
+    /// The columns of the file and where each is (a few: looked up by
+    /// scanning, as fast as any map for so few and without hashing).
+    index: Vec<(&'static str, usize)>,
+    /// The codes read so far ([`code_key`]) and their lines.
+    seen: HashMap<u128, u64>,
     today: NaiveDate,
     record: csv::StringRecord,
     failed: bool,
@@ -223,21 +228,23 @@ impl CustomerCsv {
                 }]);
             }
         };
-        let mut index = HashMap::new();
+        let mut index: Vec<(&'static str, usize)> = Vec::new();
         let mut problems = Vec::new();
         for (i, h) in headers.iter().enumerate() {
             let name = h.trim().to_ascii_lowercase();
             match COLUMNS.iter().find(|c| **c == name) {
                 Some(c) => {
-                    if index.insert(*c, i).is_some() {
+                    if index.iter().any(|(have, _)| have == c) {
                         problems.push(header_problem(Problem::DuplicateColumn(name)));
+                    } else {
+                        index.push((c, i));
                     }
                 }
                 None => problems.push(header_problem(Problem::UnknownColumn(h.to_string()))),
             }
         }
         for r in REQUIRED {
-            if !index.contains_key(r) {
+            if !index.iter().any(|(have, _)| have == r) {
                 problems.push(header_problem(Problem::MissingColumn(r)));
             }
         }
@@ -259,7 +266,7 @@ impl CustomerCsv {
 
     /// Which optional columns the file carries.
     pub fn has_column(&self, name: &str) -> bool {
-        self.index.contains_key(name)
+        self.index.iter().any(|(have, _)| *have == name)
     }
 
     /// The next row: `None` at the end; `Some(Err(..))` with every problem
@@ -275,7 +282,7 @@ impl CustomerCsv {
             Ok(true) => {
                 let line = self.record.position().map(|p| self.line_of(p)).unwrap_or(0);
                 if let Some(i) = self.record.iter().position(|f| f.len() > MAX_FIELD_BYTES) {
-                    let column = self.index.iter().find(|(_, at)| **at == i).map(|(c, _)| *c);
+                    let column = self.index.iter().find(|(_, at)| *at == i).map(|(c, _)| *c);
                     return Some(Err(vec![RowProblem {
                         line,
                         column,
@@ -314,7 +321,10 @@ impl CustomerCsv {
     }
 
     fn get(&self, col: &'static str) -> Option<&str> {
-        self.index.get(col).and_then(|&i| self.record.get(i))
+        self.index
+            .iter()
+            .find(|(have, _)| *have == col)
+            .and_then(|&(_, i)| self.record.get(i))
     }
 
     fn validate(&mut self, line: u64) -> Result<CustomerRow, Vec<RowProblem>> {
@@ -334,20 +344,20 @@ impl CustomerCsv {
                 bad(col, Problem::MissingValue(col));
                 None
             }
-            Some(v) => Some(v.to_string()),
+            Some(v) => Some(v),
         };
         let code = required("code", &mut bad).and_then(|v| {
-            validate_code(&v)
+            validate_code(v)
                 .map_err(|e| bad("code", Problem::Field(e)))
                 .ok()
         });
         let name = required("name", &mut bad).and_then(|v| {
-            validate_name(&v)
+            validate_name(v)
                 .map_err(|e| bad("name", Problem::Field(e)))
                 .ok()
         });
         let birth_date = required("birth_date", &mut bad).and_then(|v| {
-            parse_birth_date(&v, self.today)
+            parse_birth_date(v, self.today)
                 .map_err(|e| bad("birth_date", Problem::Field(e)))
                 .ok()
         });
@@ -391,10 +401,15 @@ impl CustomerCsv {
             }
         });
         if let Some(code) = &code {
-            match self.seen.get(code) {
-                Some(&first_line) => bad("code", Problem::DuplicateCode { first_line }),
-                None => {
-                    self.seen.insert(code.clone(), line);
+            match self.seen.entry(code_key(code)) {
+                Entry::Occupied(first) => bad(
+                    "code",
+                    Problem::DuplicateCode {
+                        first_line: *first.get(),
+                    },
+                ),
+                Entry::Vacant(v) => {
+                    v.insert(line);
                 }
             }
         }
@@ -413,6 +428,16 @@ impl CustomerCsv {
             login_hash,
         })
     }
+}
+
+/// A valid code (at most [`CODE_MAX_LEN`] = 16 ASCII letters and digits,
+/// never a NUL) as one number: its bytes, zero-padded. Unlike a `String`
+/// key, nothing to allocate or free per row of a million-row file.
+fn code_key(code: &str) -> u128 {
+    const _: () = assert!(CODE_MAX_LEN <= 16);
+    let mut b = [0u8; 16];
+    b[..code.len()].copy_from_slice(code.as_bytes());
+    u128::from_le_bytes(b)
 }
 
 fn header_problem(problem: Problem) -> RowProblem {
