@@ -46,7 +46,11 @@ impl Groups {
         Value::Array(
             self.0
                 .into_iter()
-                .map(|(fields, codes)| json!({ "fields": fields, "customers": codes }))
+                .map(|(fields, codes)| {
+                    // (Moved in: `json!` would copy every code.)
+                    let codes = codes.into_iter().map(Value::String).collect();
+                    json!({ "fields": fields, "customers": Value::Array(codes) })
+                })
                 .collect(),
         )
     }

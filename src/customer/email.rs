@@ -96,18 +96,20 @@ fn check_domain(domain: &str, start: usize) -> Result<(), FieldError> {
             position: start + i,
         });
     }
-    if !domain.contains('.') {
+    // (ASCII from here: split on bytes, not by a char searcher per call.)
+    let dot = |c: char| c == '.';
+    if !domain.bytes().any(|b| b == b'.') {
         return Err(FieldError::EmailDomainNoDot);
     }
     let bad_label = |l: &&str| {
         l.is_empty() || l.len() > LABEL_MAX_LEN || l.starts_with('-') || l.ends_with('-')
     };
-    if let Some(label) = domain.split('.').find(bad_label) {
+    if let Some(label) = domain.split(dot).find(bad_label) {
         return Err(FieldError::EmailDomainBadLabel {
             label: label.to_owned(),
         });
     }
-    let tld = domain.rsplit('.').next().unwrap_or_default();
+    let tld = domain.rsplit(dot).next().unwrap_or_default();
     if tld.bytes().all(|b| b.is_ascii_digit()) {
         return Err(FieldError::EmailTldNumeric {
             tld: tld.to_owned(),

@@ -236,19 +236,11 @@ fn customer_rows(
     extra: &[Param<'_>],
     sink: &mut dyn FnMut(&[Param<'_>]) -> Result<()>,
 ) -> Result<()> {
-    use std::io::Write as _;
     const N: usize = IMPORT_COLUMNS.len();
     let width = N + extra.len();
     for c in customers {
-        // ISO 8601, as `NaiveDate` displays itself (a year past 9999 with
-        // its sign: 17 bytes at most).
         let mut date = [0u8; 24];
-        let left = {
-            let mut w = &mut date[..];
-            write!(w, "{}", c.birth_date).expect("a date fits in 24 bytes");
-            w.len()
-        };
-        let birth = std::str::from_utf8(&date[..date.len() - left]).expect("a date is ASCII");
+        let birth = iso_date(c.birth_date, &mut date);
         let mut row = [Param::Null; N + 2];
         row[N..width].copy_from_slice(extra);
         row[..N].copy_from_slice(params![
@@ -263,6 +255,42 @@ fn customer_rows(
         sink(&row[..width])?;
     }
     Ok(())
+}
+
+/// `d` as `NaiveDate` displays itself (ISO 8601; a year past 9999 with its
+/// sign), written into `buf`: digit by digit for the years people are born
+/// in, where chrono's formatter took a tenth of a bulk import's encoding.
+fn iso_date(d: NaiveDate, buf: &mut [u8; 24]) -> &str {
+    use chrono::Datelike as _;
+    use std::io::Write as _;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    let len = if (0..=9999).contains(&y) {
+        let y = y as u32;
+        for (i, v) in [
+            y / 1000,
+            y / 100 % 10,
+            y / 10 % 10,
+            y % 10,
+            m / 10,
+            m % 10,
+            day / 10,
+            day % 10,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            // (Positions 0-3, then 5-6 and 8-9, the dashes between.)
+            buf[i + (i >= 4) as usize + (i >= 6) as usize] = b'0' + v as u8;
+        }
+        buf[4] = b'-';
+        buf[7] = b'-';
+        10
+    } else {
+        let mut w = &mut buf[..];
+        write!(w, "{d}").expect("a date fits in 24 bytes");
+        24 - w.len()
+    };
+    std::str::from_utf8(&buf[..len]).expect("a date is ASCII")
 }
 
 impl Tx<'_> {
@@ -383,5 +411,29 @@ impl Tx<'_> {
             params![at],
         )?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod iso_date_tests {
+    use super::*;
+
+    #[test]
+    fn iso_date_writes_what_chrono_displays() {
+        let mut buf = [0u8; 24];
+        for (y, m, d) in [
+            (1990, 4, 10),
+            (1900, 1, 1),
+            (2019, 12, 31),
+            (5, 3, 9),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 15),
+            (262_142, 12, 31),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso_date(date, &mut buf), date.to_string());
+        }
     }
 }

@@ -636,6 +636,15 @@ fn copy_text(out: &mut Vec<u8>, p: &Param<'_>) {
             // Runs without a byte to escape (nearly all text) are copied
             // whole, not byte by byte.
             let mut rest = s.as_bytes();
+            // (Only a backslash or a control character can need escaping:
+            // a test the compiler checks many bytes at a time.)
+            if !rest
+                .iter()
+                .fold(false, |any, &b| any | (b < 0x20) | (b == b'\\'))
+            {
+                out.extend_from_slice(rest);
+                return;
+            }
             while let Some(at) = rest
                 .iter()
                 .position(|b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
