@@ -174,8 +174,10 @@ fn a_writer_killed_mid_transaction_leaves_nothing_half_written() {
     // Wait until it holds the write lock (its transaction is open).
     let t = Instant::now();
     loop {
+        // (This ledger's database only: other tests' ledgers share the server.)
         let holding = env.sql_i64(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted",
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
             &[],
         );
         if holding > 0 || t.elapsed() > Duration::from_secs(30) {
