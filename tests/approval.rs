@@ -656,6 +656,22 @@ fn unmasking_and_reissuing_go_through_requests() {
     assert_eq!(common::audit_count(&s.env, "password.issue"), 2);
 }
 
+/// Hash the trail's `rows` (seq, at, operator, action, customer, reason,
+/// details) again as format 1 entries, chained from genesis, each stored
+/// with `update` (?1 the previous hash, ?2 the hash, ?3 the seq): the trail
+/// of a ledger from before identities.
+fn rechain_as_format_1(env: &Env, rows: &[Vec<Option<String>>], update: &str) {
+    let mut prev = "0".repeat(64);
+    for r in rows {
+        let mut fields = r.clone();
+        fields.push(Some(prev.clone()));
+        let hash = common::entry_hash(&fields, 1, None);
+        let seq: i64 = r[0].as_deref().unwrap().parse().unwrap();
+        env.sql_exec(update, &[&prev, &hash, &seq]);
+        prev = hash;
+    }
+}
+
 #[test]
 fn log_verify_holds_across_the_entry_format_change() {
     let env = Env::with_customers();
@@ -665,18 +681,11 @@ fn log_verify_holds_across_the_entry_format_change() {
         "SELECT seq, at, operator, action, customer, reason, details FROM audit_log ORDER BY seq",
         &[],
     );
-    let mut prev = "0".repeat(64);
-    for r in &rows {
-        let mut fields = r.clone();
-        fields.push(Some(prev.clone()));
-        let hash = common::entry_hash(&fields, 1, None);
-        let seq: i64 = r[0].as_deref().unwrap().parse().unwrap();
-        env.sql_exec(
-            "UPDATE audit_log SET format = 1, identity = NULL, prev_hash = ?1, hash = ?2 WHERE seq = ?3",
-            &[&prev, &hash, &seq],
-        );
-        prev = hash;
-    }
+    rechain_as_format_1(
+        &env,
+        &rows,
+        "UPDATE audit_log SET format = 1, identity = NULL, prev_hash = ?1, hash = ?2 WHERE seq = ?3",
+    );
     env.run(&["log", "verify"]).ok();
     // New entries are format 2, chained onto the old ones.
     env.run(&["lock", "add", "1000100", "--reason", "x"]).ok();
@@ -764,18 +773,11 @@ fn a_ledger_from_before_identities_migrates_and_still_verifies() {
     }
     // ... and from before bulk imports' round entries (migration 15).
     env.sql_exec("DROP INDEX audit_log_import", &[]);
-    let mut prev = "0".repeat(64);
-    for r in &rows {
-        let mut fields = r.clone();
-        fields.push(Some(prev.clone()));
-        let hash = common::entry_hash(&fields, 1, None);
-        let seq: i64 = r[0].as_deref().unwrap().parse().unwrap();
-        env.sql_exec(
-            "UPDATE audit_log SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
-            &[&prev, &hash, &seq],
-        );
-        prev = hash;
-    }
+    rechain_as_format_1(
+        &env,
+        &rows,
+        "UPDATE audit_log SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
+    );
     if on_pg() {
         env.sql_exec("UPDATE acctsec_schema SET version = 12", &[]);
     } else {
