@@ -104,27 +104,26 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<u8> {
         // A bulk import's round entry names thousands of customers: under
         // --customer it shows what it says of that one, in a table its
         // counts; JSON without --customer carries it whole.
+        // (A table shows details as text.)
+        let shown = |d: Option<Value>| match d {
+            Some(d) if !json => Value::String(d.to_string()),
+            d => d.unwrap_or(Value::Null),
+        };
         let (customer, details) = match (&a.customer, r.action == batch::ACTION) {
-            (Some(code), true) => (
-                Some(code.clone()),
-                r.batch_about(code).unwrap_or(Value::Null),
-            ),
+            (Some(code), true) => (Some(code.clone()), shown(r.batch_about(code))),
             (None, true) if !json => (
                 None,
-                serde_json::from_str(&r.details)
-                    .map(|d| batch::summary(&d))
-                    .unwrap_or(Value::Null),
+                shown(
+                    serde_json::from_str(&r.details)
+                        .ok()
+                        .map(|d| batch::summary(&d)),
+                ),
             ),
             _ if json => (
                 r.customer,
                 serde_json::from_str(&r.details).unwrap_or(Value::String(r.details)),
             ),
-            // (A table shows the details as text, as stored.)
             _ => (r.customer, Value::String(r.details)),
-        };
-        let details = match details {
-            d @ Value::Object(_) if !json => Value::String(d.to_string()),
-            d => d,
         };
         l.push(vec![
             json!(r.seq),

@@ -49,9 +49,9 @@ pub fn normalize_email(s: &str) -> Result<String, FieldError> {
         1 => addr.split_once('@').unwrap_or_default(),
         count => return Err(FieldError::EmailAtCount { count }),
     };
-    check_local(local, chars(local))?;
-    let domain_start = chars(local) + 2;
-    check_domain(domain, domain_start)?;
+    let local_len = chars(local);
+    check_local(local, local_len)?;
+    check_domain(domain, local_len + 2)?;
     let mut out = String::with_capacity(addr.len());
     out.push_str(local);
     out.push('@');
