@@ -20,6 +20,7 @@ pub mod issuance;
 pub mod ledger;
 pub mod mailer;
 pub mod notify;
+pub mod ops;
 pub mod output;
 pub mod password;
 pub mod policy;

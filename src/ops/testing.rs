@@ -1,0 +1,132 @@
+//! Unit-test support for operations: a fresh ledger on each backend.
+//!
+//! SQLite always (a file in a temporary directory); PostgreSQL too when
+//! `ACCTSEC_TEST_PG` names a test server's maintenance database (`cargo
+//! test` starts one through `tests/support/with-postgres`, which passes it
+//! to the library's unit tests as well). Under `CI=true` a missing server is
+//! a failure, not a skip.
+
+use serde_json::json;
+
+use crate::ledger::{Entry, Ledger, Target};
+use crate::policy::Policy;
+
+/// One test ledger; the database or directory goes when it is dropped.
+pub struct TestLedger {
+    pub ledger: Ledger,
+    pub target: Target,
+    /// `sqlite` or `postgres`, for assertion messages.
+    pub backend: &'static str,
+    _dir: Option<tempfile::TempDir>,
+    pg: Option<String>,
+}
+
+impl TestLedger {
+    /// The same ledger opened again (another process would see this), as
+    /// `operator`.
+    pub fn open_as(&self, operator: &str) -> Ledger {
+        let mut t = self.target.clone();
+        t.operator = operator.to_string();
+        Ledger::open(&t).expect("open the test ledger again")
+    }
+}
+
+impl Drop for TestLedger {
+    fn drop(&mut self) {
+        if let Some(name) = &self.pg
+            && let Some(mut admin) = admin()
+        {
+            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
+}
+
+fn admin_url() -> Option<String> {
+    std::env::var("ACCTSEC_TEST_PG")
+        .ok()
+        .filter(|v| !v.is_empty())
+}
+
+fn admin() -> Option<postgres::Client> {
+    postgres::Client::connect(&admin_url()?, postgres::NoTls).ok()
+}
+
+fn init(target: &Target, policy: &Policy) {
+    Ledger::init(target, |tx| {
+        tx.set_policy(policy)?;
+        tx.audit(Entry {
+            action: "ledger.init",
+            customer: None,
+            reason: None,
+            details: json!({ "test": true }),
+        })?;
+        Ok(())
+    })
+    .expect("create the test ledger");
+}
+
+/// A fresh ledger with `policy` on every backend this run has (see the
+/// module doc), operated by `tester`.
+pub fn ledgers(policy: &Policy) -> Vec<TestLedger> {
+    let mut all = Vec::new();
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let target = Target {
+        path: dir.path().join("ledger.db"),
+        operator: "tester".into(),
+        busy_timeout_ms: 5_000,
+    };
+    init(&target, policy);
+    all.push(TestLedger {
+        ledger: Ledger::open(&target).expect("open the test ledger"),
+        target,
+        backend: "sqlite",
+        _dir: Some(dir),
+        pg: None,
+    });
+    match admin_url() {
+        Some(url) => {
+            use std::sync::atomic::{AtomicU32, Ordering};
+            static N: AtomicU32 = AtomicU32::new(0);
+            let name = format!(
+                "u_{}_{}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::Relaxed)
+            );
+            admin()
+                .expect("connect to the test server (ACCTSEC_TEST_PG)")
+                .batch_execute(&format!(
+                    "CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' \
+                     LC_COLLATE 'C' LC_CTYPE 'C'"
+                ))
+                .expect("create a test database");
+            let server = url.rsplit_once('/').map(|(s, _)| s).unwrap_or(&url);
+            let target = Target {
+                path: format!("{server}/{name}").into(),
+                operator: "tester".into(),
+                busy_timeout_ms: 5_000,
+            };
+            init(&target, policy);
+            all.push(TestLedger {
+                ledger: Ledger::open(&target).expect("open the test ledger"),
+                target,
+                backend: "postgres",
+                _dir: None,
+                pg: Some(name),
+            });
+        }
+        None => assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but no PostgreSQL test server (ACCTSEC_TEST_PG): run the tests with \
+             `cargo test`, whose runner starts one (tests/support/with-postgres)"
+        ),
+    }
+    all
+}
+
+/// The securities preset with cheap hashing (the tests' usual policy).
+pub fn cheap_policy() -> Policy {
+    let mut p = Policy::preset("securities").expect("the securities preset");
+    p.hashing.m_kib = 64;
+    p.hashing.t = 1;
+    p
+}
