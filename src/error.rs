@@ -18,11 +18,63 @@ pub mod exit {
     pub const USAGE: u8 = 2;
     pub const LOCKED: u8 = 3;
     pub const NO_CUSTOMER: u8 = 4;
+    /// Recorded as a request awaiting a second person's approval.
+    pub const PENDING: u8 = 5;
     pub const DATA: u8 = 65;
     pub const CANT_CREATE: u8 = 73;
     pub const IO: u8 = 74;
     pub const BUSY: u8 = 75;
     pub const CONFIG: u8 = 78;
+}
+
+/// Why an approved request no longer applies: the ledger changed since it
+/// was made (see `ops::gate`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Staleness {
+    /// The policy changed since the request.
+    Policy,
+    /// The customer's lock is not the one the request named.
+    Lock(String),
+    /// The customer's password changed since the request.
+    Credential(String),
+    /// The customer's address changed since the request.
+    Address(String),
+    /// The file changed (its digest), or is gone.
+    File(String),
+    /// The file's gated changes are not those the request listed.
+    FileChanges(String),
+    /// The notices acknowledged are no longer pending in that export.
+    Notices,
+    /// Made before requests were bound to the ledger's state, or altered.
+    Unbound,
+}
+
+impl Staleness {
+    /// The stable code stored in the trail.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Staleness::Policy => "policy_changed",
+            Staleness::Lock(_) => "lock_changed",
+            Staleness::Credential(_) => "credential_changed",
+            Staleness::Address(_) => "address_changed",
+            Staleness::File(_) => "file_changed",
+            Staleness::FileChanges(_) => "file_changes_differ",
+            Staleness::Notices => "notices_changed",
+            Staleness::Unbound => "unbound",
+        }
+    }
+
+    /// The customer or file it concerns.
+    pub fn subject(&self) -> Option<&str> {
+        match self {
+            Staleness::Lock(s)
+            | Staleness::Credential(s)
+            | Staleness::Address(s)
+            | Staleness::File(s)
+            | Staleness::FileChanges(s) => Some(s),
+            Staleness::Policy | Staleness::Notices | Staleness::Unbound => None,
+        }
+    }
 }
 
 /// One problem in an input file: where it is and what is wrong.
@@ -133,6 +185,20 @@ pub enum Error {
     /// own, decided already, expired). `what` says why and what next.
     #[error("{what}")]
     Refused { what: String },
+    /// No request with this id.
+    #[error("{}", crate::messages::request::no_such(*.id))]
+    NoRequest { id: i64 },
+    /// A request that is not pending any more (approved, rejected,
+    /// expired): nothing was done (exit 1).
+    #[error("{}", crate::messages::request::not_pending(*.id, .state))]
+    NotPending { id: i64, state: String },
+    /// Approving one's own request (the same identity or operator): exit 1.
+    #[error("{}", crate::messages::request::own(*.id, .who))]
+    OwnRequest { id: i64, who: String },
+    /// The ledger is no longer in the state the request was made against
+    /// (exit 1): it is closed as stale; a new request is needed.
+    #[error("{}", crate::messages::request::stale(.what.code(), .what.subject()))]
+    Stale { what: Staleness },
     /// Stopped by a signal between two committed steps; `what` says how to
     /// resume. Exit 128 + the signal's number (130 SIGINT, 143 SIGTERM).
     #[error("{what}")]
@@ -159,7 +225,11 @@ impl Error {
             | Error::NewerLedger { .. }
             | Error::Config { .. } => exit::CONFIG,
             Error::Interrupted { exit, .. } => *exit,
-            Error::Refused { .. } => exit::NO,
+            Error::Refused { .. }
+            | Error::NotPending { .. }
+            | Error::OwnRequest { .. }
+            | Error::Stale { .. } => exit::NO,
+            Error::NoRequest { .. } => exit::USAGE,
         }
     }
 
@@ -237,10 +307,14 @@ mod tests {
             Error::Config { .. } => "Config",
             Error::Interrupted { .. } => "Interrupted",
             Error::Refused { .. } => "Refused",
+            Error::NoRequest { .. } => "NoRequest",
+            Error::NotPending { .. } => "NotPending",
+            Error::OwnRequest { .. } => "OwnRequest",
+            Error::Stale { .. } => "Stale",
         }
     }
 
-    const VARIANTS: usize = 23;
+    const VARIANTS: usize = 27;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -420,6 +494,34 @@ mod tests {
                 },
                 exit::NO,
                 vec!["request 7", "another person"],
+            ),
+            (
+                Error::NoRequest { id: 9 },
+                exit::USAGE,
+                vec!["9", "request list"],
+            ),
+            (
+                Error::NotPending {
+                    id: 8,
+                    state: "expired".into(),
+                },
+                exit::NO,
+                vec!["8", "expired"],
+            ),
+            (
+                Error::OwnRequest {
+                    id: 6,
+                    who: "al\u{1b}[2Jice".into(),
+                },
+                exit::NO,
+                vec!["6", "alice"],
+            ),
+            (
+                Error::Stale {
+                    what: Staleness::Lock("1000100".into()),
+                },
+                exit::NO,
+                vec!["stale: request again", "1000100"],
             ),
         ]
     }

@@ -209,7 +209,8 @@ impl Staff {
     fn ask(&self, who: &Who, now: Option<&str>, args: &[&str]) -> i64 {
         let mut all = vec!["--format", "json"];
         all.extend_from_slice(args);
-        let doc = self.run_at(who, now, &all).ok().json();
+        // Exit 5: recorded, nothing changed yet.
+        let doc = self.run_at(who, now, &all).status(5).json();
         assert_eq!(doc["status"], "pending", "{doc}");
         doc["request"].as_i64().expect("a request id")
     }
@@ -557,7 +558,7 @@ fn approval_is_turned_on_by_one_person_and_off_only_with_a_second() {
                 "securities",
             ],
         )
-        .ok()
+        .status(5)
         .json();
     assert_eq!(doc["status"], "pending", "{doc}");
     let id = doc["request"].as_i64().unwrap();

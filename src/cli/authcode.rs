@@ -324,31 +324,3 @@ pub fn expire_due(ledger: &mut Ledger) -> Result<usize> {
         Ok(n)
     })
 }
-
-/// `customer show`: the customer's live codes (purpose, until when), never
-/// the code. Expired ones not yet noticed are left out.
-pub fn live_codes_field(
-    ctx: &Ctx,
-    ledger: &Ledger,
-    code: &str,
-) -> Result<(&'static str, serde_json::Value)> {
-    let rows: Vec<_> = ledger
-        .live_authcodes(Some(code))?
-        .into_iter()
-        .filter(|r| !authcode::is_expired(r.expires_at, ctx.now))
-        .collect();
-    let v = if ctx.format() == crate::output::Format::Json {
-        json!(
-            rows.iter()
-                .map(|r| json!({ "purpose": r.purpose.as_str(), "until": to_jst(r.expires_at) }))
-                .collect::<Vec<_>>()
-        )
-    } else {
-        json!(
-            rows.iter()
-                .map(|r| json!(msg::live_until(r.purpose.as_str(), &to_jst(r.expires_at))))
-                .collect::<Vec<_>>()
-        )
-    };
-    Ok(("auth_codes", v))
-}

@@ -15,6 +15,7 @@ mod password;
 mod policy;
 mod progress;
 mod prompt;
+mod render;
 mod report;
 mod request;
 mod rollout;
@@ -255,6 +256,21 @@ fn operator(given: Option<&str>) -> Result<String> {
         return Err(Error::Usage(messages::bad_operator()));
     }
     Ok(name)
+}
+
+/// A change recorded as a request awaiting a second person's approval:
+/// its id (`--format json`: `{"request": ID, "status": "pending"}`); exit 5,
+/// so that a script never reads "pending" as "done".
+pub fn pending(ctx: &mut Ctx, p: &crate::ops::gate::Pending) -> Result<u8> {
+    let expires = crate::clock::to_jst(p.expires);
+    ctx.out.outcome(
+        &messages::request::recorded(p.id, p.action, &expires),
+        &[
+            ("request", serde_json::json!(p.id)),
+            ("status", serde_json::json!("pending")),
+        ],
+    )?;
+    Ok(exit::PENDING)
 }
 
 /// The longest `--reason` kept in the trail, in characters.

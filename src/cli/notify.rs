@@ -7,11 +7,16 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::Ctx;
-use crate::customer::{Customer, mask_email};
+use crate::customer::mask_email;
 use crate::error::{Error, InputProblem, Result, exit};
-use crate::ledger::{Entry, LoginEnv, Read, Tx};
+use crate::ledger::{Entry, LoginEnv, Read};
 use crate::messages;
-use crate::notify::{Destination, Event, NoticeType, Subscription, SystemNotice, recipients};
+use crate::notify::{Destination, Event, NoticeType, SystemNotice};
+use crate::ops::{
+    self,
+    customer::View,
+    gate::{Gated, Via},
+};
 use crate::output::{Format, Listing};
 
 #[derive(Debug, Subcommand)]
@@ -132,11 +137,14 @@ pub enum OutboxCmd {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Mark notices sent, after the mail gateway delivered them
+    /// Mark notices of one export sent, after the mail gateway delivered them
     Ack {
         /// Outbox ids, as in the export file
         #[arg(value_name = "ID", required_unless_present = "from")]
         ids: Vec<i64>,
+        /// The export the notices were handed over in (its number: the "export" field of its lines) [default: the newest export, or the one --from names]
+        #[arg(long, value_name = "N")]
+        export: Option<u64>,
         /// Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)
         #[arg(long, value_name = "FILE.jsonl")]
         from: Option<PathBuf>,
@@ -189,11 +197,23 @@ pub fn run(ctx: &mut Ctx, cmd: NotifyCmd) -> Result<u8> {
         NotifyCmd::Outbox(a) => match a.cmd {
             None => outbox(ctx, a.status, a.limit),
             Some(OutboxCmd::Export { out }) => export(ctx, &out),
-            Some(OutboxCmd::Ack { mut ids, from }) => {
+            Some(OutboxCmd::Ack {
+                mut ids,
+                export,
+                from,
+            }) => {
+                let mut export = export;
                 if let Some(file) = from {
-                    ids.extend(ids_from_export(&file)?);
+                    let (more, named) = ids_from_export(&file)?;
+                    ids.extend(more);
+                    export = match (export, named) {
+                        (Some(a), Some(b)) if a != b => {
+                            return Err(Error::Usage(messages::notify::other_export(&file, b, a)));
+                        }
+                        (a, b) => a.or(b),
+                    };
                 }
-                ack(ctx, &ids)
+                ack(ctx, export, &ids)
             }
             Some(OutboxCmd::Retry { ids }) => super::deliver::retry(ctx, &ids),
         },
@@ -265,94 +285,10 @@ fn types(ctx: &mut Ctx) -> Result<u8> {
 
 fn show(ctx: &mut Ctx, code: &str, unmask: bool) -> Result<u8> {
     let mut ledger = ctx.open()?;
-    let c = ledger.require_customer(code)?;
-    if unmask {
-        ledger.write(|tx| {
-            tx.audit(Entry {
-                action: "customer.pii_view",
-                customer: Some(&c.code),
-                reason: None,
-                details: json!({ "command": "notify show --unmask" }),
-            })
-        })?;
+    match ops::customer::view(&mut ledger, code, View::Notices, unmask, Via::Direct)? {
+        Gated::Pending(p) => super::pending(ctx, &p),
+        Gated::Done(v) => super::render::notices(ctx, &v),
     }
-    let mut l = Listing::new(&["type", "enabled", "to", "addresses", "optional", "default"]);
-    for (t, s) in ledger.subscriptions(code)? {
-        let addrs: Vec<String> = recipients(&c, s.to)
-            .into_iter()
-            .map(|(_, a)| if unmask { a } else { mask_email(&a) })
-            .collect();
-        l.push(vec![
-            json!(t.name()),
-            json!(s.enabled),
-            json!(s.to.as_str()),
-            json!(addrs),
-            json!(t.optional()),
-            json!(s.default),
-        ]);
-    }
-    ctx.out.listing(&l)?;
-    Ok(exit::OK)
-}
-
-/// Why a subscription change is refused (exit 1), or `None` when allowed.
-fn refusal(c: &Customer, t: NoticeType, enabled: bool, to: Destination) -> Option<String> {
-    if !enabled && !t.optional() {
-        return Some(messages::notify::mandatory(t.name()));
-    }
-    if enabled
-        && recipients(c, to).len()
-            < match to {
-                Destination::Both => 2,
-                _ => 1,
-            }
-    {
-        let missing: Vec<&str> = [Destination::Pc, Destination::Mobile]
-            .into_iter()
-            .filter(|d| (to == Destination::Both || to == *d) && recipients(c, *d).is_empty())
-            .map(Destination::as_str)
-            .collect();
-        return Some(messages::notify::no_address(&c.code, to.as_str(), &missing));
-    }
-    None
-}
-
-/// Apply one subscription change in `tx`, audited. `Ok(None)` when nothing
-/// changed; `Err` with the refusal text (exit 1) when not allowed.
-fn apply(
-    tx: &mut Tx,
-    c: &Customer,
-    t: NoticeType,
-    enabled: bool,
-    to: Option<Destination>,
-    reason: Option<&str>,
-) -> Result<Result<Option<(Subscription, Subscription)>, String>> {
-    let old = tx.subscription(&c.code, t)?;
-    let to = to.unwrap_or(old.to);
-    if let Some(why) = refusal(c, t, enabled, to) {
-        return Ok(Err(why));
-    }
-    let new = Subscription {
-        enabled,
-        to,
-        default: false,
-    };
-    if old.enabled == enabled && old.to == to && !old.default {
-        return Ok(Ok(None));
-    }
-    tx.set_subscription(&c.code, t, enabled, to)?;
-    tx.audit(Entry {
-        action: "notify.set",
-        customer: Some(&c.code),
-        reason,
-        details: json!({
-            "type": t.name(),
-            "old": { "enabled": old.enabled, "to": old.to.as_str() },
-            "new": { "enabled": enabled, "to": to.as_str() },
-            "security_setting": t.is_security_setting(),
-        }),
-    })?;
-    Ok(Ok(Some((old, new))))
 }
 
 fn set(
@@ -363,150 +299,26 @@ fn set(
     to: Option<Destination>,
     reason: Option<&str>,
 ) -> Result<u8> {
-    let t = parse_type(kind)?;
-    let mut ledger = ctx.open()?;
-    let outcome = ledger.write(|tx| {
-        let c = tx.require_customer(code)?;
-        apply(tx, &c, t, enabled, to, reason)
-    })?;
-    let fields = |changed: bool| {
-        [
-            ("customer", json!(code)),
-            ("type", json!(t.name())),
-            ("changed", json!(changed)),
-        ]
+    let o = ops::notify::SetOptions {
+        code: code.to_string(),
+        kind: parse_type(kind)?,
+        enabled,
+        to,
+        reason: reason.map(str::to_string),
     };
-    match outcome {
-        Err(why) => {
-            ctx.out.warn(&why);
-            if ctx.format() == Format::Json {
-                let [customer, kind, changed] = fields(false);
-                ctx.out
-                    .record(&[customer, kind, changed, ("refused", json!(why))])?;
-            }
-            Ok(exit::NO)
-        }
-        Ok(None) => {
-            ctx.out
-                .done(&messages::notify::unchanged(code, t.name()), &fields(false))?;
-            Ok(exit::OK)
-        }
-        Ok(Some((_, new))) => {
-            let [customer, kind, changed] = fields(true);
-            ctx.out.done(
-                &messages::notify::changed(code, t.name(), new.enabled, new.to.as_str()),
-                &[
-                    customer,
-                    kind,
-                    changed,
-                    ("enabled", json!(new.enabled)),
-                    ("to", json!(new.to.as_str())),
-                ],
-            )?;
-            if t.is_security_setting() && new.enabled {
-                ctx.out.status(&messages::notify::security_change(t.name()));
-            }
-            Ok(exit::OK)
-        }
+    let mut ledger = ctx.open()?;
+    match ops::notify::set(&mut ledger, &o, Via::Direct)? {
+        Gated::Pending(p) => super::pending(ctx, &p),
+        Gated::Done(done) => super::render::notice_set(ctx, code, o.kind, &done),
     }
 }
 
-/// The largest subscription file read (a file of every type for a million
-/// customers is well under it).
-const MAX_SUBSCRIPTION_FILE: u64 = 256 << 20;
-
 fn import(ctx: &mut Ctx, file: &std::path::Path) -> Result<u8> {
-    use std::io::Read;
     let mut ledger = ctx.open()?;
-    let mut data = Vec::new();
-    std::fs::File::open(file)
-        .and_then(|f| f.take(MAX_SUBSCRIPTION_FILE + 1).read_to_end(&mut data))
-        .map_err(|e| Error::io(file, e))?;
-    let bad = |line: u64, column: Option<&str>, reason: String| InputProblem {
-        line,
-        column: column.map(str::to_string),
-        reason,
-    };
-    if data.len() as u64 > MAX_SUBSCRIPTION_FILE {
-        return Err(Error::BadInput {
-            file: file.to_path_buf(),
-            problems: vec![bad(
-                1,
-                None,
-                messages::notify::file_too_large(MAX_SUBSCRIPTION_FILE),
-            )],
-            total: 1,
-        });
+    match ops::notify::import(&mut ledger, file, Via::Direct)? {
+        Gated::Pending(p) => super::pending(ctx, &p),
+        Gated::Done(done) => super::render::notices_imported(ctx, file, &done),
     }
-    // Rows that did not read are reported together with what is wrong with
-    // the rows that did (unknown customers, refused changes): one run lists
-    // every problem. With any problem nothing is written.
-    let (rows, read_problems) = crate::notify::import::read_all(&data);
-    let mut problems: Vec<InputProblem> = read_problems
-        .iter()
-        .map(|p| {
-            bad(
-                p.line,
-                p.column,
-                messages::notify::import_problem(&p.problem),
-            )
-        })
-        .collect();
-    let file_name = file.display().to_string();
-    let work = |tx: &mut Tx| {
-        let mut changed = 0u64;
-        let mut unchanged = 0u64;
-        for r in &rows {
-            if r.code.is_empty() {
-                continue;
-            }
-            let Some(c) = tx.customer(&r.code)? else {
-                problems.push(bad(
-                    r.line,
-                    Some("code"),
-                    messages::notify::no_customer(&r.code),
-                ));
-                continue;
-            };
-            match apply(tx, &c, r.kind, r.enabled, r.to, None)? {
-                Err(why) => problems.push(bad(r.line, None, why)),
-                Ok(None) => unchanged += 1,
-                Ok(Some(_)) => changed += 1,
-            }
-        }
-        if !problems.is_empty() {
-            let mut p = std::mem::take(&mut problems);
-            p.sort_by_key(|p| p.line);
-            let total = p.len();
-            p.truncate(100);
-            return Err(Error::BadInput {
-                file: file.to_path_buf(),
-                problems: p,
-                total,
-            });
-        }
-        if changed > 0 {
-            tx.audit(Entry {
-                action: "notify.import",
-                customer: None,
-                reason: None,
-                details: json!({ "file": file_name, "changed": changed, "unchanged": unchanged }),
-            })?;
-        }
-        Ok((changed, unchanged))
-    };
-    let (changed, unchanged) = if read_problems.is_empty() {
-        ledger.write(work)?
-    } else {
-        // The rows that read are checked as the real run would, then
-        // everything is rolled back: the problems end the run anyway.
-        ledger.rehearse(work)?
-    };
-    ctx.out.outcome(
-        &messages::notify::import_summary(file, changed, unchanged),
-        &[("changed", json!(changed)), ("unchanged", json!(unchanged))],
-    )?;
-    Ok(exit::OK)
 }
 
 fn emit(ctx: &mut Ctx, kind: &str, code: &str, env: LoginEnv, amount: Option<u64>) -> Result<u8> {
@@ -628,9 +440,10 @@ fn outbox(ctx: &mut Ctx, status: Option<Status>, limit: Option<u64>) -> Result<u
 const MAX_EXPORT_LINE: u64 = 1024 * 1024;
 
 /// The ids of a file `outbox export` wrote (JSON lines with an "id"; `-`:
-/// stdin). Only the ids are read: a line's addresses and body never reach
-/// an error message. A line without an id is bad input (exit 65).
-fn ids_from_export(file: &std::path::Path) -> Result<Vec<i64>> {
+/// stdin), and the export they name. Only the ids are read: a line's
+/// addresses and body never reach an error message. A line without an id is
+/// bad input (exit 65).
+fn ids_from_export(file: &std::path::Path) -> Result<(Vec<i64>, Option<u64>)> {
     use std::io::{BufRead, Read as _};
     let reader: Box<dyn BufRead> = if file == std::path::Path::new("-") {
         Box::new(std::io::stdin().lock())
@@ -640,6 +453,7 @@ fn ids_from_export(file: &std::path::Path) -> Result<Vec<i64>> {
     };
     let mut reader = reader;
     let mut ids = Vec::new();
+    let mut export = None;
     let mut problems = Vec::new();
     let mut buf = Vec::new();
     for line_no in 1u64.. {
@@ -667,9 +481,13 @@ fn ids_from_export(file: &std::path::Path) -> Result<Vec<i64>> {
         if buf.trim_ascii().is_empty() {
             continue;
         }
-        let id = serde_json::from_slice::<serde_json::Value>(&buf)
-            .ok()
+        let line = serde_json::from_slice::<serde_json::Value>(&buf).ok();
+        let id = line
+            .as_ref()
             .and_then(|v| v.get("id").and_then(serde_json::Value::as_i64));
+        if let Some(e) = line.and_then(|v| v.get("export").and_then(serde_json::Value::as_u64)) {
+            export.get_or_insert(e);
+        }
         match id {
             Some(id) => ids.push(id),
             None => problems.push(problem(messages::notify::export_line_without_id())),
@@ -687,73 +505,26 @@ fn ids_from_export(file: &std::path::Path) -> Result<Vec<i64>> {
     if ids.is_empty() {
         return Err(Error::Usage(messages::notify::export_file_empty(file)));
     }
-    Ok(ids)
+    Ok((ids, export))
 }
 
 fn export(ctx: &mut Ctx, out: &std::path::Path) -> Result<u8> {
     let mut ledger = ctx.open()?;
-    // Expired auth codes first: their notices are blanked, never exported.
-    super::authcode::expire_due(&mut ledger)?;
-    let pending = ledger.outbox(Some("pending"))?;
-    let mut text = String::new();
-    for n in &pending {
-        let line = json!({
-            "id": n.id,
-            "type": n.kind,
-            "customer": n.customer,
-            "to": n.to,
-            "subject": n.subject,
-            "body": n.body,
-            "created_at": crate::clock::stored_to_jst(&n.created_at),
-        });
-        text.push_str(&line.to_string());
-        text.push('\n');
+    match ops::notify::export(&mut ledger, out, Via::Direct)? {
+        Gated::Pending(p) => super::pending(ctx, &p),
+        Gated::Done(done) => super::render::exported(ctx, out, &done),
     }
-    crate::secretfile::write_new(out, text.as_bytes())?;
-    let ids: Vec<i64> = pending.iter().map(|n| n.id).collect();
-    let out_name = out.display().to_string();
-    ledger.write(|tx| {
-        tx.mark_exported(&ids)?;
-        tx.audit(Entry {
-            action: "notify.export",
-            customer: None,
-            reason: None,
-            details: json!({ "file": out_name, "count": ids.len(), "ids": ids }),
-        })
-    })?;
-    ctx.out.done(
-        &messages::notify::exported(pending.len(), out),
-        &[
-            ("exported", json!(ids.len())),
-            ("ids", json!(ids)),
-            ("out", json!(out_name)),
-        ],
-    )?;
-    Ok(exit::OK)
 }
 
-fn ack(ctx: &mut Ctx, ids: &[i64]) -> Result<u8> {
+fn ack(ctx: &mut Ctx, export: Option<u64>, ids: &[i64]) -> Result<u8> {
     let mut ledger = ctx.open()?;
-    let res = ledger.write(|tx| {
-        let res = tx.ack_notices(ids)?;
-        if !res.unknown.is_empty() {
-            return Err(Error::Usage(messages::notify::unknown_ids(&res.unknown)));
-        }
-        if !res.acked.is_empty() {
-            // The mail is out: the ledger keeps no copy of an auth code.
-            tx.blank_authcode_notices(&res.acked)?;
-            tx.audit(Entry {
-                action: "notify.ack",
-                customer: None,
-                reason: None,
-                details: json!({ "ids": res.acked }),
-            })?;
-        }
-        Ok(res)
-    })?;
-    ctx.out.done(
-        &messages::notify::acked(res.acked.len(), res.already.len()),
-        &[("acked", json!(res.acked)), ("already", json!(res.already))],
-    )?;
-    Ok(exit::OK)
+    let export = match export {
+        Some(e) => e,
+        None => ops::notify::newest_export(&ledger)?
+            .ok_or_else(|| Error::Usage(messages::notify::no_export()))?,
+    };
+    match ops::notify::ack(&mut ledger, export, ids, Via::Direct)? {
+        Gated::Pending(p) => super::pending(ctx, &p),
+        Gated::Done(done) => super::render::acked(ctx, &done),
+    }
 }

@@ -7,21 +7,18 @@ use serde_json::json;
 
 use super::Ctx;
 use super::policy::KindArg;
-use crate::customer::{Customer, PasswordState};
+use crate::customer::Customer;
 use crate::error::{Error, Result, exit};
-use crate::issuance::{self, Outset};
-use crate::ledger::{Entry, Ledger, Read};
+use crate::issuance;
+use crate::ledger::{Ledger, Read};
 use crate::messages;
-use crate::notify::{Event, LockCause};
-use crate::output::{Format, Listing};
-use crate::password::{self, Stored};
-use crate::policy::{ApprovalAction, Kind, KindPolicy, Policy, Violation};
-
-use super::request::Claim;
-use crate::secret::Hasher;
-
-/// Customers per ledger transaction and per fsync of the output file.
-const BATCH: usize = 256;
+use crate::ops::{
+    self,
+    gate::{Gated, Via},
+    password::{Attempt, Changed, Checkpoint, IssueOptions, IssueOutcome},
+};
+use crate::password;
+use crate::policy::{Kind, Policy};
 
 #[derive(Debug, Subcommand)]
 pub enum PasswordCmd {
@@ -166,93 +163,6 @@ fn customer_of(ledger: &Ledger, code: &str) -> Result<Customer> {
     ledger.require_customer(code)
 }
 
-/// Every rule for a new password of `c`, the ones that compare with the
-/// stored hashes included (the other kind's current password, this kind's
-/// current one and history). Reads only: it never waits for writers.
-fn check_for_customer(
-    ledger: &Ledger,
-    c: &Customer,
-    kind: Kind,
-    kp: &KindPolicy,
-    pw: &str,
-    hasher: &mut Hasher,
-) -> Result<Vec<Violation>> {
-    let other = ledger.credential(&c.code, kind.other())?.map(|c| c.hash);
-    let mut same: Vec<String> = ledger
-        .credential(&c.code, kind)?
-        .map(|c| c.hash)
-        .into_iter()
-        .collect();
-    same.extend(ledger.history(&c.code, kind, kp.history)?);
-    let phones = c.phones();
-    let facts = password::facts(c, &phones);
-    let stored = Stored {
-        other: other.as_deref(),
-        same: &same,
-    };
-    Ok(password::full_check(
-        kp,
-        pw,
-        Some(&facts),
-        Some(&stored),
-        hasher,
-    )?)
-}
-
-fn render_violations(
-    ctx: &mut Ctx,
-    kind: Kind,
-    v: &[Violation],
-    skipped: &[crate::policy::Rule],
-) -> Result<()> {
-    let ja = ctx.is_ja();
-    let items: Vec<_> = v
-        .iter()
-        .map(|v| {
-            (
-                v.rule().as_str(),
-                messages::policy::describe_violation(v, ja),
-            )
-        })
-        .collect();
-    match ctx.format() {
-        Format::Json => ctx.out.json(&json!({
-            "ok": v.is_empty(),
-            "violations": items.iter().map(|(r, m)| json!({ "rule": r, "message": m })).collect::<Vec<_>>(),
-            "skipped": skipped.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
-        })),
-        Format::Csv => {
-            let mut l = Listing::new(&["rule", "message"]);
-            for (r, m) in &items {
-                l.push(vec![json!(r), json!(m)]);
-            }
-            ctx.out.listing(&l)
-        }
-        Format::Table => {
-            if v.is_empty() {
-                ctx.out.summary(&messages::password_accepted(kind.as_str()))?;
-            } else {
-                ctx.out.line(&messages::password_rejected(kind.as_str(), v.len()))?;
-                for (r, m) in &items {
-                    ctx.out.line(&format!("  {r}: {m}"))?;
-                }
-            }
-            {
-                let (stored, facts): (Vec<_>, Vec<_>) =
-                    skipped.iter().partition(|r| r.needs_hash());
-                if !facts.is_empty() {
-                    ctx.out.status(&messages::policy::describe_skipped(&facts, ja));
-                }
-                if !stored.is_empty() {
-                    let codes: Vec<&str> = stored.iter().map(|r| r.as_str()).collect();
-                    ctx.out.status(&messages::stored_rules_not_checked(&codes));
-                }
-            }
-            Ok(())
-        }
-    }
-}
-
 /// The policy's rules for `pw`, the customer's data included when named.
 /// Never the rules that compare with stored passwords (`same_as_other`,
 /// `reused`): anyone who may run `check` could otherwise ask "is this the
@@ -279,7 +189,7 @@ fn check(ctx: &mut Ctx, kind: Kind, code: Option<&str>) -> Result<u8> {
             .into_iter()
             .filter(|r| r.needs_hash() && kp.rule_enabled(*r)),
     );
-    render_violations(ctx, kind, &violations, &skipped)?;
+    super::render::violations(ctx, kind, &violations, &skipped)?;
     Ok(if violations.is_empty() {
         exit::OK
     } else {
@@ -289,56 +199,32 @@ fn check(ctx: &mut Ctx, kind: Kind, code: Option<&str>) -> Result<u8> {
 
 fn set(ctx: &mut Ctx, code: &str, kind: Kind, temporary: bool) -> Result<u8> {
     let mut ledger = ctx.open()?;
-    let policy = ledger.policy()?;
-    let c = customer_of(&ledger, code)?;
+    ledger.require_customer(code)?;
     let pw = ctx.read_secret(
         &messages::password_prompt(kind.as_str()),
         Some((&messages::password_again(), &messages::password_mismatch())),
     )?;
-    let kp = policy.kind(kind).clone();
-    let mut hasher = Hasher::new(password::argon2_params(&policy))?;
-    let violations = check_for_customer(&ledger, &c, kind, &kp, &pw, &mut hasher)?;
-    if !violations.is_empty() {
-        render_violations(ctx, kind, &violations, &[])?;
-        return Ok(exit::NO);
-    }
-    let hash = hasher.hash(pw.as_bytes())?;
-    drop(pw);
-    let state = if temporary {
-        PasswordState::Initial
-    } else {
-        PasswordState::Set
+    let o = ops::password::SetOptions {
+        code,
+        kind,
+        temporary,
+        password: &pw,
     };
-    ledger.write(|tx| {
-        tx.store_password(code, kind, &hash, state, None, crate::policy::MAX_HISTORY)?;
-        tx.audit(Entry {
-            action: "password.set",
-            customer: Some(code),
-            reason: None,
-            details: json!({ "kind": kind.as_str(), "state": state.as_str() }),
-        })?;
-        Ok(())
-    })?;
-    ctx.out.done(
-        &messages::password_set(code, kind.as_str(), state.as_str()),
-        &[
-            ("customer", json!(code)),
-            ("kind", json!(kind.as_str())),
-            ("state", json!(state.as_str())),
-        ],
-    )?;
-    Ok(exit::OK)
+    match ops::password::set(&mut ledger, &o)? {
+        Gated::Pending(p) => super::pending(ctx, &p),
+        Gated::Done(new) => super::render::new_password(ctx, code, kind, &new),
+    }
 }
 
 fn verify(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result<u8> {
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
-    refuse_locked(&ledger, code)?;
+    ops::password::refuse_locked(&ledger, code)?;
     let pw = ctx.read_secret(&messages::password_prompt(kind.as_str()), None)?;
-    let outcome = attempt(&mut ledger, &policy, code, kind, &pw, source)?;
+    let outcome = ops::password::attempt(&mut ledger, code, kind, &pw, source)?;
     drop(pw);
     match outcome {
-        Outcome::Match => {
+        Attempt::Match => {
             ctx.out.done(
                 &messages::verify_ok(code, kind.as_str()),
                 &[
@@ -356,156 +242,16 @@ fn verify(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result
 fn change(ctx: &mut Ctx, code: &str, kind: Kind, source: Option<&str>) -> Result<u8> {
     let mut ledger = ctx.open()?;
     let policy = ledger.policy()?;
-    refuse_locked(&ledger, code)?;
-    let c = customer_of(&ledger, code)?;
+    ops::password::refuse_locked(&ledger, code)?;
     let current = ctx.read_secret(&messages::current_password_prompt(kind.as_str()), None)?;
     let new = ctx.read_secret(
         &messages::new_password_prompt(kind.as_str()),
         Some((&messages::password_again(), &messages::password_mismatch())),
     )?;
-    // The current password first: a wrong one counts towards the lock.
-    let outcome = attempt(&mut ledger, &policy, code, kind, &current, source)?;
-    drop(current);
-    if !matches!(outcome, Outcome::Match) {
-        return failed_attempt(ctx, &policy, code, kind, outcome);
+    match ops::password::change(&mut ledger, code, kind, &current, &new, source)? {
+        Changed::Failed(outcome) => failed_attempt(ctx, &policy, code, kind, outcome),
+        Changed::New(new) => super::render::new_password(ctx, code, kind, &new),
     }
-    let kp = policy.kind(kind).clone();
-    let mut hasher = Hasher::new(password::argon2_params(&policy))?;
-    let violations = check_for_customer(&ledger, &c, kind, &kp, &new, &mut hasher)?;
-    if !violations.is_empty() {
-        render_violations(ctx, kind, &violations, &[])?;
-        return Ok(exit::NO);
-    }
-    let hash = hasher.hash(new.as_bytes())?;
-    drop(new);
-    ledger.write(|tx| {
-        tx.store_password(
-            code,
-            kind,
-            &hash,
-            PasswordState::Set,
-            None,
-            crate::policy::MAX_HISTORY,
-        )?;
-        tx.audit(Entry {
-            action: "password.change",
-            customer: Some(code),
-            reason: None,
-            details: json!({ "kind": kind.as_str(), "source": source }),
-        })?;
-        Ok(())
-    })?;
-    ctx.out.done(
-        &messages::password_set(code, kind.as_str(), PasswordState::Set.as_str()),
-        &[
-            ("customer", json!(code)),
-            ("kind", json!(kind.as_str())),
-            ("state", json!(PasswordState::Set.as_str())),
-        ],
-    )?;
-    Ok(exit::OK)
-}
-
-/// The customer exists and is not locked: a locked account is refused
-/// without looking at the password (exit 3).
-fn refuse_locked(ledger: &Ledger, code: &str) -> Result<()> {
-    customer_of(ledger, code)?;
-    if ledger.lock_of(code)?.is_some() {
-        return Err(Error::Locked {
-            customer: code.to_string(),
-        });
-    }
-    Ok(())
-}
-
-/// One authentication attempt (L1): verify `pw` against the stored hash,
-/// then count it in one IMMEDIATE transaction; the threshold-th consecutive
-/// failure locks the account. A success resets the count and upgrades a
-/// hash made with weaker parameters.
-fn attempt(
-    ledger: &mut Ledger,
-    policy: &Policy,
-    code: &str,
-    kind: Kind,
-    pw: &str,
-    source: Option<&str>,
-) -> Result<Outcome> {
-    let cred = ledger.credential(code, kind)?;
-    let params = password::argon2_params(policy);
-    let mut hasher = Hasher::new(params)?;
-    // The slow part runs outside the write lock; the count changes inside
-    // one IMMEDIATE transaction that re-reads the state.
-    let ok = match &cred {
-        Some(c) => password::matches_stored(&c.hash, pw, &mut hasher)?,
-        None => false,
-    };
-    let upgrade = match &cred {
-        Some(c) if ok && hasher.needs_rehash(&c.hash) => Some(hasher.hash(pw.as_bytes())?),
-        _ => None,
-    };
-    let threshold = password::threshold(policy, kind);
-    ledger.write(|tx| {
-        if tx.lock_of(code)?.is_some() {
-            return Ok(Outcome::Locked);
-        }
-        let now = tx.credential(code, kind)?;
-        if now.as_ref().map(|c| &c.hash) != cred.as_ref().map(|c| &c.hash) {
-            // Changed while we verified: this attempt was against an old password.
-            return Ok(Outcome::Retry);
-        }
-        tx.record_attempt(code, kind, ok, source)?;
-        let Some(now) = now else {
-            tx.audit(Entry {
-                action: "password.verify",
-                customer: Some(code),
-                reason: None,
-                details: json!({ "kind": kind.as_str(), "ok": false, "source": source, "why": "no_password" }),
-            })?;
-            return Ok(Outcome::NoPassword);
-        };
-        if ok {
-            if now.failures > 0 {
-                tx.set_failures(code, kind, 0)?;
-            }
-            if let Some(h) = &upgrade {
-                tx.upgrade_hash(code, kind, h)?;
-            }
-            tx.audit(Entry {
-                action: "password.verify",
-                customer: Some(code),
-                reason: None,
-                details: json!({ "kind": kind.as_str(), "ok": true, "source": source, "rehashed": upgrade.is_some() }),
-            })?;
-            return Ok(Outcome::Match);
-        }
-        let (failures, locks) = password::after_failure(now.failures, threshold);
-        tx.set_failures(code, kind, failures)?;
-        tx.audit(Entry {
-            action: "password.verify",
-            customer: Some(code),
-            reason: None,
-            details: json!({ "kind": kind.as_str(), "ok": false, "source": source, "failures": failures }),
-        })?;
-        if locks {
-            let reason = messages::auto_lock_reason(kind.as_str(), failures);
-            tx.lock(code, &reason)?;
-            tx.audit(Entry {
-                action: "lock.auto",
-                customer: Some(code),
-                reason: Some(&reason),
-                details: json!({ "kind": kind.as_str(), "failures": failures, "threshold": threshold }),
-            })?;
-            if let Some(c) = tx.customer(code)? {
-                tx.queue_notices_for(
-                    &c,
-                    &Event::AccountLocked {
-                        cause: LockCause::Failures { kind, failures },
-                    },
-                )?;
-            }
-        }
-        Ok(Outcome::Mismatch { failures, locks })
-    })
 }
 
 /// Report an attempt that did not match (exit 1, or 3 when it locked).
@@ -514,12 +260,12 @@ fn failed_attempt(
     policy: &Policy,
     code: &str,
     kind: Kind,
-    outcome: Outcome,
+    outcome: Attempt,
 ) -> Result<u8> {
     let threshold = password::threshold(policy, kind);
     match outcome {
-        Outcome::Match => Ok(exit::OK),
-        Outcome::Mismatch { failures, locks } => {
+        Attempt::Match => Ok(exit::OK),
+        Attempt::Mismatch { failures, locks } => {
             ctx.out.done(
                 &messages::verify_failed(code, kind.as_str(), failures, threshold, locks),
                 &[
@@ -533,7 +279,7 @@ fn failed_attempt(
             )?;
             Ok(if locks { exit::LOCKED } else { exit::NO })
         }
-        Outcome::NoPassword => {
+        Attempt::NoPassword => {
             ctx.out.done(
                 &messages::verify_no_password(code, kind.as_str()),
                 &[
@@ -545,21 +291,13 @@ fn failed_attempt(
             )?;
             Ok(exit::NO)
         }
-        Outcome::Locked => Err(Error::Locked {
+        Attempt::Locked => Err(Error::Locked {
             customer: code.to_string(),
         }),
-        Outcome::Retry => Err(Error::InUse {
+        Attempt::Retry => Err(Error::InUse {
             what: messages::changed_while_verifying(),
         }),
     }
-}
-
-enum Outcome {
-    Match,
-    Mismatch { failures: u32, locks: bool },
-    NoPassword,
-    Locked,
-    Retry,
 }
 
 // ------------------------------------------------------------------ issue
@@ -582,112 +320,40 @@ fn selection(ledger: &Ledger, a: &IssueArgs) -> Result<Vec<String>> {
 
 fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
     let mut ledger = ctx.open()?;
-    let policy = ledger.policy()?;
-    let codes = selection(&ledger, &a)?;
-    if a.reissue && policy.approval.requires(ApprovalAction::PasswordReissue) {
-        // The passwords are made when the request is approved, into the
-        // approver's --out: nothing secret waits in the request.
-        ctx.out
-            .warn(&messages::request::out_goes_to_approver(&a.out));
-        return super::request::ask(
-            ctx,
-            &mut ledger,
-            ApprovalAction::PasswordReissue,
-            codes.first().map(String::as_str),
-            json!({ "codes": codes }),
-            json!({ "customers": codes.len(), "codes": codes, "reissue": true }),
-            None,
-        );
-    }
-    carry_out_issue(ctx, &mut ledger, &codes, &a.out, a.reissue, None)
-}
-
-/// Issue initial passwords to `codes` into `out` (`reissue`: replacing
-/// those they have): the direct command, and an approved request
-/// (`approval`, written in the transaction that stores the passwords: one
-/// batch then, so the approval and the whole action are one transaction).
-pub fn carry_out_issue(
-    ctx: &mut Ctx,
-    ledger: &mut Ledger,
-    codes: &[String],
-    out: &std::path::Path,
-    reissue: bool,
-    approval: Option<&Claim>,
-) -> Result<u8> {
-    let policy = ledger.policy()?;
-    let prepared = match issuance::prepare(ledger, &policy, out, codes, reissue)? {
-        Outset::Ready(p) => p,
-        Outset::Done(done) if approval.is_none() => {
-            ctx.out.done(
-                &messages::issue_done(out, done),
-                &issuance::done_fields(out, done),
-            )?;
-            return Ok(exit::OK);
-        }
-        // An approval never finishes somebody else's file.
-        Outset::Done(_) => {
-            return Err(Error::OutputExists {
-                path: out.to_path_buf(),
-            });
+    let o = IssueOptions {
+        codes: selection(&ledger, &a)?,
+        out: a.out,
+        reissue: a.reissue,
+    };
+    let bar = super::progress::Bar::new(&ctx.out);
+    let mut checkpoint = |c: Checkpoint| -> Result<bool> {
+        match c {
+            Checkpoint::UnfinishedElsewhere(runs) => {
+                for (file, held) in runs {
+                    ctx.out.warn(&messages::unfinished_issue(file, *held));
+                }
+                Ok(true)
+            }
+            Checkpoint::ConfirmReissue(n) => ctx.confirm(&messages::confirm_reissue(n)),
+            Checkpoint::Warning(w) => {
+                ctx.out.warn(&w);
+                Ok(true)
+            }
         }
     };
-    // Customers of an interrupted run into another file hold passwords
-    // nobody has received; they count as "already have one" here.
-    for (file, held) in prepared.unfinished_elsewhere(ledger)? {
-        ctx.out.warn(&messages::unfinished_issue(&file, held));
-    }
-    // Replacing passwords is confirmed every time, a resumed run included
-    // (an approval is the second person's deliberate act: no prompt).
-    if reissue && approval.is_none() && !ctx.confirm(&messages::confirm_reissue(codes.len()))? {
-        ctx.out
-            .done(&messages::cancelled(), &[("cancelled", json!(true))])?;
-        return Ok(exit::NO);
-    }
-    let mut run = prepared.open(ledger, &policy, codes.len())?;
-    if let Some(w) = run.warning() {
-        ctx.out.warn(&w);
-    }
-    let todo = run.todo(ledger, codes)?;
-    if let Some(claim) = approval {
-        if let Err(e) =
-            run.issue_approved(ledger, &policy, &todo, |tx| claim.apply(tx), |_, _| Ok(()))
-        {
-            // Refused: the passwords drawn for it were never stored.
-            run.abandon(ledger);
-            return Err(e);
+    let outcome = ops::password::issue(&mut ledger, &o, Via::Direct, &bar, &mut checkpoint)?;
+    match outcome {
+        Gated::Pending(p) => {
+            ctx.out
+                .warn(&messages::request::out_goes_to_approver(&o.out));
+            super::pending(ctx, &p)
         }
-        let summary = run.finish(ledger)?;
-        return render_issued(ctx, out, &summary, None);
-    }
-    // Ctrl-C or `kill` from here on: the batch in hand is finished and
-    // committed, then the run stops with its temporary file kept.
-    let watch = issuance::interrupt::Watch::install();
-    let bar = super::progress::items(&ctx.out, todo.len() as u64, &messages::issuing());
-    let mut stopped = None;
-    let result = todo.chunks(BATCH).try_for_each(|batch| -> Result<()> {
-        if stopped.is_none() {
-            stopped = watch.received();
-        }
-        if stopped.is_some() {
-            return Ok(());
-        }
-        run.issue(ledger, &policy, batch, |_, _| Ok(()))?;
-        bar.inc(batch.len() as u64);
-        Ok(())
-    });
-    bar.finish_and_clear();
-    result?;
-    if let Some(signal) = stopped {
-        return Err(Error::Interrupted {
+        Gated::Done(IssueOutcome::Interrupted { signal, issued }) => Err(Error::Interrupted {
             exit: issuance::interrupt::exit_code(signal),
-            what: messages::issue_interrupted(signal.as_str(), out, run.issued(), &same_command()),
-        });
+            what: messages::issue_interrupted(signal.as_str(), &o.out, issued, &same_command()),
+        }),
+        Gated::Done(done) => super::render::issued(ctx, &o.out, &done),
     }
-    let summary = run.finish(ledger)?;
-    drop(watch);
-    let unscheduled = ledger.rollout_schedule()?.is_none();
-    let unscheduled_days = unscheduled.then_some(policy.initial_password_days);
-    render_issued(ctx, out, &summary, unscheduled_days)
 }
 
 /// The command line this process runs, for the operator to type again
@@ -706,23 +372,4 @@ fn same_command() -> String {
         }
     }));
     words.join(" ")
-}
-
-fn render_issued(
-    ctx: &mut Ctx,
-    out: &std::path::Path,
-    s: &issuance::Summary,
-    unscheduled_days: Option<u32>,
-) -> Result<u8> {
-    ctx.out.outcome(
-        &messages::issue_summary(out, s.issued, s.skipped, &s.deadline, unscheduled_days),
-        &[
-            ("issued", json!(s.issued)),
-            ("skipped", json!(s.skipped)),
-            ("resumed", json!(s.resumed)),
-            ("deadline", json!(s.deadline)),
-            ("out", json!(out.display().to_string())),
-        ],
-    )?;
-    Ok(exit::OK)
 }

@@ -7,12 +7,15 @@ use serde_json::{Value, json};
 
 use super::Ctx;
 use crate::error::{Error, Result, exit};
-use crate::ledger::{Entry, Ledger, Read};
+use crate::ledger::Read;
 use crate::messages;
+use crate::ops::{
+    self,
+    gate::{Gated, Via},
+    policy::{flatten, policy_json},
+};
 use crate::output::{Format, Listing};
-use crate::policy::{ApprovalAction, Kind, PRESETS, Policy};
-
-use super::request::Claim;
+use crate::policy::{Kind, PRESETS, Policy};
 
 #[derive(Debug, Subcommand)]
 pub enum PolicyCmd {
@@ -75,27 +78,6 @@ pub fn run(ctx: &mut Ctx, cmd: PolicyCmd) -> Result<u8> {
     }
 }
 
-/// `a.b.c = value` pairs of a JSON document, in document order.
-pub fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, Value)>) {
-    match v {
-        Value::Object(m) => {
-            for (k, v) in m {
-                let key = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
-                flatten(&key, v, out);
-            }
-        }
-        other => out.push((prefix.to_string(), other.clone())),
-    }
-}
-
-fn policy_json(p: &Policy) -> Value {
-    serde_json::to_value(p).unwrap_or(Value::Null)
-}
-
 fn show(ctx: &mut Ctx, kind: Option<Kind>, toml: bool) -> Result<u8> {
     let ledger = ctx.open()?;
     let policy = ledger.policy()?;
@@ -155,31 +137,27 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
     let mut ledger = ctx.open()?;
     // Shown and confirmed first (a person at a terminal, else --yes): a
     // lower lockout threshold or weaker hashing is never changed silently.
-    let planned = changes_between(&*ledger.policy()?, &policy);
-    if planned.is_empty() {
+    // (A change that waits for approval is confirmed by the approver.)
+    let (planned, held) = ops::policy::plan(&ledger, &policy)?;
+    if !planned.is_empty() && !held && !confirm_changes(ctx, &planned)? {
         ctx.out
-            .done(&messages::policy_changed(0), &[("changes", json!(0))])?;
-        return Ok(exit::OK);
+            .done(&messages::cancelled(), &[("cancelled", json!(true))])?;
+        return Ok(exit::NO);
     }
-    // Putting an action under approval is one person's change; taking one
-    // out (or turning approval off) needs a second person, and so does
-    // every change once `policy.set` is under approval.
-    let current = ledger.policy()?;
-    if current.approval.requires(ApprovalAction::PolicySet)
-        || current.approval.weakened_by(&policy.approval)
-    {
-        return super::request::ask(
-            ctx,
-            &mut ledger,
-            ApprovalAction::PolicySet,
-            None,
-            json!({ "policy": policy.to_toml(), "source": source }),
-            json!({ "source": source, "changes": planned }),
-            a.reason.as_deref(),
-        );
+    let o = ops::policy::SetOptions {
+        policy,
+        source,
+        reason: a.reason,
+    };
+    match ops::policy::set(&mut ledger, &o, Via::Direct)? {
+        Gated::Pending(p) => super::pending(ctx, &p),
+        Gated::Done(done) => super::render::policy_set(ctx, &done),
     }
+}
+
+fn confirm_changes(ctx: &mut Ctx, planned: &[Value]) -> Result<bool> {
     if ctx.interactive() && !ctx.global.yes {
-        for c in &planned {
+        for c in planned {
             ctx.out.status(&messages::policy_change_line(
                 c["field"].as_str().unwrap_or(""),
                 &c["old"].to_string(),
@@ -187,74 +165,7 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
             ));
         }
     }
-    if !ctx.confirm(&messages::confirm_policy_set(planned.len()))? {
-        ctx.out
-            .done(&messages::cancelled(), &[("cancelled", json!(true))])?;
-        return Ok(exit::NO);
-    }
-    carry_out(ctx, &mut ledger, &policy, source, a.reason.as_deref(), None)
-}
-
-/// Put `policy` in force, audited with every changed field: the direct
-/// command (after its confirmation) and an approved request (`approval`,
-/// written in the same transaction).
-pub fn carry_out(
-    ctx: &mut Ctx,
-    ledger: &mut Ledger,
-    policy: &Policy,
-    source: Value,
-    reason: Option<&str>,
-    approval: Option<&Claim>,
-) -> Result<u8> {
-    let changes = ledger.write(|tx| {
-        if let Some(claim) = approval {
-            claim.apply(tx)?;
-        }
-        let changes = changes_between(&*tx.policy()?, policy);
-        if changes.is_empty() {
-            return Ok(0);
-        }
-        tx.set_policy(policy)?;
-        tx.audit(Entry {
-            action: "policy.set",
-            customer: None,
-            reason,
-            details: json!({ "source": source, "changes": changes }),
-        })?;
-        Ok(changes.len())
-    })?;
-    if policy.hashing.m_kib < 19456 || policy.hashing.t < 2 {
-        ctx.out.warn(&messages::weak_hashing(
-            policy.hashing.m_kib,
-            policy.hashing.t,
-        ));
-    }
-    ctx.out.done(
-        &messages::policy_changed(changes),
-        &[("changes", json!(changes))],
-    )?;
-    Ok(exit::OK)
-}
-
-/// The fields that differ between `old` and `new`: `{field, old, new}`.
-fn changes_between(old: &Policy, new: &Policy) -> Vec<Value> {
-    let mut before = Vec::new();
-    let mut after = Vec::new();
-    flatten("", &policy_json(old), &mut before);
-    flatten("", &policy_json(new), &mut after);
-    let mut changes = Vec::new();
-    for (k, new) in &after {
-        let old = before.iter().find(|(b, _)| b == k).map(|(_, v)| v.clone());
-        if old.as_ref() != Some(new) {
-            changes.push(json!({ "field": k, "old": old, "new": new }));
-        }
-    }
-    for (k, old) in &before {
-        if !after.iter().any(|(a, _)| a == k) {
-            changes.push(json!({ "field": k, "old": old, "new": null }));
-        }
-    }
-    changes
+    ctx.confirm(&messages::confirm_policy_set(planned.len()))
 }
 
 /// The largest policy file read: a policy is a few KiB of TOML.

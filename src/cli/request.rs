@@ -1,20 +1,24 @@
-//! `acctsec request`: four-eyes approval. A command whose action the policy
-//! puts under approval (`[approval] required_for`) records a request here
-//! ([`ask`]) instead of acting; another person approves it (the action is
-//! carried out by the same code as the direct command, in the approval's
-//! transaction) or rejects it.
+//! `acctsec request`: four-eyes approval. A change whose effect the policy
+//! puts under approval (`[approval] required_for`) is recorded as a request
+//! by the operations layer's gate instead of being made; another person
+//! approves it (the change is carried out by the same operation as the
+//! direct command, in the approval's transaction) or rejects it.
 
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
-use super::Ctx;
+use super::{Ctx, render};
 use crate::error::{Error, Result, exit};
-use crate::ledger::{Entry, Ledger, NewRequest, Read, RequestRow, Tx};
+use crate::ledger::{Ledger, Read, RequestRow};
 use crate::messages::request as text;
+use crate::ops::{
+    self,
+    customer::View,
+    request::{ApproveOptions, Approved, Refusal},
+};
 use crate::output::Listing;
-use crate::policy::{ApprovalAction, Policy};
 
 #[derive(Debug, Subcommand)]
 pub enum RequestCmd {
@@ -78,92 +82,8 @@ pub fn run(ctx: &mut Ctx, cmd: RequestCmd) -> Result<u8> {
     }
 }
 
-/// Record a request for `action` (the policy requires approval for it):
-/// `params` is what carrying it out needs (never a secret), `preview` what
-/// it would change with personal data masked. Prints the id (`--format
-/// json`: `{"request": ID, "status": "pending"}`); exit 0.
-pub fn ask(
-    ctx: &mut Ctx,
-    ledger: &mut Ledger,
-    action: ApprovalAction,
-    customer: Option<&str>,
-    params: Value,
-    preview: Value,
-    reason: Option<&str>,
-) -> Result<u8> {
-    let expires_after = ledger.policy()?.approval.expiry();
-    let id = ledger.write(|tx| {
-        tx.add_request(&NewRequest {
-            action: action.as_str(),
-            customer,
-            params,
-            preview,
-            reason,
-            expires_after,
-        })
-    })?;
-    let expires = crate::clock::to_jst(ctx.now + expires_after);
-    ctx.out.outcome(
-        &text::recorded(id, action.as_str(), &expires),
-        &[("request", json!(id)), ("status", json!("pending"))],
-    )?;
-    Ok(exit::OK)
-}
-
-/// The approval of one request, applied as the first step of the
-/// transaction that carries its action out: the same identity (or
-/// operator) that asked is refused, and of two approvers at once exactly
-/// one finds it still pending.
-pub struct Claim<'a> {
-    request: &'a RequestRow,
-}
-
-impl Claim<'_> {
-    pub fn apply(&self, tx: &mut Tx) -> Result<()> {
-        let r = self.request;
-        refuse_own(r, tx.identity(), tx.operator())?;
-        if !tx.decide_request(r.id, "approved", None)? {
-            let state = tx
-                .request(r.id)?
-                .map(|now| now.state(tx.now()).to_string())
-                .unwrap_or_else(|| "gone".into());
-            return Err(Error::Refused {
-                what: text::not_pending(r.id, &state),
-            });
-        }
-        tx.audit(Entry {
-            action: "request.approve",
-            customer: r.customer.as_deref(),
-            reason: None,
-            details: json!({
-                "request": r.id,
-                "action": r.action,
-                "requested_by": r.requested_by,
-                "requested_operator": r.operator,
-            }),
-        })?;
-        Ok(())
-    }
-}
-
-fn refuse_own(r: &RequestRow, identity: &str, operator: &str) -> Result<()> {
-    if r.requested_by == identity || r.operator == operator {
-        let who = if r.requested_by == identity {
-            identity
-        } else {
-            operator
-        };
-        return Err(Error::Refused {
-            what: text::own(r.id, who),
-        });
-    }
-    Ok(())
-}
-
 fn find(ledger: &Ledger, id: i64) -> Result<RequestRow> {
-    ledger
-        .request(id)?
-        .ok_or_else(|| Error::Usage(text::no_such(id)))
+    ledger.request(id)?.ok_or(Error::NoRequest { id })
 }
 
 fn jst(s: &Option<String>) -> Value {
@@ -235,127 +155,53 @@ fn show(ctx: &mut Ctx, id: i64) -> Result<u8> {
     Ok(exit::OK)
 }
 
-/// Refuse before any work what the claim would refuse anyway (one's own,
-/// decided, expired), with the reason.
-fn precheck(ctx: &Ctx, ledger: &Ledger, r: &RequestRow) -> Result<()> {
-    refuse_own(r, ledger.identity()?, ledger.operator())?;
-    let state = r.state(ctx.now);
-    if state != "pending" {
-        return Err(Error::Refused {
-            what: text::not_pending(r.id, state),
-        });
-    }
-    Ok(())
-}
-
 fn approve(ctx: &mut Ctx, id: i64, out: Option<PathBuf>) -> Result<u8> {
     let mut ledger = ctx.open()?;
-    let r = find(&ledger, id)?;
-    precheck(ctx, &ledger, &r)?;
-    let action: ApprovalAction = r.action.parse().map_err(|()| Error::Config {
-        what: text::unreadable(id),
-    })?;
-    let params: Value = serde_json::from_str(&r.params).map_err(|_| Error::Config {
-        what: text::unreadable(id),
-    })?;
-    let writes_passwords = matches!(
-        action,
-        ApprovalAction::UnlockReissue | ApprovalAction::PasswordReissue
-    );
-    match (&out, writes_passwords) {
-        (None, true) => return Err(Error::Usage(text::needs_out(id, action.as_str()))),
-        (Some(_), false) => return Err(Error::Usage(text::out_unused(id, action.as_str()))),
-        _ => {}
-    }
-    let claim = Claim { request: &r };
-    let unreadable = || Error::Config {
-        what: text::unreadable(id),
+    let o = ApproveOptions {
+        out: out.clone(),
+        today: Some(ctx.now.with_timezone(&crate::clock::jst()).date_naive()),
     };
-    let codes = || -> Result<Vec<String>> {
-        serde_json::from_value(params["codes"].clone()).map_err(|_| unreadable())
+    let bar = super::progress::Bar::new(&ctx.out);
+    let (r, done) = ops::request::approve(&mut ledger, id, &o, &bar)?;
+    let done = match done {
+        Err(Refusal::NeedsOut) => return Err(Error::Usage(text::needs_out(id, &r.action))),
+        Err(Refusal::OutUnused) => return Err(Error::Usage(text::out_unused(id, &r.action))),
+        Ok(done) => done,
     };
-    let code = || -> Result<String> {
-        params["code"]
-            .as_str()
-            .map(str::to_string)
-            .ok_or_else(unreadable)
-    };
-    let reason = r.reason.as_deref();
-    let code = match action {
-        ApprovalAction::LockRemove | ApprovalAction::UnlockReissue => super::lock::carry_out(
-            ctx,
-            &mut ledger,
-            &codes()?,
-            reason.unwrap_or_default(),
-            out.as_deref(),
-            Some(&claim),
-        ),
-        ApprovalAction::PasswordReissue => super::password::carry_out_issue(
-            ctx,
-            &mut ledger,
-            &codes()?,
-            out.as_deref().ok_or_else(unreadable)?,
-            true,
-            Some(&claim),
-        ),
-        ApprovalAction::PolicySet => {
-            let body = params["policy"].as_str().ok_or_else(unreadable)?;
-            let policy = Policy::from_toml(body).map_err(|_| unreadable())?;
-            super::policy::carry_out(
-                ctx,
-                &mut ledger,
-                &policy,
-                params["source"].clone(),
-                reason,
-                Some(&claim),
-            )
-        }
-        ApprovalAction::CustomerSetEmail => {
-            let kind = match params["kind"].as_str() {
-                Some("pc") => crate::customer::AddressKind::Pc,
-                Some("mobile") => crate::customer::AddressKind::Mobile,
-                _ => return Err(unreadable()),
-            };
-            let addr = params["address"].as_str().ok_or_else(unreadable)?;
-            super::customer::carry_out_set_email(
-                ctx,
-                &mut ledger,
-                &code()?,
-                kind,
-                addr,
-                reason,
-                Some(&claim),
-            )
-        }
-        ApprovalAction::CustomerUnmask => {
-            super::customer::show_customer(ctx, &mut ledger, &code()?, true, Some(&claim))
-        }
+    let out = out.as_deref();
+    let code = match &done {
+        Approved::Policy(d) => render::policy_set(ctx, d),
+        Approved::Unlock(d) => render::unlocked(ctx, out, d),
+        Approved::Issue(d) => match out {
+            Some(out) => render::issued(ctx, out, d),
+            None => Ok(exit::OK),
+        },
+        Approved::PasswordSet(new) => match parse_kind(&r.params) {
+            Some(kind) => render::new_password(ctx, r.customer.as_deref().unwrap_or(""), kind, new),
+            None => Ok(exit::OK),
+        },
+        Approved::Email(o, changed) => render::email_set(ctx, o, *changed),
+        Approved::View(View::Customer, v) => render::customer(ctx, v),
+        Approved::View(View::Notices, v) => render::notices(ctx, v),
+        Approved::Import(file, d) => render::imported(ctx, file, d, false),
+        Approved::NoticeSet(o, d) => render::notice_set(ctx, &o.code, o.kind, d),
+        Approved::NoticesImport(file, d) => render::notices_imported(ctx, file, d),
+        Approved::Export(file, d) => render::exported(ctx, file, d),
+        Approved::Ack(d) => render::acked(ctx, d),
     }?;
-    ctx.out.status(&text::approved(id, action.as_str()));
+    ctx.out.status(&text::approved(id, &r.action));
     Ok(code)
+}
+
+/// The password kind a `password.set` request names.
+fn parse_kind(params: &str) -> Option<crate::policy::Kind> {
+    let v: Value = serde_json::from_str(params).ok()?;
+    v["kind"].as_str()?.parse().ok()
 }
 
 fn reject(ctx: &mut Ctx, id: i64, reason: &str) -> Result<u8> {
     let mut ledger = ctx.open()?;
-    let r = find(&ledger, id)?;
-    ledger.write(|tx| {
-        if !tx.decide_request(id, "rejected", Some(reason))? {
-            let state = tx
-                .request(id)?
-                .map(|now| now.state(tx.now()).to_string())
-                .unwrap_or_default();
-            return Err(Error::Refused {
-                what: text::not_pending(id, &state),
-            });
-        }
-        tx.audit(Entry {
-            action: "request.reject",
-            customer: r.customer.as_deref(),
-            reason: Some(reason),
-            details: json!({ "request": id, "action": r.action, "requested_by": r.requested_by }),
-        })?;
-        Ok(())
-    })?;
+    ops::request::reject(&mut ledger, id, reason)?;
     ctx.out.done(
         &text::rejected(id),
         &[("request", json!(id)), ("status", json!("rejected"))],

@@ -277,6 +277,14 @@ pub(super) fn head(db: &dyn Exec) -> Result<Option<Head>> {
     )
 }
 
+pub(super) fn entry(db: &dyn Exec, seq: u64) -> Result<Option<AuditRow>> {
+    db.first(
+        &format!("SELECT {COLUMNS} FROM audit_log WHERE seq = ?1"),
+        params![seq as i64],
+        AuditRow::from_row,
+    )
+}
+
 pub(super) fn log(db: &dyn Exec, f: &LogFilter) -> Result<Vec<AuditRow>> {
     let since = f.since.map(crate::clock::to_stored);
     let limit = f.limit.map(|l| l as i64).unwrap_or(i64::MAX);

@@ -212,6 +212,12 @@ impl Ledger {
         &self.target.path
     }
 
+    /// Unit tests only: act as `who` (two people in one test process).
+    #[cfg(test)]
+    pub fn assume_identity(&self, who: &str) {
+        let _ = self.identity.set(who.to_string());
+    }
+
     pub fn operator(&self) -> &str {
         &self.target.operator
     }
@@ -251,6 +257,20 @@ impl Ledger {
         Ok(value)
     }
 
+    /// Run `f` in one write transaction; commit it when `f` returns
+    /// `(value, true)`, roll it back when `(value, false)` (a change the
+    /// operation found it must hold for approval after doing the work).
+    pub fn write_or_roll_back<T>(
+        &mut self,
+        f: impl FnOnce(&mut Tx) -> Result<(T, bool)>,
+    ) -> Result<T> {
+        let (value, keep, scrub) = self.transact_if(f)?;
+        if scrub && keep {
+            self.conn.scrub()?;
+        }
+        Ok(value)
+    }
+
     /// Run `f` exactly as [`Ledger::write`] would, then roll everything
     /// back: a dry run that sees what the real run would.
     pub fn rehearse<T>(&mut self, f: impl FnOnce(&mut Tx) -> Result<T>) -> Result<T> {
@@ -264,6 +284,17 @@ impl Ledger {
         commit: bool,
         f: impl FnOnce(&mut Tx) -> Result<T>,
     ) -> Result<(T, bool)> {
+        let (value, _, scrub) = self.transact_if(|tx| f(tx).map(|v| (v, commit)))?;
+        Ok((value, scrub))
+    }
+
+    /// Run `f` in one transaction, committed when it returns `(_, true)`:
+    /// the value, whether it was committed, and whether it overwrote a
+    /// secret.
+    fn transact_if<T>(
+        &mut self,
+        f: impl FnOnce(&mut Tx) -> Result<(T, bool)>,
+    ) -> Result<(T, bool, bool)> {
         let identity = self.identity()?.to_string();
         let mut tx = Tx {
             tx: self.conn.begin()?,
@@ -275,7 +306,7 @@ impl Ledger {
             policy: OnceCell::new(),
             scrub: false,
         };
-        let value = f(&mut tx)?;
+        let (value, commit) = f(&mut tx)?;
         if tx.audited == 0 && tx.tx.has_changed()? {
             // Dropping the transaction rolls it back.
             return Err(Error::Unaudited);
@@ -283,7 +314,7 @@ impl Ledger {
         if commit {
             tx.tx.commit()?;
         }
-        Ok((value, tx.scrub))
+        Ok((value, commit, tx.scrub))
     }
 
     /// Bring the schema up to [`SCHEMA_VERSION`] in one audited transaction.

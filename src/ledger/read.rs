@@ -246,6 +246,11 @@ pub trait Read: sealed::Sealed {
         audit::log(db(self), f)
     }
 
+    /// The trail's entry `seq`, if there is one.
+    fn entry(&self, seq: u64) -> Result<Option<AuditRow>> {
+        audit::entry(db(self), seq)
+    }
+
     /// Walk the whole chain. `Ok((count, None))` when intact; the first bad
     /// entry otherwise. With `known_head`, also require that the trail still
     /// holds that entry unchanged (catches truncation after it).

@@ -185,11 +185,50 @@ pub fn emitted(t: &str, code: &str, queued: usize, why: &str) -> String {
     }
 }
 
-pub fn exported(n: usize, out: &std::path::Path) -> String {
+pub fn exported(n: usize, out: &std::path::Path, export: u64) -> String {
     let f = sanitize(&out.display().to_string());
     tr!(
-        "exported {n} pending notice(s) to {f}; after the gateway sends them, run `acctsec notify outbox ack ID...`",
-        "未送信の通知 {n} 件を {f} に書き出しました。送信後に `acctsec notify outbox ack ID...` を実行してください"
+        "exported {n} pending notice(s) to {f} (export {export}); after the gateway sends them, run `acctsec notify outbox ack --from {f}`",
+        "未送信の通知 {n} 件を {f} に書き出しました（エクスポート {export}）。送信後に `acctsec notify outbox ack --from {f}` を実行してください"
+    )
+}
+
+/// `outbox ack` without an export, and none was made.
+pub fn no_export() -> String {
+    tr!(
+        "no export to acknowledge: only notices handed over by `acctsec notify outbox export` can be marked sent",
+        "確認するエクスポートがありません。`acctsec notify outbox export` で書き出した通知だけを送信済みにできます"
+    )
+}
+
+/// `outbox ack --export N`, and N is no export.
+pub fn no_such_export(export: u64) -> String {
+    tr!(
+        "there is no export {export}: give the number in the \"export\" field of the export file's lines, or --from FILE",
+        "エクスポート {export} はありません。書き出したファイルの \"export\" の番号を指定するか、--from FILE を使ってください"
+    )
+}
+
+/// Ids that the named export did not hand over: nothing was marked.
+pub fn not_in_export(export: u64, ids: &[i64]) -> String {
+    let list = ids
+        .iter()
+        .take(20)
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    tr!(
+        "export {export} did not hand over notice(s) {list}: nothing was marked sent; acknowledge each export's notices with its own --export N (or --from its file)",
+        "エクスポート {export} には通知 {list} が含まれていません。何も送信済みにしていません。各エクスポートの通知はその --export N（または --from そのファイル）で確認してください"
+    )
+}
+
+/// `outbox ack --from FILE --export N`, and the file names another export.
+pub fn other_export(file: &std::path::Path, named: u64, given: u64) -> String {
+    let f = sanitize(&file.display().to_string());
+    tr!(
+        "{f} holds export {named}, not export {given}: give one of them",
+        "{f} はエクスポート {named} のもので、{given} ではありません。どちらか一方を指定してください"
     )
 }
 

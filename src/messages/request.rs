@@ -88,3 +88,56 @@ pub fn reissue_needs_out() -> String {
         "--reissue には --out FILE が必要です（新しいパスワードの出力先。CSV、0600、上書きしません）"
     )
 }
+
+/// An approval refused because the ledger changed since the request
+/// (`code`: what changed, `subject`: the customer or file).
+pub fn stale(code: &str, subject: Option<&str>) -> String {
+    let about = subject.map(sanitize).unwrap_or_default();
+    let (en, ja) = match code {
+        "policy_changed" => (
+            "the policy changed since it was requested".to_string(),
+            "申請後にポリシーが変更されました".to_string(),
+        ),
+        "lock_changed" => (
+            format!("the lock of customer {about} is not the one it was requested for"),
+            format!("顧客 {about} のロック状態が申請時と異なります"),
+        ),
+        "credential_changed" => (
+            format!("the password of customer {about} changed since it was requested"),
+            format!("顧客 {about} のパスワードが申請後に変更されました"),
+        ),
+        "address_changed" => (
+            format!("the address of customer {about} changed since it was requested"),
+            format!("顧客 {about} のアドレスが申請後に変更されました"),
+        ),
+        "file_changed" => (
+            format!("the file {about} changed since it was requested (or cannot be read)"),
+            format!("ファイル {about} が申請後に変更されました（または読めません）"),
+        ),
+        "file_changes_differ" => (
+            format!("the changes of {about} are no longer those it was requested for"),
+            format!("{about} による変更内容が申請時と異なります"),
+        ),
+        "notices_changed" => (
+            "the notices are no longer pending in that export".to_string(),
+            "対象の通知はそのエクスポートで未送信ではなくなりました".to_string(),
+        ),
+        _ => (
+            "it was made before requests were bound to the ledger's state, or it was altered"
+                .to_string(),
+            "台帳の状態に結び付けられる前の申請か、改変された申請です".to_string(),
+        ),
+    };
+    tr!(
+        "stale: request again. {en}: nothing was done, and the request is closed",
+        "stale: 申請し直してください。{ja}。何も実行せず、申請を締め切りました"
+    )
+}
+
+/// A command recorded a request: exit 5, nothing changed yet.
+pub fn pending_note() -> String {
+    tr!(
+        "nothing has changed yet (exit 5)",
+        "まだ何も変更していません（終了コード 5）"
+    )
+}

@@ -39,5 +39,12 @@ pub struct Silent;
 
 impl Progress for Silent {}
 
+pub mod customer;
+pub mod gate;
+pub mod lock;
+pub mod notify;
+pub mod password;
+pub mod policy;
+pub mod request;
 #[cfg(test)]
 pub mod testing;

@@ -27,7 +27,9 @@ impl TestLedger {
     pub fn open_as(&self, operator: &str) -> Ledger {
         let mut t = self.target.clone();
         t.operator = operator.to_string();
-        Ledger::open(&t).expect("open the test ledger again")
+        let l = Ledger::open(&t).expect("open the test ledger again");
+        l.assume_identity(operator);
+        l
     }
 }
 
@@ -65,6 +67,13 @@ fn init(target: &Target, policy: &Policy) {
     .expect("create the test ledger");
 }
 
+/// The test ledger opened as `tester`.
+fn open(target: &Target) -> Ledger {
+    let l = Ledger::open(target).expect("open the test ledger");
+    l.assume_identity("tester");
+    l
+}
+
 /// A fresh ledger with `policy` on every backend this run has (see the
 /// module doc), operated by `tester`.
 pub fn ledgers(policy: &Policy) -> Vec<TestLedger> {
@@ -77,7 +86,7 @@ pub fn ledgers(policy: &Policy) -> Vec<TestLedger> {
     };
     init(&target, policy);
     all.push(TestLedger {
-        ledger: Ledger::open(&target).expect("open the test ledger"),
+        ledger: open(&target),
         target,
         backend: "sqlite",
         _dir: Some(dir),
@@ -107,7 +116,7 @@ pub fn ledgers(policy: &Policy) -> Vec<TestLedger> {
             };
             init(&target, policy);
             all.push(TestLedger {
-                ledger: Ledger::open(&target).expect("open the test ledger"),
+                ledger: open(&target),
                 target,
                 backend: "postgres",
                 _dir: None,

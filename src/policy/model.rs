@@ -384,50 +384,125 @@ pub const MAX_HISTORY: u32 = 24;
 /// Highest lockout threshold.
 pub const MAX_LOCKOUT_THRESHOLD: u32 = 100;
 
-/// An action that the policy may put under four-eyes approval
-/// (`approval.required_for`).
+/// What a change does, as far as four-eyes approval is concerned: the gate
+/// of the operations layer checks every change's effects against
+/// `[approval] required_for`, whichever command (or front end) asks for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum ApprovalAction {
-    /// `unlock --reissue`: an unlock with a fresh initial password.
-    #[serde(rename = "unlock.reissue")]
-    UnlockReissue,
-    /// `password issue --reissue`: new initial passwords for customers who
-    /// have one.
-    #[serde(rename = "password.reissue")]
-    PasswordReissue,
-    /// `policy set`.
-    #[serde(rename = "policy.set")]
-    PolicySet,
-    /// `customer show --unmask`: a customer's personal data in full.
+pub enum Effect {
+    /// Sets or replaces a customer's password or imported login hash.
+    #[serde(rename = "credential.set")]
+    CredentialSet,
+    /// Changes a registered address or phone.
+    #[serde(rename = "contact.change")]
+    ContactChange,
+    /// Turns a notice off, or marks sent a notice acctsec did not deliver.
+    #[serde(rename = "notice.suppress")]
+    NoticeSuppress,
+    /// Shows or exports full personal data or live codes.
     #[serde(rename = "customer.unmask")]
     CustomerUnmask,
-    /// `customer set-email`.
-    #[serde(rename = "customer.set_email")]
-    CustomerSetEmail,
-    /// `unlock` without `--reissue`: lifting a lock.
+    /// Lifts a lock.
     #[serde(rename = "lock.remove")]
     LockRemove,
+    /// Changes the policy.
+    #[serde(rename = "policy.set")]
+    PolicySet,
 }
 
-impl ApprovalAction {
-    pub const ALL: [ApprovalAction; 6] = [
-        ApprovalAction::UnlockReissue,
-        ApprovalAction::PasswordReissue,
-        ApprovalAction::PolicySet,
-        ApprovalAction::CustomerUnmask,
-        ApprovalAction::CustomerSetEmail,
-        ApprovalAction::LockRemove,
+impl Effect {
+    pub const ALL: [Effect; 6] = [
+        Effect::CredentialSet,
+        Effect::ContactChange,
+        Effect::NoticeSuppress,
+        Effect::CustomerUnmask,
+        Effect::LockRemove,
+        Effect::PolicySet,
     ];
 
     /// The name in the policy, in requests and in the audit trail.
     pub fn as_str(self) -> &'static str {
         match self {
+            Effect::CredentialSet => "credential.set",
+            Effect::ContactChange => "contact.change",
+            Effect::NoticeSuppress => "notice.suppress",
+            Effect::CustomerUnmask => "customer.unmask",
+            Effect::LockRemove => "lock.remove",
+            Effect::PolicySet => "policy.set",
+        }
+    }
+}
+
+/// A name `[approval] required_for` accepts: an [`Effect`], or one of the
+/// second round's action names, kept valid as aliases of their effects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ApprovalAction {
+    #[serde(rename = "credential.set")]
+    CredentialSet,
+    #[serde(rename = "contact.change")]
+    ContactChange,
+    #[serde(rename = "notice.suppress")]
+    NoticeSuppress,
+    /// Full personal data or live codes shown or exported.
+    #[serde(rename = "customer.unmask")]
+    CustomerUnmask,
+    /// Lifting a lock.
+    #[serde(rename = "lock.remove")]
+    LockRemove,
+    #[serde(rename = "policy.set")]
+    PolicySet,
+    /// Alias (second round): `unlock --reissue`, a password replaced:
+    /// `credential.set` (a plain unlock stays as `lock.remove` says).
+    #[serde(rename = "unlock.reissue")]
+    UnlockReissue,
+    /// Alias (second round): `password issue --reissue`: `credential.set`.
+    #[serde(rename = "password.reissue")]
+    PasswordReissue,
+    /// Alias (second round): `customer set-email`: `contact.change`.
+    #[serde(rename = "customer.set_email")]
+    CustomerSetEmail,
+}
+
+impl ApprovalAction {
+    pub const ALL: [ApprovalAction; 9] = [
+        ApprovalAction::CredentialSet,
+        ApprovalAction::ContactChange,
+        ApprovalAction::NoticeSuppress,
+        ApprovalAction::CustomerUnmask,
+        ApprovalAction::LockRemove,
+        ApprovalAction::PolicySet,
+        ApprovalAction::UnlockReissue,
+        ApprovalAction::PasswordReissue,
+        ApprovalAction::CustomerSetEmail,
+    ];
+
+    /// The name in the policy.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApprovalAction::CredentialSet => "credential.set",
+            ApprovalAction::ContactChange => "contact.change",
+            ApprovalAction::NoticeSuppress => "notice.suppress",
+            ApprovalAction::CustomerUnmask => "customer.unmask",
+            ApprovalAction::LockRemove => "lock.remove",
+            ApprovalAction::PolicySet => "policy.set",
             ApprovalAction::UnlockReissue => "unlock.reissue",
             ApprovalAction::PasswordReissue => "password.reissue",
-            ApprovalAction::PolicySet => "policy.set",
-            ApprovalAction::CustomerUnmask => "customer.unmask",
             ApprovalAction::CustomerSetEmail => "customer.set_email",
-            ApprovalAction::LockRemove => "lock.remove",
+        }
+    }
+
+    /// The effects this name puts under approval.
+    pub fn effects(self) -> &'static [Effect] {
+        match self {
+            ApprovalAction::CredentialSet
+            | ApprovalAction::PasswordReissue
+            | ApprovalAction::UnlockReissue => &[Effect::CredentialSet],
+            ApprovalAction::ContactChange | ApprovalAction::CustomerSetEmail => {
+                &[Effect::ContactChange]
+            }
+            ApprovalAction::NoticeSuppress => &[Effect::NoticeSuppress],
+            ApprovalAction::CustomerUnmask => &[Effect::CustomerUnmask],
+            ApprovalAction::LockRemove => &[Effect::LockRemove],
+            ApprovalAction::PolicySet => &[Effect::PolicySet],
         }
     }
 }
@@ -451,8 +526,8 @@ pub const MAX_APPROVAL_EXPIRY_MINUTES: u64 = 30 * 24 * 60;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Approval {
-    /// The actions that need a second person's approval (none: everyone
-    /// acts alone, as before).
+    /// The effects (or second-round action names, aliases of effects) that
+    /// need a second person's approval (none: everyone acts alone).
     #[serde(default)]
     pub required_for: Vec<ApprovalAction>,
     /// How long a request stays open (`24h`, `90m`, `2d`).
@@ -474,9 +549,16 @@ impl Default for Approval {
 }
 
 impl Approval {
-    /// Whether `action` needs a second person.
-    pub fn requires(&self, action: ApprovalAction) -> bool {
-        self.required_for.contains(&action)
+    /// Whether a change with `effect` needs a second person.
+    pub fn requires(&self, effect: Effect) -> bool {
+        self.required_for
+            .iter()
+            .any(|a| a.effects().contains(&effect))
+    }
+
+    /// Whether any of `effects` needs a second person.
+    pub fn requires_any(&self, effects: &[Effect]) -> bool {
+        effects.iter().any(|e| self.requires(*e))
     }
 
     /// How long a request stays open (the default when the text does not
@@ -492,7 +574,9 @@ impl Approval {
     /// (turning approval off is taking every action out), or, while any
     /// action needs it, leaves requests open longer.
     pub fn weakened_by(&self, new: &Approval) -> bool {
-        self.required_for.iter().any(|a| !new.requires(*a))
+        Effect::ALL
+            .iter()
+            .any(|e| self.requires(*e) && !new.requires(*e))
             || (!self.required_for.is_empty() && new.expiry() > self.expiry())
     }
 }

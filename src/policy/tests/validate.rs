@@ -533,8 +533,10 @@ fn approval_reads_back_is_checked_and_knows_what_weakens_it() {
         r#"required_for = ["unlock.reissue", "policy.set"]"#,
     );
     let on = Policy::from_toml(&text).unwrap();
-    assert!(on.approval.requires(ApprovalAction::UnlockReissue));
-    assert!(!on.approval.requires(ApprovalAction::LockRemove));
+    assert!(on.approval.requires(Effect::CredentialSet));
+    assert!(
+        !on.approval.requires(Effect::LockRemove) && !on.approval.requires(Effect::ContactChange)
+    );
     assert_eq!(on.approval.expiry(), chrono::Duration::hours(24));
     assert_eq!(Policy::from_toml(&on.to_toml()), Ok(on.clone()));
     // Unknown action names and bad durations are refused.
