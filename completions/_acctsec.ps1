@@ -754,7 +754,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)')
-            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Mark notices sent, after the mail gateway delivered them')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Mark notices of one export sent, after the mail gateway delivered them')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Put failed notices back in the queue, for the next `notify send`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -777,6 +777,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;notify;outbox;ack' {
+            [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'The export the notices were handed over in (its number: the "export" field of its lines) [default: the newest export, or the one --from names]')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
@@ -811,7 +812,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;notify;outbox;help' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)')
-            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Mark notices sent, after the mail gateway delivered them')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Mark notices of one export sent, after the mail gateway delivered them')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Put failed notices back in the queue, for the next `notify send`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -875,7 +876,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;notify;help;outbox' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)')
-            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Mark notices sent, after the mail gateway delivered them')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Mark notices of one export sent, after the mail gateway delivered them')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Put failed notices back in the queue, for the next `notify send`')
             break
         }
@@ -1407,7 +1408,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;help;notify;outbox' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)')
-            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Mark notices sent, after the mail gateway delivered them')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Mark notices of one export sent, after the mail gateway delivered them')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Put failed notices back in the queue, for the next `notify send`')
             break
         }

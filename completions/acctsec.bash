@@ -2874,12 +2874,16 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__outbox__subcmd__ack)
-            opts="-y -q -h -V --from --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --export --from --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --export)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

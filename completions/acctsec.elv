@@ -690,7 +690,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
-            cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand ack 'Mark notices of one export sent, after the mail gateway delivered them'
             cand retry 'Put failed notices back in the queue, for the next `notify send`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -711,6 +711,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;notify;outbox;ack'= {
+            cand --export 'The export the notices were handed over in (its number: the "export" field of its lines) [default: the newest export, or the one --from names]'
             cand --from 'Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
@@ -743,7 +744,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;outbox;help'= {
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
-            cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand ack 'Mark notices of one export sent, after the mail gateway delivered them'
             cand retry 'Put failed notices back in the queue, for the next `notify send`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -795,7 +796,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;help;outbox'= {
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
-            cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand ack 'Mark notices of one export sent, after the mail gateway delivered them'
             cand retry 'Put failed notices back in the queue, for the next `notify send`'
         }
         &'acctsec;notify;help;outbox;export'= {
@@ -1253,7 +1254,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;help;notify;outbox'= {
             cand export 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
-            cand ack 'Mark notices sent, after the mail gateway delivered them'
+            cand ack 'Mark notices of one export sent, after the mail gateway delivered them'
             cand retry 'Put failed notices back in the queue, for the next `notify send`'
         }
         &'acctsec;help;notify;outbox;export'= {

@@ -521,7 +521,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -f -a "export" -d 'Write every pending notice, with full addresses, as JSON lines (0600, never overwritten)'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -f -a "ack" -d 'Mark notices sent, after the mail gateway delivered them'
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -f -a "ack" -d 'Mark notices of one export sent, after the mail gateway delivered them'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -f -a "retry" -d 'Put failed notices back in the queue, for the next `notify send`'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from send" -l limit -d 'Deliver at most N notices in this run (0: all that are due) [default: all]' -r

@@ -180,6 +180,49 @@ impl Staff {
         self.run_at(who, None, args)
     }
 
+    /// Run with `input` on stdin (passwords).
+    fn run_in(&self, who: &Who, args: &[&str], input: &str) -> Run {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut child = self
+            .cmd(who, None)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run acctsec");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        Run(child.wait_with_output().expect("run acctsec"))
+    }
+
+    /// Put exactly these effects (or names) under approval.
+    fn require(&self, required_for: &str) {
+        let toml = self.with_approval(required_for);
+        self.set_policy(&self.a, &toml).ok();
+    }
+
+    fn approve(&self, who: &Who, id: i64, extra: &[&str]) -> Run {
+        let id = id.to_string();
+        let mut args = vec!["request", "approve", id.as_str()];
+        args.extend_from_slice(extra);
+        self.run(who, &args)
+    }
+
+    /// The request's stored row, as `request show` prints it.
+    fn request(&self, id: i64) -> Value {
+        self.ok(
+            &self.a,
+            &["--format", "json", "request", "show", &id.to_string()],
+        )
+        .json()
+    }
+
     fn ok(&self, who: &Who, args: &[&str]) -> Run {
         self.run(who, args).ok()
     }
@@ -796,4 +839,402 @@ fn a_ledger_from_before_identities_migrates_and_still_verifies() {
     assert!(entries[0]["identity"].is_null());
     env.run(&["lock", "add", "1000100", "--reason", "x"]).ok();
     env.run(&["log", "verify"]).ok();
+}
+
+// ------------------------------------------------- approval by effect
+
+/// A password that passes the execution rules.
+const EXEC_PW: &str = "Kp7wQz3m";
+
+#[test]
+fn a_password_of_staffs_choosing_waits_for_a_second_person() {
+    let Some(s) = Staff::new() else { return };
+    let set = [
+        "--format",
+        "json",
+        "password",
+        "set",
+        "1000100",
+        "--kind",
+        "execution",
+    ];
+    let verify = ["password", "verify", "1000100", "--kind", "execution"];
+    // Not listed: one person.
+    s.run_in(&s.a, &set, &format!("{EXEC_PW}\n")).ok();
+    s.run_in(&s.b, &verify, &format!("{EXEC_PW}\n")).ok();
+    // Listed: a request (exit 5) holding the hash, never the password.
+    s.require(r#"["credential.set"]"#);
+    let login = [
+        "--format", "json", "password", "set", "1000100", "--kind", "login",
+    ];
+    let doc = s.run_in(&s.a, &login, "Zx8Lmq2Rw\n").status(5).json();
+    assert_eq!(doc["status"], "pending");
+    let id = doc["request"].as_i64().unwrap();
+    let row = s.request(id);
+    assert_eq!(row["action"], "password.set");
+    assert!(!row.to_string().contains("Zx8Lmq2Rw"), "{row}");
+    let login_verify = ["password", "verify", "1000100", "--kind", "login"];
+    s.run_in(&s.b, &login_verify, "Zx8Lmq2Rw\n").status(1);
+    s.approve(&s.b, id, &[]).ok();
+    s.run_in(&s.b, &login_verify, "Zx8Lmq2Rw\n").ok();
+}
+
+#[test]
+fn an_old_password_request_is_stale_once_the_password_changed() {
+    let Some(s) = Staff::new() else { return };
+    s.require(r#"["credential.set"]"#);
+    let set = [
+        "--format",
+        "json",
+        "password",
+        "set",
+        "1000137",
+        "--kind",
+        "execution",
+    ];
+    let first = s.run_in(&s.a, &set, "Hq4nTr8v\n").status(5).json()["request"]
+        .as_i64()
+        .unwrap();
+    let second = s
+        .run_in(&s.a, &set, &format!("{EXEC_PW}\n"))
+        .status(5)
+        .json()["request"]
+        .as_i64()
+        .unwrap();
+    s.approve(&s.b, second, &[]).ok();
+    s.approve(&s.b, first, &[])
+        .status(1)
+        .stderr_has("stale: request again");
+    let verify = ["password", "verify", "1000137", "--kind", "execution"];
+    s.run_in(&s.b, &verify, &format!("{EXEC_PW}\n")).ok();
+    let row = s.request(first);
+    assert_eq!(row["status"], "rejected", "{row}");
+    assert_eq!(common::audit_count(&s.env, "request.stale"), 1);
+    // Closed: a second try says so.
+    s.approve(&s.b, first, &[]).status(1);
+}
+
+#[test]
+fn an_import_that_changes_an_address_or_a_login_hash_is_one_request_for_that_file() {
+    let Some(s) = Staff::new() else { return };
+    let header = "code,name,birth_date,email_pc\n";
+    let file = s.file(
+        "change.csv",
+        format!("{header}1000100,佐藤 太郎,1990-04-10,new.owner@example.jp\n"),
+    );
+    let email = |s: &Staff| {
+        s.ok(
+            &s.b,
+            &[
+                "--format", "json", "customer", "show", "1000100", "--unmask",
+            ],
+        )
+        .json()["email_pc"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    s.require(r#"["contact.change"]"#);
+    let id = s.ask(&s.a, None, &["customer", "import", &file]);
+    assert_eq!(email(&s), "taro.sato@example.jp", "nothing changed yet");
+    let row = s.request(id);
+    assert_eq!(row["action"], "customer.import");
+    assert_eq!(row["changes"]["gated"][0]["customer"], "1000100", "{row}");
+    assert_eq!(row["changes"]["gated"][0]["fields"][0], "email_pc");
+    assert!(!row.to_string().contains("new.owner"), "masked: {row}");
+    s.approve(&s.b, id, &[]).ok().stdout_has("1");
+    assert_eq!(email(&s), "new.owner@example.jp");
+
+    // The file changed after the request: stale, nothing imported.
+    let file2 = s.file(
+        "change2.csv",
+        format!("{header}1000100,佐藤 太郎,1990-04-10,second@example.jp\n"),
+    );
+    let id = s.ask(&s.a, None, &["customer", "import", &file2]);
+    s.file(
+        "change2.csv",
+        format!("{header}1000100,佐藤 太郎,1990-04-10,attacker@example.jp\n"),
+    );
+    s.approve(&s.b, id, &[])
+        .status(1)
+        .stderr_has("stale: request again");
+    assert_eq!(email(&s), "new.owner@example.jp");
+
+    // A login hash for an existing customer is credential.set.
+    s.require(r#"["credential.set"]"#);
+    let hashed = s.file(
+        "hash.csv",
+        "code,name,birth_date,login_hash\n1000100,佐藤 太郎,1990-04-10,5f4dcc3b5aa765d61d8327deb882cf99\n",
+    );
+    let id = s.ask(&s.a, None, &["customer", "import", &hashed]);
+    assert_eq!(s.request(id)["changes"]["effects"][0], "credential.set");
+    // A new customer is no change of anyone's credential: one person.
+    let new = s.file(
+        "new.csv",
+        "code,name,birth_date,email_pc,login_hash\n9000001,新規 顧客,1985-01-02,new@example.jp,5f4dcc3b5aa765d61d8327deb882cf99\n",
+    );
+    s.ok(&s.a, &["customer", "import", &new]);
+}
+
+/// Queue a notice for 1000100 (a staff lock tells the customer).
+fn queue_notice(s: &Staff) {
+    s.ok(&s.a, &["lock", "add", "1000100", "--reason", "check"]);
+}
+
+#[test]
+fn an_export_of_the_outbox_is_unmasking_and_an_ack_names_its_export() {
+    let Some(s) = Staff::new() else { return };
+    queue_notice(&s);
+    s.require(r#"["customer.unmask", "notice.suppress"]"#);
+    let asked = s.out("asked.jsonl");
+    let id = s.ask(
+        &s.a,
+        None,
+        &[
+            "notify",
+            "outbox",
+            "export",
+            "--out",
+            &asked.display().to_string(),
+        ],
+    );
+    assert!(!asked.exists(), "a request writes nothing");
+    s.approve(&s.b, id, &[]).status(2).stderr_has("--out");
+    let out = s.out("export.jsonl");
+    s.approve(&s.b, id, &["--out", &out.display().to_string()])
+        .ok();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    let export = first["export"]
+        .as_u64()
+        .expect("each line names its export");
+    let nid = first["id"].as_i64().unwrap().to_string();
+    // Marking it sent is notice.suppress: a request, acknowledging only
+    // that export's notices.
+    s.run(&s.a, &["notify", "outbox", "ack", &nid, "--export", "1"])
+        .status(2);
+    let id = s.ask(
+        &s.a,
+        None,
+        &[
+            "notify",
+            "outbox",
+            "ack",
+            "--from",
+            &out.display().to_string(),
+        ],
+    );
+    let pending = s
+        .ok(
+            &s.a,
+            &[
+                "--format", "json", "notify", "outbox", "--status", "pending",
+            ],
+        )
+        .json();
+    assert!(!pending.as_array().unwrap().is_empty());
+    s.approve(&s.b, id, &[]).ok();
+    let sent = s
+        .ok(
+            &s.a,
+            &["--format", "json", "notify", "outbox", "--status", "sent"],
+        )
+        .json();
+    assert!(
+        sent.as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["id"].to_string() == nid)
+    );
+    assert_eq!(export, s.request(id)["changes"]["export"].as_u64().unwrap());
+}
+
+#[test]
+fn an_ack_without_approval_still_marks_only_the_named_exports_notices() {
+    let Some(s) = Staff::new() else { return };
+    queue_notice(&s);
+    let out = s.out("export.jsonl");
+    s.ok(
+        &s.a,
+        &[
+            "notify",
+            "outbox",
+            "export",
+            "--out",
+            &out.display().to_string(),
+        ],
+    );
+    // A notice queued after the export was never handed over.
+    s.ok(&s.a, &["lock", "add", "1000137", "--reason", "check"]);
+    let later = s
+        .ok(
+            &s.a,
+            &[
+                "--format", "json", "notify", "outbox", "--status", "pending",
+            ],
+        )
+        .json();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let exported: Vec<i64> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    let outside = later
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_i64().unwrap())
+        .find(|i| !exported.contains(i))
+        .expect("a notice not exported");
+    s.run(&s.a, &["notify", "outbox", "ack", &outside.to_string()])
+        .status(2)
+        .stderr_has("did not hand over");
+    s.ok(
+        &s.a,
+        &[
+            "notify",
+            "outbox",
+            "ack",
+            "--from",
+            &out.display().to_string(),
+        ],
+    );
+}
+
+#[test]
+fn turning_a_notice_off_is_notice_suppress() {
+    let Some(s) = Staff::new() else { return };
+    let off = ["notify", "set", "1000100", "withdrawal_auth_code", "off"];
+    s.require(r#"["notice.suppress"]"#);
+    let id = s.ask(&s.a, None, &off);
+    let on = |s: &Staff| {
+        s.ok(&s.a, &["--format", "json", "notify", "show", "1000100"])
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["type"] == "withdrawal_auth_code")
+            .unwrap()["enabled"]
+            == true
+    };
+    assert!(on(&s), "still on while the request waits");
+    s.approve(&s.b, id, &[]).ok();
+    assert!(!on(&s));
+    // Turning it on again is no suppression: one person.
+    s.ok(
+        &s.a,
+        &["notify", "set", "1000100", "withdrawal_auth_code", "on"],
+    );
+    assert!(on(&s));
+    // A file that turns it off is held whole.
+    let file = s.file(
+        "subs.csv",
+        "code,type,enabled\n1000100,withdrawal_auth_code,false\n",
+    );
+    let id = s.ask(&s.a, None, &["notify", "import", &file]);
+    assert!(on(&s));
+    s.approve(&s.b, id, &[]).ok();
+    assert!(!on(&s));
+}
+
+#[test]
+fn showing_the_notices_in_full_is_unmasking() {
+    let Some(s) = Staff::new() else { return };
+    s.require(r#"["customer.unmask"]"#);
+    let id = s.ask(&s.a, None, &["notify", "show", "1000100", "--unmask"]);
+    let full = s.approve(&s.b, id, &[]).ok().stdout();
+    assert!(full.contains("taro.sato@example.jp"), "{full}");
+}
+
+#[test]
+fn a_stale_policy_request_never_undoes_a_later_change() {
+    let Some(s) = Staff::new() else { return };
+    s.require(r#"["policy.set"]"#);
+    let toml = s.ok(&s.a, &["policy", "show", "--toml"]).stdout();
+    let with_min = |n: u32| {
+        let (head, tail) = toml.split_once("[execution]\nmin_len = 4").unwrap();
+        format!("{head}[execution]\nmin_len = {n}{tail}")
+    };
+    let old = s.ask(
+        &s.a,
+        None,
+        &[
+            "--yes",
+            "policy",
+            "set",
+            "--file",
+            &s.file("old.toml", with_min(5)),
+        ],
+    );
+    let new = s.ask(
+        &s.a,
+        None,
+        &[
+            "--yes",
+            "policy",
+            "set",
+            "--file",
+            &s.file("new.toml", with_min(8)),
+        ],
+    );
+    s.approve(&s.b, new, &[]).ok();
+    s.approve(&s.b, old, &[])
+        .status(1)
+        .stderr_has("stale: request again");
+    let shown = s.ok(&s.a, &["--format", "json", "policy", "show"]).json();
+    assert_eq!(shown["execution"]["min_len"], 8);
+    assert_eq!(
+        shown["approval"]["required_for"],
+        serde_json::json!(["policy.set"])
+    );
+}
+
+#[test]
+fn an_unlock_request_never_lifts_a_lock_set_after_it() {
+    let Some(s) = Staff::new() else { return };
+    // An execution password to fail against.
+    let issued = s.out("issued.csv");
+    s.ok(
+        &s.a,
+        &[
+            "password",
+            "issue",
+            "1000174",
+            "--out",
+            &issued.display().to_string(),
+        ],
+    );
+    s.require(r#"["credential.set", "lock.remove"]"#);
+    // Not locked now: a plain unlock has nothing to lift, and no request.
+    s.ok(&s.a, &["--yes", "unlock", "1000174", "--reason", "called"])
+        .stdout_has("not_locked");
+    // A reissue for the unlocked account waits...
+    let id = s.ask(
+        &s.a,
+        None,
+        &["unlock", "1000174", "--reason", "forgot", "--reissue"],
+    );
+    // ...while 9 failed attempts lock it.
+    for _ in 0..9 {
+        s.run_in(
+            &s.b,
+            &["password", "verify", "1000174", "--kind", "execution"],
+            "Wrong9pass\n",
+        );
+    }
+    assert!(s.locked("1000174"));
+    let out = s.out("reissued.csv");
+    s.approve(&s.b, id, &["--out", &out.display().to_string()])
+        .status(1)
+        .stderr_has("stale: request again");
+    assert!(s.locked("1000174"), "the new lock stands");
+    assert!(!out.exists());
+    // A request made against this lock lifts it.
+    let id = s.ask(&s.a, None, &["unlock", "1000174", "--reason", "verified"]);
+    s.approve(&s.b, id, &[]).ok();
+    assert!(!s.locked("1000174"));
 }

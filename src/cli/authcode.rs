@@ -19,7 +19,7 @@ pub enum AuthcodeCmd {
     /// (exit 1: the customer does not require one, or asked too soon)
     Issue {
         /// The customer code
-        #[arg(value_parser = super::customer::code_arg)]
+        #[arg(value_parser = super::args::code_arg)]
         code: String,
         /// What the code is for: a withdrawal, or a view of the registered data
         #[arg(long, value_enum)]
@@ -29,7 +29,7 @@ pub enum AuthcodeCmd {
     /// 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer
     Verify {
         /// The customer code
-        #[arg(value_parser = super::customer::code_arg)]
+        #[arg(value_parser = super::args::code_arg)]
         code: String,
         /// What the code is for: a withdrawal, or a view of the registered data
         #[arg(long, value_enum)]

@@ -19,15 +19,6 @@ use crate::ops::{
 };
 use crate::output::Listing;
 
-/// A customer code as typed on the command line, normalised as the import
-/// normalises the code column ([`crate::customer::validate_code`]: spaces
-/// around it dropped, full-width letters and digits made ASCII). A code that
-/// cannot be one is passed on as typed: the lookup then says which customer
-/// is missing and why that code cannot match.
-pub fn code_arg(s: &str) -> std::result::Result<String, std::convert::Infallible> {
-    Ok(crate::customer::validate_code(s).unwrap_or_else(|_| s.to_string()))
-}
-
 #[derive(Debug, Subcommand)]
 pub enum CustomerCmd {
     /// Import or update customers from the core system's CSV (validated whole first)
@@ -44,7 +35,7 @@ pub enum CustomerCmd {
     /// Show one customer (personal data masked)
     Show {
         /// The customer code
-        #[arg(value_parser = code_arg)]
+        #[arg(value_parser = super::args::code_arg)]
         code: String,
         /// Show personal data in full (audited)
         #[arg(long)]
@@ -65,7 +56,7 @@ pub enum CustomerCmd {
     /// Change a customer's registered email address (notifies the old and the new one)
     SetEmail {
         /// The customer code
-        #[arg(value_parser = code_arg)]
+        #[arg(value_parser = super::args::code_arg)]
         code: String,
         #[command(flatten)]
         to: NewAddress,
@@ -191,7 +182,7 @@ fn list(ctx: &mut Ctx, locked: bool, pending: bool, limit: u64) -> Result<u8> {
             .status(&messages::list_truncated(rows.len() as u64, total));
     }
     if pending {
-        super::rollout::unfinished_runs(ctx, &ledger)?;
+        super::render::unfinished_runs(ctx, &ledger)?;
     }
     Ok(exit::OK)
 }

@@ -166,6 +166,10 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ("3", "the account is locked"),
     ("4", "no such customer"),
     (
+        "5",
+        "recorded as a request awaiting a second person's approval; nothing changed yet",
+    ),
+    (
         "65",
         "bad input data (a CSV with invalid rows); nothing was written",
     ),

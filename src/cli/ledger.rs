@@ -9,8 +9,8 @@ use serde_json::json;
 
 use super::Ctx;
 use crate::error::{Result, exit};
-use crate::ledger::{Ledger, Read, Target};
 use crate::messages;
+use crate::ops;
 
 #[derive(Debug, Subcommand)]
 pub enum LedgerCmd {
@@ -34,8 +34,8 @@ pub fn run(ctx: &mut Ctx, c: LedgerCmd) -> Result<u8> {
             let mut ledger = ctx.open()?;
             let mut dest = ctx.target()?;
             dest.path = a.to;
-            let copied = ledger.copy_to(&dest)?;
-            let head = dest_head(&dest)?;
+            let done = ops::ledger::copy(&mut ledger, &dest)?;
+            let (copied, head) = (done.copied, done.head);
             ctx.out.done(
                 &messages::ledger_copied(ledger.path(), &dest.path, copied.entries, copied.rows),
                 &[
@@ -51,9 +51,4 @@ pub fn run(ctx: &mut Ctx, c: LedgerCmd) -> Result<u8> {
             Ok(exit::OK)
         }
     }
-}
-
-/// The head of the copy (`SEQ:HASH`), as `log head` there would print it.
-fn dest_head(dest: &Target) -> Result<Option<String>> {
-    Ok(Ledger::open(dest)?.head()?.map(|h| h.to_string()))
 }

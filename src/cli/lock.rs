@@ -26,7 +26,7 @@ pub enum LockCmd {
     /// Lock an account (e.g. suspected takeover)
     Add {
         /// The customer code
-        #[arg(value_parser = super::customer::code_arg)]
+        #[arg(value_parser = super::args::code_arg)]
         code: String,
         /// Why (written to the audit trail; plain text, one line)
         #[arg(long, value_name = "TEXT", value_parser = super::parse_reason)]
@@ -37,7 +37,7 @@ pub enum LockCmd {
 #[derive(Debug, Args)]
 pub struct UnlockArgs {
     /// The customers to unlock
-    #[arg(value_name = "CODE", value_parser = super::customer::code_arg)]
+    #[arg(value_name = "CODE", value_parser = super::args::code_arg)]
     pub codes: Vec<String>,
     /// The customers listed in a file, one code a line
     #[arg(long = "codes", value_name = "FILE")]

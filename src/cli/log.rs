@@ -11,8 +11,9 @@ use crate::customer::batch;
 use crate::error::{Error, Result, exit};
 use crate::ledger::{Head, LogFilter, Read, Tamper, TamperKind, TrailSnapshot};
 use crate::messages;
+use crate::ops::{self, trail::Sealed};
 use crate::output::{Format, Listing};
-use crate::seal::{self, SealProblem, SealReport, SigningKey};
+use crate::seal::{SealProblem, SealReport, SigningKey};
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -101,43 +102,47 @@ fn list(ctx: &mut Ctx, a: ListArgs) -> Result<u8> {
     .max_width("action", 20)
     .max_width("reason", 10);
     for r in rows {
-        // A bulk import's round entry names thousands of customers: under
-        // --customer it shows what it says of that one, in a table its
-        // counts; JSON without --customer carries it whole.
-        // (A table shows details as text.)
-        let shown = |d: Option<Value>| match d {
-            Some(d) if !json => Value::String(d.to_string()),
-            d => d.unwrap_or(Value::Null),
-        };
-        let (customer, details) = match (&a.customer, r.action == batch::ACTION) {
-            (Some(code), true) => (Some(code.clone()), shown(r.batch_about(code))),
-            (None, true) if !json => (
-                None,
-                shown(
-                    serde_json::from_str(&r.details)
-                        .ok()
-                        .map(|d| batch::summary(&d)),
-                ),
-            ),
-            _ if json => (
-                r.customer,
-                serde_json::from_str(&r.details).unwrap_or(Value::String(r.details)),
-            ),
-            _ => (r.customer, Value::String(r.details)),
-        };
-        l.push(vec![
-            json!(r.seq),
-            json!(crate::clock::stored_to_jst(&r.at)),
-            json!(r.identity),
-            json!(r.operator),
-            json!(r.action),
-            json!(customer),
-            json!(r.reason),
-            details,
-        ]);
+        l.push(entry_row(r, a.customer.as_deref(), json));
     }
     ctx.out.listing(&l)?;
     Ok(exit::OK)
+}
+
+/// One entry as `log` lists it. A bulk import's round entry names
+/// thousands of customers: under --customer it shows what it says of that
+/// one, in a table its counts; JSON without --customer carries it whole. (A
+/// table shows details as text.)
+fn entry_row(r: crate::ledger::AuditRow, about: Option<&str>, json: bool) -> Vec<Value> {
+    let shown = |d: Option<Value>| match d {
+        Some(d) if !json => Value::String(d.to_string()),
+        d => d.unwrap_or(Value::Null),
+    };
+    let (customer, details) = match (about, r.action == batch::ACTION) {
+        (Some(code), true) => (Some(code.to_string()), shown(r.batch_about(code))),
+        (None, true) if !json => (
+            None,
+            shown(
+                serde_json::from_str(&r.details)
+                    .ok()
+                    .map(|d| batch::summary(&d)),
+            ),
+        ),
+        _ if json => (
+            r.customer,
+            serde_json::from_str(&r.details).unwrap_or(Value::String(r.details)),
+        ),
+        _ => (r.customer, Value::String(r.details)),
+    };
+    vec![
+        json!(r.seq),
+        json!(crate::clock::stored_to_jst(&r.at)),
+        json!(r.identity),
+        json!(r.operator),
+        json!(r.action),
+        json!(customer),
+        json!(r.reason),
+        details,
+    ]
 }
 
 fn head(ctx: &mut Ctx) -> Result<u8> {
@@ -219,101 +224,114 @@ fn verify(ctx: &mut Ctx, head: Option<&str>) -> Result<u8> {
     }
     let config = ctx.config()?;
     let ledger = ctx.open()?;
-    let snap = ledger.trail_snapshot(known.as_ref())?;
     let keys = config.trail.keys();
     let max_age = config.trail.max_seal_age;
-    let report = (!keys.is_empty()).then(|| {
-        seal::check(
-            &snap.seals,
-            &keys,
-            |q| snap.chain_at(q),
-            crate::clock::now(),
-            max_age,
-        )
-    });
-    let problems = problems(&snap, report.as_ref());
-    let ok = problems.is_empty();
-    let count = snap.count;
+    let checked = ops::trail::verify(&ledger, known.as_ref(), &keys, max_age)?;
+    let shown = Shown {
+        checked: &checked,
+        known: known.as_ref(),
+        keys: keys.trusted.len(),
+        max_age,
+        problems: problems(&checked.snap, checked.report.as_ref()),
+    };
     match ctx.format() {
-        Format::Json => {
-            let mut checked = vec!["chain"];
-            if known.is_some() {
-                checked.push("head");
-            }
-            if report.is_some() {
-                checked.push("seals");
-            }
-            let seals = report.as_ref().map(|r| {
-                json!({
-                    "keys": keys.trusted.len(),
-                    "stored": r.stored,
-                    "good": r.good,
-                    "newest": r.newest_good.as_ref().map(|s| json!({
-                        "seq": s.seq,
-                        "sealed_at": crate::clock::stored_to_jst(&s.sealed_at),
-                        "key": s.key,
-                    })),
-                    "max_seal_age": max_age.map(|a| messages::trail::duration(a.as_secs())),
-                })
-            });
-            let doc = json!({
-                "ok": ok,
-                "entries": count,
-                "head": snap.head.as_ref().map(|h| h.to_string()),
-                "first_bad": snap.tamper.as_ref().map(|t| json!({
-                    "seq": t.seq,
-                    "problem": problem_code(&t.kind),
-                    "message": problem_text(t, count),
-                })),
-                "checked": checked,
-                "seals": seals,
-                "problems": problems.iter().map(Problem::json).collect::<Vec<_>>(),
-            });
-            ctx.out.json(&doc)?;
-        }
+        Format::Json => ctx.out.json(&verify_json(&shown))?,
         Format::Csv => {
             let mut l = Listing::new(&["ok", "entries", "first_bad", "problem"]);
+            let first = shown.problems.first();
             l.push(vec![
-                json!(ok),
-                json!(count),
-                json!(problems.first().and_then(|p| p.seq)),
-                json!(problems.first().map(|p| p.code)),
+                json!(shown.problems.is_empty()),
+                json!(checked.snap.count),
+                json!(first.and_then(|p| p.seq)),
+                json!(first.map(|p| p.code)),
             ]);
             ctx.out.listing(&l)?;
         }
-        Format::Table => {
-            for p in &problems {
-                ctx.out.line(&p.line)?;
-            }
-            if ok {
-                let head = snap.head.as_ref().map(|h| (h.seq, h.hash.as_str()));
-                ctx.out.summary(&messages::log_intact(count, head))?;
-                match &report {
-                    Some(r) => {
-                        let newest = r
-                            .newest_good
-                            .as_ref()
-                            .map(|s| (s.seq, s.sealed_at.as_str(), s.key.as_str()));
-                        ctx.out.summary(&messages::trail::sealed_summary(
-                            newest,
-                            r.good,
-                            r.stored,
-                            keys.trusted.len(),
-                            count,
-                        ))?;
-                        if max_age.is_none() {
-                            ctx.out.status(&messages::trail::no_max_seal_age());
-                        }
-                    }
-                    None => ctx.out.status(&messages::trail::verify_scope_without_keys(
-                        snap.seals.len(),
-                        known.as_ref().map(|h| h.seq),
-                    )),
-                }
+        Format::Table => verify_table(ctx, &shown)?,
+    }
+    Ok(if shown.problems.is_empty() {
+        exit::OK
+    } else {
+        exit::NO
+    })
+}
+
+/// What `log verify` found, ready to show.
+struct Shown<'a> {
+    checked: &'a ops::trail::Checked,
+    known: Option<&'a Head>,
+    /// How many trusted keys are configured.
+    keys: usize,
+    max_age: Option<std::time::Duration>,
+    problems: Vec<Problem>,
+}
+
+fn verify_json(v: &Shown) -> Value {
+    let (snap, report) = (&v.checked.snap, v.checked.report.as_ref());
+    let mut checked = vec!["chain"];
+    if v.known.is_some() {
+        checked.push("head");
+    }
+    if report.is_some() {
+        checked.push("seals");
+    }
+    let seals = report.map(|r| {
+        json!({
+            "keys": v.keys,
+            "stored": r.stored,
+            "good": r.good,
+            "newest": r.newest_good.as_ref().map(|s| json!({
+                "seq": s.seq,
+                "sealed_at": crate::clock::stored_to_jst(&s.sealed_at),
+                "key": s.key,
+            })),
+            "max_seal_age": v.max_age.map(|a| messages::trail::duration(a.as_secs())),
+        })
+    });
+    json!({
+        "ok": v.problems.is_empty(),
+        "entries": snap.count,
+        "head": snap.head.as_ref().map(|h| h.to_string()),
+        "first_bad": snap.tamper.as_ref().map(|t| json!({
+            "seq": t.seq,
+            "problem": problem_code(&t.kind),
+            "message": problem_text(t, snap.count),
+        })),
+        "checked": checked,
+        "seals": seals,
+        "problems": v.problems.iter().map(Problem::json).collect::<Vec<_>>(),
+    })
+}
+
+fn verify_table(ctx: &mut Ctx, v: &Shown) -> Result<()> {
+    for p in &v.problems {
+        ctx.out.line(&p.line)?;
+    }
+    if !v.problems.is_empty() {
+        return Ok(());
+    }
+    let snap = &v.checked.snap;
+    let head = snap.head.as_ref().map(|h| (h.seq, h.hash.as_str()));
+    ctx.out.summary(&messages::log_intact(snap.count, head))?;
+    match &v.checked.report {
+        Some(r) => {
+            let newest = r
+                .newest_good
+                .as_ref()
+                .map(|s| (s.seq, s.sealed_at.as_str(), s.key.as_str()));
+            ctx.out.summary(&messages::trail::sealed_summary(
+                newest, r.good, r.stored, v.keys, snap.count,
+            ))?;
+            if v.max_age.is_none() {
+                ctx.out.status(&messages::trail::no_max_seal_age());
             }
         }
+        None => ctx.out.status(&messages::trail::verify_scope_without_keys(
+            snap.seals.len(),
+            v.known.map(|h| h.seq),
+        )),
     }
-    Ok(if ok { exit::OK } else { exit::NO })
+    Ok(())
 }
 
 /// Sign the verified head and store the seal. Refused (exit 1) when the
@@ -323,68 +341,66 @@ fn verify(ctx: &mut Ctx, head: Option<&str>) -> Result<u8> {
 fn seal(ctx: &mut Ctx, start: bool) -> Result<u8> {
     let config = ctx.config()?;
     let key = config.trail.signing_key(config.path.as_deref())?;
-    let mut keys = config.trail.keys();
+    let keys = config.trail.keys();
     let own = key.public();
     if keys.retired.contains(&own) {
         return Err(Error::Config {
             what: messages::trail::signing_key_retired(&own.to_string()),
         });
     }
-    if !keys.trusted.contains(&own) {
-        keys.trusted.push(own);
-    }
     let mut ledger = ctx.open()?;
-    let snap = ledger.trail_snapshot(None)?;
-    let now = crate::clock::now();
-    let report = seal::check(&snap.seals, &keys, |q| snap.chain_at(q), now, None);
-    let problems = problems(&snap, Some(&report));
-    let json = ctx.format() == Format::Json;
-    if !problems.is_empty() {
-        if json {
-            ctx.out.json(&json!({
-                "sealed": false,
-                "reason": "tampered",
-                "problems": problems.iter().map(Problem::json).collect::<Vec<_>>(),
-            }))?;
-        } else {
-            for p in &problems {
-                ctx.out.line(&p.line)?;
-            }
-            ctx.out.warn(&messages::trail::seal_refused_tampered());
-        }
-        return Ok(exit::NO);
-    }
     let max_age = config.trail.max_seal_age;
-    let stale = match max_age {
-        Some(age) => report.stale(now, age),
-        None => report.newest_good.is_none(),
-    };
-    if stale && !start {
-        let newest = report
-            .newest_good
-            .as_ref()
-            .map(|s| (s.seq, s.sealed_at.as_str()));
-        let msg = messages::trail::seal_needs_start(newest, max_age.map(|a| a.as_secs()));
-        if json {
-            ctx.out
-                .json(&json!({ "sealed": false, "reason": "needs_start", "message": msg }))?;
-        } else {
-            ctx.out.warn(&msg);
+    let json = ctx.format() == Format::Json;
+    match ops::trail::seal(&mut ledger, &key, keys, max_age, start)? {
+        Sealed::Tampered(c) => {
+            let problems = problems(&c.snap, c.report.as_ref());
+            if json {
+                ctx.out.json(&json!({
+                    "sealed": false,
+                    "reason": "tampered",
+                    "problems": problems.iter().map(Problem::json).collect::<Vec<_>>(),
+                }))?;
+            } else {
+                for p in &problems {
+                    ctx.out.line(&p.line)?;
+                }
+                ctx.out.warn(&messages::trail::seal_refused_tampered());
+            }
+            Ok(exit::NO)
         }
-        return Ok(exit::NO);
+        Sealed::NeedsStart(c) => needs_start(ctx, &c, max_age),
+        Sealed::Empty => {
+            ctx.out.done(
+                &messages::trail::seal_empty(),
+                &[("sealed", json!(false)), ("reason", json!("empty"))],
+            )?;
+            Ok(exit::OK)
+        }
+        Sealed::Done { seal, entry } => sealed(ctx, &seal, entry),
     }
-    let Some(head) = snap.head else {
-        ctx.out.done(
-            &messages::trail::seal_empty(),
-            &[("sealed", json!(false)), ("reason", json!("empty"))],
-        )?;
-        return Ok(exit::OK);
-    };
-    let (seal, entry) = ledger.write(|tx| {
-        let s = key.seal(head.seq, &head.hash, &crate::clock::to_stored(tx.now()));
-        let entry = tx.store_seal(&s, start)?;
-        Ok((s, entry))
-    })?;
+}
+
+fn needs_start(
+    ctx: &mut Ctx,
+    c: &ops::trail::Checked,
+    max_age: Option<std::time::Duration>,
+) -> Result<u8> {
+    let newest = c
+        .report
+        .as_ref()
+        .and_then(|r| r.newest_good.as_ref())
+        .map(|s| (s.seq, s.sealed_at.as_str()));
+    let msg = messages::trail::seal_needs_start(newest, max_age.map(|a| a.as_secs()));
+    if ctx.format() == Format::Json {
+        ctx.out
+            .json(&json!({ "sealed": false, "reason": "needs_start", "message": msg }))?;
+    } else {
+        ctx.out.warn(&msg);
+    }
+    Ok(exit::NO)
+}
+
+fn sealed(ctx: &mut Ctx, seal: &crate::seal::Seal, entry: u64) -> Result<u8> {
     ctx.out.outcome(
         &format!(
             "{}:{} {} {} {}",

@@ -1,6 +1,7 @@
 //! The command line: clap definitions (one module per command group), the
 //! shared context, and the dispatch. No SQL and no policy logic here.
 
+mod args;
 mod audit;
 mod authcode;
 mod customer;

@@ -9,9 +9,9 @@ use serde_json::json;
 use super::Ctx;
 use crate::customer::mask_email;
 use crate::error::{Error, InputProblem, Result, exit};
-use crate::ledger::{Entry, LoginEnv, Read};
+use crate::ledger::{LoginEnv, Read};
 use crate::messages;
-use crate::notify::{Destination, Event, NoticeType, SystemNotice};
+use crate::notify::{Destination, NoticeType, SystemNotice};
 use crate::ops::{
     self,
     customer::View,
@@ -26,7 +26,7 @@ pub enum NotifyCmd {
     /// A customer's subscriptions (addresses masked)
     Show {
         /// The customer code
-        #[arg(value_parser = super::customer::code_arg)]
+        #[arg(value_parser = super::args::code_arg)]
         code: String,
         /// Show addresses in full (audited)
         #[arg(long)]
@@ -35,7 +35,7 @@ pub enum NotifyCmd {
     /// Turn a notice on or off for a customer, and choose where it goes
     Set {
         /// The customer code
-        #[arg(value_parser = super::customer::code_arg)]
+        #[arg(value_parser = super::args::code_arg)]
         code: String,
         /// The notice type (see `acctsec notify types`)
         #[arg(value_name = "TYPE", value_parser = notice_type_names())]
@@ -61,7 +61,7 @@ pub enum NotifyCmd {
         #[arg(value_name = "TYPE", value_parser = notice_type_names())]
         kind: String,
         /// The customer code
-        #[arg(value_parser = super::customer::code_arg)]
+        #[arg(value_parser = super::args::code_arg)]
         code: String,
         /// The client's IP address
         #[arg(long, value_name = "ADDR")]
@@ -197,24 +197,7 @@ pub fn run(ctx: &mut Ctx, cmd: NotifyCmd) -> Result<u8> {
         NotifyCmd::Outbox(a) => match a.cmd {
             None => outbox(ctx, a.status, a.limit),
             Some(OutboxCmd::Export { out }) => export(ctx, &out),
-            Some(OutboxCmd::Ack {
-                mut ids,
-                export,
-                from,
-            }) => {
-                let mut export = export;
-                if let Some(file) = from {
-                    let (more, named) = ids_from_export(&file)?;
-                    ids.extend(more);
-                    export = match (export, named) {
-                        (Some(a), Some(b)) if a != b => {
-                            return Err(Error::Usage(messages::notify::other_export(&file, b, a)));
-                        }
-                        (a, b) => a.or(b),
-                    };
-                }
-                ack(ctx, export, &ids)
-            }
+            Some(OutboxCmd::Ack { ids, export, from }) => ack(ctx, ids, export, from),
             Some(OutboxCmd::Retry { ids }) => super::deliver::retry(ctx, &ids),
         },
         NotifyCmd::Send(a) => super::deliver::send(ctx, &a),
@@ -328,52 +311,13 @@ fn emit(ctx: &mut Ctx, kind: &str, code: &str, env: LoginEnv, amount: Option<u64
         return Err(Error::Usage(messages::notify::no_environment()));
     }
     let mut ledger = ctx.open()?;
-    let (queued, why) = ledger.write(|tx| {
-        let c = tx.require_customer(code)?;
-        let sub = tx.subscription(code, t)?;
-        let mut why = "subscribed";
-        let mut go = sub.enabled;
-        if !go {
-            why = "not_subscribed";
-        }
-        if t == NoticeType::LoginNewEnv {
-            let previous = tx.login_env(code)?;
-            tx.set_login_env(code, &env)?;
-            match previous {
-                None => {
-                    go = false;
-                    why = "first_login";
-                }
-                Some(p) if p == env => {
-                    go = false;
-                    why = "same_environment";
-                }
-                Some(_) if go => why = "new_environment",
-                Some(_) => {}
-            }
-        }
-        let mut queued = Vec::new();
-        if go {
-            let event = Event::Emitted {
-                kind: t,
-                ip: env.ip.as_deref(),
-                device: env.device.as_deref(),
-                user_agent: env.user_agent.as_deref(),
-                amount,
-            };
-            queued = tx.queue_notices_for(&c, &event)?;
-            if queued.is_empty() {
-                why = "no_address";
-            }
-        }
-        tx.audit(Entry {
-            action: "notify.emit",
-            customer: Some(code),
-            reason: None,
-            details: json!({ "type": t.name(), "queued": queued, "why": why }),
-        })?;
-        Ok((queued, why))
-    })?;
+    let o = ops::notify::EmitOptions {
+        kind: t,
+        code: code.to_string(),
+        env,
+        amount,
+    };
+    let ops::notify::Emitted { queued, why } = ops::notify::emit(&mut ledger, &o)?;
     match ctx.format() {
         Format::Table => ctx.out.line(&messages::notify::emitted(
             t.name(),
@@ -439,6 +383,30 @@ fn outbox(ctx: &mut Ctx, status: Option<Status>, limit: Option<u64>) -> Result<u
 /// The longest line `outbox ack --from` reads, in bytes.
 const MAX_EXPORT_LINE: u64 = 1024 * 1024;
 
+/// Bad lines of an export file: exit 65, with the first 20.
+fn refuse_problems(file: &std::path::Path, mut problems: Vec<InputProblem>) -> Result<()> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let total = problems.len();
+    problems.truncate(20);
+    Err(Error::BadInput {
+        file: file.to_path_buf(),
+        problems,
+        total,
+    })
+}
+
+/// A line of an export file: its notice's id, and the export it names.
+fn export_line(line: &[u8]) -> (Option<i64>, Option<u64>) {
+    let v = serde_json::from_slice::<serde_json::Value>(line).ok();
+    let field = |k: &str| v.as_ref().and_then(|v| v.get(k).cloned());
+    (
+        field("id").and_then(|i| i.as_i64()),
+        field("export").and_then(|e| e.as_u64()),
+    )
+}
+
 /// The ids of a file `outbox export` wrote (JSON lines with an "id"; `-`:
 /// stdin), and the export they name. Only the ids are read: a line's
 /// addresses and body never reach an error message. A line without an id is
@@ -481,11 +449,8 @@ fn ids_from_export(file: &std::path::Path) -> Result<(Vec<i64>, Option<u64>)> {
         if buf.trim_ascii().is_empty() {
             continue;
         }
-        let line = serde_json::from_slice::<serde_json::Value>(&buf).ok();
-        let id = line
-            .as_ref()
-            .and_then(|v| v.get("id").and_then(serde_json::Value::as_i64));
-        if let Some(e) = line.and_then(|v| v.get("export").and_then(serde_json::Value::as_u64)) {
+        let (id, named) = export_line(&buf);
+        if let Some(e) = named {
             export.get_or_insert(e);
         }
         match id {
@@ -493,15 +458,7 @@ fn ids_from_export(file: &std::path::Path) -> Result<(Vec<i64>, Option<u64>)> {
             None => problems.push(problem(messages::notify::export_line_without_id())),
         }
     }
-    if !problems.is_empty() {
-        let total = problems.len();
-        problems.truncate(20);
-        return Err(Error::BadInput {
-            file: file.to_path_buf(),
-            problems,
-            total,
-        });
-    }
+    refuse_problems(file, problems)?;
     if ids.is_empty() {
         return Err(Error::Usage(messages::notify::export_file_empty(file)));
     }
@@ -516,14 +473,25 @@ fn export(ctx: &mut Ctx, out: &std::path::Path) -> Result<u8> {
     }
 }
 
-fn ack(ctx: &mut Ctx, export: Option<u64>, ids: &[i64]) -> Result<u8> {
+fn ack(ctx: &mut Ctx, mut ids: Vec<i64>, export: Option<u64>, from: Option<PathBuf>) -> Result<u8> {
+    let mut export = export;
+    if let Some(file) = from {
+        let (more, named) = ids_from_export(&file)?;
+        ids.extend(more);
+        export = match (export, named) {
+            (Some(a), Some(b)) if a != b => {
+                return Err(Error::Usage(messages::notify::other_export(&file, b, a)));
+            }
+            (a, b) => a.or(b),
+        };
+    }
     let mut ledger = ctx.open()?;
     let export = match export {
         Some(e) => e,
         None => ops::notify::newest_export(&ledger)?
             .ok_or_else(|| Error::Usage(messages::notify::no_export()))?,
     };
-    match ops::notify::ack(&mut ledger, export, ids, Via::Direct)? {
+    match ops::notify::ack(&mut ledger, export, &ids, Via::Direct)? {
         Gated::Pending(p) => super::pending(ctx, &p),
         Gated::Done(done) => super::render::acked(ctx, &done),
     }

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::Ctx;
-use super::policy::KindArg;
+use super::args::KindArg;
 use crate::customer::Customer;
 use crate::error::{Error, Result, exit};
 use crate::issuance;
@@ -29,7 +29,7 @@ pub enum PasswordCmd {
         kind: KindArg,
         /// Also run the rules that need the customer's data (the ones comparing
         /// with stored passwords run only at `set` and `change`)
-        #[arg(long, value_name = "CODE", value_parser = super::customer::code_arg)]
+        #[arg(long, value_name = "CODE", value_parser = super::args::code_arg)]
         customer: Option<String>,
         /// Never given: passwords come from the prompt or stdin
         #[arg(hide = true, value_name = "PASSWORD", num_args = 0..)]
@@ -40,7 +40,7 @@ pub enum PasswordCmd {
     /// Set a customer's password (new password twice on a terminal, once on stdin)
     Set {
         /// The customer code
-        #[arg(value_parser = super::customer::code_arg)]
+        #[arg(value_parser = super::args::code_arg)]
         code: String,
         /// Which password: login or execution
         #[arg(long, value_enum)]
@@ -56,7 +56,7 @@ pub enum PasswordCmd {
     /// (twice on a terminal; on stdin two lines: current, new)
     Change {
         /// The customer code
-        #[arg(value_parser = super::customer::code_arg)]
+        #[arg(value_parser = super::args::code_arg)]
         code: String,
         /// Which password: login or execution
         #[arg(long, value_enum)]
@@ -71,7 +71,7 @@ pub enum PasswordCmd {
     /// Verify a password from stdin: exit 0 match, 1 mismatch, 3 locked, 4 unknown customer
     Verify {
         /// The customer code
-        #[arg(value_parser = super::customer::code_arg)]
+        #[arg(value_parser = super::args::code_arg)]
         code: String,
         /// Which password: login or execution
         #[arg(long, value_enum)]
@@ -91,7 +91,7 @@ pub struct IssueArgs {
     #[arg(long, conflicts_with_all = ["codes", "codes_file"])]
     pub all: bool,
     /// These customers
-    #[arg(value_name = "CODE", value_parser = super::customer::code_arg)]
+    #[arg(value_name = "CODE", value_parser = super::args::code_arg)]
     pub codes: Vec<String>,
     /// The customers listed in a file, one code a line
     #[arg(long = "codes", value_name = "FILE")]

@@ -23,7 +23,7 @@ pub enum PolicyCmd {
     Show {
         /// Only the rules of this kind of password
         #[arg(long, value_enum)]
-        kind: Option<KindArg>,
+        kind: Option<super::args::KindArg>,
         /// Print the policy as TOML
         #[arg(long, conflicts_with = "kind")]
         toml: bool,
@@ -53,21 +53,6 @@ pub struct PolicySource {
     /// A TOML policy file (as printed by `acctsec policy show --toml`)
     #[arg(long, value_name = "FILE.toml")]
     pub file: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum KindArg {
-    Login,
-    Execution,
-}
-
-impl From<KindArg> for Kind {
-    fn from(k: KindArg) -> Kind {
-        match k {
-            KindArg::Login => Kind::Login,
-            KindArg::Execution => Kind::Execution,
-        }
-    }
 }
 
 pub fn run(ctx: &mut Ctx, cmd: PolicyCmd) -> Result<u8> {

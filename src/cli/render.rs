@@ -492,3 +492,16 @@ pub fn acked(ctx: &mut Ctx, done: &std::result::Result<Acked, AckRefused>) -> Re
         }
     }
 }
+
+/// Say so when an interrupted `password issue` holds passwords nobody has
+/// received: they count as `initial` (here and in `customer list
+/// --pending`).
+pub fn unfinished_runs(ctx: &Ctx, ledger: &crate::ledger::Ledger) -> Result<()> {
+    for (file, held) in crate::ledger::Read::unfinished_issues(ledger)? {
+        if held > 0 {
+            ctx.out
+                .warn(&messages::unfinished_issue_counted(&file, held));
+        }
+    }
+    Ok(())
+}

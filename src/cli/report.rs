@@ -4,16 +4,15 @@
 
 use std::path::PathBuf;
 
-use chrono::TimeZone;
 use clap::Args;
 use serde_json::json;
 
 use super::Ctx;
 use crate::error::{Error, Result, exit};
-use crate::ledger::Read;
 use crate::messages;
+use crate::ops;
 use crate::output::{Format, Listing};
-use crate::report::{self, AuditPoint, Current, Replay};
+use crate::report;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -38,42 +37,7 @@ pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<u8> {
         crate::secretfile::ensure_absent(out)?;
     }
     let ledger = ctx.open()?;
-    let mut replay = Replay::new();
-    ledger.report_replay(&mut replay)?;
-    let counts = ledger.state_counts()?;
-    let current = Current {
-        customers: counts.customers,
-        none: counts.none,
-        initial: counts.initial,
-        set: counts.set,
-        locked: counts.locked,
-    };
-    let audits = ledger
-        .audit_runs(None)?
-        .iter()
-        .filter_map(|r| {
-            let started = crate::clock::from_stored(&r.started_at)?;
-            let summary = serde_json::from_str(&r.summary).unwrap_or_default();
-            Some(AuditPoint::new(r.id, started, &summary))
-        })
-        .collect();
-    let schedule = ledger.rollout_schedule()?;
-    let mut rep = report::build(
-        &replay,
-        schedule.as_ref(),
-        current,
-        audits,
-        since,
-        ctx.now,
-        crate::clock::to_jst,
-    );
-    drop(replay);
-    let from = crate::clock::jst()
-        .from_local_datetime(&rep.from.and_time(chrono::NaiveTime::MIN))
-        .single()
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .unwrap_or(ctx.now);
-    rep.staff = report::staff_actions(ledger.staff_actions(from)?);
+    let rep = ops::report::build(&ledger, since, ctx.now)?;
     drop(ledger);
     if let Some(out) = &a.out {
         let page = report::html::page(&rep, &messages::report_labels(&rep));
@@ -95,41 +59,45 @@ pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<u8> {
                 serde_json::to_value(&rep).map_err(|e| Error::stdout(std::io::Error::other(e)))?;
             ctx.out.json(&doc)?;
         }
-        _ if a.out.is_none() => {
-            let mut l = Listing::new(&[
-                "date",
-                "customers",
-                "none",
-                "initial",
-                "set",
-                "locked",
-                "locks",
-                "unlocks",
-                "failed_verifications",
-                "notices_queued",
-                "notices_sent",
-            ]);
-            for d in &rep.days {
-                l.push(vec![
-                    json!(d.date.to_string()),
-                    json!(d.customers),
-                    json!(d.none),
-                    json!(d.initial),
-                    json!(d.set),
-                    json!(d.locked),
-                    json!(d.locks),
-                    json!(d.unlocks),
-                    json!(d.failed_verifications),
-                    json!(d.notices_queued),
-                    json!(d.notices_sent),
-                ]);
-            }
-            ctx.out.listing(&l)?;
-            if let Some(p) = &rep.projection {
-                ctx.out.note(&messages::report_projection(p))?;
-            }
-        }
+        _ if a.out.is_none() => days(ctx, &rep)?,
         _ => {}
     }
     Ok(exit::OK)
+}
+
+/// The report's days as a table (or CSV), and the projection.
+fn days(ctx: &mut Ctx, rep: &report::Report) -> Result<()> {
+    let mut l = Listing::new(&[
+        "date",
+        "customers",
+        "none",
+        "initial",
+        "set",
+        "locked",
+        "locks",
+        "unlocks",
+        "failed_verifications",
+        "notices_queued",
+        "notices_sent",
+    ]);
+    for d in &rep.days {
+        l.push(vec![
+            json!(d.date.to_string()),
+            json!(d.customers),
+            json!(d.none),
+            json!(d.initial),
+            json!(d.set),
+            json!(d.locked),
+            json!(d.locks),
+            json!(d.unlocks),
+            json!(d.failed_verifications),
+            json!(d.notices_queued),
+            json!(d.notices_sent),
+        ]);
+    }
+    ctx.out.listing(&l)?;
+    if let Some(p) = &rep.projection {
+        ctx.out.note(&messages::report_projection(p))?;
+    }
+    Ok(())
 }

@@ -7,8 +7,9 @@ use serde_json::json;
 use super::Ctx;
 use crate::clock::to_jst;
 use crate::error::{Error, Result, exit};
-use crate::ledger::{Entry, Read};
+use crate::ledger::Read;
 use crate::messages;
+use crate::ops;
 use crate::output::Format;
 use crate::rollout::{self, Phase, Schedule};
 
@@ -53,17 +54,7 @@ fn set(ctx: &mut Ctx, pre_start: &str, pre_end: &str, enforce: &str) -> Result<u
     )
     .map_err(|_| Error::Usage(messages::schedule_out_of_order()))?;
     let mut ledger = ctx.open()?;
-    ledger.write(|tx| {
-        let old = tx.rollout_schedule()?;
-        tx.set_rollout_schedule(&s)?;
-        tx.audit(Entry {
-            action: "rollout.set",
-            customer: None,
-            reason: None,
-            details: json!({ "old": old.as_ref().map(shown), "new": shown(&s) }),
-        })?;
-        Ok(())
-    })?;
+    ops::rollout::set(&mut ledger, &s)?;
     if s.pre_end < ctx.now {
         ctx.out
             .warn(&messages::schedule_in_the_past(&to_jst(s.pre_end)));
@@ -80,14 +71,6 @@ fn set(ctx: &mut Ctx, pre_start: &str, pre_end: &str, enforce: &str) -> Result<u
 }
 
 /// A schedule as the audit trail records it (JST).
-fn shown(s: &Schedule) -> serde_json::Value {
-    json!({
-        "pre_start": to_jst(s.pre_start),
-        "pre_end": to_jst(s.pre_end),
-        "enforce": to_jst(s.enforce),
-    })
-}
-
 fn status(ctx: &mut Ctx) -> Result<u8> {
     let ledger = ctx.open()?;
     let counts = ledger.state_counts()?;
@@ -118,19 +101,6 @@ fn status(ctx: &mut Ctx) -> Result<u8> {
         ("seconds_to_pre_end", left(|s| s.pre_end)),
         ("seconds_to_enforce", left(|s| s.enforce)),
     ])?;
-    unfinished_runs(ctx, &ledger)?;
+    super::render::unfinished_runs(ctx, &ledger)?;
     Ok(exit::OK)
-}
-
-/// Say so when an interrupted `password issue` holds passwords nobody has
-/// received: they count as `initial` (here and in `customer list
-/// --pending`).
-pub fn unfinished_runs(ctx: &Ctx, ledger: &crate::ledger::Ledger) -> Result<()> {
-    for (file, held) in ledger.unfinished_issues()? {
-        if held > 0 {
-            ctx.out
-                .warn(&messages::unfinished_issue_counted(&file, held));
-        }
-    }
-    Ok(())
 }

@@ -62,7 +62,7 @@ const TABLES: &[(&str, &str)] = &[
 ];
 
 /// What was copied: rows per table.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Copied {
     pub rows: u64,
     pub entries: u64,

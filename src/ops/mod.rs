@@ -41,10 +41,14 @@ impl Progress for Silent {}
 
 pub mod customer;
 pub mod gate;
+pub mod ledger;
 pub mod lock;
 pub mod notify;
 pub mod password;
 pub mod policy;
+pub mod report;
 pub mod request;
+pub mod rollout;
 #[cfg(test)]
 pub mod testing;
+pub mod trail;

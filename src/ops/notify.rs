@@ -14,9 +14,9 @@ use serde_json::json;
 use super::gate::{self, Change, Effect, Gated, GatedRow, Via};
 use crate::customer::Customer;
 use crate::error::{Error, Result};
-use crate::ledger::{Entry, Ledger, LogFilter, Read, Tx};
+use crate::ledger::{Entry, Ledger, LogFilter, LoginEnv, Read, Tx};
 use crate::notify::import::{Problem, SubscriptionRow};
-use crate::notify::{Destination, NoticeType, Subscription, recipients};
+use crate::notify::{Destination, Event, NoticeType, Subscription, recipients};
 
 /// Why a subscription change is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -525,4 +525,76 @@ pub fn ack(
         acked: res.acked,
         already: res.already,
     })))
+}
+
+// ------------------------------------------------------------------- emit
+
+/// An event a front end reports (`notify emit`).
+#[derive(Debug, Clone)]
+pub struct EmitOptions {
+    pub kind: NoticeType,
+    pub code: String,
+    pub env: LoginEnv,
+    pub amount: Option<u64>,
+}
+
+/// What an event queued: the notices' ids, and why (as the trail says:
+/// `subscribed`, `not_subscribed`, `first_login`, `same_environment`,
+/// `new_environment`, `no_address`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Emitted {
+    pub queued: Vec<i64>,
+    pub why: &'static str,
+}
+
+/// Queue the notices of an event for the customer, audited.
+pub fn emit(ledger: &mut Ledger, o: &EmitOptions) -> Result<Emitted> {
+    let (t, code, env) = (o.kind, o.code.as_str(), &o.env);
+    ledger.write(|tx| {
+        let c = tx.require_customer(code)?;
+        let sub = tx.subscription(code, t)?;
+        let mut why = if sub.enabled {
+            "subscribed"
+        } else {
+            "not_subscribed"
+        };
+        let mut go = sub.enabled;
+        if t == NoticeType::LoginNewEnv {
+            let previous = tx.login_env(code)?;
+            tx.set_login_env(code, env)?;
+            match previous {
+                None => {
+                    go = false;
+                    why = "first_login";
+                }
+                Some(p) if p == *env => {
+                    go = false;
+                    why = "same_environment";
+                }
+                Some(_) if go => why = "new_environment",
+                Some(_) => {}
+            }
+        }
+        let mut queued = Vec::new();
+        if go {
+            let event = Event::Emitted {
+                kind: t,
+                ip: env.ip.as_deref(),
+                device: env.device.as_deref(),
+                user_agent: env.user_agent.as_deref(),
+                amount: o.amount,
+            };
+            queued = tx.queue_notices_for(&c, &event)?;
+            if queued.is_empty() {
+                why = "no_address";
+            }
+        }
+        tx.audit(Entry {
+            action: "notify.emit",
+            customer: Some(code),
+            reason: None,
+            details: json!({ "type": t.name(), "queued": queued, "why": why }),
+        })?;
+        Ok(Emitted { queued, why })
+    })
 }

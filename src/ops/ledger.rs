@@ -1,0 +1,55 @@
+//! The ledger itself: create it with a policy preset, copy it elsewhere.
+
+use serde_json::json;
+
+use crate::error::Result;
+use crate::ledger::{Copied, Entry, InitOutcome, Ledger, Read, Target};
+use crate::policy::{PRESETS, Policy};
+
+/// What `init` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Initialised {
+    pub created: bool,
+    /// The preset in force (none when the policy matches no shipped preset).
+    pub preset: Option<String>,
+}
+
+/// Create the ledger at `target` with `policy` (the preset `preset`), unless
+/// one exists: then it is left unchanged.
+pub fn init(target: &Target, preset: &str, policy: &Policy) -> Result<Initialised> {
+    let outcome = Ledger::init(target, |tx| {
+        tx.set_policy(policy)?;
+        tx.audit(Entry {
+            action: "ledger.init",
+            customer: None,
+            reason: None,
+            details: json!({ "preset": preset, "version": env!("CARGO_PKG_VERSION") }),
+        })?;
+        Ok(())
+    })?;
+    let created = matches!(outcome, InitOutcome::Created);
+    let preset = if created {
+        Some(preset.to_string())
+    } else {
+        let policy = Ledger::open(target)?.policy()?;
+        PRESETS
+            .iter()
+            .find(|n| Policy::preset(n).as_ref() == Some(&*policy))
+            .map(|n| n.to_string())
+    };
+    Ok(Initialised { created, preset })
+}
+
+/// A copy of the ledger, trail included, in an empty ledger at `dest`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyOutcome {
+    pub copied: Copied,
+    /// The copy's head (`SEQ:HASH`), as `log head` there prints it.
+    pub head: Option<String>,
+}
+
+pub fn copy(ledger: &mut Ledger, dest: &Target) -> Result<CopyOutcome> {
+    let copied = ledger.copy_to(dest)?;
+    let head = Ledger::open(dest)?.head()?.map(|h| h.to_string());
+    Ok(CopyOutcome { copied, head })
+}
