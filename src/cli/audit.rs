@@ -10,6 +10,7 @@ use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
 use super::Ctx;
+pub use super::parse_duration;
 use crate::audit::{
     Candidate, Clock, Finding, Severity, Source, Within, candidates, fingerprint, hash_tag,
     static_findings, still_holds,
@@ -87,35 +88,6 @@ pub enum AuditCmd {
         #[arg(long, value_name = "N")]
         limit: Option<u64>,
     },
-}
-
-/// The longest budget a run may be given: 30 days.
-pub const MAX_BUDGET: Duration = Duration::from_secs(30 * 86_400);
-
-/// `2h`, `30m`, `90s`, `1h30m`, `1d` ([`crate::clock::parse_duration`]), or
-/// plain seconds; more than zero and at most [`MAX_BUDGET`].
-pub fn parse_duration(s: &str) -> std::result::Result<Duration, String> {
-    use crate::clock::DurationError;
-    let s = s.trim();
-    let too_long = || messages::duration_too_long(s, MAX_BUDGET.as_secs() / 86_400);
-    let d = match s.parse::<u64>() {
-        Ok(secs) => Duration::from_secs(secs),
-        Err(_) => match crate::clock::parse_duration(s) {
-            Ok(d) => d,
-            Err(DurationError::Overflow) => return Err(too_long()),
-            Err(DurationError::Malformed) if s.bytes().all(|b| b.is_ascii_digit()) => {
-                return Err(too_long());
-            }
-            Err(DurationError::Malformed) => return Err(messages::bad_duration(s)),
-        },
-    };
-    if d.is_zero() {
-        return Err(messages::zero_duration(s));
-    }
-    if d > MAX_BUDGET {
-        return Err(too_long());
-    }
-    Ok(d)
 }
 
 pub fn run(ctx: &mut Ctx, a: AuditArgs) -> Result<u8> {
