@@ -269,20 +269,20 @@ pub fn run(ledger: &mut Ledger, o: &Options, progress: &dyn Progress) -> Result<
     // The guessing walk of a run over everyone resumes where the last
     // (budget-limited) one stopped.
     let resumable = o.guess && o.customer.is_none();
-    let cursor = match resumable {
-        true => ledger.meta(CURSOR)?.filter(|c| !c.is_empty()),
-        false => None,
+    let cursor = if resumable {
+        ledger.meta(CURSOR)?.filter(|c| !c.is_empty())
+    } else {
+        None
     };
     let scan = scan(ledger, o, &policy, &clock, cursor.as_deref(), &mut tally)?;
-    let walk = match o.guess {
-        true => {
-            let deadline = o.budget.and_then(|b| t0.checked_add(b));
-            progress.begin(Stage::Auditing, Some(scan.ahead));
-            let walk = walk(ledger, o, &policy, cursor.clone(), deadline, progress);
-            progress.finish();
-            walk?
-        }
-        false => Walk::default(),
+    let walk = if o.guess {
+        let deadline = o.budget.and_then(|b| t0.checked_add(b));
+        progress.begin(Stage::Auditing, Some(scan.ahead));
+        let walk = walk(ledger, o, &policy, cursor.clone(), deadline, progress);
+        progress.finish();
+        walk?
+    } else {
+        Walk::default()
     };
     // A customer the run stopped inside: what its guesses found so far is
     // reported (and stored) now; the next run does not repeat those guesses.
@@ -374,11 +374,12 @@ fn walk(
     progress: &dyn Progress,
 ) -> Result<Walk> {
     let resumable = o.customer.is_none();
-    let saved = match resumable {
-        true => ledger
+    let saved = if resumable {
+        ledger
             .meta(WITHIN)?
-            .and_then(|w| serde_json::from_str::<Within>(&w).ok()),
-        false => None,
+            .and_then(|w| serde_json::from_str::<Within>(&w).ok())
+    } else {
+        None
     };
     let guesses = AtomicU64::new(0);
     let mut w = Walk::default();
