@@ -31,7 +31,7 @@ pub struct SendArgs {
     pub limit: Option<u64>,
     /// Take no new notice this long after the run started (e.g. 10m, 1h); the
     /// message being sent is finished, the rest waits for the next run
-    #[arg(long, value_name = "DURATION", value_parser = super::audit::parse_duration)]
+    #[arg(long, value_name = "DURATION", value_parser = super::parse_duration)]
     pub budget: Option<Duration>,
     /// List the notices a run would send now and the charset of each; connect to
     /// nothing and change nothing

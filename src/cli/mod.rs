@@ -288,6 +288,38 @@ pub fn parse_reason(s: &str) -> std::result::Result<String, String> {
     Ok(r.to_string())
 }
 
+/// The longest budget a run may be given (`audit --budget`, `notify send
+/// --budget`): 30 days.
+pub const MAX_BUDGET: std::time::Duration = std::time::Duration::from_secs(30 * 86_400);
+
+/// A `--budget`: `2h`, `30m`, `90s`, `1h30m`, `1d`
+/// ([`crate::clock::parse_duration`]), or plain seconds; more than zero and
+/// at most [`MAX_BUDGET`].
+pub fn parse_duration(s: &str) -> std::result::Result<std::time::Duration, String> {
+    use crate::clock::DurationError;
+    use std::time::Duration;
+    let s = s.trim();
+    let too_long = || messages::duration_too_long(s, MAX_BUDGET.as_secs() / 86_400);
+    let d = match s.parse::<u64>() {
+        Ok(secs) => Duration::from_secs(secs),
+        Err(_) => match crate::clock::parse_duration(s) {
+            Ok(d) => d,
+            Err(DurationError::Overflow) => return Err(too_long()),
+            Err(DurationError::Malformed) if s.bytes().all(|b| b.is_ascii_digit()) => {
+                return Err(too_long());
+            }
+            Err(DurationError::Malformed) => return Err(messages::bad_duration(s)),
+        },
+    };
+    if d.is_zero() {
+        return Err(messages::zero_duration(s));
+    }
+    if d > MAX_BUDGET {
+        return Err(too_long());
+    }
+    Ok(d)
+}
+
 /// The login name of the real user, from the password database; `LOGNAME`
 /// or `USER` when the database has no entry.
 fn os_login_name() -> Option<String> {

@@ -1,99 +1,88 @@
 //! Progress bars: on stderr, drawn only when the printer says so (stderr is
 //! a terminal and not `--quiet`); hidden on a pipe, under cron, or quiet.
 
+use std::sync::{Mutex, MutexGuard};
+
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::messages;
+use crate::ops::{Progress, Stage};
 use crate::output::Printer;
 
-fn target(out: &Printer) -> ProgressDrawTarget {
-    if out.draws_progress() {
+fn target(draws: bool) -> ProgressDrawTarget {
+    if draws {
         ProgressDrawTarget::stderr()
     } else {
         ProgressDrawTarget::hidden()
     }
 }
 
-/// A bar over items (customers, guesses), with rate and ETA.
-pub fn items(out: &Printer, len: u64, msg: &str) -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(Some(len), target(out));
+fn styled(len: Option<u64>, draws: bool, template: &str, msg: &str) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(len, target(draws));
     bar.set_style(
-        ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} {per_sec} ETA {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar.set_message(msg.to_string());
     bar
 }
 
-/// The progress sink of an operation (`ops::Progress`) as a bar on stderr:
-/// drawn only where [`bytes`] and [`items`] draw theirs.
+const BYTES: &str = "{msg} {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}";
+const ITEMS: &str = "{msg} {wide_bar} {pos}/{len} {per_sec} ETA {eta}";
+
+/// An operation's progress ([`crate::ops::Progress`]) as a bar: one per
+/// stage, worded by [`messages::output::stage`], over bytes while a file is
+/// read and over items otherwise; cleared when the stage ends (or the
+/// operation gives up).
 pub struct Bar {
     draws: bool,
-    bar: std::sync::Mutex<Option<ProgressBar>>,
+    bar: Mutex<Option<ProgressBar>>,
 }
 
 impl Bar {
     pub fn new(out: &Printer) -> Bar {
         Bar {
             draws: out.draws_progress(),
-            bar: std::sync::Mutex::new(None),
+            bar: Mutex::new(None),
         }
     }
 
-    fn with(&self, f: impl FnOnce(&mut Option<ProgressBar>)) {
-        let mut guard = self.bar.lock().unwrap_or_else(|e| e.into_inner());
-        f(&mut guard);
+    fn bar(&self) -> MutexGuard<'_, Option<ProgressBar>> {
+        self.bar.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
-impl crate::ops::Progress for Bar {
-    fn begin(&self, stage: crate::ops::Stage, total: Option<u64>) {
-        use crate::messages;
-        use crate::ops::Stage;
-        let target = if self.draws {
-            ProgressDrawTarget::stderr()
-        } else {
-            ProgressDrawTarget::hidden()
+impl Progress for Bar {
+    fn begin(&self, stage: Stage, total: Option<u64>) {
+        let template = match stage {
+            Stage::Reading(_) => BYTES,
+            Stage::Issuing | Stage::Auditing | Stage::Sending => ITEMS,
         };
-        let (template, msg) = match &stage {
-            Stage::Reading(file) => (
-                "{msg} {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}",
-                messages::importing(file),
-            ),
-            Stage::Issuing => (
-                "{msg} {wide_bar} {pos}/{len} {per_sec} ETA {eta}",
-                messages::issuing(),
-            ),
-            Stage::Auditing => (
-                "{msg} {wide_bar} {pos}/{len} {per_sec} ETA {eta}",
-                messages::auditing(),
-            ),
-            Stage::Sending => ("{wide_bar} {pos}/{len} {per_sec} ETA {eta}", String::new()),
-        };
-        let bar = ProgressBar::with_draw_target(total, target);
-        bar.set_style(
-            ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+        let new = styled(
+            total,
+            self.draws,
+            template,
+            &messages::output::stage(&stage),
         );
-        bar.set_message(msg);
-        self.with(|b| {
-            if let Some(old) = b.replace(bar) {
-                old.finish_and_clear();
-            }
-        });
+        if let Some(old) = self.bar().replace(new) {
+            old.finish_and_clear();
+        }
     }
 
     fn advance(&self, n: u64) {
-        self.with(|b| {
-            if let Some(b) = b {
-                b.inc(n);
-            }
-        });
+        if let Some(bar) = self.bar().as_ref() {
+            bar.inc(n);
+        }
     }
 
     fn finish(&self) {
-        self.with(|b| {
-            if let Some(b) = b.take() {
-                b.finish_and_clear();
-            }
-        });
+        if let Some(bar) = self.bar().take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        self.finish();
     }
 }

@@ -1,8 +1,7 @@
 //! Messages of the weak-credential audit.
 
-use serde_json::Value;
-
-use crate::audit::{Detail, LegacyWhy, Source};
+use crate::audit::{Detail, Finding, LegacyWhy, Severity, Source};
+use crate::ops::audit::Summary;
 use crate::policy::DateForm;
 
 pub fn auditing() -> String {
@@ -147,42 +146,57 @@ pub fn audit_found_earlier(at: &str) -> String {
     )
 }
 
-pub fn audit_summary(s: &Value) -> String {
-    let customers = &s["customers"];
-    let findings = &s["findings"];
-    let secs = &s["seconds"];
-    let sev = |k: &str| s["by_severity"][k].as_u64().unwrap_or(0);
-    let (c, h, m, l) = (sev("critical"), sev("high"), sev("medium"), sev("low"));
+/// The detail of a finding as listed: [`audit_detail`], and for a
+/// guessable password an earlier run found, when.
+pub fn audit_finding_detail(f: &Finding) -> String {
+    let mut d = audit_detail(&f.detail);
+    if let Some(at) = &f.found_at {
+        d.push_str(&audit_found_earlier(at));
+    }
+    d
+}
+
+/// A number as the run's JSON summary shows it.
+fn float(x: f64) -> String {
+    serde_json::Value::from(x).to_string()
+}
+
+pub fn audit_summary(s: &Summary) -> String {
+    let customers = s.customers;
+    let findings = s.findings;
+    let secs = float(s.seconds);
+    let sev = |k: Severity| s.by_severity.get(&k).copied().unwrap_or(0);
+    let (c, h, m, l) = (
+        sev(Severity::Critical),
+        sev(Severity::High),
+        sev(Severity::Medium),
+        sev(Severity::Low),
+    );
     let mut out = tr!(
         "{customers} customer(s) audited in {secs} s: {findings} finding(s) (critical {c}, high {h}, medium {m}, low {l})",
         "{customers} 名を {secs} 秒で監査: 検出 {findings} 件（critical {c}、high {h}、medium {m}、low {l}）"
     );
-    if let (Some(sev), Some(n)) = (s["fail_on"].as_str(), s["failing"].as_u64()) {
+    if let Some(f) = &s.fail_on {
+        let (sev, n) = (f.fail_on.as_str(), f.failing);
         out.push_str(&tr!("; {n} at or above {sev}", "。うち {sev} 以上 {n} 件"));
     }
-    if let Some(g) = s["guesses"].as_u64() {
-        let per = &s["candidates_per_credential"];
-        let rate = &s["guesses_per_second"];
-        let done = &s["guessed"];
+    if let Some(g) = &s.guessing {
+        let (done, n, per) = (g.guessed, g.guesses, g.candidates_per_credential);
+        let rate = float(g.guesses_per_second);
         out.push_str(&tr!(
-            "; guessing finished for {done} customer(s), {g} guesses ({per} per credential, {rate}/s)",
-            "。推測完了 {done} 名、推測 {g} 回（1認証情報あたり {per} 個、毎秒 {rate} 回）"
+            "; guessing finished for {done} customer(s), {n} guesses ({per} per credential, {rate}/s)",
+            "。推測完了 {done} 名、推測 {n} 回（1認証情報あたり {per} 個、毎秒 {rate} 回）"
         ));
-        if s["budget_exceeded"] == true {
-            let rem = &s["remaining"];
+        if g.budget_exceeded {
+            let rem = g.remaining;
             out.push_str(&tr!(
                 "; budget used up, {rem} customer(s) left for the next run",
                 "。時間切れのため残り {rem} 名は次回に続行します"
             ));
-            let w = &s["stopped_within"];
-            if let (Some(c), Some(k), Some(n)) = (
-                w["customer"].as_str(),
-                w["kind"].as_str(),
-                w["candidates_done"].as_u64(),
-            ) {
-                let c = crate::sanitize::sanitize(c);
-                let k = super::password::kind_name(k);
-                let next = n + 1;
+            if let Some(w) = &g.stopped_within {
+                let c = crate::sanitize::sanitize(&w.customer);
+                let k = super::password::kind_name(w.kind.as_str());
+                let next = w.candidates_done + 1;
                 out.push_str(&tr!(
                     " (it resumes inside customer {c}, at {k} guess {next})",
                     "（お客様 {c} の{k}パスワードの {next} 番目の推測から再開します）"

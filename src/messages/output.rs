@@ -1,4 +1,16 @@
-//! Sentences about how output was shown (narrow tables).
+//! Sentences about how output was shown (narrow tables, progress bars).
+
+use crate::ops::Stage;
+
+/// What a progress bar says an operation is busy with.
+pub fn stage(s: &Stage) -> String {
+    match s {
+        Stage::Reading(file) => super::importing(file),
+        Stage::Issuing => super::issuing(),
+        Stage::Auditing => super::auditing(),
+        Stage::Sending => tr!("sending", "送信中"),
+    }
+}
 
 /// Columns a narrow table left out.
 pub fn columns_hidden(keys: &[&str]) -> String {

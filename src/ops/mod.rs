@@ -9,6 +9,8 @@
 //! its outcome; a front end may call the same function and meet the same
 //! controls.
 
+pub mod audit;
+
 /// Where an operation reports how far it has got: the command line draws a
 /// bar on a terminal, a front end may ignore it ([`Silent`]).
 pub trait Progress: Sync {
