@@ -54,3 +54,6 @@ pub mod rollout;
 #[cfg(test)]
 pub mod testing;
 pub mod trail;
+
+#[cfg(test)]
+mod tests;

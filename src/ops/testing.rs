@@ -139,3 +139,35 @@ pub fn cheap_policy() -> Policy {
     p.hashing.t = 1;
     p
 }
+
+/// Add customer `code` (with a PC address), audited.
+pub fn add_customer(ledger: &mut Ledger, code: &str, email: &str) {
+    let c = crate::customer::Customer {
+        code: code.to_string(),
+        name: "佐藤 太郎".to_string(),
+        birth_date: chrono::NaiveDate::from_ymd_opt(1980, 4, 10).expect("a date"),
+        phone: Some("0312345678".to_string()),
+        mobile_phone: None,
+        email_pc: Some(email.to_string()),
+        email_mobile: None,
+    };
+    ledger
+        .write(|tx| {
+            tx.upsert_customers(&[c], &[])?;
+            tx.audit(Entry {
+                action: "test.customer",
+                customer: Some(code),
+                reason: None,
+                details: json!({}),
+            })?;
+            Ok(())
+        })
+        .expect("add a test customer");
+}
+
+/// `p` with exactly these names under approval.
+pub fn requiring(p: &Policy, names: &[crate::policy::ApprovalAction]) -> Policy {
+    let mut p = p.clone();
+    p.approval.required_for = names.to_vec();
+    p
+}
