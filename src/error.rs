@@ -195,6 +195,10 @@ pub enum Error {
     /// Approving one's own request (the same identity or operator): exit 1.
     #[error("{}", crate::messages::request::own(*.id, .who))]
     OwnRequest { id: i64, who: String },
+    /// A request row that does not match its `request.create` entry in the
+    /// trail (edited outside acctsec): refused and closed (exit 1).
+    #[error("{}", crate::messages::request::tampered(*.id, .field))]
+    Tampered { id: i64, field: &'static str },
     /// The ledger is no longer in the state the request was made against
     /// (exit 1): it is closed as stale; a new request is needed.
     #[error("{}", crate::messages::request::stale(.what.code(), .what.subject()))]
@@ -228,6 +232,7 @@ impl Error {
             Error::Refused { .. }
             | Error::NotPending { .. }
             | Error::OwnRequest { .. }
+            | Error::Tampered { .. }
             | Error::Stale { .. } => exit::NO,
             Error::NoRequest { .. } => exit::USAGE,
         }
@@ -311,10 +316,11 @@ mod tests {
             Error::NotPending { .. } => "NotPending",
             Error::OwnRequest { .. } => "OwnRequest",
             Error::Stale { .. } => "Stale",
+            Error::Tampered { .. } => "Tampered",
         }
     }
 
-    const VARIANTS: usize = 27;
+    const VARIANTS: usize = 28;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).

@@ -1245,3 +1245,34 @@ fn an_unlock_request_never_lifts_a_lock_set_after_it() {
     s.approve(&s.b, id, &[]).ok();
     assert!(!s.locked("1000174"));
 }
+
+#[test]
+fn a_request_row_edited_by_hand_is_refused_as_tampered() {
+    let Some(s) = Staff::new() else { return };
+    s.require_all();
+    s.ok(
+        &s.a,
+        &["lock", "add", "1000100", "--reason", "suspected takeover"],
+    );
+    let id = s.ask(&s.a, None, &["unlock", "1000100", "--reason", "called"]);
+    // The one who asked rewrites who asked, and approves it.
+    s.env.sql_exec(
+        "UPDATE request SET requested_by = 'somebody', operator = 'somebody' WHERE id = ?1",
+        &[&id],
+    );
+    s.approve(&s.a, id, &[])
+        .status(1)
+        .stderr_has("does not match its entry in the audit trail");
+    assert!(s.locked("1000100"));
+    assert_eq!(common::audit_count(&s.env, "request.tampered"), 1);
+    // Changing what it does is caught the same way.
+    let id = s.ask(&s.a, None, &["unlock", "1000100", "--reason", "called"]);
+    s.env.sql_exec(
+        "UPDATE request SET params = replace(params, '1000100', '1000137') WHERE id = ?1",
+        &[&id],
+    );
+    s.approve(&s.b, id, &[])
+        .status(1)
+        .stderr_has("params differs");
+    assert!(s.locked("1000100"));
+}

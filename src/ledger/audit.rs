@@ -277,6 +277,26 @@ pub(super) fn head(db: &dyn Exec) -> Result<Option<Head>> {
     )
 }
 
+/// The `request.create` entry of request `id` (its details begin with
+/// `{"request":ID,`; checked exactly by the caller).
+pub(super) fn request_entry(db: &dyn Exec, id: i64) -> Result<Option<AuditRow>> {
+    let rows = db.all(
+        &format!(
+            "SELECT {COLUMNS} FROM audit_log
+             WHERE action = 'request.create' AND details LIKE ?1
+             ORDER BY seq"
+        ),
+        params![format!("{{\"request\":{id},%")],
+        AuditRow::from_row,
+    )?;
+    Ok(rows.into_iter().find(|r| {
+        serde_json::from_str::<Value>(&r.details)
+            .ok()
+            .and_then(|d| d["request"].as_i64())
+            == Some(id)
+    }))
+}
+
 pub(super) fn entry(db: &dyn Exec, seq: u64) -> Result<Option<AuditRow>> {
     db.first(
         &format!("SELECT {COLUMNS} FROM audit_log WHERE seq = ?1"),

@@ -99,7 +99,7 @@ pub use customers::{CustomerFilter, Known};
 pub use notify::{AckResult, Delivery, LoginEnv, Notice, RetryResult};
 pub(crate) use postgres::url as db_url;
 pub use read::Read;
-pub use requests::{NewRequest, RequestRow};
+pub use requests::{NewRequest, RequestRow, params_digest};
 pub use seals::TrailSnapshot;
 
 use crate::error::{Error, Result};

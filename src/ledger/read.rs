@@ -246,6 +246,11 @@ pub trait Read: sealed::Sealed {
         audit::log(db(self), f)
     }
 
+    /// The trail's `request.create` entry of request `id`.
+    fn request_entry(&self, id: i64) -> Result<Option<AuditRow>> {
+        audit::request_entry(db(self), id)
+    }
+
     /// The trail's entry `seq`, if there is one.
     fn entry(&self, seq: u64) -> Result<Option<AuditRow>> {
         audit::entry(db(self), seq)

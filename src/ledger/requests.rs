@@ -70,6 +70,13 @@ impl RequestRow {
 const COLUMNS: &str = "id, action, customer, params, preview, reason, requested_by, operator, \
      requested_at, expires_at, status, decided_by, decided_operator, decided_at, decision_reason";
 
+/// SHA-256 of a request's stored parameters, hex: the `request.create`
+/// entry holds it.
+pub fn params_digest(params: &str) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(params.as_bytes()))
+}
+
 /// What a new request holds.
 #[derive(Debug, Clone)]
 pub struct NewRequest<'a> {
@@ -137,6 +144,8 @@ impl Tx<'_> {
             ],
             |mut row| row.int(0),
         )?;
+        // The entry binds the row: approval compares them (a row edited
+        // by hand is refused as tampered).
         self.audit(super::Entry {
             action: "request.create",
             customer: r.customer,
@@ -145,6 +154,7 @@ impl Tx<'_> {
                 "request": id,
                 "action": r.action,
                 "expires_at": crate::clock::to_jst(now + r.expires_after),
+                "params_sha256": params_digest(&r.params.to_string()),
                 "preview": r.preview,
             }),
         })?;

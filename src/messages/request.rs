@@ -141,3 +141,11 @@ pub fn pending_note() -> String {
         "まだ何も変更していません（終了コード 5）"
     )
 }
+
+/// A request row that does not match its entry in the audit trail.
+pub fn tampered(id: i64, field: &str) -> String {
+    tr!(
+        "request {id} does not match its entry in the audit trail ({field} differs): it was altered outside acctsec; nothing was done and the request is closed; run `acctsec log verify` and report it",
+        "申請 {id} が監査証跡の記録と一致しません（{field} が異なります）。acctsec の外で改変されています。何も実行せず、申請を締め切りました。`acctsec log verify` を実行して報告してください"
+    )
+}

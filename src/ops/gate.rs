@@ -459,6 +459,7 @@ impl Claim {
     /// were bound to the state, or altered).
     pub fn take(ledger: &Ledger, id: i64) -> Result<Claim> {
         let request = ledger.request(id)?.ok_or(Error::NoRequest { id })?;
+        check_against_trail(ledger, &request)?;
         refuse_own(&request, ledger.identity()?, ledger.operator())?;
         let state = request.state(crate::clock::now());
         if state != "pending" {
@@ -478,6 +479,15 @@ impl Claim {
 
     fn apply(&self, tx: &mut Tx) -> Result<()> {
         let r = &self.request;
+        // The row as it is now, under the write lock, against its entry.
+        let now = tx.request(r.id)?.ok_or(Error::NoRequest { id: r.id })?;
+        if now.params != r.params {
+            return Err(Error::Tampered {
+                id: r.id,
+                field: "params",
+            });
+        }
+        check_against_trail(tx, &now)?;
         refuse_own(r, tx.identity(), tx.operator())?;
         if !tx.decide_request(r.id, "approved", None)? {
             let state = tx
@@ -500,6 +510,66 @@ impl Claim {
         })?;
         Ok(())
     }
+}
+
+/// Refuse a request row that does not match its `request.create` entry in
+/// the hash-chained trail (requester, identity, action, parameters, times):
+/// a row edited outside acctsec (to approve one's own request, or to
+/// change what it does).
+fn check_against_trail(r: &impl Read, row: &RequestRow) -> Result<()> {
+    let tampered = |field| Err(Error::Tampered { id: row.id, field });
+    let Some(e) = r.request_entry(row.id)? else {
+        return tampered("entry");
+    };
+    let d: Value = serde_json::from_str(&e.details).unwrap_or_default();
+    let Some(digest) = d["params_sha256"].as_str() else {
+        // Made before entries bound their rows: no approval can trust it.
+        return Err(Error::Stale {
+            what: Staleness::Unbound,
+        });
+    };
+    let expires = crate::clock::from_stored(&row.expires_at).map(crate::clock::to_jst);
+    if e.identity.as_deref() != Some(row.requested_by.as_str()) {
+        return tampered("requested_by");
+    }
+    if e.operator != row.operator {
+        return tampered("operator");
+    }
+    if d["action"].as_str() != Some(row.action.as_str()) {
+        return tampered("action");
+    }
+    if e.customer != row.customer {
+        return tampered("customer");
+    }
+    if e.reason != row.reason {
+        return tampered("reason");
+    }
+    if digest != crate::ledger::params_digest(&row.params) {
+        return tampered("params");
+    }
+    if e.at != row.requested_at {
+        return tampered("requested_at");
+    }
+    if d["expires_at"].as_str() != expires.as_deref() {
+        return tampered("expires_at");
+    }
+    Ok(())
+}
+
+/// Record that request `id` was refused as altered: closed (rejected),
+/// audited with what differs.
+pub fn record_tampered(ledger: &mut Ledger, id: i64, field: &str) -> Result<()> {
+    ledger.write(|tx| {
+        let r = tx.request(id)?;
+        tx.decide_request(id, "rejected", Some(&format!("tampered: {field}")))?;
+        tx.audit(Entry {
+            action: "request.tampered",
+            customer: r.as_ref().and_then(|r| r.customer.as_deref()),
+            reason: None,
+            details: json!({ "request": id, "differs": field }),
+        })?;
+        Ok(())
+    })
 }
 
 fn refuse_own(r: &RequestRow, identity: &str, operator: &str) -> Result<()> {

@@ -56,6 +56,10 @@ pub fn approve(
 ) -> Result<(RequestRow, std::result::Result<Approved, Refusal>)> {
     let claim = match Claim::take(ledger, id) {
         Ok(c) => c,
+        Err(Error::Tampered { id, field }) => {
+            gate::record_tampered(ledger, id, field)?;
+            return Err(Error::Tampered { id, field });
+        }
         Err(Error::Stale { what }) => {
             if let Some(r) = ledger_request(ledger, id)? {
                 gate::record_stale(ledger, &r, &what)?;
@@ -71,6 +75,10 @@ pub fn approve(
     }
     match carry_out(ledger, &claim, o, progress) {
         Ok(done) => Ok((claim.request, Ok(done))),
+        Err(Error::Tampered { id, field }) => {
+            gate::record_tampered(ledger, id, field)?;
+            Err(Error::Tampered { id, field })
+        }
         Err(Error::Stale { what }) => {
             gate::record_stale(ledger, &claim.request, &what)?;
             Err(Error::Stale { what })
