@@ -507,6 +507,14 @@ mod tests {
                 vec!["9", "request list"],
             ),
             (
+                Error::Tampered {
+                    id: 12,
+                    field: "requested_by",
+                },
+                exit::NO,
+                vec!["12", "requested_by", "log verify"],
+            ),
+            (
                 Error::NotPending {
                     id: 8,
                     state: "expired".into(),
