@@ -253,3 +253,64 @@ fn a_shortened_head_is_accepted_from_8_hex_digits_with_a_note() {
     env.run(&["log", "verify", "--head", &format!("{seq}:{}", &hash[..7])])
         .status(2);
 }
+
+/// A writer whose clock was set back (two days) leaves entries dated before
+/// their predecessors: `log verify` names the first, a few minutes' drift
+/// between hosts it lets pass.
+#[test]
+fn time_running_backwards_is_reported() {
+    let env = Env::with_ledger();
+    let at = "2027-06-07T10:00:00+09:00";
+    env.run_at(at, &["lock", "list"]).ok();
+    env.run_at(
+        at,
+        &[
+            "rollout",
+            "set",
+            "--pre-start",
+            "2027-01-04T09:00:00+09:00",
+            "--pre-end",
+            "2027-02-26T17:00:00+09:00",
+            "--enforce",
+            "2027-03-01T00:00:00+09:00",
+        ],
+    )
+    .ok();
+    // Two minutes earlier: within the tolerance.
+    env.run_at(
+        "2027-06-07T09:58:00+09:00",
+        &[
+            "rollout",
+            "set",
+            "--pre-start",
+            "2027-01-04T09:00:00+09:00",
+            "--pre-end",
+            "2027-02-26T17:00:00+09:00",
+            "--enforce",
+            "2027-03-02T00:00:00+09:00",
+        ],
+    )
+    .ok();
+    env.run(&["log", "verify"]).ok();
+    // Two days earlier.
+    env.run_at(
+        "2027-06-05T10:00:00+09:00",
+        &[
+            "rollout",
+            "set",
+            "--pre-start",
+            "2027-01-04T09:00:00+09:00",
+            "--pre-end",
+            "2027-02-26T17:00:00+09:00",
+            "--enforce",
+            "2027-03-03T00:00:00+09:00",
+        ],
+    )
+    .ok();
+    let doc = env
+        .run(&["--format", "json", "log", "verify"])
+        .status(1)
+        .json();
+    assert_eq!(doc["first_bad"]["problem"], "time_backwards", "{doc}");
+    env.run(&["log", "verify"]).status(1).stdout_has("set back");
+}

@@ -447,16 +447,21 @@ fn problem_code(k: &TamperKind) -> &'static str {
         TamperKind::Gap { .. } => "sequence_gap",
         TamperKind::HeadMissing => "truncated",
         TamperKind::HeadDiffers => "head_differs",
+        TamperKind::TimeBackwards { .. } => "time_backwards",
     }
 }
 
 /// What is wrong at the entry; `count`: the entries the chain holds.
 fn problem_text(t: &Tamper, count: u64) -> String {
-    match t.kind {
+    match &t.kind {
         TamperKind::HashMismatch => messages::tamper_hash_mismatch(),
         TamperKind::BrokenLink => messages::tamper_broken_link(),
         TamperKind::Gap { .. } => messages::tamper_gap(t.seq),
         TamperKind::HeadMissing => messages::tamper_head_missing(t.seq, count),
         TamperKind::HeadDiffers => messages::tamper_head_differs(t.seq),
+        TamperKind::TimeBackwards { previous } => messages::tamper_time_backwards(
+            &crate::clock::stored_to_jst(previous),
+            crate::ledger::CLOCK_TOLERANCE_SECS / 60,
+        ),
     }
 }

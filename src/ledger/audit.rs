@@ -126,7 +126,16 @@ pub enum TamperKind {
     HeadMissing,
     /// The entry at the known head's sequence number has another hash.
     HeadDiffers,
+    /// The entry is dated before its predecessor by more than
+    /// [`CLOCK_TOLERANCE_SECS`] (a writer's clock set back: its times, and
+    /// the expiry of its requests, cannot be trusted). `previous` is the
+    /// predecessor's time as stored.
+    TimeBackwards { previous: String },
 }
+
+/// How far an entry may be dated before its predecessor (clocks of several
+/// hosts differ by a little) before `log verify` reports it.
+pub const CLOCK_TOLERANCE_SECS: i64 = 300;
 
 /// The entry hash: SHA-256 over every field, each length-prefixed so that no
 /// two different entries encode alike, then the previous hash. Format 2
@@ -350,6 +359,14 @@ pub(super) fn log(db: &dyn Exec, f: &LogFilter) -> Result<Vec<AuditRow>> {
     Ok(rows.split_off(rows.len().saturating_sub(keep)))
 }
 
+/// The predecessor's stored time, when `at` is before it by more than the
+/// tolerance.
+fn went_back(prev: Option<&(DateTime<Utc>, String)>, at: &str) -> Option<String> {
+    let (before, shown) = prev?;
+    let at = crate::clock::from_stored(at)?;
+    (*before - at > chrono::Duration::seconds(CLOCK_TOLERANCE_SECS)).then(|| shown.clone())
+}
+
 pub(super) fn verify_log(
     db: &dyn Exec,
     known_head: Option<&Head>,
@@ -359,6 +376,7 @@ pub(super) fn verify_log(
     let mut head_seen = false;
     let mut found = None;
     let mut format = 1u8;
+    let mut prev_at: Option<(DateTime<Utc>, String)> = None;
     db.query(
         &format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq"),
         params![],
@@ -375,6 +393,8 @@ pub(super) fn verify_log(
                 || row.format < format
             {
                 Some(TamperKind::HashMismatch)
+            } else if let Some(previous) = went_back(prev_at.as_ref(), &row.at) {
+                Some(TamperKind::TimeBackwards { previous })
             } else {
                 match known_head {
                     Some(h) if h.seq == row.seq && !h.matches(&row.hash) => {
@@ -393,6 +413,9 @@ pub(super) fn verify_log(
                     kind,
                 });
                 return Ok(ControlFlow::Break(()));
+            }
+            if let Some(at) = crate::clock::from_stored(&row.at) {
+                prev_at = Some((at, row.at.clone()));
             }
             prev = row.hash;
             format = row.format;

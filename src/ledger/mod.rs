@@ -89,7 +89,7 @@ use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use audit::{AuditRow, Entry, Head, LogFilter, Tamper, TamperKind};
+pub use audit::{AuditRow, CLOCK_TOLERANCE_SECS, Entry, Head, LogFilter, Tamper, TamperKind};
 pub use audit_findings::{AccountScan, AuditAccount, StoredGuess};
 pub use audit_runs::AuditRun;
 pub use authcodes::AuthCodeRow;

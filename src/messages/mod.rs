@@ -248,6 +248,15 @@ pub fn tamper_broken_link() -> String {
     )
 }
 
+/// An entry dated before its predecessor (shown in JST) by more than the
+/// tolerance (minutes).
+pub fn tamper_time_backwards(previous: &str, minutes: i64) -> String {
+    tr!(
+        "dated before the entry preceding it ({previous}) by more than {minutes} minutes: a writer's clock was set back, so its times and the expiry of its requests cannot be trusted",
+        "直前の記録（{previous}）より {minutes} 分以上前の日時です。書き込んだ端末の時計が戻されており、その日時と申請の期限は信用できません"
+    )
+}
+
 pub fn tamper_gap(expected: u64) -> String {
     tr!(
         "sequence number out of order, expected {expected} (an entry was deleted, inserted or reordered)",
