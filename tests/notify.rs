@@ -844,15 +844,21 @@ fn export_ack_export_loses_nothing() {
     assert_eq!(sent_listed, sent);
     assert_eq!(outbox(&env, &["--status", "pending"]).len(), 4);
     assert_eq!(outbox(&env, &[]).len(), 6);
-    // Acknowledging twice is harmless; everything acked, the next export is empty.
+    // Only the named export's notices: the first export's ids are not the
+    // newest export's.
     let all: Vec<String> = ids.iter().chain(&ids2).map(i64::to_string).collect();
     let mut a = vec!["notify", "outbox", "ack"];
     a.extend(all.iter().map(String::as_str));
-    env.run(&a).ok();
+    env.run(&a).status(2).stderr_has("did not hand over");
+    // Acknowledging twice is harmless; everything acked, the next export is empty.
+    for file in ["a.jsonl", "b.jsonl"] {
+        let f = env.path(file).display().to_string();
+        env.run(&["notify", "outbox", "ack", "--from", &f]).ok();
+    }
     assert!(export(&env, "c.jsonl").is_empty());
     assert_eq!(outbox(&env, &["--status", "sent"]).len(), 6);
     let acks = log(&env, "notify.ack");
-    assert_eq!(acks.len(), 2);
+    assert_eq!(acks.len(), 3);
 }
 
 #[test]

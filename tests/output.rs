@@ -557,16 +557,13 @@ fn every_command_prints_one_json_document() {
             "--format", "json", "unlock", "1000137", "--reason", "called",
         ]);
         one_document("unlock (a request)", &run);
-        let doc = run.ok().json();
+        let doc = run.status(5).json();
         assert_eq!(doc["status"], "pending");
         doc["request"].as_i64().unwrap().to_string()
     };
     let (first, second) = (ask(), ask());
     // Somebody else asked for the first one (the tests run as one user).
-    env.sql_exec(
-        "UPDATE request SET requested_by = 'someone-else', operator = 'someone-else' WHERE id = ?1",
-        &[&first.parse::<i64>().unwrap()],
-    );
+    common::request_by(&env, first.parse().unwrap(), "someone-else");
     let request_runs: Vec<(&str, Vec<&str>)> = vec![
         ("request list", vec!["request", "list"]),
         ("request list", vec!["request", "list", "--status", "bogus"]),

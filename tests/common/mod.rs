@@ -488,6 +488,39 @@ pub fn set_trail_identity(env: &Env, identity: &str) {
     }
 }
 
+/// Make request `id` (row and `request.create` entry alike, the chain
+/// hashed anew) look as if `who` had asked for it: a second person for
+/// tests that run as one user. (Editing only the row is refused as
+/// tampering.)
+pub fn request_by(env: &Env, id: i64, who: &str) {
+    env.sql_exec(
+        "UPDATE request SET requested_by = ?1, operator = ?1 WHERE id = ?2",
+        &[&who, &id],
+    );
+    let prefix = format!("{{\"request\":{id},%");
+    env.sql_exec(
+        "UPDATE audit_log SET identity = ?1, operator = ?1 WHERE action = 'request.create' AND details LIKE ?2",
+        &[&who, &prefix],
+    );
+    let rows = env.sql_rows(
+        "SELECT seq, at, operator, action, customer, reason, details, format, identity FROM audit_log ORDER BY seq",
+        &[],
+    );
+    let mut prev = "0".repeat(64);
+    for r in &rows {
+        let mut fields = r[..7].to_vec();
+        fields.push(Some(prev.clone()));
+        let format: u8 = r[7].as_deref().unwrap().parse().unwrap();
+        let hash = entry_hash(&fields, format, r[8].as_deref());
+        let seq: i64 = r[0].as_deref().unwrap().parse().unwrap();
+        env.sql_exec(
+            "UPDATE audit_log SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
+            &[&prev, &hash, &seq],
+        );
+        prev = hash;
+    }
+}
+
 pub fn audit_count(env: &Env, action: &str) -> i64 {
     env.sql_i64(
         "SELECT count(*) FROM audit_log WHERE action = ?1",
