@@ -20,7 +20,7 @@
 //! field of [`File`].
 
 use std::io::Read;
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -197,12 +197,23 @@ pub enum ConfigError {
     NoSmtpPassword { config: Option<PathBuf> },
 }
 
+/// The largest configuration file read (a few KiB of TOML).
+const MAX_CONFIG_FILE: u64 = 1 << 20;
+
+/// The text of a configuration file: a regular file of at most
+/// [`MAX_CONFIG_FILE`] bytes, UTF-8.
+fn read_text(path: &Path) -> std::io::Result<String> {
+    let bytes = crate::secretfile::read_regular(path, MAX_CONFIG_FILE)?;
+    String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+}
+
 impl Config {
     /// Load the configuration: `explicit` (`--config`), which must exist,
     /// or the first of the default places that exists, or none.
     pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
         match explicit {
-            Some(p) => match std::fs::read_to_string(p) {
+            Some(p) => match read_text(p) {
                 Ok(text) => Config::parse(p, &text),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(ConfigError::Missing {
                     path: p.to_path_buf(),
@@ -214,7 +225,7 @@ impl Config {
             },
             None => {
                 for p in default_paths() {
-                    match std::fs::read_to_string(&p) {
+                    match read_text(&p) {
                         Ok(text) => return Config::parse(&p, &text),
                         Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
                         Err(e) => return Err(ConfigError::Read { path: p, source: e }),
@@ -382,10 +393,15 @@ fn read_private(
         path: path.to_path_buf(),
         source,
     };
-    let mut f = std::fs::File::open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => kind.missing(path),
-        _ => read_error(e),
-    })?;
+    // (Opened without blocking: a FIFO is refused below, not waited on.)
+    let mut f = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => kind.missing(path),
+            _ => read_error(e),
+        })?;
     let meta = f.metadata().map_err(read_error)?;
     let mode = meta.permissions().mode() & 0o777;
     if mode & 0o077 != 0 {

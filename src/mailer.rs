@@ -317,7 +317,7 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 fn tls_parameters(cfg: &SmtpConfig) -> Result<TlsParameters, ConnectError> {
     let mut b = TlsParameters::builder(cfg.host.clone());
     if let Some(path) = &cfg.ca_file {
-        let pem = std::fs::read(path)
+        let pem = crate::secretfile::read_regular(path, 1 << 20)
             .map_err(|e| ConnectError::CaFile(format!("{}: {e}", path.display())))?;
         let cert = Certificate::from_pem(&pem)
             .map_err(|e| ConnectError::CaFile(format!("{}: {e}", path.display())))?;

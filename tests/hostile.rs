@@ -360,3 +360,114 @@ fn an_address_is_trimmed_alike_on_every_path() {
     assert_eq!(email("1000137"), "Hanako.New@example.com");
     assert_eq!(email("1000174"), "ichiro@example.jp");
 }
+
+/// Every file named in the configuration, and the configuration itself, is
+/// read only if it is a regular file, with a size bound: a FIFO is refused
+/// at once (it used to hang `notify send`), `/dev/zero` is no certificate.
+#[test]
+fn files_named_in_the_config_must_be_regular_files() {
+    use std::time::Duration;
+    let env = Env::with_customers();
+    let fifo = env.path("pw.fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&fifo, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // A queued notice, so that `notify send` has something to do.
+    env.run(&["lock", "add", "1000100", "--reason", "check"])
+        .ok();
+    let smtp =
+        "[smtp]\nhost = \"127.0.0.1\"\nport = 9\ntls = \"none\"\nfrom = \"a@example.co.jp\"\n";
+    let with = |extra: &str| {
+        env.write("config.toml", format!("{smtp}{extra}"))
+            .display()
+            .to_string()
+    };
+    let run = |cfg: &str, args: &[&str]| {
+        let mut all = vec!["--config", cfg];
+        all.extend_from_slice(args);
+        common::Run(
+            env.cmd()
+                .args(&all)
+                .timeout(Duration::from_secs(20))
+                .output()
+                .expect("run acctsec"),
+        )
+    };
+    let cfg = with("username = \"u\"\npassword_file = \"pw.fifo\"\n");
+    let r = run(&cfg, &["notify", "send"]);
+    assert!(
+        r.0.status.code().is_some(),
+        "it must not hang: {}",
+        r.stderr()
+    );
+    assert_ne!(r.code(), 0);
+    let cfg = with("ca_file = \"/dev/zero\"\n");
+    let r = run(&cfg, &["notify", "send"]);
+    assert!(
+        r.0.status.code().is_some(),
+        "it must not hang: {}",
+        r.stderr()
+    );
+    assert_ne!(r.code(), 0);
+    // The configuration file itself.
+    let r = run(&fifo.display().to_string(), &["log", "verify"]);
+    assert!(
+        r.0.status.code().is_some(),
+        "it must not hang: {}",
+        r.stderr()
+    );
+    r.status(74).stderr_has("not a regular file");
+}
+
+/// A process that may hold secrets leaves no core dump: its core size
+/// limit is 0 while it waits for a password on stdin.
+#[test]
+fn no_core_dumps() {
+    use std::io::Write;
+    let env = Env::with_ledger();
+    let mut child = env
+        .std_cmd()
+        .args(["password", "check", "--kind", "login"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let limits = format!("/proc/{}/limits", child.id());
+    let mut seen = String::new();
+    for _ in 0..200 {
+        seen = std::fs::read_to_string(&limits).unwrap_or_default();
+        let core = seen.lines().find(|l| l.starts_with("Max core file size"));
+        // (The soft limit may be 0 from the start: wait for the hard one.)
+        if core.is_some_and(|l| l.split_whitespace().nth(5) == Some("0")) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Abcdef123\n")
+        .unwrap();
+    child.wait_with_output().unwrap();
+    let core = seen
+        .lines()
+        .find(|l| l.starts_with("Max core file size"))
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(
+        core.split_whitespace().nth(4),
+        Some("0"),
+        "soft limit: {core}"
+    );
+    assert_eq!(
+        core.split_whitespace().nth(5),
+        Some("0"),
+        "hard limit: {core}"
+    );
+}

@@ -351,6 +351,8 @@ fn os_login_name() -> Option<String> {
 /// Run the parsed command line; the exit code on success (0, or 1 for "the
 /// answer is no").
 pub fn run(cli: Cli) -> Result<u8> {
+    // Before any secret is read (prompts, stdin, key and password files).
+    crate::secret::forbid_core_dumps();
     // Everything about the surroundings is decided here, once: the language
     // (kept by `messages` for every sentence after this), the terminals, and
     // the time.
