@@ -137,6 +137,25 @@ pub fn table_text(key: &str, v: &Value) -> String {
     }
 }
 
+/// A value as a CSV cell: [`cell_text`], with text that a spreadsheet
+/// would run as a formula (`=`, `+`, `-`, `@`, a tab or a CR first: a
+/// customer's name from a core-system export, say) defused by a leading
+/// `'` (OWASP's advice for CSV injection). Numbers stay numbers; JSON is
+/// never changed.
+pub fn csv_cell(v: &Value) -> String {
+    let text = cell_text(v);
+    let raw_first = match v {
+        Value::String(s) => s.chars().next(),
+        _ => None,
+    };
+    let risky = |c: Option<char>| matches!(c, Some('=' | '+' | '-' | '@' | '\t' | '\r'));
+    if !v.is_number() && (risky(raw_first) || risky(text.chars().next())) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
 /// A value as a person reads it in a table or a CSV cell.
 pub fn cell_text(v: &Value) -> String {
     match v {
@@ -320,7 +339,7 @@ impl Printer {
                 w.write_record(l.columns.iter().map(|c| c.key))
                     .map_err(csv_err)?;
                 for row in &l.rows {
-                    w.write_record(row.iter().map(cell_text)).map_err(csv_err)?;
+                    w.write_record(row.iter().map(csv_cell)).map_err(csv_err)?;
                 }
                 w.flush().map_err(Error::stdout)?;
                 Ok(())
@@ -568,6 +587,27 @@ fn fit(l: &Listing, cells: &[Vec<String>], width: Option<usize>) -> Fit {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_defused() {
+        use serde_json::json;
+        for (v, want) in [
+            (
+                json!("=HYPERLINK(\"http://x\")"),
+                "'=HYPERLINK(\"http://x\")",
+            ),
+            (json!("+81 3-1234-5678"), "'+81 3-1234-5678"),
+            (json!("-2+3"), "'-2+3"),
+            (json!("@SUM(A1)"), "'@SUM(A1)"),
+            (json!("\t=1"), "' =1"),
+            (json!(["=A1", "b"]), "'=A1, b"),
+            (json!("佐藤 太郎"), "佐藤 太郎"),
+            (json!(-5), "-5"),
+            (json!(null), ""),
+        ] {
+            assert_eq!(csv_cell(&v), want, "{v}");
+        }
+    }
     use super::*;
 
     /// A printer into a buffer, and the buffer.

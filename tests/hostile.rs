@@ -471,3 +471,26 @@ fn no_core_dumps() {
         "hard limit: {core}"
     );
 }
+
+/// A name a spreadsheet would run as a formula reaches a CSV defused (a
+/// leading `'`); JSON keeps it as it is.
+#[test]
+fn csv_output_defuses_formulas() {
+    let env = Env::with_ledger();
+    let f = env.write(
+        "c.csv",
+        "code,name,birth_date\n1000100,\"=HYPERLINK(\"\"http://x.example\"\",\"\"x\"\")\",1980-01-02\n",
+    );
+    env.run(&["customer", "import", &f.display().to_string()])
+        .ok();
+    let csv = env
+        .run(&["--format", "csv", "customer", "list"])
+        .ok()
+        .stdout();
+    assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
+    let json = env
+        .run(&["--format", "json", "customer", "list"])
+        .ok()
+        .json();
+    assert!(json[0]["name"].as_str().unwrap().starts_with("=HYPERLINK("));
+}

@@ -172,6 +172,24 @@ fn ct_eq(a: &[u8], b: &[u8]) -> bool {
     a.ct_eq(b).to_bool()
 }
 
+/// No core dump of this process: it holds passwords, hashes, auth codes
+/// and the relay's password in memory at times. The core size limit is set
+/// to 0 (soft and hard), and the process is marked not dumpable (which also
+/// keeps other processes of the same user from reading its memory through
+/// ptrace or /proc). Best effort: a failure leaves things as they were.
+pub fn forbid_core_dumps() {
+    let none = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: plain system calls with a valid pointer to a local value and
+    // constant arguments; their results are only checked, never relied on.
+    unsafe {
+        libc::setrlimit(libc::RLIMIT_CORE, &none);
+        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,23 +212,5 @@ mod tests {
     fn error_is_std_error() {
         fn takes(_: &dyn std::error::Error) {}
         takes(&SecretError::UnknownFormat);
-    }
-}
-
-/// No core dump of this process: it holds passwords, hashes, auth codes
-/// and the relay's password in memory at times. The core size limit is set
-/// to 0 (soft and hard), and the process is marked not dumpable (which also
-/// keeps other processes of the same user from reading its memory through
-/// ptrace or /proc). Best effort: a failure leaves things as they were.
-pub fn forbid_core_dumps() {
-    let none = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: plain system calls with a valid pointer to a local value and
-    // constant arguments; their results are only checked, never relied on.
-    unsafe {
-        libc::setrlimit(libc::RLIMIT_CORE, &none);
-        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
     }
 }
