@@ -170,6 +170,40 @@ fn same_file(f: &File, path: &Path) -> bool {
     }
 }
 
+/// Open `path` for reading without blocking on a FIFO or a device (the
+/// reads of a regular file are unaffected by `O_NONBLOCK`), and refuse what
+/// is not a regular file: a FIFO named as a password file would hang the
+/// command, `/dev/zero` as a certificate file would read until out of
+/// memory.
+pub fn open_regular(path: &Path) -> std::io::Result<File> {
+    let f = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    if !f.metadata()?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    Ok(f)
+}
+
+/// The bytes of the regular file `path` ([`open_regular`]), at most `max`.
+pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let f = open_regular(path)?;
+    let mut bytes = Vec::new();
+    f.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("larger than {max} bytes"),
+        ));
+    }
+    Ok(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,36 +275,3 @@ mod tests {
     }
 }
 
-/// Open `path` for reading without blocking on a FIFO or a device (the
-/// reads of a regular file are unaffected by `O_NONBLOCK`), and refuse what
-/// is not a regular file: a FIFO named as a password file would hang the
-/// command, `/dev/zero` as a certificate file would read until out of
-/// memory.
-pub fn open_regular(path: &Path) -> std::io::Result<File> {
-    let f = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)?;
-    if !f.metadata()?.is_file() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
-    }
-    Ok(f)
-}
-
-/// The bytes of the regular file `path` ([`open_regular`]), at most `max`.
-pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let f = open_regular(path)?;
-    let mut bytes = Vec::new();
-    f.take(max + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > max {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::FileTooLarge,
-            format!("larger than {max} bytes"),
-        ));
-    }
-    Ok(bytes)
-}
