@@ -718,9 +718,9 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;notify;emit' {
-            [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'The client''s IP address')
-            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'The client''s device')
-            [CompletionResult]::new('--user-agent', '--user-agent', [CompletionResultType]::ParameterName, 'The client''s browser user agent')
+            [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'The client''s IP address (v4 or v6)')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'The client''s device (plain text, at most 256 characters)')
+            [CompletionResult]::new('--user-agent', '--user-agent', [CompletionResultType]::ParameterName, 'The client''s browser user agent (plain text, at most 256 characters)')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'The amount in yen (withdrawals)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')

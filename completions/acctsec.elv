@@ -655,9 +655,9 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;notify;emit'= {
-            cand --ip 'The client''s IP address'
-            cand --device 'The client''s device'
-            cand --user-agent 'The client''s browser user agent'
+            cand --ip 'The client''s IP address (v4 or v6)'
+            cand --device 'The client''s device (plain text, at most 256 characters)'
+            cand --user-agent 'The client''s browser user agent (plain text, at most 256 characters)'
             cand --amount 'The amount in yen (withdrawals)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'

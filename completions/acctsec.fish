@@ -490,9 +490,9 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l ip -d 'The client\'s IP address' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l device -d 'The client\'s device' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l user-agent -d 'The client\'s browser user agent' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l ip -d 'The client\'s IP address (v4 or v6)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l device -d 'The client\'s device (plain text, at most 256 characters)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l user-agent -d 'The client\'s browser user agent (plain text, at most 256 characters)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l amount -d 'The amount in yen (withdrawals)' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F

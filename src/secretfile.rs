@@ -274,4 +274,3 @@ mod tests {
         drop(holder);
     }
 }
-

@@ -904,6 +904,18 @@ fn escape_sequences_from_the_front_end_never_reach_a_terminal_or_a_mail() {
             "--user-agent",
             esc,
         ]),
+        // Refused at the door now (exit 2: no IP address, control
+        // characters); the same text in a legal place still never gets out.
+        env.run(&[
+            "notify",
+            "emit",
+            "login",
+            "1000100",
+            "--ip",
+            "203.0.113.5",
+            "--device",
+            "iPhone \u{202e}evil",
+        ]),
         env.run(&["notify", "emit", esc, "1000100"]),
         env.run(&["notify", "emit", "login", esc]),
         env.run(&["notify", "set", "1000100", esc, "on"]),
@@ -922,6 +934,7 @@ fn escape_sequences_from_the_front_end_never_reach_a_terminal_or_a_mail() {
         runs.push(env.run(&["--format", format, "notify", "show", "1000100"]));
         runs.push(env.run(&["--format", format, "log"]));
     }
+    assert_eq!(runs[0].code(), 2, "{}", runs[0].stderr());
     for r in &runs {
         assert!(
             !r.0.stdout.contains(&0x1b) && !r.0.stderr.contains(&0x1b),

@@ -27,3 +27,25 @@ impl From<KindArg> for Kind {
         }
     }
 }
+
+/// `--ip`: an IP address (v4 or v6), in its canonical form.
+pub fn ip_arg(s: &str) -> std::result::Result<String, String> {
+    s.trim()
+        .parse::<std::net::IpAddr>()
+        .map(|ip| ip.to_string())
+        .map_err(|_| crate::messages::notify::bad_ip())
+}
+
+/// The longest `--device` or `--user-agent` kept, in characters.
+pub const MAX_CLIENT_TEXT: usize = 256;
+
+/// `--device`, `--user-agent`: one line of plain text (no control
+/// characters, so no escape sequence reaches a terminal or a mail), at most
+/// [`MAX_CLIENT_TEXT`] characters; longer text is cut there.
+pub fn client_text(s: &str) -> std::result::Result<String, String> {
+    let s = s.trim();
+    if s.chars().any(char::is_control) {
+        return Err(crate::messages::notify::bad_client_text(MAX_CLIENT_TEXT));
+    }
+    Ok(s.chars().take(MAX_CLIENT_TEXT).collect())
+}

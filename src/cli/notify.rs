@@ -63,14 +63,14 @@ pub enum NotifyCmd {
         /// The customer code
         #[arg(value_parser = super::args::code_arg)]
         code: String,
-        /// The client's IP address
-        #[arg(long, value_name = "ADDR")]
+        /// The client's IP address (v4 or v6)
+        #[arg(long, value_name = "ADDR", value_parser = super::args::ip_arg)]
         ip: Option<String>,
-        /// The client's device
-        #[arg(long, value_name = "TEXT")]
+        /// The client's device (plain text, at most 256 characters)
+        #[arg(long, value_name = "TEXT", value_parser = super::args::client_text)]
         device: Option<String>,
-        /// The client's browser user agent
-        #[arg(long, value_name = "TEXT")]
+        /// The client's browser user agent (plain text, at most 256 characters)
+        #[arg(long, value_name = "TEXT", value_parser = super::args::client_text)]
         user_agent: Option<String>,
         /// The amount in yen (withdrawals)
         #[arg(long, value_name = "N")]

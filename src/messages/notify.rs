@@ -429,3 +429,19 @@ pub fn retried(n: usize) -> String {
         "失敗した通知 {n} 件を送信待ちに戻しました。次の `acctsec notify send` で送信します"
     )
 }
+
+/// `notify emit --ip` that is no IP address.
+pub fn bad_ip() -> String {
+    tr!(
+        "not an IP address (give the client's address, e.g. 203.0.113.5 or 2001:db8::1)",
+        "IP アドレスではありません（例: 203.0.113.5、2001:db8::1）"
+    )
+}
+
+/// `notify emit --device/--user-agent` with control characters.
+pub fn bad_client_text(max: usize) -> String {
+    tr!(
+        "must be one line of plain text without control characters (at most {max} characters are kept)",
+        "制御文字を含まない 1 行のテキストにしてください（先頭 {max} 文字までを記録します）"
+    )
+}
