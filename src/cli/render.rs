@@ -53,10 +53,10 @@ pub fn unlocked(ctx: &mut Ctx, out: Option<&Path>, done: &UnlockOutcome) -> Resu
         UnlockOutcome::Unlocked {
             results,
             reissued,
-            warnings,
+            dropped,
         } => {
-            for w in warnings {
-                ctx.out.warn(w);
+            if *dropped > 0 {
+                ctx.out.warn(&messages::issue_lines_dropped(*dropped));
             }
             let mut l = Listing::new(&["customer", "result", "reissued"]);
             for r in results {

@@ -354,8 +354,9 @@ pub enum Checkpoint<'a> {
     UnfinishedElsewhere(&'a [(String, u64)]),
     /// Replacing `n` customers' passwords (irreversible): go ahead?
     ConfirmReissue(usize),
-    /// A warning of the run, worded.
-    Warning(String),
+    /// `n` lines of the interrupted run's file did not match the ledger and
+    /// were dropped (their customers get new passwords).
+    LinesDropped(usize),
 }
 
 /// What an issue run did.
@@ -426,8 +427,8 @@ pub fn issue(
         return Ok(Gated::Done(IssueOutcome::Cancelled));
     }
     let mut run = prepared.open(ledger, &policy, o.codes.len())?;
-    if let Some(w) = run.warning() {
-        checkpoint(Checkpoint::Warning(w))?;
+    if run.mismatched() > 0 {
+        checkpoint(Checkpoint::LinesDropped(run.mismatched()))?;
     }
     let todo = run.todo(ledger, &o.codes)?;
     if via.is_approval() {
