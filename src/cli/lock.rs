@@ -74,7 +74,7 @@ fn list(ctx: &mut Ctx) -> Result<u8> {
         l.push(vec![
             json!(a.customer),
             json!(crate::clock::stored_to_jst(&a.lock.at)),
-            json!(a.lock.reason),
+            json!(messages::lock_reason(&a.lock.reason)),
             json!(a.failures),
             json!(a.lock.by),
             json!(a.login_failures),

@@ -224,7 +224,7 @@ fn state_fields(s: &AccountState) -> Vec<(&'static str, Value)> {
         ),
         (
             "lock_reason",
-            json!(s.lock.as_ref().map(|l| l.reason.clone())),
+            json!(s.lock.as_ref().map(|l| messages::lock_reason(&l.reason))),
         ),
         ("failures", json!(s.failures)),
         ("login_failures", json!(s.login_failures)),

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use super::gate::{self, Bound, Change, Gated, Via};
-use crate::customer::{Customer, PasswordState};
+use crate::customer::{Customer, LockReason, PasswordState};
 use crate::error::{Error, Result};
 use crate::issuance::{self, Outset};
 use crate::ledger::{Entry, Ledger, Read};
@@ -264,7 +264,8 @@ pub fn attempt(
             details: json!({ "kind": kind.as_str(), "ok": false, "source": source, "failures": failures }),
         })?;
         if locks {
-            let reason = crate::messages::auto_lock_reason(kind.as_str(), failures);
+            // A code, worded when shown (`messages::lock_reason`).
+            let reason = LockReason::code(kind, failures);
             tx.lock(code, &reason)?;
             tx.audit(Entry {
                 action: "lock.auto",
