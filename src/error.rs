@@ -5,7 +5,9 @@
 //! holds data (paths, codes, counts, the underlying error); its `Display`
 //! hands those fields to one function per variant in `messages::errors`,
 //! which knows nothing of this type. (`Usage`, `InUse`, `Unavailable` and `Config` carry a
-//! sentence already worded by `messages` where they were raised.)
+//! sentence already worded by `messages` where they were raised: the face
+//! may raise them; below it, in `ops`, `issuance` and `ledger`, an error is
+//! one of the typed variants.)
 
 use std::path::PathBuf;
 
@@ -207,12 +209,80 @@ pub enum Error {
     /// resume. Exit 128 + the signal's number (130 SIGINT, 143 SIGTERM).
     #[error("{what}")]
     Interrupted { exit: u8, what: String },
+    /// A ledger URL that cannot be understood (exit 2); `why` names the part.
+    #[error("{}", crate::messages::db_url_invalid(.why))]
+    DbUrlInvalid { why: String },
+    /// A ledger URL that carries a password (exit 2).
+    #[error("{}", crate::messages::db_url_password())]
+    DbUrlPassword,
+    /// The ledger server cannot be reached or dropped the connection
+    /// (exit 75: safe to retry).
+    #[error("{}", crate::messages::db_unreachable(.server, .detail))]
+    DbUnreachable { server: String, detail: String },
+    /// The ledger server refused the user (exit 78); `plain`: on a
+    /// connection `sslmode=disable` left unencrypted.
+    #[error("{}", if *.plain {
+        crate::messages::db_auth_failed_plain(.server, .user, .detail)
+    } else {
+        crate::messages::db_auth_failed(.server, .user, .detail)
+    })]
+    DbAuthFailed {
+        server: String,
+        user: String,
+        detail: String,
+        plain: bool,
+    },
+    /// The ledger server's certificate was refused (exit 78).
+    #[error("{}", crate::messages::db_tls_refused(.server, .detail))]
+    DbTlsRefused { server: String, detail: String },
+    /// A TLS setting of the ledger URL that cannot be used (exit 78).
+    #[error("{}", crate::messages::db_tls_unusable(.detail))]
+    DbTlsUnusable { detail: String },
+    /// The ledger's place, or a file beside it, is unsafe (exit 78).
+    #[error("{}", crate::messages::unsafe_ledger(.ledger, .why))]
+    UnsafeLedger {
+        ledger: PathBuf,
+        why: crate::ledger::files::Unsafe,
+    },
+    /// Another `password issue` runs on this ledger or into this directory
+    /// (exit 75).
+    #[error("{}", crate::messages::issue_in_progress())]
+    IssueInProgress,
+    /// The policy in force cannot generate initial passwords (exit 78).
+    #[error("{}", crate::messages::generator_unusable(.error))]
+    GeneratorUnusable { error: crate::policy::PolicyError },
+    /// No generated password for `code` kept the rules in `tries` draws
+    /// (exit 78); `rule`: the one broken most often.
+    #[error("{}", crate::messages::generator_exhausted(.code, *.tries, *.rule))]
+    GeneratorExhausted {
+        code: String,
+        tries: u32,
+        rule: Option<crate::policy::Rule>,
+    },
+    /// A policy that does not validate (exit 78); `file` names where it came
+    /// from.
+    #[error("{}", crate::messages::policy_invalid(.file, .error))]
+    PolicyInvalid {
+        file: PathBuf,
+        error: crate::policy::PolicyError,
+    },
+    /// `unlock` without anyone to unlock (exit 2).
+    #[error("{}", crate::messages::unlock_needs_codes())]
+    UnlockNeedsCodes,
+    /// `unlock --reissue` carried out without `--out` (exit 2).
+    #[error("{}", crate::messages::request::reissue_needs_out())]
+    ReissueNeedsOut,
 }
 
 impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Usage(_) | Error::NeedsConfirmation { .. } => exit::USAGE,
+            Error::Usage(_)
+            | Error::NeedsConfirmation { .. }
+            | Error::DbUrlInvalid { .. }
+            | Error::DbUrlPassword
+            | Error::UnlockNeedsCodes
+            | Error::ReissueNeedsOut => exit::USAGE,
             Error::Locked { .. } => exit::LOCKED,
             Error::NoCustomer { .. } => exit::NO_CUSTOMER,
             Error::BadInput { .. } | Error::BadSecret(_) | Error::Unreachable { .. } => exit::DATA,
@@ -223,11 +293,22 @@ impl Error {
             | Error::Db { .. }
             | Error::Corrupt { .. }
             | Error::Unaudited => exit::IO,
-            Error::Busy { .. } | Error::InUse { .. } | Error::Unavailable { .. } => exit::BUSY,
+            Error::Busy { .. }
+            | Error::InUse { .. }
+            | Error::Unavailable { .. }
+            | Error::DbUnreachable { .. }
+            | Error::IssueInProgress => exit::BUSY,
             Error::NoLedger { .. }
             | Error::NotALedger { .. }
             | Error::NewerLedger { .. }
-            | Error::Config { .. } => exit::CONFIG,
+            | Error::Config { .. }
+            | Error::DbAuthFailed { .. }
+            | Error::DbTlsRefused { .. }
+            | Error::DbTlsUnusable { .. }
+            | Error::UnsafeLedger { .. }
+            | Error::GeneratorUnusable { .. }
+            | Error::GeneratorExhausted { .. }
+            | Error::PolicyInvalid { .. } => exit::CONFIG,
             Error::Interrupted { exit, .. } => *exit,
             Error::Refused { .. }
             | Error::NotPending { .. }
@@ -317,10 +398,23 @@ mod tests {
             Error::OwnRequest { .. } => "OwnRequest",
             Error::Stale { .. } => "Stale",
             Error::Tampered { .. } => "Tampered",
+            Error::DbUrlInvalid { .. } => "DbUrlInvalid",
+            Error::DbUrlPassword => "DbUrlPassword",
+            Error::DbUnreachable { .. } => "DbUnreachable",
+            Error::DbAuthFailed { .. } => "DbAuthFailed",
+            Error::DbTlsRefused { .. } => "DbTlsRefused",
+            Error::DbTlsUnusable { .. } => "DbTlsUnusable",
+            Error::UnsafeLedger { .. } => "UnsafeLedger",
+            Error::IssueInProgress => "IssueInProgress",
+            Error::GeneratorUnusable { .. } => "GeneratorUnusable",
+            Error::GeneratorExhausted { .. } => "GeneratorExhausted",
+            Error::PolicyInvalid { .. } => "PolicyInvalid",
+            Error::UnlockNeedsCodes => "UnlockNeedsCodes",
+            Error::ReissueNeedsOut => "ReissueNeedsOut",
         }
     }
 
-    const VARIANTS: usize = 28;
+    const VARIANTS: usize = 41;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -537,6 +631,91 @@ mod tests {
                 exit::NO,
                 vec!["stale: request again", "1000100"],
             ),
+            (
+                Error::DbUrlInvalid {
+                    why: "unknown parameter \"colour\"".into(),
+                },
+                exit::USAGE,
+                vec!["colour", "postgres://USER@HOST:PORT/DBNAME"],
+            ),
+            (Error::DbUrlPassword, exit::USAGE, vec!["PGPASSWORD"]),
+            (
+                Error::DbUnreachable {
+                    server: "db.example:5432".into(),
+                    detail: "connection refused".into(),
+                },
+                exit::BUSY,
+                vec!["db.example:5432", "connection refused"],
+            ),
+            (
+                Error::DbAuthFailed {
+                    server: "db.example:5432".into(),
+                    user: "acctsec".into(),
+                    detail: "password authentication failed".into(),
+                    plain: true,
+                },
+                exit::CONFIG,
+                vec!["db.example:5432", "acctsec", "sslmode=require"],
+            ),
+            (
+                Error::DbTlsRefused {
+                    server: "db.example:5432".into(),
+                    detail: "UnknownIssuer".into(),
+                },
+                exit::CONFIG,
+                vec!["db.example:5432", "UnknownIssuer", "sslrootcert"],
+            ),
+            (
+                Error::DbTlsUnusable {
+                    detail: "no root certificates in /x/root.crt".into(),
+                },
+                exit::CONFIG,
+                vec!["/x/root.crt"],
+            ),
+            (
+                Error::UnsafeLedger {
+                    ledger: "/x/ledger.db".into(),
+                    why: crate::ledger::files::Unsafe::WorldWritableDir { dir: "/x".into() },
+                },
+                exit::CONFIG,
+                vec!["/x/ledger.db", "o-w /x"],
+            ),
+            (Error::IssueInProgress, exit::BUSY, vec!["password issue"]),
+            (
+                Error::GeneratorUnusable {
+                    error: crate::policy::PolicyError::OutOfRange {
+                        field: "generator.length".into(),
+                        value: 0,
+                        min: 8,
+                        max: 64,
+                    },
+                },
+                exit::CONFIG,
+                vec!["generator.length", "policy set"],
+            ),
+            (
+                Error::GeneratorExhausted {
+                    code: "10\u{1b}[2J00100".into(),
+                    tries: 64,
+                    rule: None,
+                },
+                exit::CONFIG,
+                vec!["1000100", "64", "policy set"],
+            ),
+            (
+                Error::PolicyInvalid {
+                    file: "/x/policy.toml".into(),
+                    error: crate::policy::PolicyError::MinAboveMax {
+                        field: "login.min_len".into(),
+                        min: 20,
+                        max: 16,
+                    },
+                },
+                exit::CONFIG,
+                vec!["/x/policy.toml", "login.min_len"],
+            ),
+            (Error::UnlockNeedsCodes, exit::USAGE, vec!["--codes FILE"]),
+            (Error::ReissueNeedsOut, exit::USAGE, vec!["--out FILE"]),
         ]
     }
 

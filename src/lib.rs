@@ -30,3 +30,4 @@ pub mod sanitize;
 pub mod seal;
 pub mod secret;
 pub mod secretfile;
+pub mod vocab;

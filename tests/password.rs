@@ -1070,6 +1070,65 @@ fn the_ninth_failure_locks_and_a_lock_refuses_even_the_right_password() {
         .status(4);
 }
 
+/// The automatic lock's reason is kept as a code and worded in the
+/// reader's language; a reason stored as prose (older ledgers) shows as it
+/// is.
+#[test]
+fn the_automatic_lock_reason_is_a_code_worded_for_the_reader() {
+    let env = Env::with_customers();
+    env.run_stdin(
+        &["password", "set", SATO, "--kind", "execution"],
+        &format!("{EXEC_PW}\n"),
+    )
+    .ok();
+    for _ in 1..=8 {
+        assert_eq!(verify(&env, SATO, WRONG), 1);
+    }
+    assert_eq!(verify(&env, SATO, WRONG), 3);
+    let stored = |sql: &str| env.sql_text(sql, &[&SATO]);
+    assert_eq!(
+        stored("SELECT lock_reason FROM customer WHERE code = ?1"),
+        "auto:execution:9"
+    );
+    assert_eq!(
+        stored("SELECT reason FROM audit_log WHERE customer = ?1 AND action = 'lock.auto'"),
+        "auto:execution:9"
+    );
+    let ja = |args: &[&str]| {
+        let out = env
+            .cmd()
+            .env("LANG", "ja_JP.UTF-8")
+            .args(args)
+            .output()
+            .expect("run acctsec");
+        assert!(out.status.success(), "{args:?}");
+        serde_json::from_slice::<Value>(&out.stdout).expect("json")
+    };
+    let en_sentence = "9 consecutive failed execution-password attempts";
+    let ja_sentence = "執行パスワードの連続 9 回の認証失敗";
+    assert_eq!(lock_list(&env)[0]["reason"], en_sentence);
+    assert_eq!(show(&env, SATO)["lock_reason"], en_sentence);
+    assert_eq!(
+        ja(&["lock", "list", "--format", "json"])[0]["reason"],
+        ja_sentence
+    );
+    assert_eq!(
+        ja(&["customer", "show", SATO, "--format", "json"])["lock_reason"],
+        ja_sentence
+    );
+    let log = ja(&["log", "--action", "lock.auto", "--format", "json"]);
+    assert_eq!(log[0]["reason"], ja_sentence);
+    // A ledger that stored the sentence: shown as stored, in any language.
+    env.sql_exec(
+        "UPDATE customer SET lock_reason = ?2 WHERE code = ?1",
+        &[&SATO, &en_sentence],
+    );
+    assert_eq!(
+        ja(&["lock", "list", "--format", "json"])[0]["reason"],
+        en_sentence
+    );
+}
+
 #[test]
 fn a_success_resets_the_count() {
     let env = Env::with_customers();

@@ -74,7 +74,7 @@ fn list(ctx: &mut Ctx) -> Result<u8> {
         l.push(vec![
             json!(a.customer),
             json!(crate::clock::stored_to_jst(&a.lock.at)),
-            json!(a.lock.reason),
+            json!(messages::lock_reason(&a.lock.reason)),
             json!(a.failures),
             json!(a.lock.by),
             json!(a.login_failures),
@@ -107,7 +107,7 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
     // fresh passwords of which only the first is stored).
     let codes = issuance::named_codes(&a.codes, a.codes_file.as_deref())?;
     if codes.is_empty() {
-        return Err(Error::Usage(messages::unlock_needs_codes()));
+        return Err(Error::UnlockNeedsCodes);
     }
     let o = UnlockOptions {
         codes,
@@ -123,7 +123,7 @@ pub fn unlock(ctx: &mut Ctx, a: UnlockArgs) -> Result<u8> {
         }
     } else {
         if o.reissue && o.out.is_none() {
-            return Err(Error::Usage(messages::request::reissue_needs_out()));
+            return Err(Error::ReissueNeedsOut);
         }
         if !confirm_unlock(ctx, &plan.customers, o.reissue)? {
             ctx.out

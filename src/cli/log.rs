@@ -133,6 +133,11 @@ fn entry_row(r: crate::ledger::AuditRow, about: Option<&str>, json: bool) -> Vec
         ),
         _ => (r.customer, Value::String(r.details)),
     };
+    // An automatic lock's reason is stored as a code: worded for the reader.
+    let reason = match r.reason {
+        Some(code) if r.action == "lock.auto" => Some(messages::lock_reason(&code)),
+        reason => reason,
+    };
     vec![
         json!(r.seq),
         json!(crate::clock::stored_to_jst(&r.at)),
@@ -140,7 +145,7 @@ fn entry_row(r: crate::ledger::AuditRow, about: Option<&str>, json: bool) -> Vec
         json!(r.operator),
         json!(r.action),
         json!(customer),
-        json!(r.reason),
+        json!(reason),
         details,
     ]
 }

@@ -335,8 +335,8 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
                 Ok(true)
             }
             Checkpoint::ConfirmReissue(n) => ctx.confirm(&messages::confirm_reissue(n)),
-            Checkpoint::Warning(w) => {
-                ctx.out.warn(&w);
+            Checkpoint::LinesDropped(n) => {
+                ctx.out.warn(&messages::issue_lines_dropped(n));
                 Ok(true)
             }
         }

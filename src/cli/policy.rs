@@ -109,15 +109,17 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
         ),
         (_, Some(file)) => {
             let text = read_policy_file(file)?;
-            let p = Policy::from_toml(&text).map_err(|e| Error::Config {
-                what: messages::policy_invalid(file, &e),
+            let p = Policy::from_toml(&text).map_err(|error| Error::PolicyInvalid {
+                file: file.clone(),
+                error,
             })?;
             (p, json!({ "file": file.display().to_string() }))
         }
         _ => unreachable!("clap requires --preset or --file"),
     };
-    policy.validate().map_err(|e| Error::Config {
-        what: messages::policy_invalid(std::path::Path::new("policy"), &e),
+    policy.validate().map_err(|error| Error::PolicyInvalid {
+        file: "policy".into(),
+        error,
     })?;
     let mut ledger = ctx.open()?;
     // Shown and confirmed first (a person at a terminal, else --yes): a

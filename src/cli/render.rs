@@ -53,10 +53,10 @@ pub fn unlocked(ctx: &mut Ctx, out: Option<&Path>, done: &UnlockOutcome) -> Resu
         UnlockOutcome::Unlocked {
             results,
             reissued,
-            warnings,
+            dropped,
         } => {
-            for w in warnings {
-                ctx.out.warn(w);
+            if *dropped > 0 {
+                ctx.out.warn(&messages::issue_lines_dropped(*dropped));
             }
             let mut l = Listing::new(&["customer", "result", "reissued"]);
             for r in results {
@@ -224,7 +224,7 @@ fn state_fields(s: &AccountState) -> Vec<(&'static str, Value)> {
         ),
         (
             "lock_reason",
-            json!(s.lock.as_ref().map(|l| l.reason.clone())),
+            json!(s.lock.as_ref().map(|l| messages::lock_reason(&l.reason))),
         ),
         ("failures", json!(s.failures)),
         ("login_failures", json!(s.login_failures)),

@@ -27,5 +27,5 @@ pub use mask::{mask_birth_date, mask_email, mask_phone};
 pub use name::{CODE_MAX_LEN, NAME_MAX_LEN, validate_code, validate_name};
 pub use phone::{normalize_phone, phone_without_area_code};
 pub use record::{
-    AccountState, AddressKind, Credential, Customer, EmailChange, Lock, PasswordState,
+    AccountState, AddressKind, Credential, Customer, EmailChange, Lock, LockReason, PasswordState,
 };

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::import::{Cell, CustomerRow};
+use crate::vocab::Kind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Customer {
@@ -168,8 +169,55 @@ pub struct Credential {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lock {
     pub at: String,
+    /// As stored: [`LockReason::code`] for an automatic lock, the staff's
+    /// words for theirs (and, from before the codes, an automatic lock's
+    /// English sentence).
     pub reason: String,
     pub by: String,
+}
+
+impl Lock {
+    /// Why the account is locked, typed.
+    pub fn cause(&self) -> LockReason<'_> {
+        LockReason::parse(&self.reason)
+    }
+}
+
+/// Why an account is locked: the ledger stores a stable code for the
+/// automatic lock (worded in the reader's language when shown), the staff's
+/// own text for theirs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockReason<'a> {
+    /// `failures` consecutive failed attempts of `kind` (L1); stored as
+    /// `auto:KIND:FAILURES`.
+    Failures { kind: Kind, failures: u32 },
+    /// Text as stored, shown as it is.
+    Text(&'a str),
+}
+
+impl LockReason<'_> {
+    const AUTO: &'static str = "auto:";
+
+    /// The stored code of an automatic lock: `auto:execution:9`.
+    pub fn code(kind: Kind, failures: u32) -> String {
+        format!("{}{}:{failures}", Self::AUTO, kind.as_str())
+    }
+
+    /// A stored reason: a code read as one, anything else as text.
+    pub fn parse(stored: &str) -> LockReason<'_> {
+        let auto = stored.strip_prefix(Self::AUTO).and_then(|rest| {
+            let (kind, n) = rest.split_once(':')?;
+            let kind = kind.parse::<Kind>().ok()?;
+            if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            Some(LockReason::Failures {
+                kind,
+                failures: n.parse().ok()?,
+            })
+        });
+        auto.unwrap_or(LockReason::Text(stored))
+    }
 }
 
 /// The credential and lock state shown beside a customer.
@@ -183,4 +231,33 @@ pub struct AccountState {
     pub lock: Option<Lock>,
     /// Consecutive failed login-password attempts.
     pub login_failures: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lock_reasons_round_trip_and_old_prose_stays_text() {
+        for kind in Kind::ALL {
+            let code = LockReason::code(kind, 9);
+            assert_eq!(
+                LockReason::parse(&code),
+                LockReason::Failures { kind, failures: 9 }
+            );
+        }
+        assert_eq!(LockReason::code(Kind::Execution, 9), "auto:execution:9");
+        for text in [
+            "9 consecutive failed execution-password attempts",
+            "auto:",
+            "auto:execution:",
+            "auto:execution:9x",
+            "auto:execution:+9",
+            "auto:pin:9",
+            "auto:execution:99999999999",
+            "fraud report by phone",
+        ] {
+            assert_eq!(LockReason::parse(text), LockReason::Text(text), "{text}");
+        }
+    }
 }

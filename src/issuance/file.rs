@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::messages;
 use crate::secret::Argon2Params;
 use crate::secretfile;
 
@@ -201,9 +200,7 @@ pub fn lock_dirs(ledger: Option<&Path>, out: &Path) -> Result<DirLocks> {
         match f.try_lock() {
             Ok(()) => held.push(f),
             Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(Error::InUse {
-                    what: messages::issue_in_progress(),
-                });
+                return Err(Error::IssueInProgress);
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&dir, e)),
         }

@@ -30,7 +30,6 @@ use serde_json::json;
 use crate::customer::{Customer, PasswordState};
 use crate::error::{Error, Result};
 use crate::ledger::{Entry, IssueRun, Ledger, Read, Tx};
-use crate::messages;
 use crate::notify::Event;
 use crate::password::{self, GenerateError};
 use crate::policy::{Kind, Policy};
@@ -113,9 +112,9 @@ pub fn prepare(
     let key = file::out_key(out)?;
     ledger.lock_issue_runs()?;
     let locks = file::lock_dirs(ledger.file(), out)?;
-    policy.try_generator().map_err(|e| Error::Config {
-        what: messages::generator_unusable(&e),
-    })?;
+    policy
+        .try_generator()
+        .map_err(|error| Error::GeneratorUnusable { error })?;
     let ledger_id = ledger.ledger_id()?;
     let running = ledger.write(|tx| tx.running_issue(&key))?;
     if crate::secretfile::occupied(out) {
@@ -287,11 +286,11 @@ impl Run {
         &self.resumed
     }
 
-    /// A warning for the operator when lines of the interrupted run's file
-    /// were dropped because their password did not match the ledger (their
-    /// customers are issued again).
-    pub fn warning(&self) -> Option<String> {
-        (self.mismatched > 0).then(|| messages::issue_lines_dropped(self.mismatched))
+    /// Lines of the interrupted run's file dropped because their password
+    /// did not match the ledger (their customers are issued again): the
+    /// face warns the operator when there are any.
+    pub fn mismatched(&self) -> usize {
+        self.mismatched
     }
 
     /// Which of `codes` still need a password from this run: not resumed,
@@ -450,8 +449,10 @@ fn store(tx: &mut Tx, c: &Customer, hash: &str, run: i64, deadline: &str) -> Res
 fn generation_failed(code: &str, e: GenerateError) -> Error {
     match e {
         GenerateError::Secret(e) => e.into(),
-        GenerateError::Exhausted { tries, rule } => Error::Config {
-            what: messages::generator_exhausted(code, tries, rule),
+        GenerateError::Exhausted { tries, rule } => Error::GeneratorExhausted {
+            code: code.to_owned(),
+            tries,
+            rule,
         },
     }
 }

@@ -23,7 +23,6 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::messages;
 
 /// The files SQLite keeps beside a ledger.
 pub const COMPANIONS: [&str; 3] = ["-wal", "-shm", "-journal"];
@@ -122,8 +121,9 @@ fn in_group(uid: u32, gid: u32) -> bool {
 }
 
 fn unsafe_ledger(ledger: &Path, why: Unsafe) -> Error {
-    Error::Config {
-        what: messages::unsafe_ledger(ledger, &why),
+    Error::UnsafeLedger {
+        ledger: ledger.to_path_buf(),
+        why,
     }
 }
 

@@ -237,9 +237,7 @@ impl Ledger {
         if self.conn.lock_issue_runs()? {
             Ok(())
         } else {
-            Err(Error::InUse {
-                what: crate::messages::issue_in_progress(),
-            })
+            Err(Error::IssueInProgress)
         }
     }
 

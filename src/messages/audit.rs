@@ -89,7 +89,7 @@ pub fn audit_detail(d: &Detail) -> String {
         ),
         Detail::Locked { since, reason } => {
             let since = crate::clock::stored_to_jst(since);
-            let reason = crate::sanitize::sanitize(reason);
+            let reason = crate::sanitize::sanitize(&super::lock_reason(reason));
             tr!(
                 "locked since {since}: {reason}",
                 "{since} からロック中: {reason}"

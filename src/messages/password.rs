@@ -107,10 +107,22 @@ pub fn password_in_argv() -> String {
     )
 }
 
-/// The lock reason recorded when `failures` consecutive failed attempts of
-/// `kind` (login, execution) lock an account.
-pub fn auto_lock_reason(kind: &str, failures: u32) -> String {
-    if kind == "login" {
+/// Why an account is locked, from the reason the ledger stores
+/// (`customer::LockReason`): an automatic lock worded in the reader's
+/// language, any other text as it is (not sanitized here).
+pub fn lock_reason(stored: &str) -> String {
+    match crate::customer::LockReason::parse(stored) {
+        crate::customer::LockReason::Failures { kind, failures } => {
+            auto_lock_reason(kind, failures)
+        }
+        crate::customer::LockReason::Text(t) => t.to_string(),
+    }
+}
+
+/// The reason of an automatic lock: `failures` consecutive failed attempts
+/// of `kind`.
+pub fn auto_lock_reason(kind: crate::vocab::Kind, failures: u32) -> String {
+    if kind == crate::vocab::Kind::Login {
         tr!(
             "{failures} consecutive failed login-password attempts",
             "ログインパスワードの連続 {failures} 回の認証失敗"
@@ -210,6 +222,8 @@ pub fn unlock_needs_codes() -> String {
     )
 }
 
+/// One locked customer before `unlock` asks (`reason`: as stored, worded
+/// by [`lock_reason`]).
 pub fn unlock_line(
     code: &str,
     name: &str,
@@ -218,7 +232,8 @@ pub fn unlock_line(
     at: &str,
     reason: &str,
 ) -> String {
-    let (code, name, reason) = (sanitize(code), sanitize(name), sanitize(reason));
+    let reason = lock_reason(reason);
+    let (code, name, reason) = (sanitize(code), sanitize(name), sanitize(&reason));
     let email = email.unwrap_or("-");
     tr!(
         "  {code} {name} <{email}>: locked since {at}, {failures} failure(s), reason: {reason}",

@@ -1,60 +1,8 @@
 //! The notice catalog (N1-N11; names fixed by CLI.md).
 
-pub use crate::policy::Destination;
-
-/// A notice a customer subscribes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum NoticeType {
-    Login,
-    LoginNewEnv,
-    WithdrawalRequest,
-    WithdrawalComplete,
-    WithdrawalAuthCode,
-    ViewAuthCode,
-    EmailChanged,
-    BankAccountChanged,
-    TradeExecuted,
-    FundExecuted,
-    AccountInfoChanged,
-}
+pub use crate::vocab::{Destination, NoticeType};
 
 impl NoticeType {
-    pub const ALL: [NoticeType; 11] = [
-        NoticeType::Login,
-        NoticeType::LoginNewEnv,
-        NoticeType::WithdrawalRequest,
-        NoticeType::WithdrawalComplete,
-        NoticeType::WithdrawalAuthCode,
-        NoticeType::ViewAuthCode,
-        NoticeType::EmailChanged,
-        NoticeType::BankAccountChanged,
-        NoticeType::TradeExecuted,
-        NoticeType::FundExecuted,
-        NoticeType::AccountInfoChanged,
-    ];
-
-    /// The fixed name (CLI.md).
-    pub fn name(self) -> &'static str {
-        match self {
-            NoticeType::Login => "login",
-            NoticeType::LoginNewEnv => "login_new_env",
-            NoticeType::WithdrawalRequest => "withdrawal_request",
-            NoticeType::WithdrawalComplete => "withdrawal_complete",
-            NoticeType::WithdrawalAuthCode => "withdrawal_auth_code",
-            NoticeType::ViewAuthCode => "view_auth_code",
-            NoticeType::EmailChanged => "email_changed",
-            NoticeType::BankAccountChanged => "bank_account_changed",
-            NoticeType::TradeExecuted => "trade_executed",
-            NoticeType::FundExecuted => "fund_executed",
-            NoticeType::AccountInfoChanged => "account_info_changed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<NoticeType> {
-        let s = s.trim();
-        NoticeType::ALL.into_iter().find(|t| t.name() == s)
-    }
-
     /// The requirement it comes from (PRODUCT.md).
     pub fn requirement(self) -> &'static str {
         match self {

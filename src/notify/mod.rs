@@ -222,7 +222,7 @@ mod tests {
         let c = customer(Some(PC), Some(MOBILE));
         let e = Event::AccountLocked {
             cause: LockCause::Failures {
-                kind: crate::policy::Kind::Execution,
+                kind: crate::vocab::Kind::Execution,
                 failures: 9,
             },
         };

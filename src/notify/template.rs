@@ -7,8 +7,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::customer::{AddressKind, mask_email};
-use crate::policy::Kind;
 use crate::sanitize::sanitize;
+use crate::vocab::Kind;
 
 /// What happened, with what the template may show.
 #[derive(Debug, Clone)]

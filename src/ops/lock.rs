@@ -79,8 +79,9 @@ pub enum UnlockOutcome {
     Unlocked {
         results: Vec<Unlocked>,
         reissued: bool,
-        /// Warnings of the issue run, worded.
-        warnings: Vec<String>,
+        /// Lines of an interrupted reissue's file dropped because they did
+        /// not match the ledger (see `issuance::Run::mismatched`).
+        dropped: usize,
     },
     /// The issue run into that file had finished already.
     IssueDone(issuance::Done),
@@ -139,7 +140,7 @@ fn nothing_to_do(
                 })
                 .collect(),
             reissued: false,
-            warnings: Vec::new(),
+            dropped: 0,
         }
     })
 }
@@ -152,7 +153,7 @@ pub fn unlock(
     progress: &dyn super::Progress,
 ) -> Result<Gated<UnlockOutcome>> {
     if o.codes.is_empty() {
-        return Err(Error::Usage(crate::messages::unlock_needs_codes()));
+        return Err(Error::UnlockNeedsCodes);
     }
     let customers = o
         .codes
@@ -172,7 +173,7 @@ pub fn unlock(
     let out = match (&o.out, o.reissue) {
         (Some(out), true) => Some(out.as_path()),
         (None, true) => {
-            return Err(Error::Usage(crate::messages::request::reissue_needs_out()));
+            return Err(Error::ReissueNeedsOut);
         }
         _ => None,
     };
@@ -204,7 +205,7 @@ fn carry_out(
         return Ok(UnlockOutcome::Unlocked {
             results: lifted,
             reissued: false,
-            warnings: Vec::new(),
+            dropped: 0,
         });
     };
     let policy = ledger.policy()?;
@@ -219,7 +220,7 @@ fn carry_out(
         }
     };
     let mut run = prepared.open(ledger, &policy, codes.len())?;
-    let warnings: Vec<String> = run.warning().into_iter().collect();
+    let dropped = run.mismatched();
     let todo = run.todo(ledger, &codes)?;
     let deadline = run.deadline().to_string();
     progress.begin(super::Stage::Issuing, Some(todo.len() as u64));
@@ -253,7 +254,7 @@ fn carry_out(
     Ok(UnlockOutcome::Unlocked {
         results,
         reissued: true,
-        warnings,
+        dropped,
     })
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use super::gate::{self, Bound, Change, Gated, Via};
-use crate::customer::{Customer, PasswordState};
+use crate::customer::{Customer, LockReason, PasswordState};
 use crate::error::{Error, Result};
 use crate::issuance::{self, Outset};
 use crate::ledger::{Entry, Ledger, Read};
@@ -264,7 +264,8 @@ pub fn attempt(
             details: json!({ "kind": kind.as_str(), "ok": false, "source": source, "failures": failures }),
         })?;
         if locks {
-            let reason = crate::messages::auto_lock_reason(kind.as_str(), failures);
+            // A code, worded when shown (`messages::lock_reason`).
+            let reason = LockReason::code(kind, failures);
             tx.lock(code, &reason)?;
             tx.audit(Entry {
                 action: "lock.auto",
@@ -354,8 +355,9 @@ pub enum Checkpoint<'a> {
     UnfinishedElsewhere(&'a [(String, u64)]),
     /// Replacing `n` customers' passwords (irreversible): go ahead?
     ConfirmReissue(usize),
-    /// A warning of the run, worded.
-    Warning(String),
+    /// `n` lines of the interrupted run's file did not match the ledger and
+    /// were dropped (their customers get new passwords).
+    LinesDropped(usize),
 }
 
 /// What an issue run did.
@@ -426,8 +428,8 @@ pub fn issue(
         return Ok(Gated::Done(IssueOutcome::Cancelled));
     }
     let mut run = prepared.open(ledger, &policy, o.codes.len())?;
-    if let Some(w) = run.warning() {
-        checkpoint(Checkpoint::Warning(w))?;
+    if run.mismatched() > 0 {
+        checkpoint(Checkpoint::LinesDropped(run.mismatched()))?;
     }
     let todo = run.todo(ledger, &o.codes)?;
     if via.is_approval() {

@@ -94,8 +94,9 @@ fn change_of(current: &Policy, o: &SetOptions) -> Change {
 
 /// Put `o.policy` in force (or record a request for it).
 pub fn set(ledger: &mut Ledger, o: &SetOptions, via: Via) -> Result<Gated<SetOutcome>> {
-    o.policy.validate().map_err(|e| Error::Config {
-        what: crate::messages::policy_invalid(std::path::Path::new("policy"), &e),
+    o.policy.validate().map_err(|error| Error::PolicyInvalid {
+        file: "policy".into(),
+        error,
     })?;
     let current = ledger.policy()?;
     let planned = changes_between(&current, &o.policy);

@@ -6,45 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-/// Which of the two secrets a rule set applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Login,
-    Execution,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 2] = [Kind::Login, Kind::Execution];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Login => "login",
-            Kind::Execution => "execution",
-        }
-    }
-
-    /// The other secret of the same customer (login vs execution, P6).
-    pub fn other(self) -> Kind {
-        match self {
-            Kind::Login => Kind::Execution,
-            Kind::Execution => Kind::Login,
-        }
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Kind {
-    type Err = ();
-    fn from_str(s: &str) -> Result<Self, ()> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s).ok_or(())
-    }
-}
+pub use crate::vocab::{Destination, Kind};
 
 /// The whole policy. Every field is required in a TOML file except
 /// `lockout.login_threshold`; unknown fields are refused.
@@ -91,7 +53,7 @@ impl Policy {
 
     /// The default subscription of a notice type (the seeds' default when
     /// the policy does not name it).
-    pub fn notice_default(&self, t: crate::notify::NoticeType) -> NoticeDefault {
+    pub fn notice_default(&self, t: crate::vocab::NoticeType) -> NoticeDefault {
         self.notices
             .get(t.name())
             .copied()
@@ -311,44 +273,6 @@ impl Default for AuthCode {
 pub struct Generator {
     pub length: usize,
     pub alphabet: String,
-}
-
-/// Where a notice goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Destination {
-    Pc,
-    Mobile,
-    Both,
-}
-
-impl Destination {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Destination::Pc => "pc",
-            Destination::Mobile => "mobile",
-            Destination::Both => "both",
-        }
-    }
-}
-
-impl Destination {
-    /// `pc`, `mobile` or `both`, case and spaces ignored.
-    pub fn parse(s: &str) -> Option<Destination> {
-        s.trim().to_ascii_lowercase().parse().ok()
-    }
-}
-
-impl FromStr for Destination {
-    type Err = ();
-    fn from_str(s: &str) -> Result<Self, ()> {
-        match s {
-            "pc" => Ok(Destination::Pc),
-            "mobile" => Ok(Destination::Mobile),
-            "both" => Ok(Destination::Both),
-            _ => Err(()),
-        }
-    }
 }
 
 /// Default subscription of one notice type.

@@ -48,7 +48,6 @@ use postgres::{Client, Statement};
 use super::exec::{Conn, Exec, Param, Row, RowSource, Transaction, Value};
 use super::{InitOutcome, Ledger, SCHEMA_VERSION, Target, Tx};
 use crate::error::{Error, Result};
-use crate::messages;
 
 pub use url::is_url;
 
@@ -74,8 +73,9 @@ struct Place {
 
 impl Place {
     fn unreachable(&self, detail: &str) -> Error {
-        Error::InUse {
-            what: messages::db_unreachable(&self.server, detail),
+        Error::DbUnreachable {
+            server: self.server.clone(),
+            detail: detail.to_owned(),
         }
     }
 
@@ -89,12 +89,11 @@ impl Place {
                     path: self.path.clone(),
                     waited_ms: self.busy_ms,
                 },
-                "28P01" | "28000" => Error::Config {
-                    what: if self.plain {
-                        messages::db_auth_failed_plain(&self.server, &self.user, &message)
-                    } else {
-                        messages::db_auth_failed(&self.server, &self.user, &message)
-                    },
+                "28P01" | "28000" => Error::DbAuthFailed {
+                    server: self.server.clone(),
+                    user: self.user.clone(),
+                    detail: message,
+                    plain: self.plain,
                 },
                 "3D000" => Error::NoLedger {
                     path: self.path.clone(),
@@ -130,19 +129,23 @@ impl Place {
     /// problem (78).
     fn connect_err(&self, e: postgres::Error) -> Error {
         if let Some(refused) = tls_refusal(&e) {
-            return Error::Config {
-                what: messages::db_tls_refused(&self.server, &refused),
+            return Error::DbTlsRefused {
+                server: self.server.clone(),
+                detail: refused,
             };
         }
         match self.err(e) {
             Error::Db { source, .. } => {
                 let detail = source.to_string();
-                Error::Config {
-                    what: if detail.contains("TLS") || detail.contains("tls") {
-                        messages::db_tls_unusable(&detail)
-                    } else {
-                        messages::db_auth_failed(&self.server, &self.user, &detail)
-                    },
+                if detail.contains("TLS") || detail.contains("tls") {
+                    Error::DbTlsUnusable { detail }
+                } else {
+                    Error::DbAuthFailed {
+                        server: self.server.clone(),
+                        user: self.user.clone(),
+                        detail,
+                        plain: false,
+                    }
                 }
             }
             other => other,

@@ -26,12 +26,9 @@ use rustls::{
 
 use super::url::{SslMode, Url};
 use crate::error::{Error, Result};
-use crate::messages;
 
 fn unusable(what: String) -> Error {
-    Error::Config {
-        what: messages::db_tls_unusable(&what),
-    }
+    Error::DbTlsUnusable { detail: what }
 }
 
 /// Connect with the TLS `url.sslmode` asks for. The outer error is a TLS

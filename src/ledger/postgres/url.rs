@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::messages;
 
 /// Whether a `--db` value names a PostgreSQL ledger.
 pub fn is_url(target: &Path) -> bool {
@@ -83,7 +82,9 @@ impl Url {
 }
 
 fn usage(why: &str) -> Error {
-    Error::Usage(messages::db_url_invalid(why))
+    Error::DbUrlInvalid {
+        why: why.to_owned(),
+    }
 }
 
 fn env(name: &str) -> Option<String> {
@@ -138,7 +139,7 @@ pub fn parse(target: &Path) -> Result<Url> {
     let mut user = None;
     if let Some(u) = userinfo {
         if u.contains(':') {
-            return Err(Error::Usage(messages::db_url_password()));
+            return Err(Error::DbUrlPassword);
         }
         if !u.is_empty() {
             user = Some(decode(u)?);
@@ -187,7 +188,7 @@ pub fn parse(target: &Path) -> Result<Url> {
             "port" => port = Some(v),
             "dbname" => dbname = Some(v),
             "user" => user = Some(v),
-            "password" => return Err(Error::Usage(messages::db_url_password())),
+            "password" => return Err(Error::DbUrlPassword),
             "sslmode" => sslmode = Some(v),
             "sslrootcert" => sslrootcert = Some(PathBuf::from(v)),
             "connect_timeout" => connect_timeout = Some(v),
