@@ -494,3 +494,12 @@ fn csv_output_defuses_formulas() {
         .json();
     assert!(json[0]["name"].as_str().unwrap().starts_with("=HYPERLINK("));
 }
+
+/// A staff reason cannot pass for an automatic lock's stored code.
+#[test]
+fn a_reason_cannot_look_like_an_automatic_lock() {
+    let env = Env::with_customers();
+    env.run(&["lock", "add", "1000100", "--reason", "auto:execution:9"])
+        .status(2)
+        .stderr_has("auto:");
+}

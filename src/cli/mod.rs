@@ -285,6 +285,11 @@ pub fn parse_reason(s: &str) -> std::result::Result<String, String> {
     if r.is_empty() || r.chars().any(char::is_control) || r.chars().count() > MAX_REASON_CHARS {
         return Err(messages::bad_reason());
     }
+    // The stored codes of automatic locks (`auto:execution:9`) are worded
+    // when shown: a staff reason must not pass for one.
+    if r.starts_with("auto:") {
+        return Err(messages::reserved_reason());
+    }
     Ok(r.to_string())
 }
 

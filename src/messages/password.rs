@@ -199,6 +199,14 @@ pub fn bad_reason() -> String {
     )
 }
 
+/// A `--reason` in the form of an automatic lock's stored code.
+pub fn reserved_reason() -> String {
+    tr!(
+        "--reason must not begin with \"auto:\": that is how automatic locks are recorded",
+        "--reason は \"auto:\" で始められません（自動ロックの記録に使う形式です）"
+    )
+}
+
 pub fn locked(code: &str) -> String {
     let code = sanitize(code);
     tr!(
