@@ -1276,3 +1276,28 @@ fn a_request_row_edited_by_hand_is_refused_as_tampered() {
         .stderr_has("params differs");
     assert!(s.locked("1000100"));
 }
+
+#[test]
+fn a_copy_of_the_whole_ledger_is_unmasking() {
+    let Some(s) = Staff::new() else { return };
+    s.require(r#"["customer.unmask"]"#);
+    let (dest, _db) = if on_pg() {
+        let db = common::pg::Db::create();
+        let url = db.url.replacen("postgres@", "acctsec_checker@", 1);
+        (url, Some(db))
+    } else {
+        (s.out("copy.db").display().to_string(), None)
+    };
+    let id = s.ask(&s.a, None, &["ledger", "copy", "--to", &dest]);
+    if !on_pg() {
+        assert!(!Path::new(&dest).exists(), "a request copies nothing");
+    }
+    let done = s
+        .ok(
+            &s.b,
+            &["--format", "json", "request", "approve", &id.to_string()],
+        )
+        .json();
+    let head = s.ok(&s.b, &["log", "head"]).stdout();
+    assert_eq!(done["head"].as_str(), Some(head.trim()), "{done}");
+}

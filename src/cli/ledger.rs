@@ -5,12 +5,13 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use serde_json::json;
 
 use super::Ctx;
-use crate::error::{Result, exit};
-use crate::messages;
-use crate::ops;
+use crate::error::Result;
+use crate::ops::{
+    self,
+    gate::{Gated, Via},
+};
 
 #[derive(Debug, Subcommand)]
 pub enum LedgerCmd {
@@ -34,21 +35,10 @@ pub fn run(ctx: &mut Ctx, c: LedgerCmd) -> Result<u8> {
             let mut ledger = ctx.open()?;
             let mut dest = ctx.target()?;
             dest.path = a.to;
-            let done = ops::ledger::copy(&mut ledger, &dest)?;
-            let (copied, head) = (done.copied, done.head);
-            ctx.out.done(
-                &messages::ledger_copied(ledger.path(), &dest.path, copied.entries, copied.rows),
-                &[
-                    (
-                        "to",
-                        json!(crate::sanitize::sanitize(&dest.path.display().to_string())),
-                    ),
-                    ("entries", json!(copied.entries)),
-                    ("rows", json!(copied.rows)),
-                    ("head", json!(head)),
-                ],
-            )?;
-            Ok(exit::OK)
+            match ops::ledger::copy(&mut ledger, &dest, Via::Direct)? {
+                Gated::Pending(p) => super::pending(ctx, &p),
+                Gated::Done(done) => super::render::copied(ctx, ledger.path(), &dest.path, &done),
+            }
         }
     }
 }

@@ -505,3 +505,26 @@ pub fn unfinished_runs(ctx: &Ctx, ledger: &crate::ledger::Ledger) -> Result<()> 
     }
     Ok(())
 }
+
+/// What `ledger copy` (or its approval) did.
+pub fn copied(
+    ctx: &mut Ctx,
+    from: &Path,
+    to: &Path,
+    done: &crate::ops::ledger::CopyOutcome,
+) -> Result<u8> {
+    let c = &done.copied;
+    ctx.out.done(
+        &messages::ledger_copied(from, to, c.entries, c.rows),
+        &[
+            (
+                "to",
+                json!(crate::sanitize::sanitize(&to.display().to_string())),
+            ),
+            ("entries", json!(c.entries)),
+            ("rows", json!(c.rows)),
+            ("head", json!(done.head)),
+        ],
+    )?;
+    Ok(exit::OK)
+}

@@ -188,6 +188,7 @@ fn approve(ctx: &mut Ctx, id: i64, out: Option<PathBuf>) -> Result<u8> {
         Approved::NoticesImport(file, d) => render::notices_imported(ctx, file, d),
         Approved::Export(file, d) => render::exported(ctx, file, d),
         Approved::Ack(d) => render::acked(ctx, d),
+        Approved::Copy(to, d) => render::copied(ctx, ledger.path(), to, d),
     }?;
     ctx.out.status(&text::approved(id, &r.action));
     Ok(code)

@@ -222,6 +222,11 @@ impl Ledger {
         &self.target.operator
     }
 
+    /// How this ledger was reached, and who is acting.
+    pub fn target(&self) -> &Target {
+        &self.target
+    }
+
     /// The ledger's file, for a backend that keeps one (SQLite); `None` for
     /// a ledger on a server.
     pub fn file(&self) -> Option<&Path> {

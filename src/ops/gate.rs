@@ -106,6 +106,9 @@ pub enum Change {
     },
     /// `notify outbox export`: every full address and live code.
     OutboxExport,
+    /// `ledger copy`: the whole ledger, personal data in full, to `to` (a
+    /// path or a URL without a password).
+    LedgerCopy { to: String },
     /// `notify outbox ack`: notices of one export marked sent.
     OutboxAck { export: i64, ids: Vec<i64> },
 }
@@ -133,7 +136,9 @@ impl Change {
             Change::Reissue { .. } | Change::PasswordSet { .. } => vec![Effect::CredentialSet],
             Change::PolicySet { .. } => vec![Effect::PolicySet],
             Change::SetEmail { .. } => vec![Effect::ContactChange],
-            Change::Unmask { .. } | Change::OutboxExport => vec![Effect::CustomerUnmask],
+            Change::Unmask { .. } | Change::OutboxExport | Change::LedgerCopy { .. } => {
+                vec![Effect::CustomerUnmask]
+            }
             Change::File { effects, .. } => effects.clone(),
             Change::NoticeOff { .. } | Change::OutboxAck { .. } => vec![Effect::NoticeSuppress],
         }
@@ -155,6 +160,7 @@ impl Change {
             Change::NoticeOff { .. } => "notify.set",
             Change::OutboxExport => "notify.outbox.export",
             Change::OutboxAck { .. } => "notify.outbox.ack",
+            Change::LedgerCopy { .. } => "ledger.copy",
         }
     }
 
@@ -169,9 +175,10 @@ impl Change {
             | Change::Unmask { code, .. }
             | Change::NoticeOff { code, .. } => vec![code.as_str()],
             Change::File { gated, .. } => gated.iter().map(|g| g.code.as_str()).collect(),
-            Change::PolicySet { .. } | Change::OutboxExport | Change::OutboxAck { .. } => {
-                Vec::new()
-            }
+            Change::PolicySet { .. }
+            | Change::OutboxExport
+            | Change::OutboxAck { .. }
+            | Change::LedgerCopy { .. } => Vec::new(),
         }
     }
 
@@ -238,7 +245,8 @@ impl Change {
             | Change::Unmask { .. }
             | Change::NoticeOff { .. }
             | Change::OutboxExport
-            | Change::OutboxAck { .. } => {}
+            | Change::OutboxAck { .. }
+            | Change::LedgerCopy { .. } => {}
         }
         Ok(())
     }

@@ -2,6 +2,7 @@
 
 use serde_json::json;
 
+use super::gate::{self, Change, Gated, Via};
 use crate::error::Result;
 use crate::ledger::{Copied, Entry, InitOutcome, Ledger, Read, Target};
 use crate::policy::{PRESETS, Policy};
@@ -48,8 +49,20 @@ pub struct CopyOutcome {
     pub head: Option<String>,
 }
 
-pub fn copy(ledger: &mut Ledger, dest: &Target) -> Result<CopyOutcome> {
+/// Copy the ledger, every customer's personal data in full with it
+/// (`customer.unmask`: a request when the policy lists it; its approval
+/// copies to the destination asked for, the approval's entry included).
+pub fn copy(ledger: &mut Ledger, dest: &Target, via: Via) -> Result<Gated<CopyOutcome>> {
+    let to = dest.path.display().to_string();
+    let change = Change::LedgerCopy { to: to.clone() };
+    let preview = json!({ "to": to, "copies": "the whole ledger, personal data in full" });
+    if let Some(p) = gate::hold(ledger, &change, preview, None, via)? {
+        return Ok(Gated::Pending(p));
+    }
+    if via.is_approval() {
+        ledger.write(|tx| via.apply(tx))?;
+    }
     let copied = ledger.copy_to(dest)?;
     let head = Ledger::open(dest)?.head()?.map(|h| h.to_string());
-    Ok(CopyOutcome { copied, head })
+    Ok(Gated::Done(CopyOutcome { copied, head }))
 }

@@ -44,6 +44,7 @@ pub enum Approved {
     NoticesImport(PathBuf, notify::NoticesImported),
     Export(PathBuf, notify::Exported),
     Ack(std::result::Result<notify::Acked, notify::AckRefused>),
+    Copy(PathBuf, super::ledger::CopyOutcome),
 }
 
 /// Approve request `id` and carry its change out. The request row, and
@@ -177,6 +178,12 @@ fn carry_out(
         Change::OutboxExport => {
             let out = out.ok_or_else(unbound)?;
             Approved::Export(out.to_path_buf(), done(notify::export(ledger, out, via)?)?)
+        }
+        Change::LedgerCopy { to } => {
+            let mut dest = ledger.target().clone();
+            dest.path = PathBuf::from(to);
+            let done = done(super::ledger::copy(ledger, &dest, via)?)?;
+            Approved::Copy(dest.path, done)
         }
         Change::OutboxAck { export, ids } => {
             Approved::Ack(done(notify::ack(ledger, *export as u64, ids, via)?)?)
