@@ -153,3 +153,131 @@ use crate::error::Result;
     );
     assert!(uses("use crate::vocab::NoticeType; // not notify::", "notify").is_empty());
 }
+
+/// The command handlers of src/cli (not the shared modules: mod.rs, args,
+/// render, progress, prompt, generated).
+fn handlers(root: &Path) -> Vec<(String, PathBuf)> {
+    const SHARED: &[&str] = &["mod", "args", "render", "progress", "prompt", "generated"];
+    let mut files = Vec::new();
+    rust_files(&root.join("src/cli"), &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|f| {
+            let name = f.file_stem()?.to_str()?.to_string();
+            (!SHARED.contains(&name.as_str())).then_some((name, f))
+        })
+        .collect()
+}
+
+/// The functions of `text` longer than `max` lines (from the `fn` line to
+/// its closing brace at the same indentation): (line, name, length).
+fn long_functions(text: &str, max: usize) -> Vec<(usize, String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut long = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let code = code_of(lines[i]);
+        let trimmed = code.trim_start();
+        let indent = code.len() - trimmed.len();
+        let is_fn = ["fn ", "pub fn ", "pub(crate) fn ", "pub(super) fn "]
+            .iter()
+            .any(|p| trimmed.starts_with(p));
+        if !is_fn || trimmed.ends_with(';') {
+            i += 1;
+            continue;
+        }
+        let name = trimmed
+            .split("fn ")
+            .nth(1)
+            .and_then(|r| r.split(['(', '<']).next())
+            .unwrap_or("?")
+            .to_string();
+        let close = " ".repeat(indent) + "}";
+        let end = (i + 1..lines.len())
+            .find(|&j| lines[j].trim_end() == close)
+            .unwrap_or(lines.len() - 1);
+        let n = end - i + 1;
+        if n > max {
+            long.push((i + 1, name, n));
+        }
+        i = end + 1;
+    }
+    long
+}
+
+/// The face parses, calls one operation and renders: no write transaction,
+/// no audit entry, no function longer than a screen (60 lines), and no
+/// handler reaching into another handler (shared pieces live in
+/// src/cli/mod.rs, args.rs or render.rs).
+#[test]
+fn handlers_parse_call_one_operation_and_render() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let handlers = handlers(root);
+    let names: Vec<&str> = handlers.iter().map(|(n, _)| n.as_str()).collect();
+    let mut broken = Vec::new();
+    let mut all = Vec::new();
+    rust_files(&root.join("src/cli"), &mut all);
+    for file in &all {
+        let text = std::fs::read_to_string(file).unwrap();
+        let shown = file
+            .strip_prefix(root)
+            .unwrap_or(file)
+            .display()
+            .to_string();
+        for (n, line) in text.lines().enumerate() {
+            let code = code_of(line);
+            for (what, why) in [
+                (".write(", "a write transaction"),
+                (".rehearse(", "a write transaction"),
+                (".write_or_roll_back(", "a write transaction"),
+                (".audit(", "an audit entry"),
+                ("Ledger::init(", "a write transaction"),
+            ] {
+                if code.contains(what) {
+                    broken.push(format!(
+                        "{shown}:{}: {why} in the face: move the workflow into an operation (src/ops)",
+                        n + 1
+                    ));
+                }
+            }
+        }
+        for (line, name, len) in long_functions(&text, 60) {
+            broken.push(format!(
+                "{shown}:{line}: fn {name} is {len} lines: a handler past a screen means an operation or a renderer is missing"
+            ));
+        }
+    }
+    for (me, file) in &handlers {
+        let text = std::fs::read_to_string(file).unwrap();
+        let shown = file
+            .strip_prefix(root)
+            .unwrap_or(file)
+            .display()
+            .to_string();
+        for other in names.iter().filter(|o| *o != me) {
+            for (n, line) in text.lines().enumerate() {
+                if code_of(line).contains(&format!("super::{other}::")) {
+                    broken.push(format!(
+                        "{shown}:{}: the {me} handler uses the {other} handler: move what both need to src/cli/args.rs, render.rs or mod.rs",
+                        n + 1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "\n{}\n", broken.join("\n"));
+}
+
+#[test]
+fn long_functions_are_measured_to_their_closing_brace() {
+    let body = "    let x = 1;\n".repeat(3);
+    let text = format!(
+        "fn short() {{\n{body}}}\n\npub fn long() {{\n{}}}\n",
+        body.repeat(30)
+    );
+    let found = long_functions(&text, 60);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1, "long");
+    assert_eq!(found[0].2, 92);
+}
