@@ -759,3 +759,68 @@ fn tls_to_a_server_with_a_test_ca_verifies_and_refuses_what_it_should() {
     assert!(err.contains("sslmode"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// Names are pinned to the ledger's schema: a schema named like a user (the
+/// first in PostgreSQL's default search path), planted by someone who may
+/// create schemas and holding an untouched copy of the trail, is never
+/// read; the user's `log verify` sees the real, rewritten trail.
+#[test]
+fn a_schema_planted_ahead_of_the_ledger_is_never_read() {
+    pg_only!();
+    let env = Env::with_customers();
+    let db = env.pg.as_ref().unwrap();
+    let mut admin = common::pg::admin();
+    let _ = admin.batch_execute("CREATE ROLE carol LOGIN SUPERUSER");
+    db.execute("CREATE SCHEMA carol AUTHORIZATION carol", &[]);
+    for t in ["audit_log", "seal", "request", "customer"] {
+        db.execute(
+            &format!("CREATE TABLE carol.{t} (LIKE public.{t} INCLUDING ALL)"),
+            &[],
+        );
+        db.execute(
+            &format!("INSERT INTO carol.{t} SELECT * FROM public.{t}"),
+            &[],
+        );
+    }
+    // The real trail is rewritten; the planted copy is not.
+    db.execute(
+        "UPDATE public.audit_log SET reason = 'forged' WHERE seq = 2",
+        &[],
+    );
+    let carol = db.url.replacen("postgres@", "carol@", 1);
+    let verify = |url: &str| {
+        common::Run(
+            env.cmd()
+                .env("ACCTSEC_DB", url)
+                .args(["log", "verify"])
+                .output()
+                .unwrap(),
+        )
+    };
+    verify(&carol).status(1).stdout_has("TAMPERED");
+    verify(&db.url).status(1);
+    // A ledger in another schema is reached by naming it.
+    let other = Env::new();
+    let odb = other.pg.as_ref().unwrap();
+    odb.execute("CREATE SCHEMA books", &[]);
+    let url = format!("{}?schema=books", odb.url);
+    let run = |args: &[&str]| {
+        common::Run(
+            other
+                .cmd()
+                .env("ACCTSEC_DB", &url)
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    run(&["init"]).ok();
+    assert_eq!(
+        other.sql_i64(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'books' AND tablename = 'audit_log'",
+            &[]
+        ),
+        1
+    );
+    run(&["log", "verify"]).ok();
+}

@@ -756,6 +756,11 @@ impl Transaction for PgTx<'_> {
     }
 }
 
+/// `name` as an SQL identifier, quoted.
+fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
 /// Connect to the server a ledger URL names.
 fn connect(target: &Target) -> Result<Pg> {
     let url = url::parse(&target.path)?;
@@ -783,7 +788,15 @@ fn connect(target: &Target) -> Result<Pg> {
     if let Some(pw) = url.password() {
         cfg.password(pw.as_bytes());
     }
-    let client = tls::connect(&mut cfg, &url)?.map_err(|e| place.connect_err(e))?;
+    let mut client = tls::connect(&mut cfg, &url)?.map_err(|e| place.connect_err(e))?;
+    // Names are pinned to the ledger's schema: the default search path
+    // starts with a schema named like the user (`"$user", public`), where
+    // anyone who may create a schema could plant an `audit_log` of their
+    // own. PostgreSQL searches `pg_catalog` (and this session's own
+    // temporary tables) before the path's schemas whenever the path does
+    // not name them, so built-in names come first still.
+    let pin = format!("SET search_path TO {}", quote_ident(&url.schema));
+    client.batch_execute(&pin).map_err(|e| place.err(e))?;
     Ok(Pg {
         client: RefCell::new(client),
         place,

@@ -3,7 +3,8 @@
 //! an address (`[::1]` for IPv6) or a Unix-socket directory (`%2Frun%2Fpostgresql`,
 //! or the `host=/run/postgresql` parameter). Parameters: `host`, `port`,
 //! `dbname`, `user`, `sslmode`, `sslrootcert`, `connect_timeout`,
-//! `application_name`. Missing parts come from `PGHOST`, `PGPORT`,
+//! `application_name`, and `schema` (the ledger's schema, default `public`,
+//! that every connection pins its `search_path` to). Missing parts come from `PGHOST`, `PGPORT`,
 //! `PGDATABASE`, `PGUSER`, `PGSSLMODE`, `PGSSLROOTCERT` as libpq takes them.
 //!
 //! A password never comes from the URL (it would sit in argv): it is refused,
@@ -44,6 +45,9 @@ pub struct Url {
     pub sslrootcert: Option<PathBuf>,
     pub connect_timeout_s: u64,
     pub application_name: String,
+    /// The schema the ledger's tables are in (`schema=NAME`, default
+    /// `public`): every connection pins its `search_path` to it.
+    pub schema: String,
 }
 
 impl Url {
@@ -174,6 +178,7 @@ pub fn parse(target: &Path) -> Result<Url> {
     let mut sslrootcert = None;
     let mut connect_timeout = None;
     let mut application_name = None;
+    let mut schema = None;
     for pair in query
         .unwrap_or_default()
         .split('&')
@@ -193,6 +198,7 @@ pub fn parse(target: &Path) -> Result<Url> {
             "sslrootcert" => sslrootcert = Some(PathBuf::from(v)),
             "connect_timeout" => connect_timeout = Some(v),
             "application_name" => application_name = Some(v),
+            "schema" => schema = Some(v),
             _ => return Err(usage(&format!("unknown parameter {k:?}"))),
         }
     }
@@ -239,6 +245,13 @@ pub fn parse(target: &Path) -> Result<Url> {
         sslrootcert: sslrootcert.or_else(|| env("PGSSLROOTCERT").map(PathBuf::from)),
         connect_timeout_s,
         application_name: application_name.unwrap_or_else(|| "acctsec".into()),
+        schema: match schema {
+            Some(s) if s.is_empty() || s.len() > 63 || s.chars().any(char::is_control) => {
+                return Err(usage(&format!("schema {s:?} is not a schema name")));
+            }
+            Some(s) => s,
+            None => "public".into(),
+        },
     })
 }
 
