@@ -205,7 +205,7 @@ fn a_stopped_server_is_exit_75_naming_it() {
         .local_addr()
         .unwrap()
         .port();
-    let url = format!("postgres://postgres@127.0.0.1:{port}/x");
+    let url = format!("postgres://postgres@127.0.0.1:{port}/x?sslmode=disable");
     env.cmd()
         .env("ACCTSEC_DB", &url)
         .args(["lock", "list"])
@@ -803,7 +803,7 @@ fn a_schema_planted_ahead_of_the_ledger_is_never_read() {
     let other = Env::new();
     let odb = other.pg.as_ref().unwrap();
     odb.execute("CREATE SCHEMA books", &[]);
-    let url = format!("{}?schema=books", odb.url);
+    let url = format!("{}&schema=books", odb.url);
     let run = |args: &[&str]| {
         common::Run(
             other
@@ -823,4 +823,100 @@ fn a_schema_planted_ahead_of_the_ledger_is_never_read() {
         1
     );
     run(&["log", "verify"]).ok();
+}
+
+/// What a fake server that declines TLS got from a client: the bytes after
+/// its "no TLS" answer (a startup message, then a password if it asks for
+/// one in clear).
+fn fake_server_declining_tls() -> (u16, std::thread::JoinHandle<Vec<u8>>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    listener.set_nonblocking(true).unwrap();
+    let handle = std::thread::spawn(move || {
+        // A client that never connects (it refused before): nothing got.
+        let deadline = Instant::now() + Duration::from_secs(3);
+        let mut s = loop {
+            match listener.accept() {
+                Ok((s, _)) => break s,
+                Err(_) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                Err(_) => return Vec::new(),
+            }
+        };
+        s.set_nonblocking(false).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let mut first = [0u8; 8];
+        if s.read_exact(&mut first).is_err() {
+            return Vec::new();
+        }
+        let mut got = Vec::new();
+        // SSLRequest (length 8, code 80877103): decline.
+        if first[4..] == [0x04, 0xd2, 0x16, 0x2f] {
+            let _ = s.write_all(b"N");
+        } else {
+            got.extend_from_slice(&first);
+        }
+        let mut buf = [0u8; 4096];
+        if let Ok(n) = s.read(&mut buf) {
+            got.extend_from_slice(&buf[..n]);
+            if n > 0 {
+                // Ask for the password in clear, as a fake server would.
+                let _ = s.write_all(&[b'R', 0, 0, 0, 8, 0, 0, 0, 3]);
+                if let Ok(n) = s.read(&mut buf) {
+                    got.extend_from_slice(&buf[..n]);
+                }
+            }
+        }
+        got
+    });
+    (port, handle)
+}
+
+/// TLS fails closed: with a TCP host and no sslmode the default is
+/// verify-full, so a server that declines TLS gets neither the startup
+/// message nor the password (libpq's default `prefer` gives it both).
+#[test]
+fn a_server_declining_tls_never_sees_the_password() {
+    pg_only!();
+    let env = Env::new();
+    let run = |url: &str| {
+        common::Run(
+            env.cmd()
+                .env("ACCTSEC_DB", url)
+                .env_remove("PGSSLMODE")
+                .env("PGPASSWORD", "s3cret-db")
+                .args(["log", "head"])
+                .timeout(Duration::from_secs(20))
+                .output()
+                .unwrap(),
+        )
+    };
+    // No mode and no root certificates: refused before connecting, saying
+    // how to verify the server or to turn TLS off on purpose.
+    let (port, server) = fake_server_declining_tls();
+    let r = run(&format!("postgres://acctsec@127.0.0.1:{port}/ledger"));
+    let got = server.join().unwrap();
+    r.status(78).stderr_has("sslmode=disable");
+    assert!(got.is_empty(), "the client sent {got:?}");
+    // With root certificates: the server's "no TLS" ends it there.
+    let ca = env.write("ca.pem", common::smtp::TestPki::new().ca_pem);
+    let (port, server) = fake_server_declining_tls();
+    let r = run(&format!(
+        "postgres://acctsec@127.0.0.1:{port}/ledger?sslrootcert={}",
+        ca.display()
+    ));
+    let got = server.join().unwrap();
+    assert_ne!(r.code(), 0);
+    assert!(got.is_empty(), "the client sent {got:?}");
+    // Asked for explicitly, prefer does what libpq does: the reason for the
+    // default.
+    let (port, server) = fake_server_declining_tls();
+    run(&format!("postgres://acctsec@127.0.0.1:{port}/ledger?sslmode=prefer"));
+    let got = server.join().unwrap();
+    assert!(
+        got.windows(9).any(|w| w == b"s3cret-db"),
+        "prefer sent no password: {got:?}"
+    );
 }

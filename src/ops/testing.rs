@@ -110,7 +110,9 @@ pub fn ledgers(policy: &Policy) -> Vec<TestLedger> {
                 .expect("create a test database");
             let server = url.rsplit_once('/').map(|(s, _)| s).unwrap_or(&url);
             let target = Target {
-                path: format!("{server}/{name}").into(),
+                // The test server speaks no TLS (a TCP host defaults to
+                // verify-full).
+                path: format!("{server}/{name}?sslmode=disable").into(),
                 operator: "tester".into(),
                 busy_timeout_ms: 5_000,
             };

@@ -104,9 +104,12 @@ pub fn pg_server() -> String {
 
 /// The URL of database `name` on the server of maintenance URL `server`.
 pub fn pg_database(server: &str, name: &str) -> String {
-    let base = server.split('?').next().unwrap_or(server);
+    let (base, query) = server.split_once('?').unwrap_or((server, ""));
     let at = base.rsplit_once('/').map_or(base, |(s, _)| s);
-    format!("{at}/{name}")
+    // The server's own parameters (its TLS), else the throwaway loopback
+    // server's: no TLS, said so (a TCP host defaults to verify-full).
+    let query = if query.is_empty() { "sslmode=disable" } else { query };
+    format!("{at}/{name}?{query}")
 }
 
 impl Scratch {
@@ -213,7 +216,13 @@ impl Drop for Scratch {
             && std::env::var_os("ACCTSEC_BENCH_KEEP").is_none()
             && let Ok(mut c) = postgres::Client::connect(server, postgres::NoTls)
         {
-            let name = url.rsplit('/').next().unwrap_or_default();
+            let name = url
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .split('?')
+                .next()
+                .unwrap_or_default();
             let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
         }
     }

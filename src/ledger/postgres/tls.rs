@@ -53,7 +53,7 @@ pub fn connect(
         (mode, roots) => {
             let file = roots.ok_or_else(|| {
                 unusable(format!(
-                    "sslmode {} needs root certificates: give sslrootcert=FILE or put them in ~/.postgresql/root.crt",
+                    "sslmode {} (the default for a TCP host) needs root certificates: give sslrootcert=FILE or put them in ~/.postgresql/root.crt; only on a network you trust, turn TLS off explicitly with sslmode=disable",
                     if mode == SslMode::VerifyFull {
                         "verify-full"
                     } else {

@@ -219,7 +219,12 @@ pub fn parse(target: &Path) -> Result<Url> {
         None => 5432,
     };
     let sslmode = match sslmode.or_else(|| env("PGSSLMODE")).as_deref() {
-        None | Some("prefer") => SslMode::Prefer,
+        // Fail closed: with no mode given, a TCP connection verifies the
+        // server's certificate and name (libpq's `prefer` would hand the
+        // password to a server that declines TLS). A Unix socket is never
+        // encrypted, whatever the mode.
+        None => SslMode::VerifyFull,
+        Some("prefer") => SslMode::Prefer,
         Some("disable") | Some("allow") => SslMode::Disable,
         Some("require") => SslMode::Require,
         Some("verify-ca") => SslMode::VerifyCa,
