@@ -114,6 +114,8 @@ pub enum Status {
     Sent,
     /// Refused for good by the relay (`notify outbox retry` puts them back)
     Failed,
+    /// Never sent: an auth code's notice whose code expired, was used or was ended first
+    Expired,
 }
 
 #[derive(Debug, Args)]
@@ -342,6 +344,7 @@ fn outbox(ctx: &mut Ctx, status: Option<Status>, limit: Option<u64>) -> Result<u
         Status::Pending => "pending",
         Status::Sent => "sent",
         Status::Failed => "failed",
+        Status::Expired => "expired",
     });
     let (notices, total) = ledger.outbox_page(status, limit.filter(|&n| n > 0))?;
     let mut l = Listing::new(&[
