@@ -110,20 +110,27 @@ pub(super) fn due_notices(db: &dyn Exec, now: &str, limit: i64) -> Result<Vec<No
     )
 }
 
-/// The most urgent priority among the notices due at `now` (`None`: none
-/// is due): a running `notify send` asks between messages whether a more
-/// urgent notice has come in.
-pub(super) fn most_urgent_due(db: &dyn Exec, now: &str) -> Result<Option<Priority>> {
-    let rank = db.one(
-        &format!("SELECT min({}) FROM outbox WHERE {DUE}", priority_rank()),
+/// Whether a notice more urgent than `than` is due at `now`: a running
+/// `notify send` asks between messages whether one has come in. Only the
+/// names of the more urgent types are looked up (the `(status, type)`
+/// index), so the answer costs little however long the backlog.
+pub(super) fn urgent_due(db: &dyn Exec, now: &str, than: Priority) -> Result<bool> {
+    let names: Vec<String> = Priority::table()
+        .filter(|(_, p)| *p < than)
+        .map(|(name, _)| format!("'{name}'"))
+        .collect();
+    if names.is_empty() {
+        return Ok(false);
+    }
+    let found = db.first(
+        &format!(
+            "SELECT id FROM outbox WHERE type IN ({}) AND {DUE} LIMIT 1",
+            names.join(", ")
+        ),
         params![now],
-        |mut r| r.opt_int(0),
+        |mut r| r.int(0),
     )?;
-    Ok(rank.map(|r| match r {
-        0 => Priority::Code,
-        1 => Priority::Security,
-        _ => Priority::Routine,
-    }))
+    Ok(found.is_some())
 }
 
 /// The (device, user agent, IP) of a login.

@@ -241,12 +241,13 @@ pub trait Read: sealed::Sealed {
         notify::due_notices(db(self), &crate::clock::to_stored(now), limit)
     }
 
-    /// The most urgent priority among the notices due at `now`, if any is.
-    fn most_urgent_due(
+    /// Whether a notice more urgent than `than` is due at `now`.
+    fn urgent_due(
         &self,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Option<crate::notify::Priority>> {
-        notify::most_urgent_due(db(self), &crate::clock::to_stored(now))
+        than: crate::notify::Priority,
+    ) -> Result<bool> {
+        notify::urgent_due(db(self), &crate::clock::to_stored(now), than)
     }
 
     // The audit trail.

@@ -215,9 +215,7 @@ fn next(
     limit: u64,
 ) -> Result<Option<Notice>> {
     if let Some(head) = run.queue.front() {
-        let urgent = ledger
-            .most_urgent_due(crate::clock::now())?
-            .is_some_and(|p| p < head.priority());
+        let urgent = ledger.urgent_due(crate::clock::now(), head.priority())?;
         if urgent {
             claim(ledger, run, 1, out)?;
         }

@@ -294,7 +294,9 @@ pub(super) const MIGRATIONS: &[&str] = &[
     "#,
     // 16: an `expired` status: the notice of an auth code that expired, was
     // used or was ended before its mail went out is never sent (the CHECK
-    // changes, so the table is rebuilt as in 14, its sequence kept).
+    // changes, so the table is rebuilt as in 14, its sequence kept); an
+    // index by type for `notify send`'s question whether a more urgent
+    // notice is due.
     r#"
     CREATE TABLE outbox_new (
         id              INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -328,6 +330,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE outbox_new RENAME TO outbox;
     CREATE INDEX outbox_status ON outbox (status, id);
     CREATE INDEX outbox_authcode ON outbox (authcode) WHERE authcode IS NOT NULL;
+    CREATE INDEX outbox_status_type ON outbox (status, type);
     "#,
 ];
 
