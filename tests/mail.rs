@@ -815,11 +815,15 @@ fn a_code_past_its_time_or_used_is_never_mailed_and_is_marked_expired() {
     let env = Env::with_customers();
     codes_on(&env, SATO);
     codes_on(&env, SUZUKI);
-    let t0 = "2026-12-01T10:00:00+09:00";
-    env.run_at(t0, &["authcode", "issue", SATO, "--purpose", "withdrawal"])
+    // A clock standing still from an hour ahead (the trail refuses time
+    // running backwards, so every later command keeps to it).
+    let base = chrono::Utc::now() + chrono::Duration::hours(1);
+    let at = |min: i64| (base + chrono::Duration::minutes(min)).to_rfc3339();
+    let t0 = at(0);
+    env.run_at(&t0, &["authcode", "issue", SATO, "--purpose", "withdrawal"])
         .ok();
     env.run_at(
-        t0,
+        &t0,
         &["authcode", "issue", SUZUKI, "--purpose", "withdrawal"],
     )
     .ok();
@@ -833,19 +837,20 @@ fn a_code_past_its_time_or_used_is_never_mailed_and_is_marked_expired() {
         .take_while(char::is_ascii_digit)
         .collect();
     common::Run(
-        env.cmd_at("2026-12-01T10:01:00+09:00")
+        env.cmd_at(&at(1))
             .args(["authcode", "verify", SUZUKI, "--purpose", "withdrawal"])
             .write_stdin(format!("{code}\n"))
             .output()
             .unwrap(),
     )
     .ok();
-    trade(&env, SATO);
+    env.run_at(&at(2), &["notify", "emit", "trade_executed", SATO])
+        .ok();
     let server = Server::start();
     let cfg = config(&env, server.port(), "none", "");
     // The dry run would not send them either.
     let dry = env
-        .cmd_at("2026-12-01T10:15:00+09:00")
+        .cmd_at(&at(15))
         .args([
             "--format",
             "json",
@@ -861,7 +866,7 @@ fn a_code_past_its_time_or_used_is_never_mailed_and_is_marked_expired() {
     assert_eq!(dry.as_array().unwrap().len(), 1, "{dry}");
     assert_eq!(dry[0]["type"], "trade_executed");
     let r = env
-        .cmd_at("2026-12-01T10:15:00+09:00")
+        .cmd_at(&at(15))
         .args(["--format", "json", "--config", &cfg, "notify", "send"])
         .output()
         .unwrap();
@@ -910,11 +915,12 @@ fn a_code_past_its_time_or_used_is_never_mailed_and_is_marked_expired() {
             .contains(&code)
     );
     // Never sent later either, and not put back by a retry.
-    send(&env, &cfg, &[]).ok();
+    env.run_at(&at(16), &["--config", &cfg, "notify", "send"])
+        .ok();
     assert_eq!(server.received().len(), 1);
-    env.run(&["notify", "outbox", "retry", &late.to_string()])
+    env.run_at(&at(17), &["notify", "outbox", "retry", &late.to_string()])
         .status(2);
-    env.run(&["log", "verify"]).ok();
+    env.run_at(&at(18), &["log", "verify"]).ok();
 }
 
 /// Issue 27: the Date: header is Japan time (+0900), the customer's clock.
