@@ -1,5 +1,8 @@
 //! `acctsec notify`: the notice catalog, subscriptions, front-end events and
-//! the outbox.
+//! the outbox; delivery through the relay (`send`, `outbox retry`) in
+//! [`deliver`].
+
+mod deliver;
 
 use std::path::PathBuf;
 
@@ -79,7 +82,7 @@ pub enum NotifyCmd {
     /// The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery
     Outbox(OutboxArgs),
     /// Deliver pending notices through the SMTP relay of the configuration's [smtp] table
-    Send(super::deliver::SendArgs),
+    Send(deliver::SendArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -200,9 +203,9 @@ pub fn run(ctx: &mut Ctx, cmd: NotifyCmd) -> Result<u8> {
             None => outbox(ctx, a.status, a.limit),
             Some(OutboxCmd::Export { out }) => export(ctx, &out),
             Some(OutboxCmd::Ack { ids, export, from }) => ack(ctx, ids, export, from),
-            Some(OutboxCmd::Retry { ids }) => super::deliver::retry(ctx, &ids),
+            Some(OutboxCmd::Retry { ids }) => deliver::retry(ctx, &ids),
         },
-        NotifyCmd::Send(a) => super::deliver::send(ctx, &a),
+        NotifyCmd::Send(a) => deliver::send(ctx, &a),
     }
 }
 

@@ -1,13 +1,14 @@
 //! `acctsec notify send` (deliver the outbox through the SMTP relay) and
-//! `acctsec notify outbox retry` (put failed notices back in the queue): the
-//! work is [`crate::ops::send`]; here the arguments and the words.
+//! `acctsec notify outbox retry` (put failed notices back in the queue), a
+//! part of the notify handler: the work is [`crate::ops::send`]; here the
+//! arguments and the words.
 
 use std::time::Duration;
 
 use clap::Args;
 use serde_json::json;
 
-use super::Ctx;
+use crate::cli::Ctx;
 use crate::config::{ConfigError, SmtpConfig};
 use crate::customer::mask_email;
 use crate::error::{Error, Result, exit};
@@ -25,7 +26,7 @@ pub struct SendArgs {
     pub limit: Option<u64>,
     /// Take no new notice this long after the run started (e.g. 10m, 1h); the
     /// message being sent is finished, the rest waits for the next run
-    #[arg(long, value_name = "DURATION", value_parser = super::parse_duration)]
+    #[arg(long, value_name = "DURATION", value_parser = crate::cli::parse_duration)]
     pub budget: Option<Duration>,
     /// List the notices a run would send now and the charset of each; connect to
     /// nothing and change nothing
