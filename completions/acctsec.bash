@@ -2839,7 +2839,7 @@ _acctsec() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -W "pending sent failed" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pending sent failed expired" -- "${cur}"))
                     return 0
                     ;;
                 --limit)

@@ -507,7 +507,8 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from emit" -s V -l version -d 'Print version'
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l status -d 'Only notices with this status' -r -f -a "pending\t'Waiting to be sent (by `notify send` or a mail gateway)'
 sent\t'Accepted by the relay, or acknowledged by the gateway'
-failed\t'Refused for good by the relay (`notify outbox retry` puts them back)'"
+failed\t'Refused for good by the relay (`notify outbox retry` puts them back)'
+expired\t'Never sent: an auth code\'s notice whose code expired, was used or was ended first'"
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l limit -d 'At most N notices, oldest first (0: all) [default: all]' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand notify; and __fish_seen_subcommand_from outbox" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
@@ -657,7 +658,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -s h -l help -d 'Print help'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -f -a "issue" -d 'Send the customer a one-time code by email; prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -f -a "issue" -d 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -f -a "verify" -d 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and not __fish_seen_subcommand_from issue verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from issue" -l purpose -d 'What the code is for: a withdrawal, or a view of the registered data' -r -f -a "withdrawal\t'Before a withdrawal (notice withdrawal_auth_code)'
@@ -686,7 +687,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
-complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from help" -f -a "issue" -d 'Send the customer a one-time code by email; prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from help" -f -a "issue" -d 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
 complete -c acctsec -n "__fish_acctsec_using_subcommand authcode; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and not __fish_seen_subcommand_from list show approve reject help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
@@ -829,7 +830,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_su
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "seal" -d 'Sign the head with the configured signing key and store the seal (for cron; -q: silent)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "keygen" -d 'Make a key pair for sealing: the private key into FILE (0600), the public key printed'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "copy" -d 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from authcode" -f -a "issue" -d 'Send the customer a one-time code by email; prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from authcode" -f -a "issue" -d 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from authcode" -f -a "verify" -d 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "list" -d 'Requests awaiting approval, approved, rejected or expired'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "show" -d 'One request: what it would change (personal data masked), who asked, its state'

@@ -18,7 +18,7 @@ use lettre::transport::smtp::extension::ClientId;
 use zeroize::Zeroizing;
 
 use crate::config::{SmtpConfig, TlsMode};
-use crate::notify::mail::{Charset, encode_jis, encoded_words};
+use crate::notify::mail::{Charset, date_header, encode_jis, encoded_words};
 
 /// How long one network step (connect, a command, the message) may take.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -222,6 +222,14 @@ impl Relay {
                 )
                 .map_err(|e| e.to_string())?,
         };
+        // lettre writes the date in UTC; the customer's clock says JST.
+        let date = date_header(chrono::DateTime::<chrono::Utc>::from(m.date));
+        msg.headers_mut()
+            .insert_raw(HeaderValue::dangerous_new_pre_encoded(
+                HeaderName::new_from_ascii_str("Date"),
+                date.clone(),
+                date,
+            ));
         if charset == Charset::Iso2022Jp {
             // lettre writes headers in UTF-8: these three are written here.
             let h = msg.headers_mut();

@@ -415,3 +415,27 @@ fn no_old_copy_of_a_used_code_stays_in_the_files_while_others_have_the_ledger_op
     assert!(!holds(&ledger_bytes(&env), needle.as_bytes()));
     drop(other);
 }
+
+/// Issue 27: the words match the facts. The code's mail is only queued
+/// (`notify send` delivers it): `authcode issue` says so, in both languages.
+#[test]
+fn issue_says_the_code_was_queued_not_sent() {
+    let env = env_on();
+    let r = issue(&env, T0, "withdrawal").ok();
+    assert!(r.stdout().contains("queued for email"), "{}", r.stdout());
+    assert!(!r.stdout().contains("sent by email"), "{}", r.stdout());
+    let ja = common::Run(
+        env.cmd_at(&at(2, 0))
+            .env("LANG", "ja_JP.UTF-8")
+            .args(["authcode", "issue", CODE, "--purpose", "withdrawal"])
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    assert!(
+        ja.stdout().contains("送信待ちにしました"),
+        "{}",
+        ja.stdout()
+    );
+    assert!(!ja.stdout().contains("送りました"), "{}", ja.stdout());
+}

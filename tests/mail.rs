@@ -720,3 +720,226 @@ fn a_mobile_address_gets_half_width_kana_and_circled_digits_made_safe() {
     assert!(m.from.contains("証券 お知らせ"), "{}", m.from);
     assert!(m.raw.contains("From: =?ISO-2022-JP?B?"), "{}", m.raw);
 }
+
+/// Turn the withdrawal code on for `code` (to the PC address).
+fn codes_on(env: &Env, code: &str) {
+    env.run(&[
+        "notify",
+        "set",
+        code,
+        "withdrawal_auth_code",
+        "on",
+        "--to",
+        "pc",
+        "--reason",
+        "customer request",
+    ])
+    .ok();
+}
+
+/// The outbox id of `code`'s newest auth code notice.
+fn code_notice(env: &Env, code: &str) -> i64 {
+    env.sql_i64(
+        "SELECT max(id) FROM outbox WHERE authcode IS NOT NULL AND customer = ?1",
+        &[&code],
+    )
+}
+
+/// Issue 27: a code waits for no backlog. Issued after a bulk of trade
+/// notices it goes first; issued while a long run is under way it goes
+/// after the message in flight, not after the run's claimed batch.
+#[test]
+fn auth_codes_go_before_a_bulk_backlog_even_when_issued_mid_run() {
+    let env = Env::with_customers();
+    codes_on(&env, SATO);
+    codes_on(&env, SUZUKI);
+    for c in env.sql_col("SELECT code FROM customer ORDER BY code", &[]) {
+        trade(&env, &c);
+    }
+    let backlog = pending(&env);
+    assert!(backlog >= 30, "{backlog}");
+    env.run(&["authcode", "issue", SATO, "--purpose", "withdrawal"])
+        .ok();
+    let first_code = code_notice(&env, SATO);
+    // 150 ms a message: the run lasts seconds.
+    let server = Server::slow(Duration::from_millis(150));
+    let cfg = config(&env, server.port(), "none", "");
+    let child = env
+        .std_cmd()
+        .args(["--format", "json", "--config", &cfg, "notify", "send"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let waited = std::time::Instant::now();
+    while server.received().len() < 3 {
+        assert!(
+            waited.elapsed() < Duration::from_secs(60),
+            "the run stalled"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    env.run(&["authcode", "issue", SUZUKI, "--purpose", "withdrawal"])
+        .ok();
+    let done_by_then = server.received().len();
+    let second_code = code_notice(&env, SUZUKI);
+    let j = common::Run(child.wait_with_output().unwrap()).ok().json();
+    assert_eq!(j["sent"], backlog + 2, "{j}");
+    let order: Vec<i64> = server.received().iter().map(|r| id_of(&parse(r))).collect();
+    assert_eq!(
+        order[0], first_code,
+        "the code queued before the run goes first"
+    );
+    let at = order.iter().position(|&i| i == second_code).unwrap();
+    assert!(
+        at <= done_by_then + 1,
+        "the code issued mid-run went out as message {at}; {done_by_then} were done when it was queued"
+    );
+    // The trade notices keep their order around the codes.
+    let trades: Vec<i64> = order
+        .iter()
+        .copied()
+        .filter(|i| *i != first_code && *i != second_code)
+        .collect();
+    let mut sorted = trades.clone();
+    sorted.sort();
+    assert_eq!(trades, sorted);
+    assert_eq!(pending(&env), 0);
+}
+
+/// Issue 27: nothing stale is mailed. A code that expired, or was used on
+/// another channel, before its mail went out is marked `expired`, audited
+/// and listed by `notify outbox --status expired`; the other mail goes.
+#[test]
+fn a_code_past_its_time_or_used_is_never_mailed_and_is_marked_expired() {
+    let env = Env::with_customers();
+    codes_on(&env, SATO);
+    codes_on(&env, SUZUKI);
+    // A clock standing still from an hour ahead (the trail refuses time
+    // running backwards, so every later command keeps to it).
+    let base = chrono::Utc::now() + chrono::Duration::hours(1);
+    let at = |min: i64| (base + chrono::Duration::minutes(min)).to_rfc3339();
+    let t0 = at(0);
+    env.run_at(&t0, &["authcode", "issue", SATO, "--purpose", "withdrawal"])
+        .ok();
+    env.run_at(
+        &t0,
+        &["authcode", "issue", SUZUKI, "--purpose", "withdrawal"],
+    )
+    .ok();
+    let (late, used) = (code_notice(&env, SATO), code_notice(&env, SUZUKI));
+    let body = env.sql_text("SELECT body FROM outbox WHERE id = ?1", &[&used]);
+    let code: String = body
+        .split("認証コード: ")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    common::Run(
+        env.cmd_at(&at(1))
+            .args(["authcode", "verify", SUZUKI, "--purpose", "withdrawal"])
+            .write_stdin(format!("{code}\n"))
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    env.run_at(&at(2), &["notify", "emit", "trade_executed", SATO])
+        .ok();
+    let server = Server::start();
+    let cfg = config(&env, server.port(), "none", "");
+    // The dry run would not send them either.
+    let dry = env
+        .cmd_at(&at(15))
+        .args([
+            "--format",
+            "json",
+            "--config",
+            &cfg,
+            "notify",
+            "send",
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    let dry = common::Run(dry).ok().json();
+    assert_eq!(dry.as_array().unwrap().len(), 1, "{dry}");
+    assert_eq!(dry[0]["type"], "trade_executed");
+    let r = env
+        .cmd_at(&at(15))
+        .args(["--format", "json", "--config", &cfg, "notify", "send"])
+        .output()
+        .unwrap();
+    let j = common::Run(r).ok().json();
+    assert_eq!(j["sent"], 1, "{j}");
+    let got = server.received();
+    assert_eq!(got.len(), 1);
+    assert!(
+        parse(&got[0]).subject.contains("約定"),
+        "{}",
+        parse(&got[0]).subject
+    );
+    let st = statuses(&env);
+    assert_eq!(
+        (st[&late].as_str(), st[&used].as_str()),
+        ("expired", "expired")
+    );
+    let listed = env
+        .run(&[
+            "--format", "json", "notify", "outbox", "--status", "expired",
+        ])
+        .ok()
+        .json();
+    let ids: Vec<i64> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, vec![late, used]);
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|v| v["status"] == "expired")
+    );
+    assert_eq!(audit_count(&env, "notify.expired"), 2);
+    assert_eq!(
+        audit_count(&env, "authcode.expire"),
+        1,
+        "the late one ended first"
+    );
+    assert!(
+        !env.sql_text("SELECT body FROM outbox WHERE id = ?1", &[&used])
+            .contains(&code)
+    );
+    // Never sent later either, and not put back by a retry.
+    env.run_at(&at(16), &["--config", &cfg, "notify", "send"])
+        .ok();
+    assert_eq!(server.received().len(), 1);
+    env.run_at(&at(17), &["notify", "outbox", "retry", &late.to_string()])
+        .status(2);
+    env.run_at(&at(18), &["log", "verify"]).ok();
+}
+
+/// Issue 27: the Date: header is Japan time (+0900), the customer's clock.
+#[test]
+fn the_date_header_is_in_japan_time() {
+    let env = Env::with_customers();
+    trade(&env, SATO);
+    let server = Server::start();
+    let cfg = config(&env, server.port(), "none", "");
+    common::Run(
+        env.cmd_at("2026-12-01T10:00:00+09:00")
+            .args(["--config", &cfg, "notify", "send"])
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    let got = server.received();
+    assert_eq!(got.len(), 1);
+    let m = mailparse::parse_mail(&got[0].data).unwrap();
+    let date = m.headers.get_first_value("Date").unwrap();
+    assert_eq!(date, "Tue, 01 Dec 2026 10:00:00 +0900");
+}

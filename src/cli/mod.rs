@@ -5,7 +5,6 @@ mod args;
 mod audit;
 mod authcode;
 mod customer;
-mod deliver;
 mod generated;
 mod init;
 mod ledger;

@@ -1,5 +1,8 @@
 //! `acctsec notify`: the notice catalog, subscriptions, front-end events and
-//! the outbox.
+//! the outbox; delivery through the relay (`send`, `outbox retry`) in
+//! [`deliver`].
+
+mod deliver;
 
 use std::path::PathBuf;
 
@@ -79,7 +82,7 @@ pub enum NotifyCmd {
     /// The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery
     Outbox(OutboxArgs),
     /// Deliver pending notices through the SMTP relay of the configuration's [smtp] table
-    Send(super::deliver::SendArgs),
+    Send(deliver::SendArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -114,6 +117,8 @@ pub enum Status {
     Sent,
     /// Refused for good by the relay (`notify outbox retry` puts them back)
     Failed,
+    /// Never sent: an auth code's notice whose code expired, was used or was ended first
+    Expired,
 }
 
 #[derive(Debug, Args)]
@@ -198,9 +203,9 @@ pub fn run(ctx: &mut Ctx, cmd: NotifyCmd) -> Result<u8> {
             None => outbox(ctx, a.status, a.limit),
             Some(OutboxCmd::Export { out }) => export(ctx, &out),
             Some(OutboxCmd::Ack { ids, export, from }) => ack(ctx, ids, export, from),
-            Some(OutboxCmd::Retry { ids }) => super::deliver::retry(ctx, &ids),
+            Some(OutboxCmd::Retry { ids }) => deliver::retry(ctx, &ids),
         },
-        NotifyCmd::Send(a) => super::deliver::send(ctx, &a),
+        NotifyCmd::Send(a) => deliver::send(ctx, &a),
     }
 }
 
@@ -342,6 +347,7 @@ fn outbox(ctx: &mut Ctx, status: Option<Status>, limit: Option<u64>) -> Result<u
         Status::Pending => "pending",
         Status::Sent => "sent",
         Status::Failed => "failed",
+        Status::Expired => "expired",
     });
     let (notices, total) = ledger.outbox_page(status, limit.filter(|&n| n > 0))?;
     let mut l = Listing::new(&[

@@ -64,6 +64,14 @@ pub(super) fn live(db: &dyn Exec, code: &str, purpose: Purpose) -> Result<Option
     )
 }
 
+pub(super) fn by_id(db: &dyn Exec, id: i64) -> Result<Option<AuthCodeRow>> {
+    db.first(
+        &format!("SELECT {COLUMNS} FROM authcode WHERE id = ?1"),
+        params![id],
+        row,
+    )
+}
+
 /// The customer's live codes, or every customer's (`None`), by id.
 pub(super) fn live_codes(db: &dyn Exec, code: Option<&str>) -> Result<Vec<AuthCodeRow>> {
     db.all(

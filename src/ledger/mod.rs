@@ -107,7 +107,7 @@ use exec::{Conn, Exec, Transaction};
 
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
-pub const SCHEMA_VERSION: i64 = 15;
+pub const SCHEMA_VERSION: i64 = 16;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;

@@ -4,7 +4,7 @@ use super::exec::{Exec, params};
 use super::{Read, Tx};
 use crate::customer::Customer;
 use crate::error::Result;
-use crate::notify::{Destination, Event, NewNotice, NoticeType, Subscription};
+use crate::notify::{Destination, Event, NewNotice, NoticeType, Priority, Subscription};
 use crate::policy::Policy;
 
 /// A queued notice.
@@ -23,11 +23,19 @@ pub struct Notice {
     pub attempts: i64,
     /// The relay's last reply (its queue id once sent).
     pub reply: Option<String>,
+    /// The auth code it carries (`authcode issue`), if any.
+    pub authcode: Option<i64>,
+}
+
+impl Notice {
+    /// How soon it must go out (by its type, from the catalog).
+    pub fn priority(&self) -> Priority {
+        Priority::of(&self.kind)
+    }
 }
 
 /// The columns of a [`Notice`], in its order.
-const NOTICE_COLUMNS: &str =
-    "id, type, customer, to_addr, subject, body, created_at, status, sent_at, attempts, reply";
+const NOTICE_COLUMNS: &str = "id, type, customer, to_addr, subject, body, created_at, status, sent_at, attempts, reply, authcode";
 
 fn notice_row(mut r: super::exec::Row<'_>) -> Result<Notice> {
     Ok(Notice {
@@ -42,10 +50,37 @@ fn notice_row(mut r: super::exec::Row<'_>) -> Result<Notice> {
         sent_at: r.opt_text(8)?,
         attempts: r.int(9)?,
         reply: r.opt_text(10)?,
+        authcode: r.opt_int(11)?,
     })
 }
 
-/// The pending notices `notify send` may take at `now`, oldest first: due
+/// A notice's priority rank ([`Priority::rank`]) computed from its type in
+/// SQL: a `CASE` over the catalog's names (unknown names are routine), the
+/// same on SQLite and PostgreSQL, so no column holds it.
+fn priority_rank() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let mut sql = String::from("(CASE type");
+        for (name, p) in Priority::table() {
+            if p != Priority::Routine {
+                // Catalog names are lower-case letters and underscores
+                // (tested there): safe as literals.
+                sql.push_str(&format!(" WHEN '{name}' THEN {}", p.rank()));
+            }
+        }
+        sql.push_str(&format!(" ELSE {} END)", Priority::Routine.rank()));
+        sql
+    })
+}
+
+/// The order `notify send` takes notices in, and `notify outbox export`
+/// lists them: the most urgent first, then the oldest.
+fn by_priority() -> String {
+    format!("{}, id", priority_rank())
+}
+
+/// The pending notices `notify send` may take at `now`, most urgent first
+/// and then oldest first ([`by_priority`]): due
 /// (no later attempt set), not claimed by a live run, and not exported to a
 /// mail gateway (which delivers those).
 const DUE: &str = "status = 'pending' AND exported_at IS NULL
@@ -66,10 +101,36 @@ pub(super) fn claim_of(db: &dyn Exec, id: i64) -> Result<Option<(String, String)
 
 pub(super) fn due_notices(db: &dyn Exec, now: &str, limit: i64) -> Result<Vec<Notice>> {
     db.all(
-        &format!("SELECT {NOTICE_COLUMNS} FROM outbox WHERE {DUE} ORDER BY id LIMIT ?2"),
+        &format!(
+            "SELECT {NOTICE_COLUMNS} FROM outbox WHERE {DUE} ORDER BY {} LIMIT ?2",
+            by_priority()
+        ),
         params![now, limit],
         notice_row,
     )
+}
+
+/// Whether a notice more urgent than `than` is due at `now`: a running
+/// `notify send` asks between messages whether one has come in. Only the
+/// names of the more urgent types are looked up (the `(status, type)`
+/// index), so the answer costs little however long the backlog.
+pub(super) fn urgent_due(db: &dyn Exec, now: &str, than: Priority) -> Result<bool> {
+    let names: Vec<String> = Priority::table()
+        .filter(|(_, p)| *p < than)
+        .map(|(name, _)| format!("'{name}'"))
+        .collect();
+    if names.is_empty() {
+        return Ok(false);
+    }
+    let found = db.first(
+        &format!(
+            "SELECT id FROM outbox WHERE type IN ({}) AND {DUE} LIMIT 1",
+            names.join(", ")
+        ),
+        params![now],
+        |mut r| r.int(0),
+    )?;
+    Ok(found.is_some())
 }
 
 /// The (device, user agent, IP) of a login.
@@ -140,8 +201,17 @@ pub(super) fn login_env(db: &dyn Exec, code: &str) -> Result<Option<LoginEnv>> {
     )
 }
 
+/// Every notice (of one status), most urgent first and then oldest first:
+/// the order `notify send` takes them in ([`by_priority`]).
 pub(super) fn outbox(db: &dyn Exec, status: Option<&str>) -> Result<Vec<Notice>> {
-    outbox_limited(db, status, i64::MAX)
+    db.all(
+        &format!(
+            "SELECT {NOTICE_COLUMNS} FROM outbox WHERE (?1 IS NULL OR status = ?1) ORDER BY {}",
+            by_priority()
+        ),
+        params![status],
+        notice_row,
+    )
 }
 
 /// The first `limit` notices (all when `None`), and how many match.
@@ -286,7 +356,7 @@ pub enum Delivery {
 
 impl Tx<'_> {
     /// Claim for run `run` until `until` at most `limit` due notices (see
-    /// `DUE`), oldest first. Transactions are serialized on every backend,
+    /// `DUE`), most urgent first, then oldest first. Transactions are serialized on every backend,
     /// so two runs never claim one notice; a crashed run's claims lapse at
     /// `until`.
     pub fn claim_notices(&self, run: &str, until: &str, limit: i64) -> Result<Vec<Notice>> {
@@ -331,6 +401,22 @@ impl Tx<'_> {
         }
     }
 
+    /// Mark pending notices `expired`: notices of an auth code that expired,
+    /// was used or was ended before its mail went out, never sent (their
+    /// claim released). Returns how many were marked.
+    pub fn expire_notices(&self, ids: &[i64]) -> Result<u64> {
+        let mut n = 0;
+        for id in ids {
+            n += self.exec().execute(
+                "UPDATE outbox SET status = 'expired', next_attempt_at = NULL,
+                   claimed_by = NULL, claimed_until = NULL
+                 WHERE id = ?1 AND status = 'pending'",
+                params![id],
+            )?;
+        }
+        Ok(n)
+    }
+
     /// Give back run `run`'s claims on notices it did not get to.
     pub fn release_claims(&self, run: &str) -> Result<u64> {
         self.exec().execute(
@@ -339,7 +425,9 @@ impl Tx<'_> {
         )
     }
 
-    /// Put failed notices back in the queue (due at once, attempts kept).
+    /// Put failed notices back in the queue (due at once, attempts kept),
+    /// unless an id is unknown or names a notice that did not fail (sent,
+    /// expired): then nothing is changed, and the result says which.
     pub fn retry_notices(&self, ids: &[i64]) -> Result<RetryResult> {
         let db = self.exec();
         let mut res = RetryResult::default();
@@ -351,18 +439,21 @@ impl Tx<'_> {
             )?;
             match status.as_deref() {
                 None => res.unknown.push(id),
-                Some("failed") => {
-                    db.execute(
-                        "UPDATE outbox SET status = 'pending', failed_at = NULL, next_attempt_at = NULL,
-                           claimed_by = NULL, claimed_until = NULL
-                         WHERE id = ?1",
-                        params![id],
-                    )?;
-                    res.requeued.push(id);
-                }
+                Some("failed") => res.requeued.push(id),
                 Some("pending") => res.pending.push(id),
                 Some(_) => res.sent.push(id),
             }
+        }
+        if !res.unknown.is_empty() || !res.sent.is_empty() {
+            return Ok(res);
+        }
+        for id in &res.requeued {
+            db.execute(
+                "UPDATE outbox SET status = 'pending', failed_at = NULL, next_attempt_at = NULL,
+                   claimed_by = NULL, claimed_until = NULL
+                 WHERE id = ?1",
+                params![id],
+            )?;
         }
         Ok(res)
     }
@@ -371,11 +462,11 @@ impl Tx<'_> {
 /// What `notify outbox retry` found.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct RetryResult {
-    /// Failed, now pending again.
+    /// Failed, now pending again (when nothing below is refused).
     pub requeued: Vec<i64>,
     /// Pending already.
     pub pending: Vec<i64>,
-    /// Sent: never sent again.
+    /// Sent or expired: never sent again.
     pub sent: Vec<i64>,
     /// No such notice.
     pub unknown: Vec<i64>,

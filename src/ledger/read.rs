@@ -55,6 +55,11 @@ pub trait Read: sealed::Sealed {
         authcodes::live_codes(db(self), code)
     }
 
+    /// Auth code `id`, live or over.
+    fn authcode(&self, id: i64) -> Result<Option<AuthCodeRow>> {
+        authcodes::by_id(db(self), id)
+    }
+
     /// When the customer's last auth code for `purpose` was issued.
     fn last_authcode_issue(
         &self,
@@ -194,7 +199,8 @@ pub trait Read: sealed::Sealed {
         notify::login_env(db(self), code)
     }
 
-    /// Queued notices, oldest first, optionally of one status.
+    /// Queued notices, optionally of one status: most urgent first, then
+    /// oldest first (the order `notify send` takes them in).
     fn outbox(&self, status: Option<&str>) -> Result<Vec<Notice>> {
         notify::outbox(db(self), status)
     }
@@ -227,11 +233,21 @@ pub trait Read: sealed::Sealed {
         notify::claim_of(db(self), id)
     }
 
-    /// The pending notices `notify send` would take at `now`, oldest first
-    /// (at most `limit`): due, unclaimed, not exported.
+    /// The pending notices `notify send` would take at `now`, most urgent
+    /// first and then oldest first (at most `limit`): due, unclaimed, not
+    /// exported.
     fn due_notices(&self, now: chrono::DateTime<chrono::Utc>, limit: u64) -> Result<Vec<Notice>> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         notify::due_notices(db(self), &crate::clock::to_stored(now), limit)
+    }
+
+    /// Whether a notice more urgent than `than` is due at `now`.
+    fn urgent_due(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        than: crate::notify::Priority,
+    ) -> Result<bool> {
+        notify::urgent_due(db(self), &crate::clock::to_stored(now), than)
     }
 
     // The audit trail.

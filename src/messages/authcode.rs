@@ -6,11 +6,13 @@ pub fn prompt(purpose: &str) -> String {
     tr!("{purpose} auth code: ", "{purpose} の認証コード: ")
 }
 
-pub fn issued(code: &str, purpose: &str, notices: usize, until: &str) -> String {
+/// `authcode issue`: a code was issued and its mail queued, not yet sent
+/// (`notify send` delivers it).
+pub fn queued(code: &str, purpose: &str, notices: usize, until: &str) -> String {
     let code = sanitize(code);
     tr!(
-        "customer {code}: a {purpose} auth code was sent by email ({notices} notice(s) queued); valid until {until}",
-        "お客様 {code}: {purpose} の認証コードをメールで送りました（通知 {notices} 件）。有効期限 {until}"
+        "customer {code}: a {purpose} auth code was issued and queued for email ({notices} notice(s)); `acctsec notify send` delivers it; valid until {until}",
+        "お客様 {code}: {purpose} の認証コードを発行し、メールを送信待ちにしました（通知 {notices} 件）。`acctsec notify send` で送信されます。有効期限 {until}"
     )
 }
 

@@ -417,6 +417,7 @@ pub fn table_value(key: &str, value: &str) -> Option<&'static str> {
         ("status", "pending") => "未送信",
         ("status", "sent") => "送信済み",
         ("status", "failed") => "送信失敗",
+        ("status", "expired") => "期限切れ",
         ("result", "unlocked") => "解除しました",
         ("result", "not_locked") => "ロックされていません",
         ("default" | "enabled" | "state", "on") => "配信する",

@@ -36,6 +36,22 @@ impl NoticeType {
         )
     }
 
+    /// How soon its mail must go out ([`Priority`]).
+    pub fn priority(self) -> Priority {
+        match self {
+            NoticeType::WithdrawalAuthCode | NoticeType::ViewAuthCode => Priority::Code,
+            NoticeType::EmailChanged | NoticeType::BankAccountChanged | NoticeType::LoginNewEnv => {
+                Priority::Security
+            }
+            NoticeType::Login
+            | NoticeType::WithdrawalRequest
+            | NoticeType::WithdrawalComplete
+            | NoticeType::TradeExecuted
+            | NoticeType::FundExecuted
+            | NoticeType::AccountInfoChanged => Priority::Routine,
+        }
+    }
+
     /// The seeds' default (the policy may change it).
     pub fn seed_default(self) -> bool {
         !matches!(
@@ -105,6 +121,14 @@ impl SystemNotice {
         }
     }
 
+    /// How soon its mail must go out ([`Priority`]).
+    pub fn priority(self) -> Priority {
+        match self {
+            SystemNotice::AccountLocked | SystemNotice::AccountUnlocked => Priority::Security,
+            SystemNotice::InitialPasswordIssued => Priority::Routine,
+        }
+    }
+
     pub fn name_ja(self) -> &'static str {
         match self {
             SystemNotice::InitialPasswordIssued => "初期執行パスワード設定のお知らせ",
@@ -119,6 +143,53 @@ impl SystemNotice {
             SystemNotice::AccountLocked => "Account locked",
             SystemNotice::AccountUnlocked => "Account unlocked",
         }
+    }
+}
+
+/// How soon a notice's mail must go out: `notify send` takes the most
+/// urgent first (then the oldest), and `notify outbox export` lists them in
+/// that order. A code the customer is waiting for at the screen first, then
+/// what tells of a change to the account's security, then the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Priority {
+    /// A one-time auth code (N5, N6): valid for minutes.
+    Code = 0,
+    /// A change to the account's security: an address or the bank account
+    /// changed (N7, N8), a login from a new environment (N2), the account
+    /// locked or unlocked.
+    Security = 1,
+    /// Everything else: logins, withdrawals, trades, the initial password.
+    Routine = 2,
+}
+
+impl Priority {
+    /// The rank, smallest first (what the ledger sorts on).
+    pub fn rank(self) -> u8 {
+        self as u8
+    }
+
+    /// The priority of a notice by the name the outbox records for it (an
+    /// unknown name is routine).
+    pub fn of(name: &str) -> Priority {
+        if let Some(t) = NoticeType::parse(name) {
+            return t.priority();
+        }
+        SystemNotice::ALL
+            .into_iter()
+            .find(|n| n.name() == name.trim())
+            .map_or(Priority::Routine, SystemNotice::priority)
+    }
+
+    /// Every notice name the outbox may record and its priority.
+    pub fn table() -> impl Iterator<Item = (&'static str, Priority)> {
+        NoticeType::ALL
+            .into_iter()
+            .map(|t| (t.name(), t.priority()))
+            .chain(
+                SystemNotice::ALL
+                    .into_iter()
+                    .map(|n| (n.name(), n.priority())),
+            )
     }
 }
 
@@ -139,5 +210,40 @@ mod tests {
             mandatory,
             [NoticeType::EmailChanged, NoticeType::BankAccountChanged]
         );
+    }
+
+    #[test]
+    fn codes_first_then_security_then_the_rest() {
+        for name in ["withdrawal_auth_code", "view_auth_code"] {
+            assert_eq!(Priority::of(name), Priority::Code, "{name}");
+        }
+        for name in [
+            "email_changed",
+            "bank_account_changed",
+            "login_new_env",
+            "account_locked",
+            "account_unlocked",
+        ] {
+            assert_eq!(Priority::of(name), Priority::Security, "{name}");
+        }
+        for name in [
+            "login",
+            "trade_executed",
+            "fund_executed",
+            "withdrawal_request",
+            "initial_password_issued",
+            "no_such_notice",
+        ] {
+            assert_eq!(Priority::of(name), Priority::Routine, "{name}");
+        }
+        assert!(Priority::Code < Priority::Security && Priority::Security < Priority::Routine);
+        // Every name is one the ledger may write into SQL as a literal.
+        assert_eq!(Priority::table().count(), 14);
+        for (name, _) in Priority::table() {
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{name}"
+            );
+        }
     }
 }

@@ -214,6 +214,14 @@ pub fn message_id(ledger_id: &str, id: i64, from_domain: &str) -> String {
     format!("<notice-{id}.{ledger_id}@{from_domain}>")
 }
 
+/// The `Date:` header of a message written at `at`: RFC 5322 in JST
+/// (`Mon, 18 Sep 2022 18:00:00 +0900`), the time the customer lives in.
+pub fn date_header(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&crate::clock::jst())
+        .format("%a, %d %b %Y %H:%M:%S %z")
+        .to_string()
+}
+
 /// The longest wait before another attempt at a deferred notice.
 pub const MAX_BACKOFF: Duration = Duration::from_secs(6 * 3600);
 
@@ -379,6 +387,13 @@ fn spelled(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_date_header_is_in_jst() {
+        use chrono::TimeZone;
+        let t = chrono::Utc.with_ymd_and_hms(2022, 9, 18, 16, 5, 9).unwrap();
+        assert_eq!(date_header(t), "Mon, 19 Sep 2022 01:05:09 +0900");
+    }
 
     #[test]
     fn half_width_kana_become_full_width_with_their_marks() {

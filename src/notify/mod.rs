@@ -9,7 +9,7 @@ pub mod import;
 pub mod mail;
 pub mod template;
 
-pub use catalog::{Destination, NoticeType, SystemNotice};
+pub use catalog::{Destination, NoticeType, Priority, SystemNotice};
 pub use template::{Event, LockCause, Rendered, render};
 
 use chrono::{DateTime, Utc};

@@ -41,6 +41,7 @@ pub struct Silent;
 
 impl Progress for Silent {}
 
+pub mod authcode;
 pub mod customer;
 pub mod gate;
 pub mod ledger;
@@ -51,6 +52,7 @@ pub mod policy;
 pub mod report;
 pub mod request;
 pub mod rollout;
+pub mod send;
 #[cfg(test)]
 pub mod testing;
 pub mod trail;

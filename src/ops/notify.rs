@@ -350,33 +350,6 @@ pub fn approved_import(change: &Change) -> Option<PathBuf> {
 
 // ------------------------------------------------------------------ outbox
 
-/// Expire the codes past their time (their notices are blanked: never
-/// exported nor sent). How many.
-fn expire_due(ledger: &mut Ledger) -> Result<usize> {
-    ledger.write(|tx| {
-        let now = tx.now();
-        let mut n = 0;
-        for row in tx.live_authcodes(None)? {
-            if crate::authcode::is_expired(row.expires_at, now)
-                && tx.end_authcode(row.id, crate::authcode::State::Expired)?
-            {
-                tx.audit(Entry {
-                    action: "authcode.expire",
-                    customer: Some(&row.customer),
-                    reason: None,
-                    details: json!({
-                        "purpose": row.purpose.as_str(),
-                        "id": row.id,
-                        "expired_at": crate::clock::to_jst(row.expires_at),
-                    }),
-                })?;
-                n += 1;
-            }
-        }
-        Ok(n)
-    })
-}
-
 /// An export: which notices, in which file, under which number (the seq
 /// of its trail entry, which `outbox ack` names).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -394,7 +367,7 @@ pub fn export(ledger: &mut Ledger, out: &Path, via: Via) -> Result<Gated<Exporte
         return Ok(Gated::Pending(p));
     }
     // Expired auth codes first: their notices are blanked, never exported.
-    expire_due(ledger)?;
+    super::authcode::expire_due(ledger)?;
     let out_name = out.display().to_string();
     let done = ledger.write(|tx| {
         via.apply(tx)?;

@@ -261,6 +261,15 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE INDEX audit_log_import ON audit_log (seq) WHERE action = 'customer.import.batch';
     ALTER TABLE audit_log ALTER COLUMN details SET STORAGE EXTERNAL;
     "#,
+    // 16: an `expired` status: the notice of an auth code that expired, was
+    // used or was ended before its mail went out is never sent; an index by
+    // type for `notify send`'s question whether a more urgent notice is due.
+    r#"
+    ALTER TABLE outbox DROP CONSTRAINT outbox_status_check;
+    ALTER TABLE outbox ADD CONSTRAINT outbox_status_check
+        CHECK (status IN ('pending', 'sent', 'failed', 'expired'));
+    CREATE INDEX outbox_status_type ON outbox (status, type);
+    "#,
 ];
 
 // Every backend has one migration per schema version.

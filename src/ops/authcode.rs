@@ -1,0 +1,306 @@
+//! One-time auth codes (`authcode issue`, `authcode verify`) and the expiry
+//! of codes past their time, for the trading front end.
+//!
+//! A code is made and hashed before the write lock (the hash is slow); the
+//! transaction re-reads everything it decides on, ends the customer's
+//! previous code for the purpose, stores the new one and queues its notices,
+//! with its audit entry. The code itself is never returned: it leaves only
+//! in the queued mail.
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+
+use super::Progress;
+use crate::authcode::{self, Attempt, Purpose, Reason, State};
+use crate::clock::to_jst;
+use crate::error::Result;
+use crate::ledger::{AuthCodeRow, Entry, Ledger, Read, Tx};
+use crate::notify::{Event, render};
+use crate::secret::Hasher;
+
+/// What `authcode issue` is asked.
+#[derive(Debug, Clone)]
+pub struct IssueOptions {
+    /// The customer code.
+    pub customer: String,
+    pub purpose: Purpose,
+}
+
+/// What came of `authcode issue`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Issued {
+    /// The customer's notice for this purpose is off: no code is required.
+    NotRequired,
+    /// Refused: too soon after the last code; the next may be asked for at
+    /// this time (audited).
+    TooSoon(DateTime<Utc>),
+    /// A code is required but the customer has no address to send it to:
+    /// nothing was issued or written.
+    NoAddress,
+    /// A code was issued and its notices queued (`notify send` delivers
+    /// them: nothing was sent yet).
+    Queued {
+        /// The stored code's id.
+        id: i64,
+        expires: DateTime<Utc>,
+        /// The outbox ids of its notices.
+        notices: Vec<i64>,
+    },
+}
+
+/// Issue a code: see [`Issued`]. Exit-worthy refusals (no such customer:
+/// [`crate::error::Error::NoCustomer`]) are errors.
+pub fn issue(ledger: &mut Ledger, o: &IssueOptions, _progress: &dyn Progress) -> Result<Issued> {
+    let t = o.purpose.notice();
+    ledger.require_customer(&o.customer)?;
+    // Most customers do not require a code: answer them without hashing.
+    if !ledger.subscription(&o.customer, t)?.enabled {
+        return Ok(Issued::NotRequired);
+    }
+    let ap = ledger.policy()?.authcode;
+    let secret = authcode::generate(ap.digits)?;
+    let hash = Hasher::new(authcode::argon2_params(&ap))?.hash(secret.as_bytes())?;
+    let result = ledger.write(|tx| issue_in(tx, o, &ap, &secret, &hash));
+    drop(secret);
+    result
+}
+
+fn issue_in(
+    tx: &mut Tx,
+    o: &IssueOptions,
+    ap: &crate::policy::AuthCode,
+    secret: &str,
+    hash: &str,
+) -> Result<Issued> {
+    let (code, purpose, t) = (o.customer.as_str(), o.purpose, o.purpose.notice());
+    let p = purpose.as_str();
+    let c = tx.require_customer(code)?;
+    let sub = tx.subscription(code, t)?;
+    if !sub.enabled {
+        return Ok(Issued::NotRequired);
+    }
+    let now = tx.now();
+    if let Some(next) = authcode::too_soon(ap, tx.last_authcode_issue(code, purpose)?, now) {
+        tx.audit(Entry {
+            action: "authcode.issue",
+            customer: Some(code),
+            reason: None,
+            details: json!({ "purpose": p, "ok": false, "why": "cooldown", "next_at": to_jst(next) }),
+        })?;
+        return Ok(Issued::TooSoon(next));
+    }
+    let expires = authcode::expiry(ap, now);
+    let support = tx.policy()?.support_desk().to_string();
+    let blank = Event::AuthCode {
+        kind: t,
+        code: None,
+        expires,
+    };
+    // A code nobody can receive must not let the front end go ahead
+    // either: nothing is issued (the notices below go where these would).
+    let planned = crate::notify::notices(&c, &blank, Some(sub), now, &support).len();
+    if planned == 0 {
+        return Ok(Issued::NoAddress);
+    }
+    // One live code per customer and purpose: a new one ends the old.
+    let replaced = match tx.live_authcode(code, purpose)? {
+        Some(old) => {
+            let state = if authcode::is_expired(old.expires_at, now) {
+                State::Expired
+            } else {
+                State::Replaced
+            };
+            tx.end_authcode(old.id, state)?;
+            Some(json!({ "id": old.id, "state": state.as_str() }))
+        }
+        None => None,
+    };
+    let redacted = render(&blank, &c.name, now, &support).body;
+    let id = tx.insert_authcode(code, purpose, hash, expires, &redacted)?;
+    let event = Event::AuthCode {
+        kind: t,
+        code: Some(secret),
+        expires,
+    };
+    let notices = tx.queue_notices_for(&c, &event)?;
+    debug_assert_eq!(notices.len(), planned);
+    tx.attach_authcode_notices(id, &notices)?;
+    tx.audit(Entry {
+        action: "authcode.issue",
+        customer: Some(code),
+        reason: None,
+        details: json!({
+            "purpose": p,
+            "ok": true,
+            "id": id,
+            "expires_at": to_jst(expires),
+            "notices": notices,
+            "replaced": replaced,
+        }),
+    })?;
+    Ok(Issued::Queued {
+        id,
+        expires,
+        notices,
+    })
+}
+
+/// What `authcode verify` is asked (the code itself comes from the input
+/// given to [`verify`], read only once the customer is known).
+#[derive(Debug, Clone)]
+pub struct VerifyOptions {
+    /// The customer code.
+    pub customer: String,
+    pub purpose: Purpose,
+}
+
+/// What came of `authcode verify` (each audited).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verified {
+    /// The code matched; it is now used up.
+    Matched,
+    /// Wrong; this many tries are left before the code is ended.
+    Wrong { left: u32 },
+    /// Wrong, the last try: the code is ended after this many.
+    Exhausted { tries: u32 },
+    /// The code expired at this time (it is ended now).
+    Expired(DateTime<Utc>),
+    /// No live code for this customer and purpose.
+    None,
+    /// The code changed while it was being checked (a new one was issued
+    /// or it was used): nothing was recorded; try again.
+    Changed,
+}
+
+impl Verified {
+    /// The reason as scripts read it (`Changed` has none: it is an error).
+    pub fn reason(self) -> Reason {
+        match self {
+            Verified::Matched => Reason::Matched,
+            Verified::Wrong { .. } => Reason::Wrong,
+            Verified::Exhausted { .. } => Reason::Exhausted,
+            Verified::Expired(_) => Reason::Expired,
+            Verified::None | Verified::Changed => Reason::None,
+        }
+    }
+}
+
+/// Check a code against the customer's live one. `input` is called once
+/// the customer is known to exist (a prompt for an unknown customer would
+/// be in vain).
+pub fn verify(
+    ledger: &mut Ledger,
+    o: &VerifyOptions,
+    input: impl FnOnce() -> Result<zeroize::Zeroizing<String>>,
+    _progress: &dyn Progress,
+) -> Result<Verified> {
+    let ap = ledger.policy()?.authcode;
+    ledger.require_customer(&o.customer)?;
+    let input = input()?;
+    // The slow comparison runs outside the write lock, against the code
+    // live now; the transaction checks it is still the same code.
+    let live = ledger.live_authcode(&o.customer, o.purpose)?;
+    let matched = match &live {
+        Some(row) if !authcode::is_expired(row.expires_at, crate::clock::now()) => {
+            match &row.hash {
+                Some(h) => {
+                    let mut hasher = Hasher::new(authcode::argon2_params(&ap))?;
+                    hasher.verify(authcode::normalize(&input).as_bytes(), h)?
+                }
+                None => false,
+            }
+        }
+        _ => false,
+    };
+    drop(input);
+    let seen = live.as_ref().map(|r| r.id);
+    ledger.write(|tx| verify_in(tx, o, &ap, seen, matched))
+}
+
+fn verify_in(
+    tx: &mut Tx,
+    o: &VerifyOptions,
+    ap: &crate::policy::AuthCode,
+    seen: Option<i64>,
+    matched: bool,
+) -> Result<Verified> {
+    let (code, p) = (o.customer.as_str(), o.purpose.as_str());
+    let audit = |tx: &mut Tx, why: &str, more: serde_json::Value| {
+        let mut d = json!({ "purpose": p, "ok": why == "matched", "why": why });
+        if let (Some(d), Some(more)) = (d.as_object_mut(), more.as_object()) {
+            d.extend(more.clone());
+        }
+        tx.audit(Entry {
+            action: "authcode.verify",
+            customer: Some(code),
+            reason: None,
+            details: d,
+        })
+    };
+    let Some(cur) = tx.live_authcode(code, o.purpose)? else {
+        audit(tx, "none", json!({}))?;
+        return Ok(Verified::None);
+    };
+    if Some(cur.id) != seen {
+        return Ok(Verified::Changed);
+    }
+    if authcode::is_expired(cur.expires_at, tx.now()) {
+        tx.end_authcode(cur.id, State::Expired)?;
+        audit(tx, "expired", json!({ "id": cur.id }))?;
+        return Ok(Verified::Expired(cur.expires_at));
+    }
+    Ok(match Attempt::judge(ap, matched, cur.tries) {
+        Attempt::Matched => {
+            tx.end_authcode(cur.id, State::Used)?;
+            audit(tx, "matched", json!({ "id": cur.id }))?;
+            Verified::Matched
+        }
+        Attempt::Wrong { tries, left } => {
+            tx.set_authcode_tries(cur.id, tries)?;
+            audit(tx, "wrong", json!({ "id": cur.id, "tries": tries }))?;
+            Verified::Wrong { left }
+        }
+        Attempt::Exhausted { tries } => {
+            tx.set_authcode_tries(cur.id, tries)?;
+            tx.end_authcode(cur.id, State::Exhausted)?;
+            audit(tx, "exhausted", json!({ "id": cur.id, "tries": tries }))?;
+            Verified::Exhausted { tries }
+        }
+    })
+}
+
+/// End every live code past its expiry (blanking the copies of its
+/// notices), each audited: run before the outbox is sent or exported, so
+/// neither carries an expired code. Returns how many were ended.
+pub fn expire_due(ledger: &mut Ledger) -> Result<usize> {
+    ledger.write(|tx| {
+        let now = tx.now();
+        let mut n = 0;
+        for row in tx.live_authcodes(None)? {
+            if authcode::is_expired(row.expires_at, now) && tx.end_authcode(row.id, State::Expired)?
+            {
+                tx.audit(Entry {
+                    action: "authcode.expire",
+                    customer: Some(&row.customer),
+                    reason: None,
+                    details: json!({ "purpose": row.purpose.as_str(), "id": row.id, "expired_at": to_jst(row.expires_at) }),
+                })?;
+                n += 1;
+            }
+        }
+        Ok(n)
+    })
+}
+
+/// Whether a notice carrying auth code `row` (`None`: no such code) is
+/// stale at `now`: the code expired, was used or was ended. Its mail must
+/// never go out.
+pub fn is_stale(row: Option<&AuthCodeRow>, now: DateTime<Utc>) -> bool {
+    match row {
+        Some(r) => r.state != State::Live || authcode::is_expired(r.expires_at, now),
+        None => true,
+    }
+}
+
+#[cfg(test)]
+mod tests;

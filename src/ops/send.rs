@@ -1,0 +1,448 @@
+//! Delivering the outbox through the SMTP relay (`notify send`), and putting
+//! failed notices back in the queue (`notify outbox retry`).
+//!
+//! A run ends the auth codes past their time, then connects (unreachable:
+//! nothing claimed or marked), then claims small batches of due notices in
+//! the ledger (one transaction each; transactions are serialized, so two
+//! runs never claim one notice), the most urgent first
+//! ([`crate::notify::Priority`]): an
+//! auth code, then a security notice, then the rest, oldest first within
+//! each. Between messages it asks whether a more urgent notice has come in
+//! and takes it next, so a code issued during a long run waits for at most
+//! the message in flight. A claimed code notice whose code expired, was used
+//! or was ended is marked `expired` instead of sent. Each message's reply is
+//! recorded in a transaction of its own right after it: a crash between the
+//! two re-sends at most that one notice, with the same Message-ID. Claims a
+//! run did not use are given back at its end (and lapse on their own after
+//! a crash).
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::{Progress, Stage};
+use crate::config::SmtpConfig;
+use crate::error::Result;
+use crate::ledger::{Delivery, Entry, Ledger, Notice, Read, Tx};
+use crate::mailer::{ConnectError, Outcome, Outgoing, Relay};
+use crate::notify::mail::{self, Pacer};
+
+/// Notices claimed per transaction.
+const BATCH: u64 = 20;
+
+/// The longest relay reply kept in the ledger, in characters.
+const MAX_REPLY: usize = 500;
+
+/// What `notify send` is asked.
+#[derive(Debug, Clone)]
+pub struct SendOptions {
+    /// The relay (`[smtp]` of the configuration).
+    pub smtp: SmtpConfig,
+    /// The configuration file, which a relative `password_file` is read
+    /// against (read only when something is due).
+    pub config_path: Option<PathBuf>,
+    /// Deliver at most this many notices (`None` or 0: all that are due).
+    pub limit: Option<u64>,
+    /// Take no new notice this long after the run started.
+    pub budget: Option<Duration>,
+}
+
+/// How the run went with the relay.
+#[derive(Debug, Default)]
+pub enum RelayState {
+    /// Nothing was due: no connection was made, nothing written.
+    #[default]
+    NotContacted,
+    /// Connected; the run ended normally.
+    Reached,
+    /// The relay could not be used at all: nothing was claimed or marked.
+    Unreachable(ConnectError),
+    /// The connection was lost during the run: what was sent is recorded,
+    /// the rest stays pending.
+    Lost(ConnectError),
+}
+
+/// A notice the relay refused for good in this run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub id: i64,
+    /// The relay's reply, as recorded.
+    pub reply: String,
+}
+
+/// What a `notify send` run did.
+#[derive(Debug, Default)]
+pub struct SendOutcome {
+    /// Accepted by the relay.
+    pub sent: Vec<i64>,
+    /// Deferred by the relay: tried again after a backoff.
+    pub deferred: Vec<i64>,
+    /// Refused for good (or deferred too often).
+    pub failed: Vec<Failure>,
+    /// Code notices not sent because their code was over (now `expired`).
+    pub expired: Vec<i64>,
+    /// The budget ended the run before the queue did.
+    pub budget_exceeded: bool,
+    pub relay: RelayState,
+}
+
+impl SendOutcome {
+    /// Notices handed to the relay in this run.
+    pub fn delivered(&self) -> u64 {
+        (self.sent.len() + self.deferred.len() + self.failed.len()) as u64
+    }
+}
+
+/// This run's claims: its token and the notices it holds, most urgent
+/// first.
+struct Run {
+    token: String,
+    queue: VecDeque<Notice>,
+    per_minute: Option<u32>,
+}
+
+/// Deliver the due notices (see the module documentation).
+pub fn send(ledger: &mut Ledger, o: &SendOptions, progress: &dyn Progress) -> Result<SendOutcome> {
+    let limit = o.limit.filter(|&n| n > 0).unwrap_or(u64::MAX);
+    // Expired auth codes first: their notices are blanked, never sent.
+    super::authcode::expire_due(ledger)?;
+    let mut out = SendOutcome::default();
+    // Nothing due: no connection, nothing written (a cron run every few
+    // minutes leaves no trace on a quiet outbox).
+    if ledger.due_notices(crate::clock::now(), 1)?.is_empty() {
+        return Ok(out);
+    }
+    let password = o.smtp.password(o.config_path.as_deref())?;
+    let ledger_id = ledger.ledger_id()?;
+    let deadline = o.budget.and_then(|b| Instant::now().checked_add(b));
+    let mut relay = match Relay::connect(&o.smtp, password) {
+        Ok(r) => r,
+        Err(e) => {
+            out.relay = RelayState::Unreachable(e);
+            return Ok(out);
+        }
+    };
+    let mut run = Run {
+        token: run_token()?,
+        queue: VecDeque::new(),
+        per_minute: o.smtp.max_per_minute,
+    };
+    progress.begin(Stage::Sending, None);
+    let mut pacer = Pacer::new(o.smtp.max_per_minute);
+    let mut lost = None;
+    while out.delivered() < limit {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            out.budget_exceeded = true;
+            break;
+        }
+        let Some(n) = next(ledger, &mut run, &mut out, limit)? else {
+            break;
+        };
+        let wait = pacer.wait(Instant::now());
+        if !wait.is_zero() {
+            std::thread::sleep(wait);
+        }
+        // A claim that lapsed (a relay slow past its hold) may be another
+        // run's now: that run sends the notice.
+        let now = crate::clock::to_stored(crate::clock::now());
+        let holds = ledger
+            .notice_claim(n.id)?
+            .is_some_and(|(by, until)| by == run.token && until > now);
+        if !holds {
+            continue;
+        }
+        let message_id = mail::message_id(&ledger_id, n.id, o.smtp.from_domain());
+        let outgoing = Outgoing {
+            to: &n.to,
+            subject: &n.subject,
+            body: &n.body,
+            message_id: &message_id,
+            date: crate::clock::now().into(),
+        };
+        match relay.send(&outgoing) {
+            Ok(outcome) => record(ledger, &n, outcome, &mut out)?,
+            Err(e) => {
+                lost = Some(e);
+                break;
+            }
+        }
+        progress.advance(1);
+    }
+    progress.finish();
+    out.relay = match lost {
+        Some(e) => RelayState::Lost(e),
+        None => {
+            relay.quit();
+            RelayState::Reached
+        }
+    };
+    finish(ledger, &run, o, &out)?;
+    Ok(out)
+}
+
+/// Give back the claims not used and record the run, audited.
+fn finish(ledger: &mut Ledger, run: &Run, o: &SendOptions, out: &SendOutcome) -> Result<()> {
+    let relay_name = format!("{}:{}", o.smtp.host, o.smtp.port);
+    ledger.write(|tx| {
+        tx.release_claims(&run.token)?;
+        tx.audit(Entry {
+            action: "notify.send",
+            customer: None,
+            reason: None,
+            details: json!({
+                "relay": relay_name,
+                "sent": out.sent.len(),
+                "deferred": out.deferred.len(),
+                "failed": out.failed.len(),
+                "expired": out.expired.len(),
+                "budget_exceeded": out.budget_exceeded,
+                "relay_lost": matches!(out.relay, RelayState::Lost(_)),
+            }),
+        })?;
+        Ok(())
+    })
+}
+
+/// The notice to send next: the head of the run's claims, unless a more
+/// urgent notice is due (then it is claimed and goes first); a new batch
+/// when the claims are used up. `None`: nothing is left to send.
+fn next(
+    ledger: &mut Ledger,
+    run: &mut Run,
+    out: &mut SendOutcome,
+    limit: u64,
+) -> Result<Option<Notice>> {
+    if let Some(head) = run.queue.front() {
+        let urgent = ledger.urgent_due(crate::clock::now(), head.priority())?;
+        if urgent {
+            claim(ledger, run, 1, out)?;
+        }
+        return Ok(run.queue.pop_front());
+    }
+    // A batch may hold nothing but stale codes: then claim again.
+    while run.queue.is_empty() {
+        let want = limit.saturating_sub(out.delivered()).clamp(1, BATCH);
+        if claim(ledger, run, want, out)? == 0 {
+            return Ok(None);
+        }
+    }
+    Ok(run.queue.pop_front())
+}
+
+/// Claim up to `batch` due notices for the run, most urgent first, audited;
+/// the code notices among them whose code is over are marked `expired` in
+/// the same transaction, the rest join the run's queue. The claim holds long
+/// enough to send the batch at the rate limit, with room to spare. Returns
+/// how many were claimed (expired ones included).
+fn claim(ledger: &mut Ledger, run: &mut Run, batch: u64, out: &mut SendOutcome) -> Result<usize> {
+    let pace = run
+        .per_minute
+        .map_or(Duration::ZERO, |n| Duration::from_secs(60) / n.max(1));
+    let hold = Duration::from_secs(15 * 60) + pace * batch as u32;
+    let token = run.token.clone();
+    let (fresh, expired, claimed) = ledger.write(|tx| {
+        let until = crate::clock::to_stored(
+            tx.now() + chrono::Duration::from_std(hold).unwrap_or(chrono::Duration::hours(1)),
+        );
+        let claimed = tx.claim_notices(&token, &until, batch as i64)?;
+        if claimed.is_empty() {
+            return Ok((Vec::new(), Vec::new(), 0));
+        }
+        let ids: Vec<i64> = claimed.iter().map(|n| n.id).collect();
+        tx.audit(Entry {
+            action: "notify.claim",
+            customer: None,
+            reason: None,
+            details: json!({ "ids": ids, "until": until }),
+        })?;
+        let count = claimed.len();
+        let (fresh, stale) = split_stale(tx, claimed)?;
+        let expired = expire(tx, &stale)?;
+        Ok((fresh, expired, count))
+    })?;
+    out.expired.extend(expired);
+    run.queue.extend(fresh);
+    run.queue
+        .make_contiguous()
+        .sort_by_key(|n| (n.priority(), n.id));
+    Ok(claimed)
+}
+
+/// The notices whose mail may go out, and those carrying a code that is
+/// over ([`super::authcode::is_stale`]).
+fn split_stale(tx: &Tx, notices: Vec<Notice>) -> Result<(Vec<Notice>, Vec<Notice>)> {
+    let now = tx.now();
+    let mut fresh = Vec::new();
+    let mut stale = Vec::new();
+    for n in notices {
+        if is_stale_notice(tx, &n, now)? {
+            stale.push(n);
+        } else {
+            fresh.push(n);
+        }
+    }
+    Ok((fresh, stale))
+}
+
+fn is_stale_notice<R: Read + ?Sized>(
+    db: &R,
+    n: &Notice,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool> {
+    match n.authcode {
+        None => Ok(false),
+        Some(id) => Ok(super::authcode::is_stale(db.authcode(id)?.as_ref(), now)),
+    }
+}
+
+/// Mark stale code notices `expired` (their copies blanked), one audit
+/// entry each; returns their ids.
+fn expire(tx: &mut Tx, stale: &[Notice]) -> Result<Vec<i64>> {
+    let ids: Vec<i64> = stale.iter().map(|n| n.id).collect();
+    if ids.is_empty() {
+        return Ok(ids);
+    }
+    tx.blank_authcode_notices(&ids)?;
+    tx.expire_notices(&ids)?;
+    for n in stale {
+        tx.audit(Entry {
+            action: "notify.expired",
+            customer: Some(&n.customer),
+            reason: None,
+            details: json!({ "id": n.id, "type": n.kind, "authcode": n.authcode }),
+        })?;
+    }
+    Ok(ids)
+}
+
+/// A token naming this run's claims: unique across hosts and processes.
+fn run_token() -> Result<String> {
+    let mut bytes = [0u8; 12];
+    getrandom::fill(&mut bytes).map_err(crate::secret::SecretError::from)?;
+    Ok(hex::encode(bytes))
+}
+
+fn clip(s: String) -> String {
+    if s.chars().count() > MAX_REPLY {
+        s.chars().take(MAX_REPLY).collect()
+    } else {
+        s
+    }
+}
+
+/// Record what the relay made of notice `n`, in its own transaction.
+fn record(ledger: &mut Ledger, n: &Notice, outcome: Outcome, out: &mut SendOutcome) -> Result<()> {
+    let delivery = ledger.write(|tx| {
+        let attempts = n.attempts + 1;
+        let (delivery, action) = match outcome {
+            Outcome::Sent(reply) => (Delivery::Sent { reply: clip(reply) }, "notify.sent"),
+            Outcome::Deferred(reply) if attempts >= mail::MAX_ATTEMPTS => (
+                Delivery::Failed {
+                    reply: clip(format!("{reply} (gave up after {attempts} attempts)")),
+                },
+                "notify.failed",
+            ),
+            Outcome::Deferred(reply) => {
+                let wait = chrono::Duration::from_std(mail::backoff(attempts))
+                    .unwrap_or(chrono::Duration::hours(6));
+                (
+                    Delivery::Deferred {
+                        reply: clip(reply),
+                        next: crate::clock::to_stored(tx.now() + wait),
+                    },
+                    "notify.deferred",
+                )
+            }
+            Outcome::Failed(reply) => (Delivery::Failed { reply: clip(reply) }, "notify.failed"),
+        };
+        tx.record_delivery(n.id, &delivery)?;
+        let reply = match &delivery {
+            Delivery::Sent { reply }
+            | Delivery::Deferred { reply, .. }
+            | Delivery::Failed { reply } => reply.clone(),
+        };
+        if matches!(delivery, Delivery::Sent { .. }) {
+            // The mail is out: the ledger keeps no copy of an auth code.
+            tx.blank_authcode_notices(&[n.id])?;
+        }
+        tx.audit(Entry {
+            action,
+            customer: Some(&n.customer),
+            reason: None,
+            details: json!({
+                "id": n.id,
+                "type": n.kind,
+                "attempts": attempts,
+                "reply": reply,
+            }),
+        })?;
+        Ok(delivery)
+    })?;
+    match delivery {
+        Delivery::Sent { .. } => out.sent.push(n.id),
+        Delivery::Deferred { .. } => out.deferred.push(n.id),
+        Delivery::Failed { reply } => out.failed.push(Failure { id: n.id, reply }),
+    }
+    Ok(())
+}
+
+/// `notify send --dry-run`: the notices a run would take now, in its order
+/// (at most `limit`; `None` or 0: all), leaving out code notices whose code
+/// is over (a run marks those `expired`). Reads only.
+pub fn preview(ledger: &Ledger, limit: Option<u64>) -> Result<Vec<Notice>> {
+    let now = crate::clock::now();
+    let limit = limit.filter(|&n| n > 0).unwrap_or(u64::MAX);
+    let mut due = Vec::new();
+    for n in ledger.due_notices(now, limit)? {
+        if !is_stale_notice(ledger, &n, now)? {
+            due.push(n);
+        }
+    }
+    Ok(due)
+}
+
+/// What `notify outbox retry` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Retried {
+    /// No notice has these ids: nothing was changed.
+    Unknown(Vec<i64>),
+    /// These notices did not fail (sent, expired): nothing was changed.
+    NotFailed(Vec<i64>),
+    /// The failed ones are pending again (audited); the rest were pending
+    /// already.
+    Requeued {
+        requeued: Vec<i64>,
+        already_pending: Vec<i64>,
+    },
+}
+
+/// Put failed notices back in the queue (due at once, attempts kept). An
+/// unknown id, or a notice that did not fail, changes nothing.
+pub fn retry(ledger: &mut Ledger, ids: &[i64], _progress: &dyn Progress) -> Result<Retried> {
+    ledger.write(|tx| {
+        let res = tx.retry_notices(ids)?;
+        if !res.unknown.is_empty() {
+            return Ok(Retried::Unknown(res.unknown));
+        }
+        if !res.sent.is_empty() {
+            return Ok(Retried::NotFailed(res.sent));
+        }
+        if !res.requeued.is_empty() {
+            tx.audit(Entry {
+                action: "notify.retry",
+                customer: None,
+                reason: None,
+                details: json!({ "ids": res.requeued }),
+            })?;
+        }
+        Ok(Retried::Requeued {
+            requeued: res.requeued,
+            already_pending: res.pending,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests;
