@@ -1071,7 +1071,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)')
+            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1111,7 +1111,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;authcode;help' {
-            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)')
+            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1451,7 +1451,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;help;authcode' {
-            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)')
+            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer')
             break
         }

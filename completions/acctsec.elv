@@ -969,7 +969,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
+            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead)'
             cand verify 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1006,7 +1006,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;authcode;help'= {
-            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
+            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead)'
             cand verify 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1285,7 +1285,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;ledger;copy'= {
         }
         &'acctsec;help;authcode'= {
-            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 1: the customer does not require one, or asked too soon)'
+            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead)'
             cand verify 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
         }
         &'acctsec;help;authcode;issue'= {

@@ -22,6 +22,8 @@ pub mod exit {
     pub const NO_CUSTOMER: u8 = 4;
     /// Recorded as a request awaiting a second person's approval.
     pub const PENDING: u8 = 5;
+    /// `authcode issue`: no code is required for this customer and purpose.
+    pub const NOT_REQUIRED: u8 = 6;
     pub const DATA: u8 = 65;
     pub const CANT_CREATE: u8 = 73;
     pub const IO: u8 = 74;

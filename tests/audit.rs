@@ -389,10 +389,9 @@ fn a_resumed_run_covers_the_rest_exactly() {
     // Every customer once, every candidate once: none skipped, none twice.
     assert_eq!(total("guessed"), 3, "{runs:?}");
     assert_eq!(total("guesses"), 3 * per, "{runs:?}");
-    assert!(
-        runs.len() == 1 || runs.iter().any(|r| r["stopped_within"].is_object()),
-        "{runs:?}"
-    );
+    // (Whether a run stops inside a customer depends on the machine's
+    // load; that a stop inside one resumes exactly there is checked without
+    // timing by the unit tests of ops::audit.)
     // The cycle is over: the next run starts from the first customer.
     let (_, j) = findings(&env, &["--guess", "--candidates", "2"]);
     assert_eq!(j["summary"]["customers"], 3);
@@ -593,28 +592,43 @@ fn cron_sees_a_standing_critical_finding_on_every_run() {
         found_in.is_some(),
         "the guessable customer was never reached"
     );
+    // (After the runs above: the trail refuses time set back.)
+    const LATER: &str = "2030-01-06T03:00:00+09:00";
     // Quiet: the findings only, no summary line; nothing at all when
     // nothing is at or above --fail-on.
-    let r = env.run(&["-q", "audit", "--fail-on", "critical"]).status(1);
+    let r = env
+        .run_at(LATER, &["-q", "audit", "--fail-on", "critical"])
+        .status(1);
     assert!(rows(&r.stdout()).contains(&md5_row), "{}", r.stdout());
     assert!(!r.stdout().contains("audited"), "{}", r.stdout());
     let r = env
-        .run(&["audit", "--customer", "S0000", "--fail-on", "critical"])
+        .run_at(
+            LATER,
+            &["audit", "--customer", "S0000", "--fail-on", "critical"],
+        )
         .ok();
     assert!(r.stdout().is_empty(), "{}", r.stdout());
     let r = env
-        .run(&[
-            "-q",
-            "audit",
-            "--customer",
-            "S0000",
-            "--fail-on",
-            "critical",
-        ])
+        .run_at(
+            LATER,
+            &[
+                "-q",
+                "audit",
+                "--customer",
+                "S0000",
+                "--fail-on",
+                "critical",
+            ],
+        )
         .ok();
     assert!(r.stdout().is_empty(), "{}", r.stdout());
     // The summary counts every finding, listed or not.
-    let (_, j) = findings(&env, &["--fail-on", "critical"]);
+    let j = env
+        .run_at(
+            LATER,
+            &["--format", "json", "audit", "--fail-on", "critical"],
+        )
+        .json();
     assert_eq!(j["summary"]["customers"], 5);
     assert_eq!(j["summary"]["by_kind"]["no_execution_password"], 5, "{j}");
     assert_eq!(j["summary"]["failing"], 2, "{j}");
@@ -672,11 +686,20 @@ fn a_guessable_password_stands_until_it_changes() {
         guessable(&j, "W0001").expect("still reported")["found_at"],
         "2030-01-01T03:00:00+09:00"
     );
-    env.run(&["audit", "--fail-on", "critical"]).status(1);
+    // (Every step at its own time, in order: the trail refuses time set
+    // back.)
+    env.run_at(
+        "2030-01-03T04:00:00+09:00",
+        &["audit", "--fail-on", "critical"],
+    )
+    .status(1);
     // The customer changes the password: the finding is gone.
-    env.run_stdin(
-        &["password", "set", "W0001", "--kind", "login"],
-        "Kq7Zt8Wm2xPa\n",
+    common::Run(
+        env.cmd_at("2030-01-03T05:00:00+09:00")
+            .args(["password", "set", "W0001", "--kind", "login"])
+            .write_stdin(b"Kq7Zt8Wm2xPa\n".to_vec())
+            .output()
+            .unwrap(),
     )
     .ok();
     let j = json_at("2030-01-04T03:00:00+09:00", &[]);
@@ -687,13 +710,20 @@ fn a_guessable_password_stands_until_it_changes() {
         "new.csv",
         format!("code,name,birth_date,login_hash\nW0002,weak,1980-01-15,{strong}\n"),
     );
-    env.run(&["customer", "import", &f.display().to_string()])
-        .ok();
+    env.run_at(
+        "2030-01-04T04:00:00+09:00",
+        &["customer", "import", &f.display().to_string()],
+    )
+    .ok();
     let j = json_at("2030-01-05T03:00:00+09:00", &[]);
     assert!(guessable(&j, "W0002").is_none(), "{j}");
     let stored = env.sql_i64("SELECT count(*) FROM guessable", &[]);
     assert_eq!(stored, 0, "findings that no longer hold are dropped");
-    env.run(&["audit", "--fail-on", "critical"]).ok();
+    env.run_at(
+        "2030-01-05T04:00:00+09:00",
+        &["audit", "--fail-on", "critical"],
+    )
+    .ok();
     env.run(&["log", "verify"]).ok();
 }
 

@@ -913,7 +913,9 @@ fn a_server_declining_tls_never_sees_the_password() {
     // Asked for explicitly, prefer does what libpq does: the reason for the
     // default.
     let (port, server) = fake_server_declining_tls();
-    run(&format!("postgres://acctsec@127.0.0.1:{port}/ledger?sslmode=prefer"));
+    run(&format!(
+        "postgres://acctsec@127.0.0.1:{port}/ledger?sslmode=prefer"
+    ));
     let got = server.join().unwrap();
     assert!(
         got.windows(9).any(|w| w == b"s3cret-db"),

@@ -15,8 +15,8 @@ use crate::ops::authcode::{self as op, IssueOptions, Issued, Verified, VerifyOpt
 #[derive(Debug, Subcommand)]
 pub enum AuthcodeCmd {
     /// Queue a one-time code by email for the customer (`notify send` delivers it);
-    /// prints its expiry, never the code (exit 1: the customer does not require one,
-    /// or asked too soon)
+    /// prints its expiry, never the code (exit 6: the customer does not require one;
+    /// 1: asked too soon, do not go ahead)
     Issue {
         /// The customer code
         #[arg(value_parser = super::args::code_arg)]
@@ -76,7 +76,9 @@ fn issue(ctx: &mut Ctx, customer: String, purpose: Purpose) -> Result<u8> {
         Issued::NotRequired => {
             f.extend([("issued", json!(false)), ("reason", json!("not_required"))]);
             ctx.out.outcome(&msg::not_required(code, p, notice), &f)?;
-            Ok(exit::NO)
+            // Not "no" (1: refused now, do not go ahead): the front end
+            // goes ahead without a code.
+            Ok(exit::NOT_REQUIRED)
         }
         Issued::TooSoon(next) => {
             let next = to_jst(next);

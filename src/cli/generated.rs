@@ -170,6 +170,10 @@ const EXIT_STATUS: &[(&str, &str)] = &[
         "recorded as a request awaiting a second person's approval; nothing changed yet",
     ),
     (
+        "6",
+        "authcode issue: no code is required for this customer and purpose (the notice is off)",
+    ),
+    (
         "65",
         "bad input data (a CSV with invalid rows); nothing was written",
     ),

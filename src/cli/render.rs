@@ -464,6 +464,7 @@ pub fn exported(ctx: &mut Ctx, out: &Path, done: &Exported) -> Result<u8> {
         &[
             ("exported", json!(done.ids.len())),
             ("export", json!(done.export)),
+            ("expired", json!(done.expired)),
             ("ids", json!(done.ids)),
             ("out", json!(out.display().to_string())),
         ],

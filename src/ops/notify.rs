@@ -356,6 +356,8 @@ pub fn approved_import(change: &Change) -> Option<PathBuf> {
 pub struct Exported {
     pub export: u64,
     pub ids: Vec<i64>,
+    /// Code notices not handed over: their code was over (now `expired`).
+    pub expired: Vec<i64>,
 }
 
 /// Write every pending notice, with full addresses and live codes, as JSON
@@ -371,7 +373,10 @@ pub fn export(ledger: &mut Ledger, out: &Path, via: Via) -> Result<Gated<Exporte
     let out_name = out.display().to_string();
     let done = ledger.write(|tx| {
         via.apply(tx)?;
-        let pending = tx.outbox(Some("pending"))?;
+        // A code notice whose code is over (used, ended, expired) is never
+        // handed over: marked `expired`, as `notify send` marks it.
+        let (pending, stale) = super::send::split_stale(tx, tx.outbox(Some("pending"))?)?;
+        let expired = super::send::expire(tx, &stale)?;
         let ids: Vec<i64> = pending.iter().map(|n| n.id).collect();
         tx.mark_exported(&ids)?;
         let export = tx.audit(Entry {
@@ -397,7 +402,11 @@ pub fn export(ledger: &mut Ledger, out: &Path, via: Via) -> Result<Gated<Exporte
         }
         // Written before the commit: no export is recorded without its file.
         crate::secretfile::write_new(out, text.as_bytes())?;
-        Ok(Exported { export, ids })
+        Ok(Exported {
+            export,
+            ids,
+            expired,
+        })
     })?;
     Ok(Gated::Done(done))
 }

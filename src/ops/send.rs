@@ -272,7 +272,7 @@ fn claim(ledger: &mut Ledger, run: &mut Run, batch: u64, out: &mut SendOutcome) 
 
 /// The notices whose mail may go out, and those carrying a code that is
 /// over ([`super::authcode::is_stale`]).
-fn split_stale(tx: &Tx, notices: Vec<Notice>) -> Result<(Vec<Notice>, Vec<Notice>)> {
+pub(super) fn split_stale(tx: &Tx, notices: Vec<Notice>) -> Result<(Vec<Notice>, Vec<Notice>)> {
     let now = tx.now();
     let mut fresh = Vec::new();
     let mut stale = Vec::new();
@@ -299,7 +299,7 @@ fn is_stale_notice<R: Read + ?Sized>(
 
 /// Mark stale code notices `expired` (their copies blanked), one audit
 /// entry each; returns their ids.
-fn expire(tx: &mut Tx, stale: &[Notice]) -> Result<Vec<i64>> {
+pub(super) fn expire(tx: &mut Tx, stale: &[Notice]) -> Result<Vec<i64>> {
     let ids: Vec<i64> = stale.iter().map(|n| n.id).collect();
     if ids.is_empty() {
         return Ok(ids);

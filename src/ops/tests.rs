@@ -231,3 +231,77 @@ fn an_export_is_unmasking_and_reaches_the_approvers_file() {
         pending(view.unwrap());
     }
 }
+
+#[test]
+fn an_export_never_hands_over_a_code_that_is_over() {
+    use super::authcode::{self, IssueOptions, Issued, VerifyOptions};
+    use crate::authcode::Purpose;
+    for mut t in ledgers(&cheap_policy()) {
+        add_customer(&mut t.ledger, "1000100", "a@example.jp");
+        let on = notify::SetOptions {
+            code: "1000100".into(),
+            kind: NoticeType::WithdrawalAuthCode,
+            enabled: true,
+            to: None,
+            reason: None,
+        };
+        done(notify::set(&mut t.ledger, &on, Via::Direct).unwrap());
+        let o = IssueOptions {
+            customer: "1000100".into(),
+            purpose: Purpose::Withdrawal,
+        };
+        let Issued::Queued { notices, .. } = authcode::issue(&mut t.ledger, &o, &Silent).unwrap()
+        else {
+            panic!("{}: no code issued", t.backend)
+        };
+        // Ended by wrong tries: its mail must never go out.
+        let v = VerifyOptions {
+            customer: "1000100".into(),
+            purpose: Purpose::Withdrawal,
+        };
+        for _ in 0..10 {
+            let wrong = || Ok(zeroize::Zeroizing::new("000000x".to_string()));
+            authcode::verify(&mut t.ledger, &v, wrong, &Silent).unwrap();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("e.jsonl");
+        let export = done(notify::export(&mut t.ledger, &out, Via::Direct).unwrap());
+        assert_eq!(export.expired, notices, "{}", t.backend);
+        assert!(export.ids.iter().all(|i| !notices.contains(i)));
+        let expired = t.ledger.outbox(Some("expired")).unwrap();
+        assert_eq!(expired.len(), notices.len(), "{}", t.backend);
+    }
+}
+
+#[test]
+fn a_reissue_is_stale_once_the_password_it_replaces_changed() {
+    for mut t in ledgers(&requiring(&cheap_policy(), &[A::PasswordReissue])) {
+        add_customer(&mut t.ledger, "1000100", "a@example.jp");
+        let dir = tempfile::tempdir().unwrap();
+        let o = password::IssueOptions {
+            codes: vec!["1000100".into()],
+            out: dir.path().join("asked.csv"),
+            reissue: true,
+        };
+        let mut go = |_: password::Checkpoint| Ok(true);
+        let id =
+            pending(password::issue(&mut t.ledger, &o, Via::Direct, &Silent, &mut go).unwrap());
+        // Meanwhile the customer gets a first initial password (a plain
+        // issue, not a replacement: not gated).
+        let first = password::IssueOptions {
+            reissue: false,
+            out: dir.path().join("first.csv"),
+            ..o.clone()
+        };
+        done(password::issue(&mut t.ledger, &first, Via::Direct, &Silent, &mut go).unwrap());
+        let mut checker = t.open_as("checker");
+        let out = dir.path().join("approved.csv");
+        let o = request::ApproveOptions {
+            out: Some(out.clone()),
+            today: None,
+        };
+        let e = request::approve(&mut checker, id, &o, &Silent).unwrap_err();
+        assert!(matches!(e, Error::Stale { .. }), "{}: {e:?}", t.backend);
+        assert!(!out.exists(), "{}", t.backend);
+    }
+}

@@ -108,7 +108,11 @@ pub fn pg_database(server: &str, name: &str) -> String {
     let at = base.rsplit_once('/').map_or(base, |(s, _)| s);
     // The server's own parameters (its TLS), else the throwaway loopback
     // server's: no TLS, said so (a TCP host defaults to verify-full).
-    let query = if query.is_empty() { "sslmode=disable" } else { query };
+    let query = if query.is_empty() {
+        "sslmode=disable"
+    } else {
+        query
+    };
     format!("{at}/{name}?{query}")
 }
 

@@ -73,16 +73,42 @@ impl Env {
         env
     }
 
+    /// [`Env::with_customers`], every step at the fixed time `now`: for a
+    /// test whose later steps run at fixed times too and whose trail must
+    /// still verify (entries dated before their predecessors do not).
+    pub fn with_customers_at(now: &str) -> Env {
+        let env = Env::new();
+        env.run_at(now, &["init"]).ok();
+        env.set_cheap_hashing_at(Some(now));
+        env.run_at(
+            now,
+            &[
+                "customer",
+                "import",
+                &fixture("customers.csv").display().to_string(),
+            ],
+        )
+        .ok();
+        env
+    }
+
     /// Switch the ledger's policy to cheap Argon2 parameters.
     pub fn set_cheap_hashing(&self) {
-        let toml = self.run(&["policy", "show", "--toml"]).ok().stdout();
+        self.set_cheap_hashing_at(None);
+    }
+
+    fn set_cheap_hashing_at(&self, now: Option<&str>) {
+        let run = |args: &[&str]| match now {
+            Some(t) => self.run_at(t, args),
+            None => self.run(args),
+        };
+        let toml = run(&["policy", "show", "--toml"]).ok().stdout();
         let cheap = toml
             .replace("m_kib = 19456", "m_kib = 64")
             .replace("\nt = 2\n", "\nt = 1\n");
         assert_ne!(cheap, toml, "policy TOML changed shape");
         let f = self.write("cheap-policy.toml", cheap);
-        self.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
-            .ok();
+        run(&["--yes", "policy", "set", "--file", &f.display().to_string()]).ok();
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
