@@ -144,27 +144,41 @@ pub fn cheap_policy() -> Policy {
 
 /// Add customer `code` (with a PC address), audited.
 pub fn add_customer(ledger: &mut Ledger, code: &str, email: &str) {
-    let c = crate::customer::Customer {
-        code: code.to_string(),
-        name: "佐藤 太郎".to_string(),
-        birth_date: chrono::NaiveDate::from_ymd_opt(1980, 4, 10).expect("a date"),
-        phone: Some("0312345678".to_string()),
-        mobile_phone: None,
-        email_pc: Some(email.to_string()),
-        email_mobile: None,
-    };
+    add_customers(ledger, &[(code, Some(email))], &[]);
+}
+
+/// Add customers (code, PC address), with the notices `on` switched on to
+/// their PC address for each that has one; one audited transaction.
+pub fn add_customers(
+    ledger: &mut Ledger,
+    customers: &[(&str, Option<&str>)],
+    on: &[crate::notify::NoticeType],
+) {
     ledger
         .write(|tx| {
-            tx.upsert_customers(&[c], &[])?;
+            for (code, email) in customers {
+                tx.insert_customer(&crate::customer::Customer {
+                    code: code.to_string(),
+                    name: "佐藤 太郎".to_string(),
+                    birth_date: chrono::NaiveDate::from_ymd_opt(1980, 4, 10).expect("a date"),
+                    phone: Some("0312345678".to_string()),
+                    mobile_phone: None,
+                    email_pc: email.map(str::to_string),
+                    email_mobile: None,
+                })?;
+                for t in on.iter().filter(|_| email.is_some()) {
+                    tx.set_subscription(code, *t, true, crate::notify::Destination::Pc)?;
+                }
+            }
             tx.audit(Entry {
-                action: "test.customer",
-                customer: Some(code),
+                action: "test.setup",
+                customer: None,
                 reason: None,
                 details: json!({}),
             })?;
             Ok(())
         })
-        .expect("add a test customer");
+        .expect("add test customers");
 }
 
 /// `p` with exactly these names under approval.

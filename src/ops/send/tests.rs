@@ -10,37 +10,20 @@ use serde_json::json;
 
 use super::*;
 use crate::authcode::Purpose;
-use crate::customer::Customer;
 use crate::ledger::LogFilter;
-use crate::notify::{Destination, NewNotice, NoticeType, Priority};
+use crate::notify::{NewNotice, NoticeType, Priority};
 use crate::ops::Silent;
 use crate::ops::authcode::{IssueOptions, Issued, Verified, VerifyOptions};
-use crate::ops::testing::{TestLedger, cheap_policy, ledgers};
+use crate::ops::testing::{TestLedger, add_customers, cheap_policy, ledgers};
 
 const SATO: &str = "1000100";
 
 fn setup(t: &mut TestLedger) {
-    t.ledger
-        .write(|tx| {
-            tx.insert_customer(&Customer {
-                code: SATO.to_string(),
-                name: "佐藤 太郎".to_string(),
-                birth_date: chrono::NaiveDate::from_ymd_opt(1980, 4, 10).unwrap(),
-                phone: None,
-                mobile_phone: None,
-                email_pc: Some("taro@example.jp".into()),
-                email_mobile: None,
-            })?;
-            tx.set_subscription(SATO, NoticeType::WithdrawalAuthCode, true, Destination::Pc)?;
-            tx.audit(Entry {
-                action: "test.setup",
-                customer: None,
-                reason: None,
-                details: json!({}),
-            })?;
-            Ok(())
-        })
-        .unwrap();
+    add_customers(
+        &mut t.ledger,
+        &[(SATO, Some("taro@example.jp"))],
+        &[NoticeType::WithdrawalAuthCode],
+    );
 }
 
 /// Queue one notice of each kind, in this order; their ids.
