@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'acctsec' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -54,7 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;init' {
             [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'The policy preset to start with (see `acctsec policy presets`)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -70,7 +70,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;policy' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -91,7 +91,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;policy;show' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only the rules of this kind of password')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -108,7 +108,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;policy;presets' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -127,7 +127,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'A shipped preset')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'A TOML policy file (as printed by `acctsec policy show --toml`)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -162,7 +162,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;customer' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -184,7 +184,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;customer;import' {
             [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'The file''s encoding [default: UTF-8, with or without BOM]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -201,7 +201,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;customer;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -219,7 +219,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;customer;list' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N customers (0: all)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -240,7 +240,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--pc', '--pc', [CompletionResultType]::ParameterName, 'The new PC address')
             [CompletionResult]::new('--mobile', '--mobile', [CompletionResultType]::ParameterName, 'The new mobile address')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -279,7 +279,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;password' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -303,7 +303,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;password;check' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Which password''s rules: login or execution')
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -321,7 +321,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;password;issue' {
             [CompletionResult]::new('--codes', '--codes', [CompletionResultType]::ParameterName, 'The customers listed in a file, one code a line')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The output CSV (created 0600; never overwritten)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -340,7 +340,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;password;set' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Which password: login or execution')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -359,7 +359,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;password;change' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Which password: login or execution')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the change comes from (IP, channel); recorded with the attempt')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -377,7 +377,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;password;verify' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Which password: login or execution')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the attempt comes from (IP, channel); recorded with it')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -420,7 +420,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;lock' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -439,7 +439,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;lock;list' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -456,7 +456,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;lock;add' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -490,7 +490,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--codes', '--codes', [CompletionResultType]::ParameterName, 'The customers listed in a file, one code a line')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where the fresh passwords go (CSV, 0600, never overwritten)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -511,7 +511,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'Stop guessing this long after the run started (e.g. 2h, 30m, 90s): the checks that need no guessing cover every customer first, then guesses go on until then; the run overruns it by at most one candidate verification, and the next run resumes at the next candidate')
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only this customer')
             [CompletionResult]::new('--candidates', '--candidates', [CompletionResultType]::ParameterName, 'Guesses per credential (1 to 100000)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -531,7 +531,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;audit;history' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Only the newest N runs')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -558,7 +558,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;rollout' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -580,7 +580,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--pre-start', '--pre-start', [CompletionResultType]::ParameterName, 'Start of the pre-registration period (e.g. 2022-08-22)')
             [CompletionResult]::new('--pre-end', '--pre-end', [CompletionResultType]::ParameterName, 'End of the pre-registration period (e.g. "2022-09-17 23:59")')
             [CompletionResult]::new('--enforce', '--enforce', [CompletionResultType]::ParameterName, 'Enforcement start (e.g. "2022-09-18 18:00")')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -596,7 +596,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;rollout;status' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -627,7 +627,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;notify' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -651,7 +651,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;notify;types' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -667,7 +667,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;notify;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -686,7 +686,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;notify;set' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Which registered address: pc, mobile or both [default: unchanged]')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -702,7 +702,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;notify;import' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -722,7 +722,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'The client''s device (plain text, at most 256 characters)')
             [CompletionResult]::new('--user-agent', '--user-agent', [CompletionResultType]::ParameterName, 'The client''s browser user agent (plain text, at most 256 characters)')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'The amount in yen (withdrawals)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -740,7 +740,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;notify;outbox' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only notices with this status')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N notices, oldest first (0: all) [default: all]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -761,7 +761,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;notify;outbox;export' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The JSON-lines file to create (0600; never overwritten)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -779,7 +779,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;notify;outbox;ack' {
             [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'The export the notices were handed over in (its number: the "export" field of its lines) [default: the newest export, or the one --from names]')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -795,7 +795,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;notify;outbox;retry' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -832,7 +832,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;notify;send' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Deliver at most N notices in this run (0: all that are due) [default: all]')
             [CompletionResult]::new('--budget', '--budget', [CompletionResultType]::ParameterName, 'Take no new notice this long after the run started (e.g. 10m, 1h); the message being sent is finished, the rest waits for the next run')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -901,7 +901,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Only this action, or a family of actions (`customer` matches `customer.import`)')
             [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Only entries written by this authenticated identity (the OS user, or the database user on PostgreSQL; not --operator)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Only the newest N matching entries')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -923,7 +923,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;log;verify' {
             [CompletionResult]::new('--head', '--head', [CompletionResultType]::ParameterName, 'A head shipped earlier by `acctsec log head` (the hash in full, or its first 8 or more hex digits): also detect truncation after it')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -939,7 +939,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;log;head' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -955,7 +955,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;log;seal' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -973,7 +973,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;log;keygen' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the private key (never overwritten)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -1012,7 +1012,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;ledger' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -1031,7 +1031,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;ledger;copy' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where the new ledger goes: a file that does not exist yet, or the URL of an empty PostgreSQL database')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -1058,7 +1058,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;authcode' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -1078,7 +1078,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;authcode;issue' {
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'What the code is for: a withdrawal, or a view of the registered data')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -1095,7 +1095,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;authcode;verify' {
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'What the code is for: a withdrawal, or a view of the registered data')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -1126,7 +1126,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;request' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -1148,7 +1148,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;request;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only requests in this state [default: all]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -1164,7 +1164,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;request;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -1181,7 +1181,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;request;approve' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where the passwords of a reissue go (CSV, 0600, never overwritten): they reach the approver')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -1198,7 +1198,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;request;reject' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -1239,7 +1239,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;report' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the page here (HTML; never over an existing file)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'First day shown (JST) [default: the pre-registration start]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
@@ -1255,7 +1255,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;completions' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')

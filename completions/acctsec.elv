@@ -18,7 +18,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
     }
     var completions = [
         &'acctsec'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -50,7 +50,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;init'= {
             cand --preset 'The policy preset to start with (see `acctsec policy presets`)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -65,7 +65,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;policy'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -85,7 +85,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;policy;show'= {
             cand --kind 'Only the rules of this kind of password'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -101,7 +101,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;policy;presets'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -119,7 +119,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --preset 'A shipped preset'
             cand --file 'A TOML policy file (as printed by `acctsec policy show --toml`)'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -148,7 +148,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;policy;help;help'= {
         }
         &'acctsec;customer'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -169,7 +169,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer;import'= {
             cand --encoding 'The file''s encoding [default: UTF-8, with or without BOM]'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -185,7 +185,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;customer;show'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -202,7 +202,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;customer;list'= {
             cand --limit 'At most N customers (0: all)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -222,7 +222,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --pc 'The new PC address'
             cand --mobile 'The new mobile address'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -254,7 +254,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;help;help'= {
         }
         &'acctsec;password'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -277,7 +277,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;check'= {
             cand --kind 'Which password''s rules: login or execution'
             cand --customer 'Also run the rules that need the customer''s data (the ones comparing with stored passwords run only at `set` and `change`)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -294,7 +294,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;issue'= {
             cand --codes 'The customers listed in a file, one code a line'
             cand --out 'The output CSV (created 0600; never overwritten)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -312,7 +312,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;password;set'= {
             cand --kind 'Which password: login or execution'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -330,7 +330,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;change'= {
             cand --kind 'Which password: login or execution'
             cand --source 'Where the change comes from (IP, channel); recorded with the attempt'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -347,7 +347,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;verify'= {
             cand --kind 'Which password: login or execution'
             cand --source 'Where the attempt comes from (IP, channel); recorded with it'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -382,7 +382,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;password;help;help'= {
         }
         &'acctsec;lock'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -400,7 +400,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;lock;list'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -416,7 +416,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;lock;add'= {
             cand --reason 'Why (written to the audit trail; plain text, one line)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -445,7 +445,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --codes 'The customers listed in a file, one code a line'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
             cand --out 'Where the fresh passwords go (CSV, 0600, never overwritten)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -465,7 +465,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --budget 'Stop guessing this long after the run started (e.g. 2h, 30m, 90s): the checks that need no guessing cover every customer first, then guesses go on until then; the run overruns it by at most one candidate verification, and the next run resumes at the next candidate'
             cand --customer 'Only this customer'
             cand --candidates 'Guesses per credential (1 to 100000)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -484,7 +484,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;audit;history'= {
             cand --limit 'Only the newest N runs'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -507,7 +507,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;audit;help;help'= {
         }
         &'acctsec;rollout'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -528,7 +528,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --pre-start 'Start of the pre-registration period (e.g. 2022-08-22)'
             cand --pre-end 'End of the pre-registration period (e.g. "2022-09-17 23:59")'
             cand --enforce 'Enforcement start (e.g. "2022-09-18 18:00")'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -543,7 +543,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;rollout;status'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -569,7 +569,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;rollout;help;help'= {
         }
         &'acctsec;notify'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -592,7 +592,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;types'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -607,7 +607,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;notify;show'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -625,7 +625,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;set'= {
             cand --to 'Which registered address: pc, mobile or both [default: unchanged]'
             cand --reason 'Why (written to the audit trail; plain text, one line)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -640,7 +640,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;notify;import'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -659,7 +659,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --device 'The client''s device (plain text, at most 256 characters)'
             cand --user-agent 'The client''s browser user agent (plain text, at most 256 characters)'
             cand --amount 'The amount in yen (withdrawals)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -676,7 +676,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;outbox'= {
             cand --status 'Only notices with this status'
             cand --limit 'At most N notices, oldest first (0: all) [default: all]'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -696,7 +696,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;notify;outbox;export'= {
             cand --out 'The JSON-lines file to create (0600; never overwritten)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -713,7 +713,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;outbox;ack'= {
             cand --export 'The export the notices were handed over in (its number: the "export" field of its lines) [default: the newest export, or the one --from names]'
             cand --from 'Also every notice of a file written by `outbox export` (its "id" fields; -: stdin)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -728,7 +728,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;notify;outbox;retry'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -759,7 +759,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;send'= {
             cand --limit 'Deliver at most N notices in this run (0: all that are due) [default: all]'
             cand --budget 'Take no new notice this long after the run started (e.g. 10m, 1h); the message being sent is finished, the rest waits for the next run'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -815,7 +815,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --action 'Only this action, or a family of actions (`customer` matches `customer.import`)'
             cand --identity 'Only entries written by this authenticated identity (the OS user, or the database user on PostgreSQL; not --operator)'
             cand --limit 'Only the newest N matching entries'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -836,7 +836,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;verify'= {
             cand --head 'A head shipped earlier by `acctsec log head` (the hash in full, or its first 8 or more hex digits): also detect truncation after it'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -851,7 +851,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;log;head'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -866,7 +866,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;log;seal'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -883,7 +883,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;log;keygen'= {
             cand --out 'Where to write the private key (never overwritten)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -915,7 +915,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;log;help;help'= {
         }
         &'acctsec;ledger'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -933,7 +933,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;ledger;copy'= {
             cand --to 'Where the new ledger goes: a file that does not exist yet, or the URL of an empty PostgreSQL database'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -956,7 +956,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;ledger;help;help'= {
         }
         &'acctsec;authcode'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -975,7 +975,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;authcode;issue'= {
             cand --purpose 'What the code is for: a withdrawal, or a view of the registered data'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -991,7 +991,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;authcode;verify'= {
             cand --purpose 'What the code is for: a withdrawal, or a view of the registered data'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -1017,7 +1017,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;authcode;help;help'= {
         }
         &'acctsec;request'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -1038,7 +1038,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;request;list'= {
             cand --status 'Only requests in this state [default: all]'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -1053,7 +1053,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;request;show'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -1069,7 +1069,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;request;approve'= {
             cand --out 'Where the passwords of a reissue go (CSV, 0600, never overwritten): they reach the approver'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -1085,7 +1085,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;request;reject'= {
             cand --reason 'Why (written to the audit trail; plain text, one line)'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -1119,7 +1119,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;report'= {
             cand --out 'Write the page here (HTML; never over an existing file)'
             cand --since 'First day shown (JST) [default: the pre-registration start]'
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
@@ -1134,7 +1134,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;completions'= {
-            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'

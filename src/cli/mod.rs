@@ -37,8 +37,9 @@ use crate::output::{Format, Printer, Terminal};
 ///
 /// Issues initial execution passwords in bulk, enforces the password rules,
 /// locks accounts after repeated failures and unlocks them, audits weak
-/// credentials, and manages email notices, all in one local SQLite ledger
-/// with a tamper-evident audit trail.
+/// credentials, and manages email notices, all in one ledger (a local SQLite
+/// file, or PostgreSQL shared by several hosts) with a tamper-evident audit
+/// trail.
 #[derive(Debug, Parser)]
 #[command(
     name = "acctsec",
@@ -60,7 +61,7 @@ pub const GLOBAL: &str = "Global options";
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass) [default: $XDG_DATA_HOME/acctsec/ledger.db]
+    /// The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]
     #[arg(
         long,
         env = "ACCTSEC_DB",
