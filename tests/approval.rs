@@ -76,8 +76,8 @@ impl Staff {
             }
         } else {
             let Some(users) = common::os_users::staff() else {
-                eprintln!(
-                    "skipped: two OS users need root with useradd/groupadd and runuser (CI runs as root)"
+                common::missing(
+                    "two OS users: root with useradd/groupadd and runuser (CI runs as root)",
                 );
                 return None;
             };

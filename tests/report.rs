@@ -249,8 +249,8 @@ fn the_page_renders_in_a_headless_browser() {
             .any(|d| d.join("chromium").is_file() || d.join("chromium-browser").is_file())
     });
     if !found {
-        eprintln!(
-            "SKIPPED the_page_renders_in_a_headless_browser: chromium is not installed (apt-get install chromium)"
+        common::missing(
+            "chromium, for the_page_renders_in_a_headless_browser (apt-get install chromium)",
         );
         return;
     }

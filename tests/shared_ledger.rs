@@ -78,7 +78,7 @@ fn a_planted_wal_or_shm_file_is_refused() {
 fn staff_users_share_a_ledger_through_a_group() {
     sqlite_only!();
     let Some(users) = common::os_users::staff() else {
-        eprintln!("skipped: needs root with useradd/groupadd and runuser (CI runs as root)");
+        common::missing("root with useradd/groupadd and runuser (CI runs as root)");
         return;
     };
     let env = Env::new();

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 /// Every table of the logical schema and its columns, parents before
 /// children (foreign keys). A table of the source missing here stops the
 /// copy (a new table must be added here with its migration).
-const TABLES: &[(&str, &str)] = &[
+pub const TABLES: &[(&str, &str)] = &[
     ("meta", "key, value"),
     ("policy", "id, body, updated_at"),
     (

@@ -93,7 +93,7 @@ pub use audit::{AuditRow, CLOCK_TOLERANCE_SECS, Entry, Head, LogFilter, Tamper, 
 pub use audit_findings::{AccountScan, AuditAccount, StoredGuess};
 pub use audit_runs::AuditRun;
 pub use authcodes::AuthCodeRow;
-pub use copy::Copied;
+pub use copy::{Copied, TABLES as COPIED_TABLES};
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::{CustomerFilter, Known};
 pub use notify::{AckResult, Delivery, LoginEnv, Notice, RetryResult};

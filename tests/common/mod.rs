@@ -23,6 +23,17 @@ pub fn on_pg() -> bool {
     std::env::var_os("ACCTSEC_TEST_PG").is_some_and(|v| !v.is_empty())
 }
 
+/// A test's prerequisite (a server, root, a browser, a tool) is missing:
+/// on a laptop the test says so and returns; under CI (`CI=true`), where
+/// `.ci/run` installs what the tests need, it fails, so that no test passes
+/// by not running.
+pub fn missing(what: &str) {
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("CI=true and a prerequisite is missing: {what} (.ci/run must install it)");
+    }
+    eprintln!("skipped: {what}");
+}
+
 /// Return early from a test about the SQLite file itself (its bytes, modes,
 /// companion files, pragmas), which has no counterpart on PostgreSQL.
 #[macro_export]
