@@ -241,16 +241,21 @@ fn an_expired_code_is_refused_as_expired_and_blanked() {
 }
 
 #[test]
-fn the_export_blanks_expired_codes_first() {
+fn an_export_never_hands_over_an_expired_code() {
     let env = env_on();
     issue(&env, T0, "withdrawal").ok();
-    // Not exported before it expired: the export after that holds no code.
+    // Not exported before it expired: the export after that leaves it out,
+    // marked expired (as `notify send` marks it), its copy blanked.
     let notices = export_at(&env, &at(15, 0), "late.jsonl", "withdrawal_auth_code");
-    assert_eq!(notices.len(), 1);
-    let body = notices[0]["body"].as_str().unwrap();
-    assert_eq!(code_in(body), None, "{body}");
-    assert!(body.contains("削除しました"));
+    assert!(notices.is_empty(), "{notices:?}");
     assert_eq!(audit_count(&env, "authcode.expire"), 1);
+    assert_eq!(audit_count(&env, "notify.expired"), 1);
+    let expired = env
+        .run(&["--format", "json", "notify", "outbox", "--status", "expired"])
+        .ok()
+        .json();
+    assert_eq!(expired.as_array().unwrap().len(), 1, "{expired}");
+    assert!(bodies(&env).iter().all(|b| code_in(b).is_none()));
 }
 
 #[test]
