@@ -251,7 +251,9 @@ fn an_export_never_hands_over_an_expired_code() {
     assert_eq!(audit_count(&env, "authcode.expire"), 1);
     assert_eq!(audit_count(&env, "notify.expired"), 1);
     let expired = env
-        .run(&["--format", "json", "notify", "outbox", "--status", "expired"])
+        .run(&[
+            "--format", "json", "notify", "outbox", "--status", "expired",
+        ])
         .ok()
         .json();
     assert_eq!(expired.as_array().unwrap().len(), 1, "{expired}");

@@ -178,8 +178,9 @@ impl Tx<'_> {
         hash_tag: &str,
         source: Source,
         run: i64,
+        found: chrono::DateTime<chrono::Utc>,
     ) -> Result<()> {
-        let at = crate::clock::to_stored(self.now());
+        let at = crate::clock::to_stored(found);
         self.exec().execute(
             "INSERT INTO guessable (customer, kind, hash_tag, source, found_at, run)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -273,13 +274,15 @@ mod tests {
                     summary: "{}".into(),
                 })?;
                 let tag = hash_tag("5f4dcc3b5aa765d61d8327deb882cf99");
-                tx.store_guessable("C2", Kind::Login, &tag, Source::Common, run)?;
+                let now = tx.now();
+                tx.store_guessable("C2", Kind::Login, &tag, Source::Common, run, now)?;
                 tx.store_guessable(
                     "C2",
                     Kind::Execution,
                     "old",
                     Source::BirthDate(DateForm::FullDate),
                     run,
+                    now,
                 )?;
                 tx.audit(entry())
             })

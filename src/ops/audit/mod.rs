@@ -223,6 +223,9 @@ struct Hit {
     kind: Kind,
     source: Source,
     hash_tag: String,
+    /// When it was found (the page of customers it was in came back), not
+    /// when the run ended.
+    found: chrono::DateTime<chrono::Utc>,
 }
 
 /// What the checks that need no guessing saw.
@@ -430,6 +433,7 @@ fn walk(
             &guesses,
             progress,
         )?;
+        let now = crate::clock::now();
         for (s, found) in page.iter().zip(&walked.hits) {
             for &(kind, source) in found {
                 let stored = s.credential(kind).map_or("", |c| c.hash.as_str());
@@ -438,6 +442,7 @@ fn walk(
                     kind,
                     source,
                     hash_tag: hash_tag(stored),
+                    found: now,
                 });
             }
         }
@@ -545,7 +550,7 @@ fn record(
             tx.clear_guessable(code, *kind, tag)?;
         }
         for h in &walk.hits {
-            tx.store_guessable(&h.customer, h.kind, &h.hash_tag, h.source, id)?;
+            tx.store_guessable(&h.customer, h.kind, &h.hash_tag, h.source, id, h.found)?;
         }
         tx.audit(Entry {
             action: "audit.run",
