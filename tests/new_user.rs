@@ -1,0 +1,70 @@
+//! What a new user stumbled on (issue 27), end to end: settings put in the
+//! wrong file, and wording that spoke of the wrong thing.
+
+mod common;
+
+use common::Env;
+
+/// `[approval]` in the configuration file is refused by every command
+/// that opens the ledger (not only `log verify`), saying where it belongs,
+/// instead of being ignored by `unlock`, which then ran as one person.
+#[test]
+fn approval_in_the_config_file_is_refused_by_unlock_with_where_it_belongs() {
+    let env = Env::with_customers();
+    env.run(&["lock", "add", "1000100", "--reason", "x"]).ok();
+    let cfg = env.write("config.toml", "[approval]\nunlock = 2\n");
+    let cfg = cfg.display().to_string();
+    let r = env
+        .run(&[
+            "--yes", "--config", &cfg, "unlock", "1000100", "--reason", "called",
+        ])
+        .status(78)
+        .stderr_has("config.toml:1: [approval] is part of the policy")
+        .stderr_has("`acctsec policy set --file`");
+    assert!(!r.stderr().contains("unknown field"), "{}", r.stderr());
+    // Nothing was unlocked.
+    env.run(&["--format", "json", "lock", "list"])
+        .ok()
+        .stdout_has("1000100");
+    // The same through ACCTSEC_CONFIG, and for a value of the policy.
+    env.write(
+        "config.toml",
+        "[trail]\n\nsupport_desk = \"x\"\n[lockout]\n",
+    );
+    let r = env
+        .cmd()
+        .env("ACCTSEC_CONFIG", &cfg)
+        .args(["--yes", "unlock", "1000100", "--reason", "called"])
+        .output()
+        .unwrap();
+    let r = common::Run(r).status(78);
+    assert!(
+        r.stderr()
+            .contains("config.toml:4: [lockout] is part of the policy"),
+        "{}",
+        r.stderr()
+    );
+}
+
+/// A default configuration file that exists is read too, and a misspelt
+/// key in it stops `lock list` (exit 78), naming the key and its line.
+#[test]
+fn an_unknown_key_in_the_config_file_stops_lock_list() {
+    let env = Env::with_ledger();
+    let dir = env.path(".config/acctsec");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "[trail]\nmax_seal_ag = \"2d\"\n").unwrap();
+    env.run(&["lock", "list"])
+        .status(78)
+        .stderr_has("config.toml:2: invalid configuration")
+        .stderr_has("max_seal_ag");
+    // Fixed, it runs; without one, too.
+    std::fs::write(dir.join("config.toml"), "[trail]\nmax_seal_age = \"2d\"\n").unwrap();
+    env.run(&["lock", "list"]).ok();
+    std::fs::remove_file(dir.join("config.toml")).unwrap();
+    env.run(&["lock", "list"]).ok();
+    // Shell completions and help open no ledger and read no configuration.
+    let cfg = env.write("bad.toml", "[approval]\n").display().to_string();
+    env.run(&["--config", &cfg, "completions", "bash"]).ok();
+    env.run(&["--config", &cfg, "lock", "--help"]).ok();
+}
