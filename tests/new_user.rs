@@ -68,3 +68,22 @@ fn an_unknown_key_in_the_config_file_stops_lock_list() {
     env.run(&["--config", &cfg, "completions", "bash"]).ok();
     env.run(&["--config", &cfg, "lock", "--help"]).ok();
 }
+
+/// `--help` names the `lock` subcommands as they are spelt.
+#[test]
+fn the_lock_summary_names_its_subcommands() {
+    let env = Env::new();
+    let r = env.run(&["--help"]).ok();
+    let line = r
+        .stdout()
+        .lines()
+        .find(|l| l.trim_start().starts_with("lock "))
+        .map(str::to_string)
+        .expect("a lock line");
+    assert!(line.contains("list, add"), "{line}");
+    assert!(!line.contains("list, lock"), "{line}");
+    env.run(&["lock", "--help"])
+        .ok()
+        .stdout_has("list, add")
+        .stdout_has("add ");
+}

@@ -133,7 +133,7 @@ pub enum Command {
     /// Passwords: check, bulk issue, set, verify
     #[command(subcommand)]
     Password(password::PasswordCmd),
-    /// Locked accounts: list, lock
+    /// Locked accounts: list, add (lock one; unlock takes them off)
     #[command(subcommand)]
     Lock(lock::LockCmd),
     /// Unlock accounts (optionally with a fresh initial execution password)
