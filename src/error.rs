@@ -130,6 +130,15 @@ pub enum Error {
     /// An output file exists already (never overwritten).
     #[error("{}", text::output_exists(.path))]
     OutputExists { path: PathBuf },
+    /// `ledger copy --to`: a ledger or other data is there already (a file
+    /// that exists, or a PostgreSQL database that is not empty); never
+    /// overwritten.
+    #[error("{}", text::copy_destination_taken(.path, *.database))]
+    CopyDestinationTaken {
+        path: PathBuf,
+        /// The destination is a database URL, not a file.
+        database: bool,
+    },
     /// The directory an output file goes into does not exist (or is no
     /// directory).
     #[error("{}", text::missing_dir(.path, .dir))]
@@ -288,7 +297,7 @@ impl Error {
             Error::Locked { .. } => exit::LOCKED,
             Error::NoCustomer { .. } => exit::NO_CUSTOMER,
             Error::BadInput { .. } | Error::BadSecret(_) | Error::Unreachable { .. } => exit::DATA,
-            Error::OutputExists { .. } => exit::CANT_CREATE,
+            Error::OutputExists { .. } | Error::CopyDestinationTaken { .. } => exit::CANT_CREATE,
             Error::MissingDir { .. }
             | Error::CantCreate { .. }
             | Error::Io { .. }
@@ -380,6 +389,7 @@ mod tests {
             Error::BadSecret(_) => "BadSecret",
             Error::Unreachable { .. } => "Unreachable",
             Error::OutputExists { .. } => "OutputExists",
+            Error::CopyDestinationTaken { .. } => "CopyDestinationTaken",
             Error::MissingDir { .. } => "MissingDir",
             Error::CantCreate { .. } => "CantCreate",
             Error::Io { .. } => "Io",
@@ -416,7 +426,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 41;
+    const VARIANTS: usize = 42;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -495,6 +505,14 @@ mod tests {
                 },
                 exit::CANT_CREATE,
                 vec!["/x/out.csv", "--out"],
+            ),
+            (
+                Error::CopyDestinationTaken {
+                    path: "postgres://db.example/acctsec".into(),
+                    database: true,
+                },
+                exit::CANT_CREATE,
+                vec!["postgres://db.example/acctsec", "--to"],
             ),
             (
                 Error::MissingDir {

@@ -3,7 +3,17 @@
 
 mod common;
 
-use common::Env;
+use common::{Env, on_pg};
+
+/// Return early unless a test server is there (as tests/postgres.rs).
+macro_rules! pg_only {
+    () => {
+        if !on_pg() {
+            eprintln!("skipped: needs a PostgreSQL server (tests/support/with-postgres)");
+            return;
+        }
+    };
+}
 
 /// `[approval]` in the configuration file is refused by every command
 /// that opens the ledger (not only `log verify`), saying where it belongs,
@@ -86,4 +96,28 @@ fn the_lock_summary_names_its_subcommands() {
         .ok()
         .stdout_has("list, add")
         .stdout_has("add ");
+}
+
+/// `ledger copy --to URL` onto a database that holds a ledger speaks of
+/// `--to` and a database, not of `--out` and moving a file away.
+#[test]
+fn a_copy_onto_a_database_that_is_not_empty_asks_for_an_empty_one() {
+    pg_only!();
+    let env = Env::with_ledger();
+    let file = env.path("source.db").display().to_string();
+    env.run(&["--db", &file, "init"]).ok();
+    let url = env.db().display().to_string();
+    let r = env
+        .run(&["--db", &file, "ledger", "copy", "--to", &url])
+        .status(73)
+        .stderr_has("the database at ")
+        .stderr_has("is not empty")
+        .stderr_has("give --to an empty database");
+    assert!(!r.stderr().contains("--out"), "{}", r.stderr());
+    // Onto a file that exists: --to, not --out.
+    let r = env
+        .run(&["ledger", "copy", "--to", &file])
+        .status(73)
+        .stderr_has("give --to a path that does not exist yet");
+    assert!(!r.stderr().contains("--out"), "{}", r.stderr());
 }
