@@ -246,6 +246,10 @@ pub enum Error {
     /// The ledger server's certificate was refused (exit 78).
     #[error("{}", crate::messages::db_tls_refused(.server, .detail))]
     DbTlsRefused { server: String, detail: String },
+    /// The URL's sslmode requires TLS and the ledger server offers none
+    /// (exit 78).
+    #[error("{}", crate::messages::db_no_tls(.server))]
+    DbNoTls { server: String },
     /// A TLS setting of the ledger URL that cannot be used (exit 78).
     #[error("{}", crate::messages::db_tls_unusable(.detail))]
     DbTlsUnusable { detail: String },
@@ -315,6 +319,7 @@ impl Error {
             | Error::Config { .. }
             | Error::DbAuthFailed { .. }
             | Error::DbTlsRefused { .. }
+            | Error::DbNoTls { .. }
             | Error::DbTlsUnusable { .. }
             | Error::UnsafeLedger { .. }
             | Error::GeneratorUnusable { .. }
@@ -416,6 +421,7 @@ mod tests {
             Error::DbAuthFailed { .. } => "DbAuthFailed",
             Error::DbTlsRefused { .. } => "DbTlsRefused",
             Error::DbTlsUnusable { .. } => "DbTlsUnusable",
+            Error::DbNoTls { .. } => "DbNoTls",
             Error::UnsafeLedger { .. } => "UnsafeLedger",
             Error::IssueInProgress => "IssueInProgress",
             Error::GeneratorUnusable { .. } => "GeneratorUnusable",
@@ -426,7 +432,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 42;
+    const VARIANTS: usize = 43;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -684,6 +690,13 @@ mod tests {
                 },
                 exit::CONFIG,
                 vec!["db.example:5432", "UnknownIssuer", "sslrootcert"],
+            ),
+            (
+                Error::DbNoTls {
+                    server: "db.example:5432".into(),
+                },
+                exit::CONFIG,
+                vec!["db.example:5432", "offers no TLS", "sslmode"],
             ),
             (
                 Error::DbTlsUnusable {

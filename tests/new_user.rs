@@ -121,3 +121,20 @@ fn a_copy_onto_a_database_that_is_not_empty_asks_for_an_empty_one() {
         .stderr_has("give --to a path that does not exist yet");
     assert!(!r.stderr().contains("--out"), "{}", r.stderr());
 }
+
+/// `sslmode=require` against a server that offers no TLS (the runner's
+/// test server) says so, rather than a driver's message.
+#[test]
+fn sslmode_require_against_a_server_without_tls_says_it_offers_none() {
+    pg_only!();
+    let env = Env::with_ledger();
+    let url = env.db().display().to_string();
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let url = format!("{url}{sep}sslmode=require");
+    let r = env
+        .run(&["--db", &url, "lock", "list"])
+        .status(78)
+        .stderr_has("offers no TLS")
+        .stderr_has("sslmode");
+    assert!(!r.stderr().contains("handshake"), "{}", r.stderr());
+}
