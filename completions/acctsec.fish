@@ -710,6 +710,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen
 approved\t''
 rejected\t''
 expired\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l limit -d 'Only the newest N matching requests' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r

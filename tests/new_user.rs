@@ -138,3 +138,67 @@ fn sslmode_require_against_a_server_without_tls_says_it_offers_none() {
         .stderr_has("sslmode");
     assert!(!r.stderr().contains("handshake"), "{}", r.stderr());
 }
+
+/// `request list` names every customer of a request (a table the first
+/// two and how many more; JSON and CSV all of them), and `--limit N`
+/// keeps the newest N.
+#[test]
+fn request_list_shows_every_customer_and_takes_a_limit() {
+    let env = Env::with_customers();
+    let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
+    let (head, tail) = toml.split_once("[approval]\n").expect("[approval]");
+    let (_, rest) = tail.split_once('\n').unwrap();
+    let policy = format!("{head}[approval]\nrequired_for = [\"lock.remove\"]\n{rest}");
+    let f = env.write("policy.toml", policy).display().to_string();
+    env.run(&["--yes", "policy", "set", "--file", &f]).ok();
+    let codes = ["1000100", "1000137", "1000174", "1000211", "1000248"];
+    for c in codes {
+        env.run(&["lock", "add", c, "--reason", "x"]).ok();
+    }
+    let mut unlock = vec!["--yes", "unlock"];
+    unlock.extend_from_slice(&codes);
+    unlock.extend_from_slice(&["--reason", "called"]);
+    env.run(&unlock).status(5);
+    env.run(&["lock", "add", "1000285", "--reason", "x"]).ok();
+    env.run(&["--yes", "unlock", "1000285", "--reason", "again"])
+        .status(5);
+
+    let json = env
+        .run(&["--format", "json", "request", "list"])
+        .ok()
+        .json();
+    let all = json.as_array().unwrap();
+    assert_eq!(all.len(), 2, "{json}");
+    assert_eq!(all[0]["customers"], serde_json::json!(codes), "{json}");
+    assert_eq!(
+        all[1]["customers"],
+        serde_json::json!(["1000285"]),
+        "{json}"
+    );
+    env.run(&["request", "list"])
+        .ok()
+        .stdout_has("1000100, 1000137 (+3)");
+    env.run(&["--format", "csv", "request", "list"])
+        .ok()
+        .stdout_has("\"1000100, 1000137, 1000174, 1000211, 1000248\"");
+
+    // The newest N, oldest of them first.
+    let newest = env
+        .run(&["--format", "json", "request", "list", "--limit", "1"])
+        .ok()
+        .json();
+    assert_eq!(newest.as_array().unwrap().len(), 1, "{newest}");
+    assert_eq!(newest[0]["id"], all[1]["id"]);
+    let both = env
+        .run(&["--format", "json", "request", "list", "--limit", "5"])
+        .ok()
+        .json();
+    assert_eq!(both, json);
+    let pending = env
+        .run(&[
+            "--format", "json", "request", "list", "--status", "pending", "--limit", "1",
+        ])
+        .ok()
+        .json();
+    assert_eq!(pending[0]["id"], all[1]["id"]);
+}
