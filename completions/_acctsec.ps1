@@ -38,7 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'The password policy: show, presets, set')
             [CompletionResult]::new('customer', 'customer', [CompletionResultType]::ParameterValue, 'The customer master: import, show, list, set-email')
             [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'Passwords: check, bulk issue, set, verify')
-            [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Locked accounts: list, lock')
+            [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Locked accounts: list, add (lock one; unlock takes them off)')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Unlock accounts (optionally with a fresh initial execution password)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Weak-credential audit (findings; --guess tries guesses from customer data)')
             [CompletionResult]::new('rollout', 'rollout', [CompletionResultType]::ParameterValue, 'The rollout schedule and progress')
@@ -1148,6 +1148,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;request;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only requests in this state [default: all]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Only the newest N matching requests')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
@@ -1275,7 +1276,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'The password policy: show, presets, set')
             [CompletionResult]::new('customer', 'customer', [CompletionResultType]::ParameterValue, 'The customer master: import, show, list, set-email')
             [CompletionResult]::new('password', 'password', [CompletionResultType]::ParameterValue, 'Passwords: check, bulk issue, set, verify')
-            [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Locked accounts: list, lock')
+            [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Locked accounts: list, add (lock one; unlock takes them off)')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Unlock accounts (optionally with a fresh initial execution password)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Weak-credential audit (findings; --guess tries guesses from customer data)')
             [CompletionResult]::new('rollout', 'rollout', [CompletionResultType]::ParameterValue, 'The rollout schedule and progress')

@@ -3987,7 +3987,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__request__subcmd__list)
-            opts="-y -q -h -V --status --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            opts="-y -q -h -V --status --limit --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3995,6 +3995,10 @@ _acctsec() {
             case "${prev}" in
                 --status)
                     COMPREPLY=($(compgen -W "pending approved rejected expired" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)

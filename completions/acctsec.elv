@@ -35,7 +35,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand policy 'The password policy: show, presets, set'
             cand customer 'The customer master: import, show, list, set-email'
             cand password 'Passwords: check, bulk issue, set, verify'
-            cand lock 'Locked accounts: list, lock'
+            cand lock 'Locked accounts: list, add (lock one; unlock takes them off)'
             cand unlock 'Unlock accounts (optionally with a fresh initial execution password)'
             cand audit 'Weak-credential audit (findings; --guess tries guesses from customer data)'
             cand rollout 'The rollout schedule and progress'
@@ -1038,6 +1038,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;request;list'= {
             cand --status 'Only requests in this state [default: all]'
+            cand --limit 'Only the newest N matching requests'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
@@ -1153,7 +1154,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand policy 'The password policy: show, presets, set'
             cand customer 'The customer master: import, show, list, set-email'
             cand password 'Passwords: check, bulk issue, set, verify'
-            cand lock 'Locked accounts: list, lock'
+            cand lock 'Locked accounts: list, add (lock one; unlock takes them off)'
             cand unlock 'Unlock accounts (optionally with a fresh initial execution password)'
             cand audit 'Weak-credential audit (findings; --guess tries guesses from customer data)'
             cand rollout 'The rollout schedule and progress'

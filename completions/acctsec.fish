@@ -39,7 +39,7 @@ complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "init" -d 'Create th
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "policy" -d 'The password policy: show, presets, set'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "customer" -d 'The customer master: import, show, list, set-email'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "password" -d 'Passwords: check, bulk issue, set, verify'
-complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "lock" -d 'Locked accounts: list, lock'
+complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "lock" -d 'Locked accounts: list, add (lock one; unlock takes them off)'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "unlock" -d 'Unlock accounts (optionally with a fresh initial execution password)'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "audit" -d 'Weak-credential audit (findings; --guess tries guesses from customer data)'
 complete -c acctsec -n "__fish_acctsec_needs_command" -f -a "rollout" -d 'The rollout schedule and progress'
@@ -710,6 +710,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen
 approved\t''
 rejected\t''
 expired\t''"
+complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l limit -d 'Only the newest N matching requests' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand request; and __fish_seen_subcommand_from list" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
@@ -789,7 +790,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_see
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "policy" -d 'The password policy: show, presets, set'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "customer" -d 'The customer master: import, show, list, set-email'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "password" -d 'Passwords: check, bulk issue, set, verify'
-complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "lock" -d 'Locked accounts: list, lock'
+complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "lock" -d 'Locked accounts: list, add (lock one; unlock takes them off)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "unlock" -d 'Unlock accounts (optionally with a fresh initial execution password)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "audit" -d 'Weak-credential audit (findings; --guess tries guesses from customer data)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand help; and not __fish_seen_subcommand_from init policy customer password lock unlock audit rollout notify log ledger authcode request report completions help" -f -a "rollout" -d 'The rollout schedule and progress'

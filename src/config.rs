@@ -30,7 +30,7 @@ use zeroize::Zeroizing;
 use crate::seal::{Keys, PublicKey, SigningKey};
 
 /// The loaded configuration.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Config {
     /// The file it came from (`None`: no file, an empty configuration).
     pub path: Option<PathBuf>,
@@ -142,7 +142,7 @@ fn per_minute<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> 
 }
 
 /// `[trail]`: the seals of the audit trail.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TrailConfig {
     /// The private key `log seal` signs with (PEM, mode 0600). Relative to
@@ -174,6 +174,16 @@ pub enum ConfigError {
         path: PathBuf,
         line: Option<usize>,
         detail: String,
+    },
+    /// A table or key of the ledger's policy (`[approval]`, `[lockout]`,
+    /// `support_desk`...): it belongs in `policy set --file`, not here.
+    PolicyKey {
+        path: PathBuf,
+        line: Option<usize>,
+        /// The key as written (`approval`).
+        key: String,
+        /// Whether it is a table (`[approval]`) rather than a value.
+        table: bool,
     },
     /// A key is both trusted and retired.
     KeyBothWays { path: PathBuf, key: String },
@@ -238,6 +248,9 @@ impl Config {
 
     /// Parse the text of the file at `path`.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        if let Some(e) = policy_key(path, text) {
+            return Err(e);
+        }
         let file: File = toml::from_str(text).map_err(|e| {
             let start = e.span().map(|s| s.start.min(text.len()));
             let mut detail = e.message().trim().to_string();
@@ -280,6 +293,62 @@ impl Config {
             smtp,
         })
     }
+}
+
+/// The top-level keys of the ledger's policy (`policy show --format json`):
+/// put in this file by mistake, they are refused with where they belong.
+pub const POLICY_KEYS: &[&str] = &[
+    "initial_password_days",
+    "login",
+    "execution",
+    "lockout",
+    "hashing",
+    "generator",
+    "notices",
+    "support_desk",
+    "authcode",
+    "approval",
+];
+
+/// The first top-level key of `text` that is part of the policy, as an
+/// error naming its line (`None`: none, or not TOML: the parse says that).
+fn policy_key(path: &Path, text: &str) -> Option<ConfigError> {
+    let table = toml::from_str::<toml::Table>(text).ok()?;
+    table
+        .iter()
+        .filter(|(k, _)| POLICY_KEYS.contains(&k.as_str()))
+        .map(|(k, v)| (key_line(text, k), k, v.is_table() || v.is_array()))
+        .min_by_key(|(line, _, _)| line.unwrap_or(usize::MAX))
+        .map(|(line, key, table)| ConfigError::PolicyKey {
+            path: path.to_path_buf(),
+            line,
+            key: key.clone(),
+            table,
+        })
+}
+
+/// The line (from 1) where the top-level `key` is first written: as a
+/// header (`[key]`, `[key.sub]`, `[[key]]`) or a value (`key = ...`).
+fn key_line(text: &str, key: &str) -> Option<usize> {
+    let mut top = true;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if let Some(h) = line.strip_prefix('[') {
+            let name = h.trim_start_matches('[').trim_start();
+            let name = name.split([']', '.']).next().unwrap_or("").trim();
+            let name = name.trim_matches(['"', '\'']);
+            if name == key {
+                return Some(i + 1);
+            }
+            top = false;
+        } else if top {
+            let name = line.split(['=', '.']).next().unwrap_or("").trim();
+            if name.trim_matches(['"', '\'']) == key {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
 }
 
 impl TrailConfig {
@@ -526,6 +595,46 @@ mod tests {
                 "{bad}: {e:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_policy_keys_are_the_policys_own() {
+        let policy = serde_json::to_value(crate::policy::Policy::default()).unwrap();
+        let mut own: Vec<&str> = policy
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut listed = POLICY_KEYS.to_vec();
+        own.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(own, listed);
+    }
+
+    #[test]
+    fn a_policy_table_is_refused_with_its_line() {
+        for (text, key, line, table) in [
+            ("[approval]\nunlock = 2\n", "approval", 1, true),
+            (
+                "[trail]\nmax_seal_age = \"2d\"\n\n[lockout.execution]\nmax = 3\n",
+                "lockout",
+                4,
+                true,
+            ),
+            ("support_desk = \"x\"\n[trail]\n", "support_desk", 1, false),
+            ("[trail]\n[[notices]]\nx = 1\n", "notices", 2, true),
+        ] {
+            let e = Config::parse(Path::new("c.toml"), text).unwrap_err();
+            assert!(
+                matches!(&e, ConfigError::PolicyKey { line: Some(l), key: k, table: t, .. }
+                    if *l == line && k == key && *t == table),
+                "{text}: {e:?}"
+            );
+        }
+        // Not a policy key: the parser's own error.
+        let e = Config::parse(Path::new("c.toml"), "[trial]\n").unwrap_err();
+        assert!(matches!(e, ConfigError::Parse { .. }), "{e:?}");
     }
 
     #[test]

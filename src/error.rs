@@ -130,6 +130,15 @@ pub enum Error {
     /// An output file exists already (never overwritten).
     #[error("{}", text::output_exists(.path))]
     OutputExists { path: PathBuf },
+    /// `ledger copy --to`: a ledger or other data is there already (a file
+    /// that exists, or a PostgreSQL database that is not empty); never
+    /// overwritten.
+    #[error("{}", text::copy_destination_taken(.path, *.database))]
+    CopyDestinationTaken {
+        path: PathBuf,
+        /// The destination is a database URL, not a file.
+        database: bool,
+    },
     /// The directory an output file goes into does not exist (or is no
     /// directory).
     #[error("{}", text::missing_dir(.path, .dir))]
@@ -237,6 +246,10 @@ pub enum Error {
     /// The ledger server's certificate was refused (exit 78).
     #[error("{}", crate::messages::db_tls_refused(.server, .detail))]
     DbTlsRefused { server: String, detail: String },
+    /// The URL's sslmode requires TLS and the ledger server offers none
+    /// (exit 78).
+    #[error("{}", crate::messages::db_no_tls(.server))]
+    DbNoTls { server: String },
     /// A TLS setting of the ledger URL that cannot be used (exit 78).
     #[error("{}", crate::messages::db_tls_unusable(.detail))]
     DbTlsUnusable { detail: String },
@@ -288,7 +301,7 @@ impl Error {
             Error::Locked { .. } => exit::LOCKED,
             Error::NoCustomer { .. } => exit::NO_CUSTOMER,
             Error::BadInput { .. } | Error::BadSecret(_) | Error::Unreachable { .. } => exit::DATA,
-            Error::OutputExists { .. } => exit::CANT_CREATE,
+            Error::OutputExists { .. } | Error::CopyDestinationTaken { .. } => exit::CANT_CREATE,
             Error::MissingDir { .. }
             | Error::CantCreate { .. }
             | Error::Io { .. }
@@ -306,6 +319,7 @@ impl Error {
             | Error::Config { .. }
             | Error::DbAuthFailed { .. }
             | Error::DbTlsRefused { .. }
+            | Error::DbNoTls { .. }
             | Error::DbTlsUnusable { .. }
             | Error::UnsafeLedger { .. }
             | Error::GeneratorUnusable { .. }
@@ -380,6 +394,7 @@ mod tests {
             Error::BadSecret(_) => "BadSecret",
             Error::Unreachable { .. } => "Unreachable",
             Error::OutputExists { .. } => "OutputExists",
+            Error::CopyDestinationTaken { .. } => "CopyDestinationTaken",
             Error::MissingDir { .. } => "MissingDir",
             Error::CantCreate { .. } => "CantCreate",
             Error::Io { .. } => "Io",
@@ -406,6 +421,7 @@ mod tests {
             Error::DbAuthFailed { .. } => "DbAuthFailed",
             Error::DbTlsRefused { .. } => "DbTlsRefused",
             Error::DbTlsUnusable { .. } => "DbTlsUnusable",
+            Error::DbNoTls { .. } => "DbNoTls",
             Error::UnsafeLedger { .. } => "UnsafeLedger",
             Error::IssueInProgress => "IssueInProgress",
             Error::GeneratorUnusable { .. } => "GeneratorUnusable",
@@ -416,7 +432,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 41;
+    const VARIANTS: usize = 43;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -495,6 +511,14 @@ mod tests {
                 },
                 exit::CANT_CREATE,
                 vec!["/x/out.csv", "--out"],
+            ),
+            (
+                Error::CopyDestinationTaken {
+                    path: "postgres://db.example/acctsec".into(),
+                    database: true,
+                },
+                exit::CANT_CREATE,
+                vec!["postgres://db.example/acctsec", "--to"],
             ),
             (
                 Error::MissingDir {
@@ -666,6 +690,13 @@ mod tests {
                 },
                 exit::CONFIG,
                 vec!["db.example:5432", "UnknownIssuer", "sslrootcert"],
+            ),
+            (
+                Error::DbNoTls {
+                    server: "db.example:5432".into(),
+                },
+                exit::CONFIG,
+                vec!["db.example:5432", "offers no TLS", "sslmode"],
             ),
             (
                 Error::DbTlsUnusable {

@@ -133,7 +133,7 @@ pub enum Command {
     /// Passwords: check, bulk issue, set, verify
     #[command(subcommand)]
     Password(password::PasswordCmd),
-    /// Locked accounts: list, lock
+    /// Locked accounts: list, add (lock one; unlock takes them off)
     #[command(subcommand)]
     Lock(lock::LockCmd),
     /// Unlock accounts (optionally with a fresh initial execution password)
@@ -173,6 +173,9 @@ pub struct Ctx {
     /// "Now" for this command, from the one clock (`clock::now`; fixed by
     /// `ACCTSEC_NOW` in debug builds).
     pub now: DateTime<Utc>,
+    /// The configuration file, loaded and checked once, by the first
+    /// command that needs it or opens a ledger.
+    config: std::cell::OnceCell<Config>,
 }
 
 impl Ctx {
@@ -184,8 +187,11 @@ impl Ctx {
         self.lang == Lang::Ja
     }
 
-    /// Where the ledger is and who is acting.
+    /// Where the ledger is and who is acting. The configuration file is
+    /// checked first (exit 78 when it is wrong), so that no command that
+    /// opens a ledger runs on a file whose settings it would not read.
     pub fn target(&self) -> Result<Target> {
+        self.config()?;
         let path = match &self.global.db {
             Some(p) => p.clone(),
             None => default_db_path()?,
@@ -198,12 +204,18 @@ impl Ctx {
     }
 
     /// The configuration file: `--config` / `ACCTSEC_CONFIG` (which must
-    /// exist), else the first default place that exists, else empty.
+    /// exist), else the first default place that exists, else empty. Read
+    /// once per command.
     pub fn config(&self) -> Result<Config> {
-        Ok(Config::load(self.global.config.as_deref())?)
+        if let Some(c) = self.config.get() {
+            return Ok(c.clone());
+        }
+        let c = Config::load(self.global.config.as_deref())?;
+        Ok(self.config.get_or_init(|| c).clone())
     }
 
-    /// Open the existing ledger (exit 78 when there is none).
+    /// Open the existing ledger (exit 78 when there is none, or when the
+    /// configuration file is wrong: [`Ctx::target`]).
     pub fn open(&self) -> Result<Ledger> {
         Ledger::open(&self.target()?)
     }
@@ -371,6 +383,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         out,
         lang,
         now,
+        config: std::cell::OnceCell::new(),
     };
     let code = match cli.command {
         Command::Init(a) => init::run(&mut ctx, a),

@@ -52,6 +52,9 @@ pub struct ListArgs {
     /// Only requests in this state [default: all]
     #[arg(long, value_enum)]
     pub status: Option<StatusArg>,
+    /// Only the newest N matching requests
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -75,7 +78,7 @@ impl StatusArg {
 
 pub fn run(ctx: &mut Ctx, cmd: RequestCmd) -> Result<u8> {
     match cmd {
-        RequestCmd::List(a) => list(ctx, a.status),
+        RequestCmd::List(a) => list(ctx, a.status, a.limit),
         RequestCmd::Show { id } => show(ctx, id),
         RequestCmd::Approve { id, out } => approve(ctx, id, out),
         RequestCmd::Reject { id, reason } => reject(ctx, id, &reason),
@@ -90,14 +93,36 @@ fn jst(s: &Option<String>) -> Value {
     json!(s.as_deref().map(crate::clock::stored_to_jst))
 }
 
-fn list(ctx: &mut Ctx, status: Option<StatusArg>) -> Result<u8> {
+/// The customers a request is about, in order: all of them, from its
+/// stored parameters (the one stored customer when they do not parse).
+fn customers(r: &RequestRow) -> Vec<String> {
+    match serde_json::from_str::<crate::ops::gate::Change>(&r.params) {
+        Ok(c) => c.customers().into_iter().map(str::to_string).collect(),
+        Err(_) => r.customer.iter().cloned().collect(),
+    }
+}
+
+/// How many customers a table cell names before counting the rest.
+const CUSTOMERS_SHOWN: usize = 2;
+
+/// The customers as a table shows them: `1000100, 1000137 (+3)`; the
+/// whole list in JSON and CSV.
+fn customers_cell(ctx: &Ctx, codes: Vec<String>) -> Value {
+    if ctx.format() != crate::output::Format::Table || codes.len() <= CUSTOMERS_SHOWN {
+        return json!(codes);
+    }
+    let rest = codes.len() - CUSTOMERS_SHOWN;
+    json!(format!("{} (+{rest})", codes[..CUSTOMERS_SHOWN].join(", ")))
+}
+
+fn list(ctx: &mut Ctx, status: Option<StatusArg>, limit: Option<u64>) -> Result<u8> {
     let ledger = ctx.open()?;
-    let rows = ledger.requests(status.map(StatusArg::as_str), ctx.now)?;
+    let rows = ledger.requests(status.map(StatusArg::as_str), ctx.now, limit)?;
     let mut l = Listing::new(&[
         "id",
         "action",
         "status",
-        "customer",
+        "customers",
         "requested_by",
         "operator",
         "requested_at",
@@ -110,7 +135,7 @@ fn list(ctx: &mut Ctx, status: Option<StatusArg>) -> Result<u8> {
             json!(r.id),
             json!(r.action),
             json!(r.state(ctx.now)),
-            json!(r.customer),
+            customers_cell(ctx, customers(r)),
             json!(r.requested_by),
             json!(r.operator),
             json!(crate::clock::stored_to_jst(&r.requested_at)),

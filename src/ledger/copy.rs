@@ -118,8 +118,9 @@ impl Ledger {
             })?;
             match outcome {
                 InitOutcome::Created => Ok(copied),
-                InitOutcome::Existed => Err(Error::OutputExists {
+                InitOutcome::Existed => Err(Error::CopyDestinationTaken {
                     path: dest.path.clone(),
+                    database: super::postgres::is_url(&dest.path),
                 }),
             }
         })

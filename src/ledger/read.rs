@@ -219,13 +219,15 @@ pub trait Read: sealed::Sealed {
     }
 
     /// Requests, oldest first, in one state as of `now` (`pending`,
-    /// `approved`, `rejected`, `expired`) or all.
+    /// `approved`, `rejected`, `expired`) or all; only the newest `limit`
+    /// of them when given.
     fn requests(
         &self,
         state: Option<&str>,
         now: chrono::DateTime<chrono::Utc>,
+        limit: Option<u64>,
     ) -> Result<Vec<RequestRow>> {
-        requests::requests(db(self), state, now)
+        requests::requests(db(self), state, now, limit)
     }
 
     /// The `notify send` run holding notice `id`'s claim, and until when.

@@ -97,23 +97,28 @@ pub(super) fn request(db: &dyn Exec, id: i64) -> Result<Option<RequestRow>> {
 }
 
 /// Requests, oldest first; `state` one of pending, approved, rejected,
-/// expired (as of `now`), or all.
+/// expired (as of `now`), or all; the newest `limit` when given.
 pub(super) fn requests(
     db: &dyn Exec,
     state: Option<&str>,
     now: chrono::DateTime<chrono::Utc>,
+    limit: Option<u64>,
 ) -> Result<Vec<RequestRow>> {
     let now = crate::clock::to_stored(now);
+    let limit = limit.map_or(i64::MAX, |l| i64::try_from(l).unwrap_or(i64::MAX));
     db.all(
         &format!(
-            "SELECT {COLUMNS} FROM request
-             WHERE ?1 IS NULL
-                OR (?1 = 'pending' AND status = 'pending' AND expires_at > ?2)
-                OR (?1 = 'expired' AND status = 'pending' AND expires_at <= ?2)
-                OR (?1 IN ('approved', 'rejected') AND status = ?1)
-             ORDER BY id"
+            "SELECT {COLUMNS} FROM (
+                SELECT {COLUMNS} FROM request
+                WHERE ?1 IS NULL
+                   OR (?1 = 'pending' AND status = 'pending' AND expires_at > ?2)
+                   OR (?1 = 'expired' AND status = 'pending' AND expires_at <= ?2)
+                   OR (?1 IN ('approved', 'rejected') AND status = ?1)
+                ORDER BY id DESC
+                LIMIT ?3
+             ) AS newest ORDER BY id"
         ),
-        params![state, now],
+        params![state, now, limit],
         RequestRow::from_row,
     )
 }

@@ -85,6 +85,22 @@ pub fn output_exists(path: &Path) -> String {
     )
 }
 
+/// `ledger copy --to`: something is at the destination already.
+pub fn copy_destination_taken(path: &Path, database: bool) -> String {
+    let f = p(path);
+    if database {
+        tr!(
+            "the database at {f} is not empty and is never overwritten; give --to an empty database (create a new one, or drop what is in this one first)",
+            "{f} のデータベースは空ではありません（上書きはしません）。--to には空のデータベースを指定してください（新しく作るか、中身を先に削除してください）"
+        )
+    } else {
+        tr!(
+            "{f} exists already and is never overwritten; give --to a path that does not exist yet, or move the old file away first",
+            "{f} は既に存在します（上書きはしません）。--to にはまだ存在しないパスを指定するか、古いファイルを移動してください"
+        )
+    }
+}
+
 pub fn missing_dir(path: &Path, dir: &Path) -> String {
     let (f, d) = (p(path), p(dir));
     tr!(

@@ -101,6 +101,14 @@ pub fn db_tls_refused(server: &str, detail: &str) -> String {
     ))
 }
 
+/// The URL's sslmode requires TLS; the server offers none (exit 78).
+pub fn db_no_tls(server: &str) -> String {
+    db_tls_unusable(&tr!(
+        "the PostgreSQL server at {server} offers no TLS, and the URL's sslmode requires it; turn TLS on in the server (ssl = on), or, only on a network you trust, give sslmode=disable",
+        "{server} の PostgreSQL サーバーは TLS に対応していませんが、URL の sslmode は TLS を求めています。サーバーで TLS を有効にするか（ssl = on）、信頼できるネットワークでのみ sslmode=disable を指定してください"
+    ))
+}
+
 /// A TLS setting of a ledger URL that cannot be used (exit 78).
 pub fn db_tls_unusable(what: &str) -> String {
     tr!(

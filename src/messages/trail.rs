@@ -58,6 +58,23 @@ pub fn describe_config(e: &ConfigError) -> String {
                 ),
             }
         }
+        ConfigError::PolicyKey {
+            path,
+            line,
+            key,
+            table,
+        } => {
+            let f = match line {
+                Some(l) => format!("{}:{l}", p(path)),
+                None => p(path),
+            };
+            let key = sanitize(key);
+            let key = if *table { format!("[{key}]") } else { key };
+            tr!(
+                "{f}: {key} is part of the policy, not of the configuration file: put it in the policy with `acctsec policy set --file` (see `acctsec policy show --format json`)",
+                "{f}: {key} は設定ファイルではなくポリシーの項目です。`acctsec policy set --file` でポリシーに設定してください（`acctsec policy show --format json` を参照）"
+            )
+        }
         ConfigError::KeyBothWays { path, key } => {
             let f = p(path);
             let key = sanitize(key);

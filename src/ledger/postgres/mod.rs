@@ -134,6 +134,11 @@ impl Place {
                 detail: refused,
             };
         }
+        if offers_no_tls(&e) {
+            return Error::DbNoTls {
+                server: self.server.clone(),
+            };
+        }
         match self.err(e) {
             Error::Db { source, .. } => {
                 let detail = source.to_string();
@@ -177,6 +182,22 @@ fn tls_refusal(e: &postgres::Error) -> Option<String> {
         source = s.source();
     }
     None
+}
+
+/// The driver's refusal of a server that answered the request for TLS
+/// with "no" while sslmode requires it: its only TLS error that is no
+/// TLS layer's (tokio-postgres `connect_tls`: a TLS error whose cause is
+/// this text).
+fn offers_no_tls(e: &postgres::Error) -> bool {
+    const NO_TLS: &str = "server does not support TLS";
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        if s.to_string() == NO_TLS {
+            return true;
+        }
+        source = s.source();
+    }
+    false
 }
 
 /// A parameter as the server takes it: by the type the statement has for
