@@ -3,17 +3,7 @@
 
 mod common;
 
-use common::{Env, on_pg};
-
-/// Return early unless a test server is there (as tests/postgres.rs).
-macro_rules! pg_only {
-    () => {
-        if !on_pg() {
-            eprintln!("skipped: needs a PostgreSQL server (tests/support/with-postgres)");
-            return;
-        }
-    };
-}
+use common::Env;
 
 /// `[approval]` in the configuration file is refused by every command
 /// that opens the ledger (not only `log verify`), saying where it belongs,

@@ -8,20 +8,7 @@ mod common;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Env, Run, on_pg};
-
-/// Return early unless a test server is there.
-macro_rules! pg_only {
-    () => {
-        if !on_pg() {
-            // The runner's SQLite pass: the PostgreSQL pass runs it.
-            if std::env::var_os("ACCTSEC_TEST_BACKEND").is_none() {
-                common::missing("a PostgreSQL server (tests/support/with-postgres)");
-            }
-            return;
-        }
-    };
-}
+use common::{Env, Run};
 
 const EXEC_PW: &str = "Hp4rWx8k";
 const CODE: &str = "1000100";

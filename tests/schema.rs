@@ -7,7 +7,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{Env, on_pg};
+use common::Env;
 
 /// table -> columns in order: (name, type as the backends agree on it, not null)
 type Schema = BTreeMap<String, Vec<(String, &'static str, bool)>>;
@@ -82,13 +82,7 @@ fn pg_schema(env: &Env) -> Schema {
 
 #[test]
 fn both_backends_migrate_to_one_schema_and_ledger_copy_takes_every_column() {
-    if !on_pg() {
-        // The runner's SQLite pass: the PostgreSQL pass runs it.
-        if std::env::var_os("ACCTSEC_TEST_BACKEND").is_none() {
-            common::missing("a PostgreSQL server (tests/support/with-postgres)");
-        }
-        return;
-    }
+    pg_only!();
     let pg = Env::with_ledger();
     let mut pg_s = pg_schema(&pg);
     // The version of the schema is kept by each backend its own way

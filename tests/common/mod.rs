@@ -34,6 +34,21 @@ pub fn missing(what: &str) {
     eprintln!("skipped: {what}");
 }
 
+/// Return early unless a PostgreSQL test server is there: in the test
+/// runner's SQLite pass the PostgreSQL pass runs the test; outside the
+/// runner the server is a missing prerequisite ([`missing`]).
+#[macro_export]
+macro_rules! pg_only {
+    () => {
+        if !$crate::common::on_pg() {
+            if std::env::var_os("ACCTSEC_TEST_BACKEND").is_none() {
+                $crate::common::missing("a PostgreSQL server (tests/support/with-postgres)");
+            }
+            return;
+        }
+    };
+}
+
 /// Return early from a test about the SQLite file itself (its bytes, modes,
 /// companion files, pragmas), which has no counterpart on PostgreSQL.
 #[macro_export]
