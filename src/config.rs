@@ -65,6 +65,10 @@ pub struct SmtpConfig {
     #[serde(default, deserialize_with = "opt_mailbox")]
     pub reply_to: Option<String>,
     pub username: Option<String>,
+    /// Allow the login over a connection without TLS (`tls = "none"`): the
+    /// password would cross the network in clear. Off unless said.
+    #[serde(default)]
+    pub allow_plaintext_auth: bool,
     /// The file holding the password (mode 0600 or 0400); relative to the
     /// configuration file's directory. Else `ACCTSEC_SMTP_PASSWORD`.
     pub password_file: Option<PathBuf>,
@@ -205,6 +209,9 @@ pub enum ConfigError {
     PasswordFileInvalid { path: PathBuf },
     /// `[smtp] username` without a password (no file, no variable).
     NoSmtpPassword { config: Option<PathBuf> },
+    /// `[smtp] username` with `tls = "none"` and no `allow_plaintext_auth =
+    /// true`: the password would go in clear.
+    PlaintextAuth { path: PathBuf },
 }
 
 /// The largest configuration file read (a few KiB of TOML).
@@ -282,6 +289,15 @@ impl Config {
         }
         let dir = path.parent().unwrap_or(Path::new("."));
         trail.signing_key_file = trail.signing_key_file.map(|k| dir.join(k));
+        if let Some(s) = &file.smtp
+            && s.username.is_some()
+            && s.tls == TlsMode::None
+            && !s.allow_plaintext_auth
+        {
+            return Err(ConfigError::PlaintextAuth {
+                path: path.to_path_buf(),
+            });
+        }
         let smtp = file.smtp.map(|mut s| {
             s.ca_file = s.ca_file.map(|f| dir.join(f));
             s.password_file = s.password_file.map(|f| dir.join(f));

@@ -503,3 +503,28 @@ fn a_reason_cannot_look_like_an_automatic_lock() {
         .status(2)
         .stderr_has("auto:");
 }
+
+/// A login to the relay over a connection without TLS is refused unless
+/// the configuration says so in as many words: the password would go in
+/// clear.
+#[test]
+fn smtp_auth_in_clear_needs_allow_plaintext_auth() {
+    let env = Env::with_customers();
+    let smtp = "[smtp]\nhost = \"127.0.0.1\"\nport = 9\ntls = \"none\"\nfrom = \"a@example.co.jp\"\nusername = \"u\"\n";
+    let cfg = env.write("c.toml", smtp).display().to_string();
+    env.run(&["--config", &cfg, "notify", "send"])
+        .status(78)
+        .stderr_has("allow_plaintext_auth = true");
+    let cfg = env
+        .write("c2.toml", format!("{smtp}allow_plaintext_auth = true\n"))
+        .display()
+        .to_string();
+    let r = env
+        .cmd()
+        .env("ACCTSEC_SMTP_PASSWORD", "pw")
+        .args(["--config", &cfg, "notify", "send"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(!err.contains("allow_plaintext_auth"), "{err}");
+}

@@ -478,7 +478,13 @@ fn the_password_may_come_from_the_environment_never_the_ledger() {
     let env = Env::with_customers();
     trade(&env, SATO);
     let server = Server::start();
-    let cfg = config(&env, server.port(), "none", "username = \"acctsec\"\n");
+    // (A login in clear: said in as many words, this test relay has no TLS.)
+    let cfg = config(
+        &env,
+        server.port(),
+        "none",
+        "username = \"acctsec\"\nallow_plaintext_auth = true\n",
+    );
     // A username without a password is a configuration error.
     send(&env, &cfg, &[])
         .status(78)

@@ -151,6 +151,13 @@ pub fn describe_config(e: &ConfigError) -> String {
                 "パスワードファイル {f}（[smtp] password_file）にはパスワードを 1 行のテキスト（1024 バイト以内）で書いてください"
             )
         }
+        ConfigError::PlaintextAuth { path } => {
+            let f = p(path);
+            tr!(
+                "{f}: [smtp] logs in (username) over a connection without TLS (tls = \"none\"): the password would cross the network in clear; use tls = \"starttls\" or \"tls\", or, on a network you trust, say allow_plaintext_auth = true",
+                "{f}: [smtp] が TLS なしの接続（tls = \"none\"）でログイン（username）しようとしています。パスワードが平文で流れます。tls = \"starttls\" か \"tls\" にするか、信頼できるネットワークに限り allow_plaintext_auth = true と書いてください"
+            )
+        }
         ConfigError::NoSmtpPassword { config } => {
             let f = config.as_deref().map(p).unwrap_or_default();
             tr!(
