@@ -15,7 +15,7 @@ use crate::messages;
 use crate::ops::{
     self,
     gate::{Gated, Via},
-    password::{Attempt, Changed, Checkpoint, IssueOptions, IssueOutcome},
+    password::{Attempt, Changed, Checkpoint, IssueOptions},
 };
 use crate::password;
 use crate::policy::{Kind, Policy};
@@ -348,28 +348,6 @@ fn issue(ctx: &mut Ctx, a: IssueArgs) -> Result<u8> {
                 .warn(&messages::request::out_goes_to_approver(&o.out));
             super::pending(ctx, &p)
         }
-        Gated::Done(IssueOutcome::Interrupted { signal, issued }) => Err(Error::Interrupted {
-            exit: issuance::interrupt::exit_code(signal),
-            what: messages::issue_interrupted(signal.as_str(), &o.out, issued, &same_command()),
-        }),
         Gated::Done(done) => super::render::issued(ctx, &o.out, &done),
     }
-}
-
-/// The command line this process runs, for the operator to type again
-/// (`password issue` takes no secret on it); words with characters a shell
-/// treats specially are single-quoted.
-fn same_command() -> String {
-    let mut words = vec!["acctsec".to_string()];
-    words.extend(std::env::args().skip(1).map(|w| {
-        let plain = !w.is_empty()
-            && w.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "_-./=:,@%+".contains(c));
-        if plain {
-            w
-        } else {
-            format!("'{}'", w.replace('\'', "'\\''"))
-        }
-    }));
-    words.join(" ")
 }

@@ -159,12 +159,13 @@ pub fn issued(ctx: &mut Ctx, out: &Path, done: &IssueOutcome) -> Result<u8> {
                 .done(&messages::cancelled(), &[("cancelled", json!(true))])?;
             return Ok(exit::NO);
         }
-        IssueOutcome::Interrupted { issued, .. } => {
-            ctx.out.done(
-                &messages::issue_summary(out, *issued, 0, "", None),
-                &[("issued", json!(issued)), ("interrupted", json!(true))],
-            )?;
-            return Ok(exit::NO);
+        // Stopped by a signal after a committed batch: the same command
+        // resumes it (exit 128 + the signal).
+        IssueOutcome::Interrupted { signal, issued } => {
+            return Err(Error::Interrupted {
+                exit: issuance::interrupt::exit_code(*signal),
+                what: messages::issue_interrupted(signal.as_str(), out, *issued, &same_command()),
+            });
         }
         IssueOutcome::Issued {
             summary,
@@ -528,4 +529,22 @@ pub fn copied(
         ],
     )?;
     Ok(exit::OK)
+}
+
+/// The command line this process runs, for the operator to type again
+/// (`password issue` takes no secret on it); words with characters a shell
+/// treats specially are single-quoted.
+fn same_command() -> String {
+    let mut words = vec!["acctsec".to_string()];
+    words.extend(std::env::args().skip(1).map(|w| {
+        let plain = !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_-./=:,@%+".contains(c));
+        if plain {
+            w
+        } else {
+            format!("'{}'", w.replace('\'', "'\\''"))
+        }
+    }));
+    words.join(" ")
 }
