@@ -201,10 +201,7 @@ fn approve(ctx: &mut Ctx, id: i64, out: Option<PathBuf>) -> Result<u8> {
             Some(out) => render::issued(ctx, out, d),
             None => Ok(exit::OK),
         },
-        Approved::PasswordSet(new) => match parse_kind(&r.params) {
-            Some(kind) => render::new_password(ctx, r.customer.as_deref().unwrap_or(""), kind, new),
-            None => Ok(exit::OK),
-        },
+        Approved::PasswordSet(code, kind, new) => render::new_password(ctx, code, *kind, new),
         Approved::Email(o, changed) => render::email_set(ctx, o, *changed),
         Approved::View(View::Customer, v) => render::customer(ctx, v),
         Approved::View(View::Notices, v) => render::notices(ctx, v),
@@ -217,12 +214,6 @@ fn approve(ctx: &mut Ctx, id: i64, out: Option<PathBuf>) -> Result<u8> {
     }?;
     ctx.out.status(&text::approved(id, &r.action));
     Ok(code)
-}
-
-/// The password kind a `password.set` request names.
-fn parse_kind(params: &str) -> Option<crate::policy::Kind> {
-    let v: Value = serde_json::from_str(params).ok()?;
-    v["kind"].as_str()?.parse().ok()
 }
 
 fn reject(ctx: &mut Ctx, id: i64, reason: &str) -> Result<u8> {

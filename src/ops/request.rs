@@ -36,7 +36,8 @@ pub enum Approved {
     Policy(policy::SetOutcome),
     Unlock(lock::UnlockOutcome),
     Issue(password::IssueOutcome),
-    PasswordSet(password::NewPassword),
+    /// The customer, the kind of password, what became of it.
+    PasswordSet(String, crate::policy::Kind, password::NewPassword),
     Email(customer::EmailOptions, bool),
     View(customer::View, Box<customer::Viewed>),
     Import(PathBuf, customer::Imported),
@@ -142,7 +143,11 @@ fn carry_out(
                 &mut no_stop,
             )?)?)
         }
-        Change::PasswordSet { .. } => Approved::PasswordSet(password::set_approved(ledger, claim)?),
+        Change::PasswordSet { customer, kind, .. } => {
+            let kind = kind.parse().map_err(|()| unbound())?;
+            let new = password::set_approved(ledger, claim)?;
+            Approved::PasswordSet(customer.code.clone(), kind, new)
+        }
         Change::SetEmail { .. } => {
             let opts = customer::approved_email(&claim.change, reason).ok_or_else(unbound)?;
             let changed = done(customer::set_email(ledger, &opts, via)?)?;
