@@ -148,7 +148,8 @@ pub fn add_customer(ledger: &mut Ledger, code: &str, email: &str) {
 }
 
 /// Add customers (code, PC address), with the notices `on` switched on to
-/// their PC address for each that has one; one audited transaction.
+/// the PC address (which a customer without one does not have); one
+/// audited transaction.
 pub fn add_customers(
     ledger: &mut Ledger,
     customers: &[(&str, Option<&str>)],
@@ -166,7 +167,7 @@ pub fn add_customers(
                     email_pc: email.map(str::to_string),
                     email_mobile: None,
                 })?;
-                for t in on.iter().filter(|_| email.is_some()) {
+                for t in on {
                     tx.set_subscription(code, *t, true, crate::notify::Destination::Pc)?;
                 }
             }

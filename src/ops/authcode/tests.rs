@@ -1,10 +1,8 @@
 //! `authcode issue` and `verify` as operations, on every test backend.
 
-use serde_json::json;
-
 use super::*;
 use crate::ledger::LogFilter;
-use crate::notify::{Destination, NoticeType};
+use crate::notify::NoticeType;
 use crate::ops::Silent;
 use crate::ops::testing::{TestLedger, add_customers, cheap_policy, ledgers};
 
@@ -19,27 +17,10 @@ const SUZUKI: &str = "1000174";
 fn setup(t: &mut TestLedger) {
     add_customers(
         &mut t.ledger,
-        &[
-            (SATO, Some("taro@example.jp")),
-            (SUZUKI, Some("suzuki@example.jp")),
-        ],
-        &[],
+        &[(SATO, Some("taro@example.jp")), (TANAKA, None)],
+        &[NoticeType::WithdrawalAuthCode],
     );
-    add_customers(&mut t.ledger, &[(TANAKA, None)], &[]);
-    t.ledger
-        .write(|tx| {
-            for code in [SATO, TANAKA] {
-                tx.set_subscription(code, NoticeType::WithdrawalAuthCode, true, Destination::Pc)?;
-            }
-            tx.audit(Entry {
-                action: "test.setup",
-                customer: None,
-                reason: None,
-                details: json!({}),
-            })?;
-            Ok(())
-        })
-        .unwrap();
+    add_customers(&mut t.ledger, &[(SUZUKI, Some("suzuki@example.jp"))], &[]);
 }
 
 fn issue_opts(code: &str) -> IssueOptions {
