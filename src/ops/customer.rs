@@ -169,18 +169,18 @@ pub fn import(
                 Ok(found) => found,
                 Err((problems, total)) => return Ok((Step::Invalid(problems, total), false)),
             };
-            let digest = hex::encode(
-                hash.lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .clone()
-                    .finalize(),
-            );
+            // The file's digest: only a request or an approval needs it
+            // (and only then was the file hashed as it was read).
+            let digest = || {
+                let h = hash.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                hex::encode(h.finalize())
+            };
             if let Via::Approved(claim) = via {
-                check_file(claim, &digest, &found.gated)?;
+                check_file(claim, &digest(), &found.gated)?;
                 via.apply(tx)?;
             } else if found.effects.iter().any(|e| gating.contains(e)) && !o.dry_run {
                 // Rolled back: the request holds it.
-                return Ok((Step::Held(found, digest), false));
+                return Ok((Step::Held(found, digest()), false));
             }
             Ok((Step::Done(found.counts), !o.dry_run))
         };
