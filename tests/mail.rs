@@ -813,6 +813,59 @@ fn auth_codes_go_before_a_bulk_backlog_even_when_issued_mid_run() {
     assert_eq!(pending(&env), 0);
 }
 
+/// A run stopped by SIGTERM (a cron job's timeout, an operator's `kill`)
+/// ends between two messages with exit 143: what went out is recorded, the
+/// notices it had claimed are given back at once (not held for the claim's
+/// 15 minutes), so the next run sends the rest straight away.
+#[test]
+fn a_run_stopped_by_sigterm_gives_its_claims_back() {
+    let env = Env::with_customers();
+    for c in env.sql_col("SELECT code FROM customer ORDER BY code", &[]) {
+        trade(&env, &c);
+    }
+    let backlog = pending(&env);
+    let server = Server::slow(Duration::from_millis(150));
+    let cfg = config(&env, server.port(), "none", "");
+    let child = env
+        .std_cmd()
+        .args(["--format", "json", "--config", &cfg, "notify", "send"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let waited = std::time::Instant::now();
+    while server.received().len() < 2 {
+        assert!(
+            waited.elapsed() < Duration::from_secs(60),
+            "the run stalled"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(child.id() as i32),
+        nix::sys::signal::Signal::SIGTERM,
+    )
+    .unwrap();
+    let r = common::Run(child.wait_with_output().unwrap());
+    assert_eq!(r.code(), 143, "{}", r.stderr());
+    assert!(r.stderr().contains("SIGTERM"), "{}", r.stderr());
+    let j = r.json();
+    let sent = j["sent"].as_i64().unwrap();
+    assert_eq!(j["interrupted"], "SIGTERM", "{j}");
+    assert!(sent >= 2 && sent < backlog, "{j}");
+    assert_eq!(server.received().len() as i64, sent);
+    // Nothing is held: a second run at once sends all the rest.
+    let (_, j) = send_json(&env, &cfg, &[]);
+    assert_eq!(j["sent"], backlog - sent, "{j}");
+    assert_eq!(pending(&env), 0);
+    assert_eq!(server.received().len() as i64, backlog);
+    let runs = env.sql_col(
+        "SELECT details FROM audit_log WHERE action = 'notify.send' ORDER BY seq",
+        &[],
+    );
+    assert!(runs[0].contains("SIGTERM"), "{runs:?}");
+}
+
 /// Issue 27: nothing stale is mailed. A code that expired, or was used on
 /// another channel, before its mail went out is marked `expired`, audited
 /// and listed by `notify outbox --status expired`; the other mail goes.

@@ -379,6 +379,14 @@ pub fn send_budget_over() -> String {
     )
 }
 
+/// `notify send` stopped by a signal between two messages.
+pub fn send_interrupted(signal: &str, sent: usize) -> String {
+    tr!(
+        "interrupted by {signal} after {sent} notice(s) sent; the rest stay pending and nothing is held: the next `acctsec notify send` sends them",
+        "{signal} により中断しました（送信済み {sent} 件）。残りの通知は未送信のまま、次の `acctsec notify send` ですぐに送信できます"
+    )
+}
+
 /// `notify send`: a notice refused for good.
 pub fn send_failed(id: i64, reply: &str) -> String {
     let reply = sanitize(reply);

@@ -85,6 +85,9 @@ pub struct SendOutcome {
     pub expired: Vec<i64>,
     /// The budget ended the run before the queue did.
     pub budget_exceeded: bool,
+    /// SIGINT or SIGTERM stopped the run between two messages: what was
+    /// sent is recorded, the claims are given back, the rest stays pending.
+    pub interrupted: Option<nix::sys::signal::Signal>,
     pub relay: RelayState,
 }
 
@@ -132,7 +135,14 @@ pub fn send(ledger: &mut Ledger, o: &SendOptions, progress: &dyn Progress) -> Re
     progress.begin(Stage::Sending, None);
     let mut pacer = Pacer::new(o.smtp.max_per_minute);
     let mut lost = None;
+    // A signal ends the run between messages, so that its claims are given
+    // back at once instead of holding the notices for the claim's time.
+    let watch = crate::issuance::interrupt::Watch::install();
     while out.delivered() < limit {
+        if let Some(signal) = watch.received() {
+            out.interrupted = Some(signal);
+            break;
+        }
         if deadline.is_some_and(|d| Instant::now() >= d) {
             out.budget_exceeded = true;
             break;
@@ -198,6 +208,7 @@ fn finish(ledger: &mut Ledger, run: &Run, o: &SendOptions, out: &SendOutcome) ->
                 "failed": out.failed.len(),
                 "expired": out.expired.len(),
                 "budget_exceeded": out.budget_exceeded,
+                "interrupted": out.interrupted.map(|s| s.as_str()),
                 "relay_lost": matches!(out.relay, RelayState::Lost(_)),
             }),
         })?;

@@ -90,6 +90,13 @@ pub fn send(ctx: &mut Ctx, a: &SendArgs) -> Result<u8> {
         ctx.out.flush()?;
         return Err(connect_error(&o.smtp, e));
     }
+    if let Some(signal) = out.interrupted {
+        ctx.out.flush()?;
+        return Err(Error::Interrupted {
+            exit: crate::issuance::interrupt::exit_code(signal),
+            what: messages::notify::send_interrupted(signal.as_str(), out.sent.len()),
+        });
+    }
     Ok(if out.failed.is_empty() {
         exit::OK
     } else {
@@ -113,6 +120,7 @@ fn report(ctx: &mut Ctx, out: &SendOutcome, reached: bool) -> Result<()> {
             ("failed", json!(out.failed.len())),
             ("failed_ids", json!(failed_ids)),
             ("budget_exceeded", json!(out.budget_exceeded)),
+            ("interrupted", json!(out.interrupted.map(|s| s.as_str()))),
         ])?,
     }
     if out.budget_exceeded {
