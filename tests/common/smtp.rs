@@ -34,6 +34,9 @@ pub struct Received {
     pub data: Vec<u8>,
     pub queue_id: String,
     pub tls: bool,
+    /// When the server accepted it (after its delay), on both clocks.
+    pub at: std::time::Instant,
+    pub wall: std::time::SystemTime,
 }
 
 #[derive(Default)]
@@ -207,9 +210,11 @@ impl Session {
         }
     }
 
+    /// One reply line, in one write: a line written in two pieces waits
+    /// for the client's delayed ACK between them (Nagle), 40 ms a reply,
+    /// which no real relay costs its clients.
     fn say(&mut self, line: &str) -> std::io::Result<()> {
-        self.stream.write_all(line.as_bytes())?;
-        self.stream.write_all(b"\r\n")?;
+        self.stream.write_all(format!("{line}\r\n").as_bytes())?;
         self.stream.flush()
     }
 
@@ -366,6 +371,8 @@ impl Session {
                         data,
                         queue_id: id.clone(),
                         tls: self.encrypted(),
+                        at: std::time::Instant::now(),
+                        wall: std::time::SystemTime::now(),
                     });
                     id
                 };
