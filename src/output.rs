@@ -133,6 +133,17 @@ pub fn table_text(key: &str, v: &Value) -> String {
             None => sanitize(s),
         },
         Value::Bool(b) => crate::messages::yes_no(*b).to_string(),
+        // Counts by name (`by_severity`): "name n, name n", the names in
+        // the reader's language.
+        Value::Object(m) if m.values().all(Value::is_number) => m
+            .iter()
+            .map(|(name, n)| {
+                let name = crate::messages::table_value(key, name)
+                    .map_or_else(|| sanitize(name), str::to_string);
+                format!("{name} {n}")
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
         v => cell_text(v),
     }
 }

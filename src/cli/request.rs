@@ -115,6 +115,15 @@ fn customers_cell(ctx: &Ctx, codes: Vec<String>) -> Value {
     json!(format!("{} (+{rest})", codes[..CUSTOMERS_SHOWN].join(", ")))
 }
 
+/// A request's state: the code in CSV and JSON, in the reader's language in
+/// a table (a request's `pending` is not the outbox's).
+fn state_cell(ctx: &Ctx, state: &str) -> Value {
+    match ctx.format() {
+        crate::output::Format::Table => json!(text::state(state)),
+        _ => json!(state),
+    }
+}
+
 fn list(ctx: &mut Ctx, status: Option<StatusArg>, limit: Option<u64>) -> Result<u8> {
     let ledger = ctx.open()?;
     let rows = ledger.requests(status.map(StatusArg::as_str), ctx.now, limit)?;
@@ -134,7 +143,7 @@ fn list(ctx: &mut Ctx, status: Option<StatusArg>, limit: Option<u64>) -> Result<
         l.push(vec![
             json!(r.id),
             json!(r.action),
-            json!(r.state(ctx.now)),
+            state_cell(ctx, r.state(ctx.now)),
             customers_cell(ctx, customers(r)),
             json!(r.requested_by),
             json!(r.operator),
@@ -158,7 +167,7 @@ fn show(ctx: &mut Ctx, id: i64) -> Result<u8> {
     ctx.out.record(&[
         ("id", json!(r.id)),
         ("action", json!(r.action)),
-        ("status", json!(r.state(ctx.now))),
+        ("status", state_cell(ctx, r.state(ctx.now))),
         ("customer", json!(r.customer)),
         ("changes", preview),
         ("reason", json!(r.reason)),

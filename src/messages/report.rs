@@ -114,5 +114,13 @@ pub fn report_labels(r: &Report) -> Labels {
                 "本番施行が始まっているため、見通しはありません。",
             )
         },
+        term: |code| {
+            if !super::is_ja() {
+                return code.to_string();
+            }
+            super::action_ja(code)
+                .or_else(|| super::finding_kind_ja(code))
+                .map_or_else(|| code.to_string(), str::to_string)
+        },
     }
 }

@@ -149,3 +149,18 @@ pub fn tampered(id: i64, field: &str) -> String {
         "申請 {id} が監査証跡の記録と一致しません（{field} が異なります）。acctsec の外で改変されています。何も実行せず、申請を締め切りました。`acctsec log verify` を実行して報告してください"
     )
 }
+
+/// A request's state as a person reads it in a table.
+pub fn state(code: &str) -> String {
+    if !super::is_ja() {
+        return code.to_string();
+    }
+    match code {
+        "pending" => "承認待ち",
+        "approved" => "承認済み",
+        "rejected" => "却下",
+        "expired" => "期限切れ",
+        other => other,
+    }
+    .to_string()
+}

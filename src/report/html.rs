@@ -52,6 +52,8 @@ pub struct Labels {
     pub staff_none: String,
     pub projection: Option<String>,
     pub no_projection: String,
+    /// A finding kind's or an action's name (the code itself in English).
+    pub term: fn(&str) -> String,
 }
 
 const C_NONE: RGBColor = RGBColor(0x9a, 0xa4, 0xb1);
@@ -269,7 +271,7 @@ pub fn page(r: &Report, l: &Labels) -> String {
             let mut kinds: Vec<_> = a.by_kind.iter().collect();
             kinds.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
             for (k, n) in kinds {
-                h.push_str(&table_row(k, *n, max, C_UNLOCK));
+                h.push_str(&table_row(&(l.term)(k), *n, max, C_UNLOCK));
             }
             h.push_str("</table></div></div>");
             h.push_str(&format!("<h3 class=\"meta\">{}</h3>", esc(&l.audit_trend)));
@@ -299,7 +301,11 @@ pub fn page(r: &Report, l: &Labels) -> String {
         actions.dedup();
         h.push_str(&format!("<table><tr><th>{}</th>", esc(&l.staff_identity)));
         for a in &actions {
-            h.push_str(&format!("<th>{}</th>", esc(a)));
+            h.push_str(&format!(
+                "<th title=\"{}\">{}</th>",
+                esc(a),
+                esc(&(l.term)(a))
+            ));
         }
         h.push_str("</tr>");
         for s in &r.staff {
