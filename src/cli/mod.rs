@@ -489,12 +489,16 @@ fn usage_error(e: &clap::Error, json: bool) -> u8 {
     use std::io::Write;
     let code = u8::try_from(e.exit_code()).unwrap_or(exit::USAGE);
     let is_error = !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+    let ja = crate::messages::usage::clap_error(e);
     if json && is_error {
-        let message = e.render().to_string();
+        let message = ja.unwrap_or_else(|| e.render().to_string());
         let message = message.trim_end().trim_start_matches("error: ");
         let doc = serde_json::json!({ "error": { "exit": code, "message": message } });
         let mut err = std::io::stderr().lock();
         let _ = writeln!(err, "{doc}");
+    } else if let Some(text) = ja {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "{}{text}", crate::messages::error_prefix());
     } else {
         let _ = e.print();
     }
