@@ -215,10 +215,7 @@ impl Relay {
                             ContentType::parse("text/plain; charset=ISO-2022-JP")
                                 .map_err(|e| e.to_string())?,
                         )
-                        .body(Body::dangerous_pre_encoded(
-                            encode_jis(m.body),
-                            ContentTransferEncoding::SevenBit,
-                        )),
+                        .body(jis_body(m.body)),
                 )
                 .map_err(|e| e.to_string())?,
         };
@@ -252,6 +249,28 @@ impl Relay {
             }
         }
         Ok(msg)
+    }
+}
+
+/// The longest line RFC 5322 (2.1.1) allows, in octets, without its CRLF.
+const MAX_LINE_OCTETS: usize = 998;
+
+/// An ISO-2022-JP body: 7bit as the carriers expect, unless a line would
+/// pass 998 octets (every switch between ASCII and kanji costs 6 octets of
+/// escapes, so 200 characters of mixed text can get there); then base64,
+/// whose lines are 76 octets, so that no relay cuts or refuses the message.
+fn jis_body(text: &str) -> Body {
+    let bytes = encode_jis(text);
+    let longest = bytes
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l).len())
+        .max()
+        .unwrap_or(0);
+    if longest <= MAX_LINE_OCTETS {
+        Body::dangerous_pre_encoded(bytes, ContentTransferEncoding::SevenBit)
+    } else {
+        Body::new_with_encoding(bytes, ContentTransferEncoding::Base64)
+            .unwrap_or_else(|bytes| Body::new(bytes))
     }
 }
 
@@ -387,7 +406,21 @@ impl std::fmt::Display for Terminated<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::Terminated;
+    use super::{MAX_LINE_OCTETS, Terminated, jis_body};
+    use lettre::message::header::ContentTransferEncoding;
+
+    #[test]
+    fn an_iso_2022_jp_line_past_998_octets_goes_base64() {
+        let short = jis_body("山田 太郎 様\nご登録のメールアドレスを変更しました。\n");
+        assert_eq!(short.encoding(), ContentTransferEncoding::SevenBit);
+        // Kanji and ASCII in turn: 6 octets of escapes for every pair.
+        let long = "漢a".repeat(150);
+        let bytes = crate::notify::mail::encode_jis(&long);
+        assert!(bytes.len() > MAX_LINE_OCTETS, "{}", bytes.len());
+        let body = jis_body(&format!("{long} 様\n本文\n"));
+        assert_eq!(body.encoding(), ContentTransferEncoding::Base64);
+        assert!(body.as_ref().split(|&b| b == b'\n').all(|l| l.len() <= 78));
+    }
 
     #[test]
     fn a_message_goes_out_transparent_and_closed_in_one_piece() {

@@ -727,6 +727,57 @@ fn a_mobile_address_gets_half_width_kana_and_circled_digits_made_safe() {
     assert!(m.raw.contains("From: =?ISO-2022-JP?B?"), "{}", m.raw);
 }
 
+/// Issue 24: no line of a message passes 998 octets (RFC 5322). A name of
+/// kanji and circled digits in turn (200 characters, the most a name may
+/// have) costs 6 octets of ISO-2022-JP escapes a pair and `(1)` for each
+/// `①`: its line would; the body then goes base64 and reads back the same.
+#[test]
+fn a_very_long_mixed_name_never_makes_a_line_past_998_octets() {
+    let env = Env::with_cheap_ledger();
+    let name = "漢①".repeat(100);
+    let csv = env.write(
+        "c.csv",
+        format!(
+            "code,name,birth_date,phone,mobile_phone,email_pc,email_mobile,login_hash\n\
+             2000002,{name},1990-01-01,,,,long@docomo.ne.jp,\n"
+        ),
+    );
+    env.run(&["customer", "import", &csv.display().to_string()])
+        .ok();
+    env.run(&[
+        "notify",
+        "set",
+        "2000002",
+        "trade_executed",
+        "on",
+        "--to",
+        "mobile",
+    ])
+    .ok();
+    trade(&env, "2000002");
+    let server = Server::start();
+    let text = format!(
+        "[smtp]\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nfrom = \"{FROM}\"\n",
+        server.port()
+    );
+    let cfg = env.write("default.toml", text).display().to_string();
+    send(&env, &cfg, &[]).ok();
+    let got = server.received();
+    assert_eq!(got.len(), 1);
+    for line in got[0].data.split(|&b| b == b'\n') {
+        assert!(line.len() <= 1000, "a line of {} octets", line.len());
+    }
+    let m = parse(&got[0]);
+    assert_eq!(m.charset.to_ascii_uppercase(), "ISO-2022-JP");
+    assert!(
+        m.raw.contains("Content-Transfer-Encoding: base64"),
+        "{}",
+        m.raw
+    );
+    let safe = "漢(1)".repeat(100);
+    assert!(m.body.contains(&format!("{safe} 様")), "{}", m.body);
+}
+
 /// Turn the withdrawal code on for `code` (to the PC address).
 fn codes_on(env: &Env, code: &str) {
     env.run(&[
