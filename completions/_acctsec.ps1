@@ -1071,8 +1071,10 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer')
+            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended) or the day''s last allowed wrong try (the purpose is locked), 4 unknown customer')
+            [CompletionResult]::new('locks', 'locks', [CompletionResultType]::ParameterValue, 'The customers whose codes for a purpose are locked (the day''s cap of codes or wrong tries was reached), oldest first')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock of a customer''s codes for a purpose, after checking with the customer (needs a second person when the policy''s [approval] lists lock.remove)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1110,9 +1112,45 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'acctsec;authcode;locks' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctsec;authcode;unlock' {
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Which codes: for withdrawals, or for views of the registered data')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (kept in the audit trail)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'acctsec;authcode;help' {
-            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer')
+            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended) or the day''s last allowed wrong try (the purpose is locked), 4 unknown customer')
+            [CompletionResult]::new('locks', 'locks', [CompletionResultType]::ParameterValue, 'The customers whose codes for a purpose are locked (the day''s cap of codes or wrong tries was reached), oldest first')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock of a customer''s codes for a purpose, after checking with the customer (needs a second person when the policy''s [approval] lists lock.remove)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1120,6 +1158,12 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;authcode;help;verify' {
+            break
+        }
+        'acctsec;authcode;help;locks' {
+            break
+        }
+        'acctsec;authcode;help;unlock' {
             break
         }
         'acctsec;authcode;help;help' {
@@ -1452,14 +1496,22 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;help;authcode' {
-            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer')
+            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended) or the day''s last allowed wrong try (the purpose is locked), 4 unknown customer')
+            [CompletionResult]::new('locks', 'locks', [CompletionResultType]::ParameterValue, 'The customers whose codes for a purpose are locked (the day''s cap of codes or wrong tries was reached), oldest first')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock of a customer''s codes for a purpose, after checking with the customer (needs a second person when the policy''s [approval] lists lock.remove)')
             break
         }
         'acctsec;help;authcode;issue' {
             break
         }
         'acctsec;help;authcode;verify' {
+            break
+        }
+        'acctsec;help;authcode;locks' {
+            break
+        }
+        'acctsec;help;authcode;unlock' {
             break
         }
         'acctsec;help;request' {

@@ -82,6 +82,12 @@ _acctsec() {
             acctsec__subcmd__authcode,issue)
                 cmd="acctsec__subcmd__authcode__subcmd__issue"
                 ;;
+            acctsec__subcmd__authcode,locks)
+                cmd="acctsec__subcmd__authcode__subcmd__locks"
+                ;;
+            acctsec__subcmd__authcode,unlock)
+                cmd="acctsec__subcmd__authcode__subcmd__unlock"
+                ;;
             acctsec__subcmd__authcode,verify)
                 cmd="acctsec__subcmd__authcode__subcmd__verify"
                 ;;
@@ -90,6 +96,12 @@ _acctsec() {
                 ;;
             acctsec__subcmd__authcode__subcmd__help,issue)
                 cmd="acctsec__subcmd__authcode__subcmd__help__subcmd__issue"
+                ;;
+            acctsec__subcmd__authcode__subcmd__help,locks)
+                cmd="acctsec__subcmd__authcode__subcmd__help__subcmd__locks"
+                ;;
+            acctsec__subcmd__authcode__subcmd__help,unlock)
+                cmd="acctsec__subcmd__authcode__subcmd__help__subcmd__unlock"
                 ;;
             acctsec__subcmd__authcode__subcmd__help,verify)
                 cmd="acctsec__subcmd__authcode__subcmd__help__subcmd__verify"
@@ -177,6 +189,12 @@ _acctsec() {
                 ;;
             acctsec__subcmd__help__subcmd__authcode,issue)
                 cmd="acctsec__subcmd__help__subcmd__authcode__subcmd__issue"
+                ;;
+            acctsec__subcmd__help__subcmd__authcode,locks)
+                cmd="acctsec__subcmd__help__subcmd__authcode__subcmd__locks"
+                ;;
+            acctsec__subcmd__help__subcmd__authcode,unlock)
+                cmd="acctsec__subcmd__help__subcmd__authcode__subcmd__unlock"
                 ;;
             acctsec__subcmd__help__subcmd__authcode,verify)
                 cmd="acctsec__subcmd__help__subcmd__authcode__subcmd__verify"
@@ -706,7 +724,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__authcode)
-            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version issue verify help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version issue verify locks unlock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -740,7 +758,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__authcode__subcmd__help)
-            opts="issue verify help"
+            opts="issue verify locks unlock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -781,6 +799,34 @@ _acctsec() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        acctsec__subcmd__authcode__subcmd__help__subcmd__locks)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__authcode__subcmd__help__subcmd__unlock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         acctsec__subcmd__authcode__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -804,6 +850,82 @@ _acctsec() {
             case "${prev}" in
                 --purpose)
                     COMPREPLY=($(compgen -W "withdrawal view" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__authcode__subcmd__locks)
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__authcode__subcmd__unlock)
+            opts="-y -q -h -V --purpose --reason --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --purpose)
+                    COMPREPLY=($(compgen -W "withdrawal view" -- "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -1222,7 +1344,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__authcode)
-            opts="issue verify"
+            opts="issue verify locks unlock"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1236,6 +1358,34 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__authcode__subcmd__issue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__authcode__subcmd__locks)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__authcode__subcmd__unlock)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -969,8 +969,10 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead)'
-            cand verify 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
+            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead)'
+            cand verify 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended) or the day''s last allowed wrong try (the purpose is locked), 4 unknown customer'
+            cand locks 'The customers whose codes for a purpose are locked (the day''s cap of codes or wrong tries was reached), oldest first'
+            cand unlock 'Clear the lock of a customer''s codes for a purpose, after checking with the customer (needs a second person when the policy''s [approval] lists lock.remove)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;authcode;issue'= {
@@ -1005,14 +1007,52 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'acctsec;authcode;locks'= {
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;authcode;unlock'= {
+            cand --purpose 'Which codes: for withdrawals, or for views of the registered data'
+            cand --reason 'Why (kept in the audit trail)'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'acctsec;authcode;help'= {
-            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead)'
-            cand verify 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
+            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead)'
+            cand verify 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended) or the day''s last allowed wrong try (the purpose is locked), 4 unknown customer'
+            cand locks 'The customers whose codes for a purpose are locked (the day''s cap of codes or wrong tries was reached), oldest first'
+            cand unlock 'Clear the lock of a customer''s codes for a purpose, after checking with the customer (needs a second person when the policy''s [approval] lists lock.remove)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;authcode;help;issue'= {
         }
         &'acctsec;authcode;help;verify'= {
+        }
+        &'acctsec;authcode;help;locks'= {
+        }
+        &'acctsec;authcode;help;unlock'= {
         }
         &'acctsec;authcode;help;help'= {
         }
@@ -1286,12 +1326,18 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;ledger;copy'= {
         }
         &'acctsec;help;authcode'= {
-            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead)'
-            cand verify 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer'
+            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead)'
+            cand verify 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended) or the day''s last allowed wrong try (the purpose is locked), 4 unknown customer'
+            cand locks 'The customers whose codes for a purpose are locked (the day''s cap of codes or wrong tries was reached), oldest first'
+            cand unlock 'Clear the lock of a customer''s codes for a purpose, after checking with the customer (needs a second person when the policy''s [approval] lists lock.remove)'
         }
         &'acctsec;help;authcode;issue'= {
         }
         &'acctsec;help;authcode;verify'= {
+        }
+        &'acctsec;help;authcode;locks'= {
+        }
+        &'acctsec;help;authcode;unlock'= {
         }
         &'acctsec;help;request'= {
             cand list 'Requests awaiting approval, approved, rejected or expired'

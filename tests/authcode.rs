@@ -462,3 +462,191 @@ fn issue_says_the_code_was_queued_not_sent() {
     );
     assert!(!ja.stdout().contains("送りました"), "{}", ja.stdout());
 }
+
+/// A policy whose codes may be asked for back to back, at most `issues` a
+/// day and `wrong` wrong tries a day.
+fn caps(env: &Env, issues: u32, wrong: u32) {
+    let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
+    let capped = toml
+        .replace("cooldown_seconds = 60", "cooldown_seconds = 0")
+        .replace(
+            "max_issues_per_day = 10",
+            &format!("max_issues_per_day = {issues}"),
+        )
+        .replace(
+            "max_wrong_per_day = 10",
+            &format!("max_wrong_per_day = {wrong}"),
+        );
+    assert_ne!(capped, toml);
+    let f = env.write("caps.toml", capped);
+    env.run(&["--yes", "policy", "set", "--file", &f.display().to_string()])
+        .ok();
+}
+
+fn locks(env: &Env) -> Vec<Value> {
+    env.run(&["--format", "json", "authcode", "locks"])
+        .ok()
+        .json()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// Issue 24: codes are capped per customer and purpose per day. Past the
+/// cap the purpose locks (exit 3, do not go ahead) until staff clear it;
+/// the lock is audited and the customer told. Other purposes, and the
+/// next day, are not touched by it; a cleared lock starts the count again.
+#[test]
+fn the_daily_cap_of_codes_locks_the_purpose_until_staff_clear_it() {
+    let env = env_on();
+    turn_on(&env, CODE, "view_auth_code");
+    caps(&env, 3, 10);
+    for m in 0..3 {
+        issue(&env, &at(m, 0), "withdrawal").ok();
+    }
+    let r = issue(&env, &at(3, 0), "withdrawal");
+    assert_eq!(r.code(), 3, "{}", r.stderr());
+    assert!(r.stdout().contains("authcode unlock"), "{}", r.stdout());
+    assert_eq!(audit_count(&env, "authcode.lock"), 1);
+    // The live code is ended with the lock: nothing to verify.
+    let (ok, why) = reason(&verify(&env, &at(3, 10), "withdrawal", "000000"));
+    assert!(!ok);
+    assert_eq!(why, "none");
+    // The customer is told, in a notice without the code.
+    let told = env.sql_col(
+        "SELECT subject FROM outbox WHERE type = 'account_locked' AND customer = ?1",
+        &[&CODE],
+    );
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(told[0].contains("出金の認証コード停止"), "{told:?}");
+    // Still locked, whatever the JSON asks; the other purpose is not.
+    let j = env
+        .run_at(
+            &at(5, 0),
+            &[
+                "--format",
+                "json",
+                "authcode",
+                "issue",
+                CODE,
+                "--purpose",
+                "withdrawal",
+            ],
+        )
+        .json();
+    assert_eq!(j["reason"], "locked", "{j}");
+    issue(&env, &at(5, 0), "view").ok();
+    // Nor does the next day (JST) lift it: staff do.
+    assert_eq!(issue(&env, "2022-09-19T01:00:00Z", "withdrawal").code(), 3);
+    let l = locks(&env);
+    assert_eq!(l.len(), 1, "{l:?}");
+    assert_eq!(l[0]["customer"], CODE);
+    assert_eq!(l[0]["purpose"], "withdrawal");
+    assert_eq!(l[0]["cause"], "issues");
+    assert_eq!(l[0]["count"], 3);
+    let r = env.run_at(
+        "2022-09-19T01:10:00Z",
+        &[
+            "authcode",
+            "unlock",
+            CODE,
+            "--purpose",
+            "withdrawal",
+            "--reason",
+            "本人確認済み",
+        ],
+    );
+    r.ok();
+    assert_eq!(audit_count(&env, "authcode.unlock"), 1);
+    assert!(locks(&env).is_empty());
+    // The count starts again from the clearing: three more today.
+    for m in 0..3 {
+        env.run_at(
+            &format!("2022-09-19T01:2{m}:00Z"),
+            &["authcode", "issue", CODE, "--purpose", "withdrawal"],
+        )
+        .ok();
+    }
+    assert_eq!(issue(&env, "2022-09-19T01:30:00Z", "withdrawal").code(), 3);
+    // A second unlock of an unlocked purpose changes nothing.
+    env.run(&[
+        "authcode",
+        "unlock",
+        CODE,
+        "--purpose",
+        "view",
+        "--reason",
+        "x",
+    ])
+    .ok()
+    .stderr_has("not locked");
+}
+
+/// The day's wrong tries over every code of a purpose are capped too: a
+/// guesser who asks for a fresh code after each ended one gets no further.
+#[test]
+fn the_daily_cap_of_wrong_tries_locks_the_purpose() {
+    let env = env_on();
+    caps(&env, 10, 7);
+    // Five wrong tries end the first code (max_tries = 5)...
+    issue(&env, &at(0, 0), "withdrawal").ok();
+    for s in 0..5 {
+        verify(&env, &at(0, s + 1), "withdrawal", "000000");
+    }
+    // ... and two more on the next reach the day's seven.
+    issue(&env, &at(1, 0), "withdrawal").ok();
+    let (_, why) = reason(&verify(&env, &at(1, 1), "withdrawal", "000000"));
+    assert_eq!(why, "wrong");
+    let r = verify(&env, &at(1, 2), "withdrawal", "000000");
+    assert_eq!(r.code(), 3, "{}", r.stderr());
+    let j = r.json();
+    assert_eq!(j["reason"], "exhausted", "{j}");
+    assert_eq!(j["locked"], true, "{j}");
+    let l = locks(&env);
+    assert_eq!(l[0]["cause"], "wrong_tries", "{l:?}");
+    assert_eq!(l[0]["count"], 7, "{l:?}");
+    assert_eq!(issue(&env, &at(2, 0), "withdrawal").code(), 3);
+    assert_eq!(audit_count(&env, "authcode.lock"), 1);
+}
+
+/// Clearing a lock is `lock.remove`: with four-eyes approval it waits for a
+/// second person, like an account unlock, and the approval clears it.
+#[test]
+fn clearing_a_code_lock_is_a_lock_removal_for_the_approval_gate() {
+    let env = env_on();
+    caps(&env, 1, 10);
+    issue(&env, &at(0, 0), "withdrawal").ok();
+    assert_eq!(issue(&env, &at(1, 0), "withdrawal").code(), 3);
+    let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
+    let gated = env.write(
+        "gated.toml",
+        toml.replace("required_for = []", "required_for = [\"lock.remove\"]"),
+    );
+    env.run(&[
+        "--yes",
+        "policy",
+        "set",
+        "--file",
+        &gated.display().to_string(),
+    ])
+    .ok();
+    let r = env.run(&[
+        "--format",
+        "json",
+        "authcode",
+        "unlock",
+        CODE,
+        "--purpose",
+        "withdrawal",
+        "--reason",
+        "本人確認済み",
+    ]);
+    assert_eq!(r.code(), 5, "{}", r.stderr());
+    let id = r.json()["request"].as_i64().unwrap();
+    assert_eq!(locks(&env).len(), 1, "nothing changed yet");
+    // Filed by someone else, approved here.
+    common::request_by(&env, id, "alice");
+    env.run(&["request", "approve", &id.to_string()]).ok();
+    assert!(locks(&env).is_empty());
+    assert_eq!(audit_count(&env, "authcode.unlock"), 1);
+}

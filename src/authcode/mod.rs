@@ -122,6 +122,16 @@ pub fn too_soon(
     (now < next).then_some(next)
 }
 
+/// The start of `now`'s day in Japan (00:00 JST), from which the daily caps
+/// of codes and wrong tries count.
+pub fn day_start(now: DateTime<Utc>) -> DateTime<Utc> {
+    let jst = crate::clock::jst();
+    let day = now.with_timezone(&jst).date_naive();
+    day.and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(jst).single())
+        .map_or(now, |t| t.with_timezone(&Utc))
+}
+
 /// A code as typed: surrounding white space dropped (a line of stdin).
 pub fn normalize(input: &str) -> &str {
     input.trim()

@@ -10,13 +10,18 @@ use crate::clock::to_jst;
 use crate::error::{Error, Result, exit};
 use crate::messages::authcode as msg;
 use crate::ops::Silent;
-use crate::ops::authcode::{self as op, IssueOptions, Issued, Verified, VerifyOptions};
+use crate::ops::authcode::{
+    self as op, IssueOptions, Issued, UnlockOptions, Verified, VerifyOptions,
+};
+use crate::ops::gate::{Gated, Via};
+use crate::output::Listing;
 
 #[derive(Debug, Subcommand)]
 pub enum AuthcodeCmd {
     /// Queue a one-time code by email for the customer (`notify send` delivers it);
     /// prints its expiry, never the code (exit 6: the customer does not require one;
-    /// 1: asked too soon, do not go ahead)
+    /// 1: asked too soon, do not go ahead; 3: the customer's codes for the purpose are
+    /// locked, do not go ahead)
     Issue {
         /// The customer code
         #[arg(value_parser = super::args::code_arg)]
@@ -26,7 +31,8 @@ pub enum AuthcodeCmd {
         purpose: PurposeArg,
     },
     /// Check a code from the hidden prompt or stdin: exit 0 matched (now used up),
-    /// 1 wrong, expired or none, 3 wrong and the last try (the code is ended), 4 unknown customer
+    /// 1 wrong, expired or none, 3 wrong and the last try (the code is ended) or the
+    /// day's last allowed wrong try (the purpose is locked), 4 unknown customer
     Verify {
         /// The customer code
         #[arg(value_parser = super::args::code_arg)]
@@ -34,6 +40,26 @@ pub enum AuthcodeCmd {
         /// What the code is for: a withdrawal, or a view of the registered data
         #[arg(long, value_enum)]
         purpose: PurposeArg,
+    },
+    /// The customers whose codes for a purpose are locked (the day's cap of codes
+    /// or wrong tries was reached), oldest first
+    Locks {
+        /// Only this customer
+        #[arg(value_parser = super::args::code_arg)]
+        code: Option<String>,
+    },
+    /// Clear the lock of a customer's codes for a purpose, after checking with the
+    /// customer (needs a second person when the policy's [approval] lists lock.remove)
+    Unlock {
+        /// The customer code
+        #[arg(value_parser = super::args::code_arg)]
+        code: String,
+        /// Which codes: for withdrawals, or for views of the registered data
+        #[arg(long, value_enum)]
+        purpose: PurposeArg,
+        /// Why (kept in the audit trail)
+        #[arg(long, value_name = "TEXT", value_parser = super::parse_reason)]
+        reason: String,
     },
 }
 
@@ -58,6 +84,42 @@ pub fn run(ctx: &mut Ctx, cmd: AuthcodeCmd) -> Result<u8> {
     match cmd {
         AuthcodeCmd::Issue { code, purpose } => issue(ctx, code, purpose.into()),
         AuthcodeCmd::Verify { code, purpose } => verify(ctx, code, purpose.into()),
+        AuthcodeCmd::Locks { code } => locks(ctx, code.as_deref()),
+        AuthcodeCmd::Unlock {
+            code,
+            purpose,
+            reason,
+        } => unlock(ctx, code, purpose.into(), reason),
+    }
+}
+
+fn locks(ctx: &mut Ctx, customer: Option<&str>) -> Result<u8> {
+    let ledger = ctx.open()?;
+    let rows = op::locks(&ledger, customer)?;
+    let mut l = Listing::new(&["customer", "purpose", "locked_at", "cause", "count"]);
+    for r in &rows {
+        l.push(vec![
+            json!(r.customer),
+            json!(r.purpose.as_str()),
+            json!(to_jst(r.locked_at)),
+            json!(r.cause),
+            json!(r.count),
+        ]);
+    }
+    ctx.out.listing(&l)?;
+    Ok(exit::OK)
+}
+
+fn unlock(ctx: &mut Ctx, customer: String, purpose: Purpose, reason: String) -> Result<u8> {
+    let mut ledger = ctx.open()?;
+    let o = UnlockOptions {
+        customer,
+        purpose,
+        reason,
+    };
+    match op::unlock(&mut ledger, &o, Via::Direct)? {
+        Gated::Done(d) => super::render::codes_unlocked(ctx, &o, &d),
+        Gated::Pending(p) => super::pending(ctx, &p),
     }
 }
 
@@ -90,6 +152,16 @@ fn issue(ctx: &mut Ctx, customer: String, purpose: Purpose) -> Result<u8> {
             ctx.out.outcome(&msg::too_soon(code, p, &next), &f)?;
             Ok(exit::NO)
         }
+        Issued::Locked(since) => {
+            let since = to_jst(since);
+            f.extend([
+                ("issued", json!(false)),
+                ("reason", json!("locked")),
+                ("locked_at", json!(since)),
+            ]);
+            ctx.out.outcome(&msg::locked(code, p, &since), &f)?;
+            Ok(exit::LOCKED)
+        }
         Issued::NoAddress => Err(Error::Unreachable {
             what: msg::no_address(code, p, notice),
         }),
@@ -119,6 +191,7 @@ fn verify(ctx: &mut Ctx, customer: String, purpose: Purpose) -> Result<u8> {
         Verified::Matched => msg::matched(code, p),
         Verified::Wrong { left } => msg::wrong(code, p, left),
         Verified::Exhausted { tries } => msg::exhausted(code, p, tries),
+        Verified::Locked { wrong_today } => msg::locked_by_tries(code, p, wrong_today),
         Verified::Expired(at) => msg::expired(code, p, &to_jst(at)),
         Verified::None => msg::none(code, p),
         Verified::Changed => {
@@ -133,6 +206,7 @@ fn verify(ctx: &mut Ctx, customer: String, purpose: Purpose) -> Result<u8> {
         &[
             ("ok", json!(reason == Reason::Matched)),
             ("reason", json!(reason.as_str())),
+            ("locked", json!(matches!(verified, Verified::Locked { .. }))),
         ],
     )?;
     Ok(match reason {

@@ -548,3 +548,31 @@ fn same_command() -> String {
     }));
     words.join(" ")
 }
+
+/// What `authcode unlock` (or the approval of its request) did.
+pub fn codes_unlocked(
+    ctx: &mut Ctx,
+    o: &crate::ops::authcode::UnlockOptions,
+    done: &crate::ops::authcode::CodesUnlocked,
+) -> Result<u8> {
+    use crate::ops::authcode::CodesUnlocked;
+    let (code, p) = (o.customer.as_str(), o.purpose.as_str());
+    let cleared = matches!(done, CodesUnlocked::Cleared(_));
+    let sentence = if cleared {
+        messages::authcode::unlocked(code, p)
+    } else {
+        messages::authcode::not_locked(code, p)
+    };
+    ctx.out.done(
+        &sentence,
+        &[
+            ("customer", json!(code)),
+            ("purpose", json!(p)),
+            (
+                "result",
+                json!(if cleared { "unlocked" } else { "not_locked" }),
+            ),
+        ],
+    )?;
+    Ok(exit::OK)
+}

@@ -220,6 +220,7 @@ fn approve(ctx: &mut Ctx, id: i64, out: Option<PathBuf>) -> Result<u8> {
         Approved::Export(file, d) => render::exported(ctx, file, d),
         Approved::Ack(d) => render::acked(ctx, d),
         Approved::Copy(to, d) => render::copied(ctx, ledger.path(), to, d),
+        Approved::CodesUnlock(o, d) => render::codes_unlocked(ctx, o, d),
     }?;
     ctx.out.status(&text::approved(id, &r.action));
     Ok(code)

@@ -97,7 +97,122 @@ pub(super) fn last_issue(
     )
 }
 
+/// A customer's auth codes for one purpose, locked after a day's cap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthCodeLock {
+    pub customer: String,
+    pub purpose: Purpose,
+    pub locked_at: DateTime<Utc>,
+    /// `issues` or `wrong_tries`: which cap was reached.
+    pub cause: String,
+    /// The count that reached it.
+    pub count: u32,
+}
+
+fn lock_row(mut r: Row<'_>) -> Result<AuthCodeLock> {
+    let customer = r.text(0)?;
+    let purpose = r.text(1)?;
+    let purpose = Purpose::parse(&purpose)
+        .ok_or_else(|| r.bad(1, format_args!("unknown purpose {purpose:?}")))?;
+    Ok(AuthCodeLock {
+        customer,
+        purpose,
+        locked_at: time(&mut r, 2)?,
+        cause: r.text(3)?,
+        count: r.u32(4)?,
+    })
+}
+
+const LOCK_COLUMNS: &str = "customer, purpose, locked_at, cause, count";
+
+pub(super) fn lock(db: &dyn Exec, code: &str, purpose: Purpose) -> Result<Option<AuthCodeLock>> {
+    db.first(
+        &format!(
+            "SELECT {LOCK_COLUMNS} FROM authcode_lock
+             WHERE customer = ?1 AND purpose = ?2 AND cleared_at IS NULL"
+        ),
+        params![code, purpose.as_str()],
+        lock_row,
+    )
+}
+
+pub(super) fn locks(db: &dyn Exec, code: Option<&str>) -> Result<Vec<AuthCodeLock>> {
+    db.all(
+        &format!(
+            "SELECT {LOCK_COLUMNS} FROM authcode_lock
+             WHERE cleared_at IS NULL AND (CAST(?1 AS TEXT) IS NULL OR customer = ?1)
+             ORDER BY locked_at, customer, purpose"
+        ),
+        params![code],
+        lock_row,
+    )
+}
+
+/// The codes issued to a customer for a purpose since `since`, or since
+/// staff last cleared a lock of them if that is later, and the wrong tries
+/// made of them.
+pub(super) fn issued_since(
+    db: &dyn Exec,
+    code: &str,
+    purpose: Purpose,
+    since: DateTime<Utc>,
+) -> Result<(u32, u32)> {
+    let cleared: Option<String> = db.first(
+        "SELECT cleared_at FROM authcode_lock
+             WHERE customer = ?1 AND purpose = ?2 AND cleared_at IS NOT NULL",
+        params![code, purpose.as_str()],
+        |mut r| r.text(0),
+    )?;
+    let since = to_stored(since);
+    let from = cleared.filter(|c| *c > since).unwrap_or(since);
+    db.one(
+        "SELECT count(*), CAST(coalesce(sum(tries), 0) AS BIGINT) FROM authcode
+         WHERE customer = ?1 AND purpose = ?2 AND issued_at >= ?3",
+        params![code, purpose.as_str(), from],
+        |mut r| Ok((r.u32(0)?, r.u32(1)?)),
+    )
+}
+
 impl Tx<'_> {
+    /// Lock a customer's auth codes for `purpose` (a no-op when they are
+    /// locked already). Returns whether this call locked them.
+    pub fn lock_authcodes(
+        &self,
+        code: &str,
+        purpose: Purpose,
+        cause: &str,
+        count: u32,
+    ) -> Result<bool> {
+        let n = self.exec().execute(
+            "INSERT INTO authcode_lock (customer, purpose, locked_at, cause, count)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (customer, purpose) DO UPDATE
+                 SET locked_at = excluded.locked_at, cause = excluded.cause,
+                     count = excluded.count, cleared_at = NULL
+                 WHERE authcode_lock.cleared_at IS NOT NULL",
+            params![code, purpose.as_str(), to_stored(self.now()), cause, count],
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Clear the lock of a customer's auth codes for `purpose`; returns the
+    /// lock that was cleared.
+    pub fn clear_authcode_lock(
+        &self,
+        code: &str,
+        purpose: Purpose,
+    ) -> Result<Option<AuthCodeLock>> {
+        let Some(l) = lock(self.exec(), code, purpose)? else {
+            return Ok(None);
+        };
+        self.exec().execute(
+            "UPDATE authcode_lock SET cleared_at = ?3
+             WHERE customer = ?1 AND purpose = ?2 AND cleared_at IS NULL",
+            params![code, purpose.as_str(), to_stored(self.now())],
+        )?;
+        Ok(Some(l))
+    }
+
     /// Store a new live code (the caller has ended the previous one) and
     /// the copy of its notice to keep once it is over; returns its id.
     pub fn insert_authcode(

@@ -36,6 +36,10 @@ pub const TABLES: &[(&str, &str)] = &[
         "id, customer, purpose, hash, state, tries, issued_at, expires_at, ended_at, redacted_body",
     ),
     (
+        "authcode_lock",
+        "customer, purpose, locked_at, cause, count, cleared_at",
+    ),
+    (
         "outbox",
         "id, type, customer, to_addr, subject, body, created_at, status, exported_at, sent_at, authcode, attempts, next_attempt_at, claimed_by, claimed_until, reply, failed_at",
     ),

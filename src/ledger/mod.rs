@@ -92,7 +92,7 @@ use std::sync::Arc;
 pub use audit::{AuditRow, CLOCK_TOLERANCE_SECS, Entry, Head, LogFilter, Tamper, TamperKind};
 pub use audit_findings::{AccountScan, AuditAccount, StoredGuess};
 pub use audit_runs::AuditRun;
-pub use authcodes::AuthCodeRow;
+pub use authcodes::{AuthCodeLock, AuthCodeRow};
 pub use copy::{Copied, TABLES as COPIED_TABLES};
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::{CustomerFilter, Known};
@@ -107,7 +107,7 @@ use exec::{Conn, Exec, Transaction};
 
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
-pub const SCHEMA_VERSION: i64 = 16;
+pub const SCHEMA_VERSION: i64 = 17;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;

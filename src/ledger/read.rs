@@ -10,8 +10,8 @@ use super::{
     LockedAccount, LogFilter, LoginEnv, Notice, StateCounts, Tamper, Tx,
 };
 use super::{
-    AuthCodeRow, RequestRow, audit, audit_findings, audit_runs, authcodes, credentials, customers,
-    notify, policy, report, requests,
+    AuthCodeLock, AuthCodeRow, RequestRow, audit, audit_findings, audit_runs, authcodes,
+    credentials, customers, notify, policy, report, requests,
 };
 use crate::authcode::Purpose;
 use crate::customer::{AccountState, Customer, Lock};
@@ -51,6 +51,27 @@ pub trait Read: sealed::Sealed {
     }
 
     /// The live auth codes of one customer, or of everyone (`None`).
+    /// The lock of a customer's auth codes for `purpose`, if any.
+    fn authcode_lock(&self, code: &str, purpose: Purpose) -> Result<Option<AuthCodeLock>> {
+        authcodes::lock(db(self), code, purpose)
+    }
+
+    /// Every auth code lock (of one customer, or all), oldest first.
+    fn authcode_locks(&self, code: Option<&str>) -> Result<Vec<AuthCodeLock>> {
+        authcodes::locks(db(self), code)
+    }
+
+    /// The codes issued to a customer for `purpose` since `since`, and the
+    /// wrong tries made of them: (codes, wrong tries).
+    fn authcodes_since(
+        &self,
+        code: &str,
+        purpose: Purpose,
+        since: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(u32, u32)> {
+        authcodes::issued_since(db(self), code, purpose, since)
+    }
+
     fn live_authcodes(&self, code: Option<&str>) -> Result<Vec<AuthCodeRow>> {
         authcodes::live_codes(db(self), code)
     }

@@ -91,3 +91,39 @@ pub fn changed_while_verifying() -> String {
 pub fn live_until(purpose: &str, until: &str) -> String {
     tr!("{purpose} until {until}", "{purpose}（{until} まで）")
 }
+
+/// `authcode issue`: the customer's codes for the purpose are locked.
+pub fn locked(code: &str, purpose: &str, since: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: {purpose} auth codes are locked since {since} (the day's limit of codes or wrong tries was reached); do not go ahead: after checking with the customer, staff clear it with `acctsec authcode unlock {code} --purpose {purpose} --reason TEXT`",
+        "お客様 {code}: {purpose} の認証コードは {since} から停止中です（本日の発行回数または入力誤りの上限に達しました）。処理を進めないでください。お客様に確認のうえ、`acctsec authcode unlock {code} --purpose {purpose} --reason 理由` で解除してください"
+    )
+}
+
+/// `authcode verify`: the day's last allowed wrong try locked the purpose.
+pub fn locked_by_tries(code: &str, purpose: &str, wrong: u32) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: wrong {purpose} auth code, {wrong} wrong tries today: the code is ended and {purpose} auth codes are locked until staff clear them (`acctsec authcode unlock`); the customer is notified",
+        "お客様 {code}: {purpose} の認証コードが違います。本日 {wrong} 回誤ったため、この認証コードを無効にし、{purpose} の認証コードを停止しました（解除は `acctsec authcode unlock`）。お客様に通知します"
+    )
+}
+
+/// `authcode unlock`: the lock was cleared.
+pub fn unlocked(code: &str, purpose: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: {purpose} auth codes are unlocked; a code may be issued again",
+        "お客様 {code}: {purpose} の認証コードの停止を解除しました。認証コードを再び発行できます"
+    )
+}
+
+/// `authcode unlock`: there was no lock.
+pub fn not_locked(code: &str, purpose: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: {purpose} auth codes are not locked; nothing changed",
+        "お客様 {code}: {purpose} の認証コードは停止されていません。何も変更していません"
+    )
+}

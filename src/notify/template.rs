@@ -55,6 +55,14 @@ pub enum LockCause {
     Failures { kind: Kind, failures: u32 },
     /// Staff locked it (`lock add`), e.g. on a suspected takeover.
     Staff,
+    /// The day's cap of auth codes (`issues: true`) or of wrong tries of
+    /// them was reached for the codes of notice `kind`: those codes are
+    /// locked (the account is not) until staff clear them.
+    AuthCodes {
+        kind: super::NoticeType,
+        issues: bool,
+        count: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,6 +171,34 @@ pub fn render(event: &Event, name: &str, at: DateTime<Utc>, support: &str) -> Re
 お手数ですが、下記サポートデスクまでご連絡ください。本人確認のうえ、ロックの解除を承ります。"
                 .to_string(),
         ),
+        Event::AccountLocked {
+            cause:
+                LockCause::AuthCodes {
+                    kind,
+                    issues,
+                    count,
+                },
+        } => {
+            let what = if *kind == T::WithdrawalAuthCode {
+                "出金"
+            } else {
+                "登録情報の照会"
+            };
+            details.push(if *issues {
+                format!("本日の認証コード発行回数: {count}回")
+            } else {
+                format!("本日の認証コード入力誤り: {count}回")
+            });
+            (
+                format!("【重要】{what}の認証コード停止のお知らせ"),
+                format!(
+                    "{what}の認証コードの{}が本日の上限に達したため、お客様の口座の安全のため、\
+{what}の認証コードの発行を停止いたしました。お心当たりがない場合は、第三者による不正なお取引の\
+おそれがあります。停止の解除は、下記サポートデスクにて本人確認のうえ承ります。",
+                    if *issues { "発行" } else { "入力誤り" }
+                ),
+            )
+        }
         Event::AuthCode {
             kind,
             code,
@@ -304,6 +340,30 @@ mod tests {
         );
         assert!(!r.body.contains("taro@"), "{}", r.body);
         assert!(r.body.contains("ta**@ex*****.co.jp"), "{}", r.body);
+    }
+
+    #[test]
+    fn an_auth_code_lock_names_the_purpose_and_the_cap() {
+        let at = Utc.with_ymd_and_hms(2022, 9, 18, 9, 0, 0).unwrap();
+        let r = render(
+            &Event::AccountLocked {
+                cause: LockCause::AuthCodes {
+                    kind: crate::notify::NoticeType::WithdrawalAuthCode,
+                    issues: false,
+                    count: 10,
+                },
+            },
+            "山田",
+            at,
+            "desk",
+        );
+        assert!(r.subject.contains("出金の認証コード停止"), "{}", r.subject);
+        assert!(
+            r.body.contains("本日の認証コード入力誤り: 10回"),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("desk"), "{}", r.body);
     }
 
     #[test]

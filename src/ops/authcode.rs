@@ -11,11 +11,12 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use super::Progress;
+use super::gate::{self, Change, Gated, Via};
 use crate::authcode::{self, Attempt, Purpose, Reason, State};
 use crate::clock::to_jst;
 use crate::error::Result;
-use crate::ledger::{AuthCodeRow, Entry, Ledger, Read, Tx};
-use crate::notify::{Event, render};
+use crate::ledger::{AuthCodeLock, AuthCodeRow, Entry, Ledger, Read, Tx};
+use crate::notify::{Event, LockCause, render};
 use crate::secret::Hasher;
 
 /// What `authcode issue` is asked.
@@ -37,6 +38,10 @@ pub enum Issued {
     /// A code is required but the customer has no address to send it to:
     /// nothing was issued or written.
     NoAddress,
+    /// The customer's codes for this purpose are locked (since this time):
+    /// the day's cap of codes or wrong tries was reached, now or before,
+    /// and staff have not cleared it (`authcode unlock`). Audited.
+    Locked(DateTime<Utc>),
     /// A code was issued and its notices queued (`notify send` delivers
     /// them: nothing was sent yet).
     Queued {
@@ -80,6 +85,24 @@ fn issue_in(
         return Ok(Issued::NotRequired);
     }
     let now = tx.now();
+    let refuse = |tx: &mut Tx, why: &str| {
+        tx.audit(Entry {
+            action: "authcode.issue",
+            customer: Some(code),
+            reason: None,
+            details: json!({ "purpose": p, "ok": false, "why": why }),
+        })
+    };
+    if let Some(lock) = tx.authcode_lock(code, purpose)? {
+        refuse(tx, "locked")?;
+        return Ok(Issued::Locked(lock.locked_at));
+    }
+    let (today, _) = tx.authcodes_since(code, purpose, authcode::day_start(now))?;
+    if today >= ap.max_issues_per_day {
+        lock_purpose(tx, &c, purpose, Cap::Issues(today))?;
+        refuse(tx, "daily_limit")?;
+        return Ok(Issued::Locked(now));
+    }
     if let Some(next) = authcode::too_soon(ap, tx.last_authcode_issue(code, purpose)?, now) {
         tx.audit(Entry {
             action: "authcode.issue",
@@ -167,6 +190,10 @@ pub enum Verified {
     Expired(DateTime<Utc>),
     /// No live code for this customer and purpose.
     None,
+    /// Wrong, and the day's cap of wrong tries for this purpose is reached:
+    /// the code is ended and the customer's codes for the purpose are
+    /// locked until staff clear them (notified, audited).
+    Locked { wrong_today: u32 },
     /// The code changed while it was being checked (a new one was issued
     /// or it was used): nothing was recorded; try again.
     Changed,
@@ -178,7 +205,7 @@ impl Verified {
         match self {
             Verified::Matched => Reason::Matched,
             Verified::Wrong { .. } => Reason::Wrong,
-            Verified::Exhausted { .. } => Reason::Exhausted,
+            Verified::Exhausted { .. } | Verified::Locked { .. } => Reason::Exhausted,
             Verified::Expired(_) => Reason::Expired,
             Verified::None | Verified::Changed => Reason::None,
         }
@@ -249,24 +276,174 @@ fn verify_in(
         audit(tx, "expired", json!({ "id": cur.id }))?;
         return Ok(Verified::Expired(cur.expires_at));
     }
-    Ok(match Attempt::judge(ap, matched, cur.tries) {
+    let attempt = Attempt::judge(ap, matched, cur.tries);
+    if let Attempt::Wrong { tries, .. } | Attempt::Exhausted { tries } = attempt {
+        // The day's wrong tries, this one included, against the cap.
+        tx.set_authcode_tries(cur.id, tries)?;
+        let (_, wrong) = tx.authcodes_since(code, o.purpose, authcode::day_start(tx.now()))?;
+        if wrong >= ap.max_wrong_per_day {
+            let c = tx.require_customer(code)?;
+            audit(
+                tx,
+                "locked",
+                json!({ "id": cur.id, "tries": tries, "wrong_today": wrong }),
+            )?;
+            lock_purpose(tx, &c, o.purpose, Cap::WrongTries(wrong))?;
+            return Ok(Verified::Locked { wrong_today: wrong });
+        }
+    }
+    Ok(match attempt {
         Attempt::Matched => {
             tx.end_authcode(cur.id, State::Used)?;
             audit(tx, "matched", json!({ "id": cur.id }))?;
             Verified::Matched
         }
         Attempt::Wrong { tries, left } => {
-            tx.set_authcode_tries(cur.id, tries)?;
             audit(tx, "wrong", json!({ "id": cur.id, "tries": tries }))?;
             Verified::Wrong { left }
         }
         Attempt::Exhausted { tries } => {
-            tx.set_authcode_tries(cur.id, tries)?;
             tx.end_authcode(cur.id, State::Exhausted)?;
             audit(tx, "exhausted", json!({ "id": cur.id, "tries": tries }))?;
             Verified::Exhausted { tries }
         }
     })
+}
+
+/// Which daily cap locked a customer's codes for a purpose, and the count
+/// that reached it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cap {
+    Issues(u32),
+    WrongTries(u32),
+}
+
+/// Lock customer `c`'s codes for `purpose` (a daily cap was reached): the
+/// live code, if any, is ended, the lock stored and audited
+/// (`authcode.lock`), and the customer told by mail. A no-op when they are
+/// locked already.
+fn lock_purpose(
+    tx: &mut Tx,
+    c: &crate::customer::Customer,
+    purpose: Purpose,
+    cap: Cap,
+) -> Result<()> {
+    let code = c.code.as_str();
+    let (cause, count, issues) = match cap {
+        Cap::Issues(n) => ("issues", n, true),
+        Cap::WrongTries(n) => ("wrong_tries", n, false),
+    };
+    let ended = match tx.live_authcode(code, purpose)? {
+        Some(live) if tx.end_authcode(live.id, State::Exhausted)? => Some(live.id),
+        _ => None,
+    };
+    if !tx.lock_authcodes(code, purpose, cause, count)? {
+        return Ok(());
+    }
+    let notices = tx.queue_notices_for(
+        c,
+        &Event::AccountLocked {
+            cause: LockCause::AuthCodes {
+                kind: purpose.notice(),
+                issues,
+                count,
+            },
+        },
+    )?;
+    tx.audit(Entry {
+        action: "authcode.lock",
+        customer: Some(code),
+        reason: None,
+        details: json!({
+            "purpose": purpose.as_str(),
+            "cause": cause,
+            "count": count,
+            "ended": ended,
+            "notices": notices,
+        }),
+    })?;
+    Ok(())
+}
+
+/// What `authcode unlock` is asked: clear the lock of a customer's codes
+/// for a purpose.
+#[derive(Debug, Clone)]
+pub struct UnlockOptions {
+    pub customer: String,
+    pub purpose: Purpose,
+    pub reason: String,
+}
+
+/// What came of `authcode unlock`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodesUnlocked {
+    /// This lock was cleared: codes may be issued again.
+    Cleared(AuthCodeLock),
+    /// The codes were not locked: nothing changed.
+    NotLocked,
+}
+
+/// Clear the lock of a customer's codes for a purpose (`authcode unlock`):
+/// lifting a lock, it is gated as `lock.remove` like an account unlock, and
+/// an approval is bound to the lock as it was when asked.
+pub fn unlock(ledger: &mut Ledger, o: &UnlockOptions, via: Via) -> Result<Gated<CodesUnlocked>> {
+    ledger.require_customer(&o.customer)?;
+    let (code, purpose) = (o.customer.as_str(), o.purpose);
+    if let Some(lock) = ledger.authcode_lock(code, purpose)? {
+        let change = Change::AuthCodeUnlock {
+            code: code.to_string(),
+            purpose: purpose.as_str().to_string(),
+            locked_at: crate::clock::to_stored(lock.locked_at),
+        };
+        let preview = json!({
+            "customer": code,
+            "purpose": purpose.as_str(),
+            "locked_at": to_jst(lock.locked_at),
+            "cause": lock.cause,
+        });
+        if let Some(p) = gate::hold(ledger, &change, preview, Some(&o.reason), via)? {
+            return Ok(Gated::Pending(p));
+        }
+    }
+    let done = ledger.write(|tx| {
+        via.apply(tx)?;
+        let Some(lock) = tx.clear_authcode_lock(code, purpose)? else {
+            return Ok(CodesUnlocked::NotLocked);
+        };
+        tx.audit(Entry {
+            action: "authcode.unlock",
+            customer: Some(code),
+            reason: Some(&o.reason),
+            details: json!({
+                "purpose": purpose.as_str(),
+                "locked_at": to_jst(lock.locked_at),
+                "cause": lock.cause,
+                "count": lock.count,
+            }),
+        })?;
+        Ok(CodesUnlocked::Cleared(lock))
+    })?;
+    Ok(Gated::Done(done))
+}
+
+/// The options an approved `authcode.unlock` request carries out.
+pub fn approved_unlock(change: &Change, reason: Option<&str>) -> Option<UnlockOptions> {
+    match change {
+        Change::AuthCodeUnlock { code, purpose, .. } => Some(UnlockOptions {
+            customer: code.clone(),
+            purpose: Purpose::parse(purpose)?,
+            reason: reason.unwrap_or_default().to_string(),
+        }),
+        _ => None,
+    }
+}
+
+/// Every lock of auth codes (of one customer, or all), oldest first.
+pub fn locks(ledger: &Ledger, customer: Option<&str>) -> Result<Vec<AuthCodeLock>> {
+    if let Some(c) = customer {
+        ledger.require_customer(c)?;
+    }
+    ledger.authcode_locks(customer)
 }
 
 /// End every live code past its expiry (blanking the copies of its

@@ -111,6 +111,13 @@ pub enum Change {
     LedgerCopy { to: String },
     /// `notify outbox ack`: notices of one export marked sent.
     OutboxAck { export: i64, ids: Vec<i64> },
+    /// `authcode unlock`: the lock of a customer's auth codes for a purpose
+    /// lifted; bound to the lock as it was (its time).
+    AuthCodeUnlock {
+        code: String,
+        purpose: String,
+        locked_at: String,
+    },
 }
 
 impl Change {
@@ -133,6 +140,7 @@ impl Change {
                 }
                 e
             }
+            Change::AuthCodeUnlock { .. } => vec![Effect::LockRemove],
             Change::Reissue { .. } | Change::PasswordSet { .. } => vec![Effect::CredentialSet],
             Change::PolicySet { .. } => vec![Effect::PolicySet],
             Change::SetEmail { .. } => vec![Effect::ContactChange],
@@ -161,6 +169,7 @@ impl Change {
             Change::OutboxExport => "notify.outbox.export",
             Change::OutboxAck { .. } => "notify.outbox.ack",
             Change::LedgerCopy { .. } => "ledger.copy",
+            Change::AuthCodeUnlock { .. } => "authcode.unlock",
         }
     }
 
@@ -173,7 +182,8 @@ impl Change {
             Change::PasswordSet { customer, .. } => vec![customer.code.as_str()],
             Change::SetEmail { code, .. }
             | Change::Unmask { code, .. }
-            | Change::NoticeOff { code, .. } => vec![code.as_str()],
+            | Change::NoticeOff { code, .. }
+            | Change::AuthCodeUnlock { code, .. } => vec![code.as_str()],
             Change::File { gated, .. } => gated.iter().map(|g| g.code.as_str()).collect(),
             Change::PolicySet { .. }
             | Change::OutboxExport
@@ -237,6 +247,22 @@ impl Change {
             } => {
                 if address_ref(tx, code, kind)? != *was {
                     return stale(Staleness::Address(code.clone()));
+                }
+            }
+            Change::AuthCodeUnlock {
+                code,
+                purpose,
+                locked_at,
+            } => {
+                let purpose =
+                    crate::authcode::Purpose::parse(purpose).ok_or_else(|| Error::Stale {
+                        what: Staleness::Lock(code.clone()),
+                    })?;
+                let now = tx
+                    .authcode_lock(code, purpose)?
+                    .map(|l| crate::clock::to_stored(l.locked_at));
+                if now.as_deref() != Some(locked_at.as_str()) {
+                    return stale(Staleness::Lock(code.clone()));
                 }
             }
             // Checked by their operations (the file's digest and its gated

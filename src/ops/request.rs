@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use super::gate::{self, Change, Claim, Gated, Via};
-use super::{Progress, customer, lock, notify, password, policy};
+use super::{Progress, authcode, customer, lock, notify, password, policy};
 use crate::error::{Error, Result};
 use crate::ledger::{Ledger, RequestRow};
 
@@ -46,6 +46,7 @@ pub enum Approved {
     Export(PathBuf, notify::Exported),
     Ack(std::result::Result<notify::Acked, notify::AckRefused>),
     Copy(PathBuf, super::ledger::CopyOutcome),
+    CodesUnlock(authcode::UnlockOptions, authcode::CodesUnlocked),
 }
 
 /// Approve request `id` and carry its change out. The request row, and
@@ -192,6 +193,11 @@ fn carry_out(
         }
         Change::OutboxAck { export, ids } => {
             Approved::Ack(done(notify::ack(ledger, *export as u64, ids, via)?)?)
+        }
+        Change::AuthCodeUnlock { .. } => {
+            let opts = authcode::approved_unlock(&claim.change, reason).ok_or_else(unbound)?;
+            let unlocked = done(authcode::unlock(ledger, &opts, via)?)?;
+            Approved::CodesUnlock(opts, unlocked)
         }
     })
 }

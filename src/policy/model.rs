@@ -243,13 +243,31 @@ pub struct AuthCode {
     pub max_tries: u32,
     /// Seconds between two issues for one customer and purpose (0..=3600).
     pub cooldown_seconds: u32,
+    /// Codes issued to one customer for one purpose in a day (JST) before
+    /// the purpose locks until staff clear it (1..=1000). A policy stored
+    /// before this field gets the default.
+    #[serde(default = "default_max_issues_per_day")]
+    pub max_issues_per_day: u32,
+    /// Wrong tries of one customer's codes for one purpose in a day (JST)
+    /// before the purpose locks until staff clear it (1..=1000).
+    #[serde(default = "default_max_wrong_per_day")]
+    pub max_wrong_per_day: u32,
     /// Argon2id cost of the stored code: whoever reads the ledger file must
     /// not find a live code within its lifetime (see `tests/bench/authcode.rs`).
     pub hashing: Argon2Params,
 }
 
+fn default_max_issues_per_day() -> u32 {
+    AuthCode::default().max_issues_per_day
+}
+
+fn default_max_wrong_per_day() -> u32 {
+    AuthCode::default().max_wrong_per_day
+}
+
 impl Default for AuthCode {
-    /// Six digits, ten minutes, five tries, one minute between issues;
+    /// Six digits, ten minutes, five tries, one minute between issues, ten
+    /// codes and ten wrong tries a day for each purpose;
     /// Argon2id m=19456 KiB (the passwords' memory), t=16: about 60 ms a try
     /// on one core, 10^6 codes in about 17 hours.
     fn default() -> Self {
@@ -258,6 +276,8 @@ impl Default for AuthCode {
             lifetime_minutes: 10,
             max_tries: 5,
             cooldown_seconds: 60,
+            max_issues_per_day: 10,
+            max_wrong_per_day: 10,
             hashing: Argon2Params {
                 m_kib: 19456,
                 t: 16,

@@ -25,6 +25,8 @@ pub const AUTHCODE_MAX_DIGITS: u32 = 10;
 pub const AUTHCODE_MAX_LIFETIME_MINUTES: u32 = 60;
 pub const AUTHCODE_MAX_TRIES: u32 = 10;
 pub const AUTHCODE_MAX_COOLDOWN_SECONDS: u32 = 3600;
+/// Most codes, and most wrong tries, a day for one customer and purpose.
+pub const AUTHCODE_MAX_PER_DAY: u32 = 1000;
 /// The generator trial ([`Policy::try_generator`]): of at most
 /// `GENERATOR_TRIAL_DRAWS` candidates, `GENERATOR_TRIAL_PASSES` must pass the
 /// execution rules (2%). Issuance, which tries up to 10,000 candidates a
@@ -418,6 +420,18 @@ impl Policy {
             0,
             u64::from(AUTHCODE_MAX_COOLDOWN_SECONDS),
         );
+        for (field, v) in [
+            ("authcode.max_issues_per_day", a.max_issues_per_day),
+            ("authcode.max_wrong_per_day", a.max_wrong_per_day),
+        ] {
+            range(
+                &mut errs,
+                field,
+                u64::from(v),
+                1,
+                u64::from(AUTHCODE_MAX_PER_DAY),
+            );
+        }
         argon2_ranges(&mut errs, "authcode.hashing", &a.hashing);
 
         match crate::clock::parse_duration(&self.approval.expires_after) {

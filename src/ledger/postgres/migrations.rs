@@ -270,6 +270,20 @@ pub(super) const MIGRATIONS: &[&str] = &[
         CHECK (status IN ('pending', 'sent', 'failed', 'expired'));
     CREATE INDEX outbox_status_type ON outbox (status, type);
     "#,
+    // 17: a customer's auth codes for one purpose, locked after the day's
+    // cap of codes or wrong tries until staff clear it (`authcode unlock`);
+    // the row stays, cleared, so that the day's count starts again there.
+    r#"
+    CREATE TABLE authcode_lock (
+        customer  TEXT COLLATE "C" NOT NULL REFERENCES customer (code),
+        purpose   TEXT COLLATE "C" NOT NULL CHECK (purpose IN ('withdrawal', 'view')),
+        locked_at TEXT COLLATE "C" NOT NULL,
+        cause     TEXT COLLATE "C" NOT NULL CHECK (cause IN ('issues', 'wrong_tries')),
+        count     BIGINT NOT NULL,
+        cleared_at TEXT COLLATE "C",
+        PRIMARY KEY (customer, purpose)
+    );
+    "#,
 ];
 
 // Every backend has one migration per schema version.

@@ -332,6 +332,20 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE INDEX outbox_authcode ON outbox (authcode) WHERE authcode IS NOT NULL;
     CREATE INDEX outbox_status_type ON outbox (status, type);
     "#,
+    // 17: a customer's auth codes for one purpose, locked after the day's
+    // cap of codes or wrong tries until staff clear it (`authcode unlock`);
+    // the row stays, cleared, so that the day's count starts again there.
+    r#"
+    CREATE TABLE authcode_lock (
+        customer  TEXT NOT NULL REFERENCES customer (code),
+        purpose   TEXT NOT NULL CHECK (purpose IN ('withdrawal', 'view')),
+        locked_at TEXT NOT NULL,
+        cause     TEXT NOT NULL CHECK (cause IN ('issues', 'wrong_tries')),
+        count     INTEGER NOT NULL,
+        cleared_at TEXT,
+        PRIMARY KEY (customer, purpose)
+    ) STRICT;
+    "#,
 ];
 
 // Every backend has one migration per schema version.
