@@ -270,7 +270,7 @@ fn jis_body(text: &str) -> Body {
         Body::dangerous_pre_encoded(bytes, ContentTransferEncoding::SevenBit)
     } else {
         Body::new_with_encoding(bytes, ContentTransferEncoding::Base64)
-            .unwrap_or_else(|bytes| Body::new(bytes))
+            .unwrap_or_else(Body::new)
     }
 }
 
