@@ -34,7 +34,11 @@ pub fn find_link(text: &str) -> Option<String> {
     for token in tokens(&lower) {
         if let Some(i) = token.find("://") {
             let scheme = &token[..i];
-            if scheme.chars().last().is_some_and(|c| c.is_ascii_alphanumeric()) {
+            if scheme
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+            {
                 return Some(token.to_string());
             }
         }
@@ -66,10 +70,8 @@ pub fn without_links(text: &str) -> Option<&str> {
 
 /// Runs of the characters a URL or an address is made of.
 fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| {
-        !(c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c))
-    })
-    .filter(|t| !t.is_empty())
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c)))
+        .filter(|t| !t.is_empty())
 }
 
 /// A domain name inside `token` (lower case): labels of `[a-z0-9-]` joined

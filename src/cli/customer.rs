@@ -11,8 +11,8 @@ use crate::customer::import::Encoding;
 use crate::customer::{AddressKind, Customer, mask_email, normalize_email};
 use crate::error::{Error, Result, exit};
 use crate::ledger::{CustomerFilter, Read};
-use crate::notify::environment::masked_network;
 use crate::messages;
+use crate::notify::environment::masked_network;
 use crate::ops::{
     self,
     customer::{EmailOptions, ImportOptions, View},
@@ -78,7 +78,11 @@ pub enum CustomerCmd {
         #[arg(value_parser = super::args::code_arg)]
         code: String,
         /// The environment's id (see `customer environments CODE`)
-        #[arg(value_name = "ID", required_unless_present = "all", conflicts_with = "all")]
+        #[arg(
+            value_name = "ID",
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
         id: Option<i64>,
         /// Every environment of the customer
         #[arg(long)]

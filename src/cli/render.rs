@@ -15,8 +15,7 @@ use crate::notify::NoticeType;
 use crate::ops::customer::{EmailOptions, Imported, Viewed};
 use crate::ops::lock::UnlockOutcome;
 use crate::ops::notify::{
-    Emitted,
-    AckRefused, Acked, Exported, LineProblem, NoticeSet, NoticesImported, Refusal,
+    AckRefused, Acked, Emitted, Exported, LineProblem, NoticeSet, NoticesImported, Refusal,
 };
 use crate::ops::password::{IssueOutcome, NewPassword};
 use crate::ops::policy::SetOutcome;

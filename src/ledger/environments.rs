@@ -57,7 +57,15 @@ impl Tx<'_> {
                (customer, device_hash, browser, os, network, device, first_seen, last_seen)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
              RETURNING id",
-            params![code, o.device_hash, o.browser, o.os, o.network, o.device, at],
+            params![
+                code,
+                o.device_hash,
+                o.browser,
+                o.os,
+                o.network,
+                o.device,
+                at
+            ],
             |mut r| r.int(0),
         )
     }
@@ -91,10 +99,16 @@ impl Tx<'_> {
     /// Forget one of the customer's environments (`Some(id)`) or all of
     /// them; how many were forgotten.
     pub fn forget_environments(&self, code: &str, id: Option<i64>) -> Result<u64> {
-        self.exec().execute(
-            "DELETE FROM login_environment WHERE customer = ?1 AND (?2 IS NULL OR id = ?2)",
-            params![code, id],
-        )
+        match id {
+            Some(id) => self.exec().execute(
+                "DELETE FROM login_environment WHERE customer = ?1 AND id = ?2",
+                params![code, id],
+            ),
+            None => self.exec().execute(
+                "DELETE FROM login_environment WHERE customer = ?1",
+                params![code],
+            ),
+        }
     }
 }
 

@@ -11,8 +11,7 @@ use super::{
 };
 use super::{
     AuthCodeRow, RequestRow, audit, audit_findings, audit_runs, authcodes, credentials, customers,
-    environments,
-    notify, policy, report, requests,
+    environments, notify, policy, report, requests,
 };
 use crate::authcode::Purpose;
 use crate::customer::{AccountState, Customer, Lock};

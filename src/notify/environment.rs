@@ -148,11 +148,19 @@ fn canonical(ip: IpAddr) -> IpAddr {
 }
 
 fn mask32(len: u8) -> u32 {
-    if len == 0 { 0 } else { u32::MAX << (32 - u32::from(len)) }
+    if len == 0 {
+        0
+    } else {
+        u32::MAX << (32 - u32::from(len))
+    }
 }
 
 fn mask128(len: u8) -> u128 {
-    if len == 0 { 0 } else { u128::MAX << (128 - u32::from(len)) }
+    if len == 0 {
+        0
+    } else {
+        u128::MAX << (128 - u32::from(len))
+    }
 }
 
 /// A stored network: its address and prefix length.
@@ -196,17 +204,26 @@ pub fn masked_network(net: &str) -> String {
             if parts.len() < 4 {
                 parts.push("*".into());
             }
-            let suffix = if len % 8 == 0 { String::new() } else { format!("/{len}") };
+            let suffix = if len % 8 == 0 {
+                String::new()
+            } else {
+                format!("/{len}")
+            };
             format!("{}{suffix}", parts.join("."))
         }
         IpAddr::V6(a) => {
             let s = a.segments();
             let whole = usize::from(len / 16);
-            let mut parts: Vec<String> = s[..whole.min(8)].iter().map(|g| format!("{g:x}")).collect();
+            let mut parts: Vec<String> =
+                s[..whole.min(8)].iter().map(|g| format!("{g:x}")).collect();
             if parts.len() < 8 {
                 parts.push("*".into());
             }
-            let suffix = if len % 16 == 0 { String::new() } else { format!("/{len}") };
+            let suffix = if len % 16 == 0 {
+                String::new()
+            } else {
+                format!("/{len}")
+            };
             format!("{}{suffix}", parts.join(":"))
         }
     }
@@ -279,15 +296,22 @@ mod tests {
             reduce_user_agent(CHROME_WIN),
             (Some("Chrome".into()), Some("Windows".into()))
         );
-        assert_eq!(reduce_user_agent(CHROME_WIN), reduce_user_agent(CHROME_WIN_NEXT));
+        assert_eq!(
+            reduce_user_agent(CHROME_WIN),
+            reduce_user_agent(CHROME_WIN_NEXT)
+        );
         assert_eq!(
             reduce_user_agent(SAFARI_IPHONE),
             (Some("Safari".into()), Some("iOS".into()))
         );
-        assert_eq!(reduce_user_agent(SAFARI_IPHONE), reduce_user_agent(SAFARI_IPHONE_NEXT));
+        assert_eq!(
+            reduce_user_agent(SAFARI_IPHONE),
+            reduce_user_agent(SAFARI_IPHONE_NEXT)
+        );
         let edge = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86";
         assert_eq!(reduce_user_agent(edge).0.as_deref(), Some("Edge"));
-        let firefox_mac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.7; rv:133.0) Gecko/20100101 Firefox/133.0";
+        let firefox_mac =
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.7; rv:133.0) Gecko/20100101 Firefox/133.0";
         assert_eq!(
             reduce_user_agent(firefox_mac),
             (Some("Firefox".into()), Some("macOS".into()))
@@ -299,8 +323,14 @@ mod tests {
     fn networks_are_taken_at_the_prefix() {
         let ip = |s: &str| s.parse::<IpAddr>().unwrap();
         assert_eq!(network_of(ip("203.0.113.77"), 24, 48), "203.0.113.0/24");
-        assert_eq!(network_of(ip("::ffff:203.0.113.77"), 24, 48), "203.0.113.0/24");
-        assert_eq!(network_of(ip("2001:db8:12:34::1"), 24, 48), "2001:db8:12::/48");
+        assert_eq!(
+            network_of(ip("::ffff:203.0.113.77"), 24, 48),
+            "203.0.113.0/24"
+        );
+        assert_eq!(
+            network_of(ip("2001:db8:12:34::1"), 24, 48),
+            "2001:db8:12::/48"
+        );
         assert_eq!(network_of(ip("198.51.100.9"), 20, 48), "198.51.96.0/20");
         assert!(same_network("203.0.113.0/24", "203.0.113.0/24"));
         assert!(!same_network("203.0.113.0/24", "203.0.114.0/24"));
@@ -351,20 +381,63 @@ mod tests {
 
     #[test]
     fn known_by_token_or_by_network_and_family() {
-        let k = [kept(1, Some("token-aaaaaaaaaaaaaaaa"), CHROME_WIN, "203.0.113.0/24", 10)];
+        let k = [kept(
+            1,
+            Some("token-aaaaaaaaaaaaaaaa"),
+            CHROME_WIN,
+            "203.0.113.0/24",
+            10,
+        )];
         // The same token from anywhere, any browser.
-        let v = judge(&k, &observed(Some("token-aaaaaaaaaaaaaaaa"), SAFARI_IPHONE, "198.51.100.0/24"), at(11), 40);
+        let v = judge(
+            &k,
+            &observed(
+                Some("token-aaaaaaaaaaaaaaaa"),
+                SAFARI_IPHONE,
+                "198.51.100.0/24",
+            ),
+            at(11),
+            40,
+        );
         assert!(v.known && !v.new_device && v.new_browser && v.new_network);
         // A new token, but the same network and browser (cookies cleared).
-        let v = judge(&k, &observed(Some("token-bbbbbbbbbbbbbbbb"), CHROME_WIN_NEXT, "203.0.113.0/24"), at(11), 40);
+        let v = judge(
+            &k,
+            &observed(
+                Some("token-bbbbbbbbbbbbbbbb"),
+                CHROME_WIN_NEXT,
+                "203.0.113.0/24",
+            ),
+            at(11),
+            40,
+        );
         assert!(v.known && v.new_device && !v.new_browser && !v.new_network);
         // New token, new network: new.
-        let v = judge(&k, &observed(Some("token-bbbbbbbbbbbbbbbb"), CHROME_WIN, "198.51.100.0/24"), at(11), 40);
+        let v = judge(
+            &k,
+            &observed(
+                Some("token-bbbbbbbbbbbbbbbb"),
+                CHROME_WIN,
+                "198.51.100.0/24",
+            ),
+            at(11),
+            40,
+        );
         assert!(!v.known && v.new_device && v.new_network && !v.new_browser);
         // Forgotten after known_for days without use.
-        let v = judge(&k, &observed(Some("token-aaaaaaaaaaaaaaaa"), CHROME_WIN, "203.0.113.0/24"), at(50), 40);
+        let v = judge(
+            &k,
+            &observed(Some("token-aaaaaaaaaaaaaaaa"), CHROME_WIN, "203.0.113.0/24"),
+            at(50),
+            40,
+        );
         assert!(!v.known && v.first);
-        let v = judge(&k, &observed(Some("token-aaaaaaaaaaaaaaaa"), CHROME_WIN, "203.0.113.0/24"), at(49), 40);
+        let v = judge(
+            &k,
+            &observed(Some("token-aaaaaaaaaaaaaaaa"), CHROME_WIN, "203.0.113.0/24"),
+            at(49),
+            40,
+        );
         assert!(v.known && v.same == Some(1));
     }
 

@@ -265,7 +265,8 @@ pub fn render(event: &Event, name: &str, at: DateTime<Utc>, support: &str) -> Re
             // little to a customer, and may hold a link (a crawler's).
             if let Some(ua) = user_agent {
                 let (b, o) = super::environment::reduce_user_agent(ua);
-                if let Some(v) = browser_text(b.as_deref(), o.as_deref()).or_else(|| data_text(ua)) {
+                if let Some(v) = browser_text(b.as_deref(), o.as_deref()).or_else(|| data_text(ua))
+                {
                     details.push(format!("ブラウザ: {v}"));
                 }
             }
@@ -341,7 +342,13 @@ fn new_environment_details(e: &NewEnvironment, details: &mut Vec<String>) {
     if !new.is_empty() {
         details.push(format!("初めてのご利用: {}", new.join("、")));
     }
-    let mark = |is_new: bool| if is_new { "（初めてのご利用）" } else { "" };
+    let mark = |is_new: bool| {
+        if is_new {
+            "（初めてのご利用）"
+        } else {
+            ""
+        }
+    };
     match e.device.and_then(data_text) {
         Some(d) => details.push(format!("端末: {d}{}", mark(e.new_device))),
         None if e.new_device => details.push("端末: 初めてログインに使われた端末".to_string()),

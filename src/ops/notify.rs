@@ -11,13 +11,13 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
+use super::environment::ClientEnv;
 use super::gate::{self, Change, Effect, Gated, GatedRow, Via};
 use crate::customer::Customer;
 use crate::error::{Error, Result};
-use super::environment::ClientEnv;
 use crate::ledger::{Entry, Ledger, LogFilter, Read, Tx};
-use crate::notify::import::{Problem, SubscriptionRow};
 use crate::notify::environment::masked_network;
+use crate::notify::import::{Problem, SubscriptionRow};
 use crate::notify::{Destination, Event, NewEnvironment, NoticeType, Subscription, recipients};
 
 /// Why a subscription change is refused.
@@ -572,7 +572,11 @@ pub fn emit(ledger: &mut Ledger, o: &EmitOptions) -> Result<Emitted> {
                     amount: o.amount,
                 };
                 queued = tx.queue_notices_for(&c, &event)?;
-                why = if queued.is_empty() { "no_address" } else { "subscribed" };
+                why = if queued.is_empty() {
+                    "no_address"
+                } else {
+                    "subscribed"
+                };
             }
             own = Some((queued, why));
         }

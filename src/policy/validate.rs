@@ -5,8 +5,8 @@ use serde::Serialize;
 use super::check::{Rule, Violation, check};
 use super::model::{
     Approval, Argon2Params, AuthCode, Charset, Class, Environments, Generator, KindPolicy, Lockout,
-    MANDATORY_NOTICES, MAX_APPROVAL_EXPIRY_MINUTES, MAX_HISTORY, MAX_LOCKOUT_THRESHOLD,
-    MAX_KNOWN_FOR_DAYS, MAX_PASSWORD_LEN, NOTICE_TYPES, Policy,
+    MANDATORY_NOTICES, MAX_APPROVAL_EXPIRY_MINUTES, MAX_HISTORY, MAX_KNOWN_FOR_DAYS,
+    MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES, Policy,
 };
 
 /// Highest Argon2 memory cost: 4 GiB in KiB.
@@ -438,8 +438,20 @@ impl Policy {
             1,
             u64::from(MAX_KNOWN_FOR_DAYS),
         );
-        range(&mut errs, "environments.ipv4_prefix", u64::from(e.ipv4_prefix), 8, 32);
-        range(&mut errs, "environments.ipv6_prefix", u64::from(e.ipv6_prefix), 16, 128);
+        range(
+            &mut errs,
+            "environments.ipv4_prefix",
+            u64::from(e.ipv4_prefix),
+            8,
+            32,
+        );
+        range(
+            &mut errs,
+            "environments.ipv6_prefix",
+            u64::from(e.ipv6_prefix),
+            16,
+            128,
+        );
 
         let a = &self.authcode;
         range(
