@@ -83,7 +83,12 @@ fn domain_in(token: &str) -> Option<String> {
     let label = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
     let mut i = 0;
     while i < b.len() {
-        if !label(b[i]) || (i > 0 && (label(b[i - 1]) || b[i - 1] == b'.' || b[i - 1] == b'*')) {
+        // A label starts here unless it goes on from a label, a masked
+        // part (`*`), or a dot after one of those (`証券.example.jp` cut at
+        // the kanji still names example.jp).
+        let after = |k: usize| k > 0 && (label(b[k - 1]) || b[k - 1] == b'*');
+        let inside = after(i) || (i > 0 && b[i - 1] == b'.' && after(i - 1));
+        if !label(b[i]) || inside {
             i += 1;
             continue;
         }

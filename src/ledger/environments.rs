@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::Tx;
 use super::exec::{Exec, Row, params};
 use crate::error::Result;
-use crate::notify::environment::{Known, MAX_KEPT, Observed, network_of, reduce_user_agent};
+use crate::notify::environment::{Known, Observed, network_of, reduce_user_agent};
 
 const COLUMNS: &str = "id, device_hash, browser, os, network, device, first_seen, last_seen";
 
@@ -82,18 +82,14 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Forget the customer's environments last used at or before `cutoff`,
-    /// and all but the [`MAX_KEPT`] most recently used; how many.
-    pub fn prune_environments(&self, code: &str, cutoff: DateTime<Utc>) -> Result<u64> {
-        let cutoff = crate::clock::to_stored(cutoff);
-        self.exec().execute(
-            &format!(
-                "DELETE FROM login_environment WHERE customer = ?1 AND (last_seen <= ?2 OR id NOT IN (
-                   SELECT id FROM (SELECT id FROM login_environment WHERE customer = ?1
-                                    ORDER BY last_seen DESC, id DESC LIMIT {MAX_KEPT}) AS recent))"
-            ),
-            params![code, cutoff],
-        )
+    /// Forget these environments of the customer (as
+    /// [`crate::notify::environment::plan`] chose them); how many.
+    pub fn forget_environment_ids(&self, code: &str, ids: &[i64]) -> Result<u64> {
+        let mut n = 0;
+        for id in ids {
+            n += self.forget_environments(code, Some(*id))?;
+        }
+        Ok(n)
     }
 
     /// Forget one of the customer's environments (`Some(id)`) or all of

@@ -264,6 +264,31 @@ pub fn judge(kept: &[Known], o: &Observed, now: DateTime<Utc>, known_for_days: u
     }
 }
 
+/// What recording a login does to the kept environments: the verdict, and
+/// which kept environments to forget (past `known_for_days`, or beyond the
+/// [`MAX_KEPT`] most recently used once this login's is the most recent).
+/// The ledger (`ops::environment::record_login`) and the benchmark apply it
+/// alike: touch `verdict.same` (or keep the login's environment as new),
+/// then delete `forget`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub verdict: Verdict,
+    pub forget: Vec<i64>,
+}
+
+pub fn plan(kept: &[Known], o: &Observed, now: DateTime<Utc>, known_for_days: u32) -> Plan {
+    let verdict = judge(kept, o, now, known_for_days);
+    let mut others: Vec<&Known> = kept.iter().filter(|k| Some(k.id) != verdict.same).collect();
+    others.sort_by(|a, b| b.last_seen.cmp(&a.last_seen).then(b.id.cmp(&a.id)));
+    let forget = others
+        .iter()
+        .enumerate()
+        .filter(|(i, k)| *i + 1 >= MAX_KEPT || !fresh(k, now, known_for_days))
+        .map(|(_, k)| k.id)
+        .collect();
+    Plan { verdict, forget }
+}
+
 /// The kept environments that still count at `now`, most recently used
 /// first, at most [`MAX_KEPT`].
 fn live(kept: &[Known], now: DateTime<Utc>, known_for_days: u32) -> Vec<&Known> {

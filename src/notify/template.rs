@@ -306,7 +306,10 @@ pub fn render(event: &Event, name: &str, at: DateTime<Utc>, support: &str) -> Re
             )
         }
     };
-    let mut body = format!("{} 様\n\n{sentence}\n\n日時: {when}\n", sanitize(name));
+    // A name that would show as a link (never one a broker registers) is
+    // not repeated.
+    let to = data_text(name).map_or_else(|| "お客様".to_string(), |n| format!("{n} 様"));
+    let mut body = format!("{to}\n\n{sentence}\n\n日時: {when}\n");
     for d in details {
         body.push_str(&d);
         body.push('\n');
@@ -519,6 +522,153 @@ mod tests {
         assert!(!blank.body.contains("042917"));
         assert!(blank.body.contains(CODE_REMOVED));
         assert_eq!(blank.subject, live.subject);
+    }
+
+    /// Every template of every notice, in every variant, rendered with
+    /// ordinary data and with hostile data (links in the device name, the
+    /// user agent, the desk line and number): no link anywhere (FSA and JSDA
+    /// guidelines). Notices are written in Japanese only (customers of a
+    /// Japanese broker); a notice in another language would have to be
+    /// added here.
+    #[test]
+    fn no_notice_template_carries_a_link() {
+        use super::super::NoticeType as T;
+        use crate::customer::AddressKind;
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
+        let bot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+        let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+        let data = [
+            (
+                Some("203.0.113.5"),
+                Some("iPhone"),
+                Some(chrome),
+                "サポートデスク（平日 8:00〜17:00）",
+                "0120-123-456",
+            ),
+            (
+                Some("2001:db8::1"),
+                Some("https://evil.example/login"),
+                Some(bot),
+                "サポートデスク www.example.co.jp",
+                "tel:0120123456",
+            ),
+            (
+                None,
+                Some("login.example.jp"),
+                Some("see example.com/x"),
+                "mailto:desk@example.jp",
+                "",
+            ),
+        ];
+        let mut events: Vec<Event> = Vec::new();
+        for (ip, device, ua, _, phone) in data {
+            for kind in T::ALL {
+                events.push(Event::Emitted {
+                    kind,
+                    ip,
+                    device,
+                    user_agent: ua,
+                    amount: Some(12_345),
+                });
+                events.push(Event::AuthCode {
+                    kind,
+                    code: Some("042917"),
+                    expires: at,
+                });
+                events.push(Event::AuthCode {
+                    kind,
+                    code: None,
+                    expires: at,
+                });
+            }
+            for (new_device, new_browser, new_network) in [
+                (true, true, true),
+                (false, false, true),
+                (true, false, false),
+            ] {
+                events.push(Event::NewEnvironment(NewEnvironment {
+                    ip,
+                    device,
+                    browser: Some("Chrome"),
+                    os: Some("Windows"),
+                    network: Some("203.0.113.*".into()),
+                    new_device,
+                    new_browser,
+                    new_network,
+                    phone,
+                }));
+            }
+        }
+        for kind in [AddressKind::Pc, AddressKind::Mobile] {
+            events.push(Event::EmailChanged {
+                kind,
+                old: Some("taro@example.co.jp"),
+                new: Some("jiro@example.com"),
+            });
+            events.push(Event::EmailChanged {
+                kind,
+                old: None,
+                new: None,
+            });
+        }
+        for deadline in [None, Some("2026-12-20T23:59:00+09:00".to_string())] {
+            events.push(Event::InitialPasswordIssued {
+                deadline: deadline.clone(),
+            });
+            events.push(Event::AccountUnlocked { reissued: deadline });
+        }
+        events.push(Event::AccountLocked {
+            cause: LockCause::Staff,
+        });
+        for kind in [Kind::Login, Kind::Execution] {
+            events.push(Event::AccountLocked {
+                cause: LockCause::Failures { kind, failures: 9 },
+            });
+        }
+        let mut rendered = 0;
+        for e in &events {
+            for (_, _, _, support, _) in data {
+                for name in ["山田 太郎", "http://x.example"] {
+                    let r = render(e, name, at, support);
+                    for text in [&r.subject, &r.body] {
+                        assert!(
+                            crate::links::is_link_free(text),
+                            "{:?} in a notice of {e:?}:\n{text}",
+                            crate::links::find_link(text)
+                        );
+                    }
+                    rendered += 1;
+                }
+            }
+        }
+        assert!(rendered > 300, "{rendered}");
+    }
+
+    #[test]
+    fn a_new_environment_notice_says_what_was_new_and_whom_to_call() {
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
+        let e = Event::NewEnvironment(NewEnvironment {
+            ip: Some("198.51.100.7"),
+            device: Some("iPhone"),
+            browser: Some("Safari"),
+            os: Some("iOS"),
+            network: Some("198.51.100.*".into()),
+            new_device: true,
+            new_browser: false,
+            new_network: true,
+            phone: "0120-123-456",
+        });
+        let r = render(&e, "山田", at, "desk");
+        for want in [
+            "日時: 2026年12月01日 09:00:00（日本時間）",
+            "初めてのご利用: 端末、ネットワーク",
+            "端末: iPhone（初めてのご利用）",
+            "ブラウザ: Safari（iOS）\n",
+            "ネットワーク: 198.51.100.*（初めてのご利用）",
+            "サポートデスク（電話 0120-123-456）までお電話ください",
+        ] {
+            assert!(r.body.contains(want), "{want}:\n{}", r.body);
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ use zeroize::Zeroizing;
 use crate::error::{Error, Result};
 use crate::ledger::{Entry, Ledger, Read, Tx};
 use crate::notify::environment::{
-    Known, Observed, Verdict, device_hash, judge, network_of, reduce_user_agent,
+    Known, Observed, Plan, Verdict, device_hash, network_of, plan, reduce_user_agent,
 };
 
 /// A login's environment as the front end reports it.
@@ -81,17 +81,15 @@ pub(crate) fn record_login(tx: &mut Tx, code: &str, env: &ClientEnv) -> Result<O
     }
     let e = tx.policy()?.environments;
     let observed = observe(code, env, &e);
-    let now = tx.now();
     let kept = tx.login_environments(code)?;
-    let verdict = judge(&kept, &observed, now, e.known_for_days);
+    let Plan { verdict, forget } = plan(&kept, &observed, tx.now(), e.known_for_days);
     match verdict.same {
         Some(id) => tx.touch_environment(id, observed.device.as_deref())?,
         None => {
             tx.add_environment(code, &observed)?;
         }
     }
-    let cutoff = now - chrono::Duration::days(i64::from(e.known_for_days));
-    let pruned = tx.prune_environments(code, cutoff)?;
+    let pruned = tx.forget_environment_ids(code, &forget)?;
     Ok(Some(Recorded {
         observed,
         verdict,
