@@ -117,7 +117,13 @@ fn ip_in(rng: &mut Rng, a: u8, b: u8, c: u8) -> Ipv4Addr {
 /// "providers", the third free.
 fn provider_ip(rng: &mut Rng) -> Ipv4Addr {
     let a = [100u8, 110, 120, 126, 133, 153, 180, 202][rng.below(8)];
-    ip_in(rng, a, rng.below(256) as u8, rng.below(256) as u8)
+    anywhere_in(rng, a)
+}
+
+/// A random address whose first octet is `a`.
+fn anywhere_in(rng: &mut Rng, a: u8) -> Ipv4Addr {
+    let (b, c) = (rng.below(256) as u8, rng.below(256) as u8);
+    ip_in(rng, a, b, c)
 }
 
 fn new_customer(rng: &mut Rng) -> Customer {
@@ -360,7 +366,7 @@ fn main() {
                         label: "PC".into(),
                         ua,
                         token: token(&mut rng),
-                        ip: ip_in(&mut rng, 45, rng.below(256) as u8, rng.below(256) as u8),
+                        ip: anywhere_in(&mut rng, 45),
                     },
                 ));
             }
@@ -404,6 +410,12 @@ fn main() {
     println!(
         "logins from a never-seen device on a never-seen network: {} (of them {injected} injected strangers), reported {} = {caught:.1}%",
         n.truly_new, n.truly_new_reported
+    );
+    println!(
+        "after: {} notices in all, {} of them for a never-seen device on a never-seen network, {} other (a new token on a network not known with that browser and OS)",
+        n.after,
+        n.truly_new_reported,
+        n.after - n.truly_new_reported
     );
     println!(
         "target (at least 90% fewer): {}",
