@@ -437,7 +437,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 43;
+    const VARIANTS: usize = 44;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).

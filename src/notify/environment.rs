@@ -475,4 +475,36 @@ mod tests {
         assert!(judge(&k, &observed(None, CHROME_WIN, "10.0.5.0/24"), at(30), 40).known);
         assert!(!judge(&k, &observed(None, CHROME_WIN, "10.0.4.0/24"), at(30), 40).known);
     }
+
+    #[test]
+    fn a_plan_keeps_twenty_and_forgets_the_stale() {
+        let mut k: Vec<Known> = (0..20)
+            .map(|i| {
+                kept(
+                    i,
+                    None,
+                    CHROME_WIN,
+                    &format!("10.0.{i}.0/24"),
+                    10 + i as u32,
+                )
+            })
+            .collect();
+        k.push(kept(99, None, CHROME_WIN, "10.9.9.0/24", 0));
+        // A new environment at day 45: day 0's is stale, and of the others
+        // only the 19 most recent stay beside the new one.
+        let p = plan(
+            &k,
+            &observed(None, SAFARI_IPHONE, "192.0.2.0/24"),
+            at(45),
+            40,
+        );
+        assert!(!p.verdict.known && p.verdict.same.is_none());
+        let mut f = p.forget.clone();
+        f.sort();
+        assert_eq!(f, [0, 99]);
+        // A known one is touched, not counted among the others.
+        let p = plan(&k, &observed(None, CHROME_WIN, "10.0.19.0/24"), at(45), 40);
+        assert_eq!(p.verdict.same, Some(19));
+        assert_eq!(p.forget, [99]);
+    }
 }
