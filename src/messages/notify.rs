@@ -456,6 +456,8 @@ pub fn device_id_not_login(t: &str) -> String {
 
 /// What became of a reported login's environment (`notify emit login`).
 pub fn environment_outcome(code: &str, why: &str, queued: usize) -> String {
+    // `why`: known_environment, no_environment, new_environment (queued),
+    // no_address, not_subscribed.
     let code = sanitize(code);
     match why {
         "known_environment" => tr!(
@@ -470,9 +472,13 @@ pub fn environment_outcome(code: &str, why: &str, queued: usize) -> String {
             "login environment of {code}: new; queued {queued} login_new_env notice(s)",
             "お客様 {code} のログイン環境: 新規。login_new_env を {queued} 件キューに入れました"
         ),
+        "no_address" => tr!(
+            "login environment of {code}: new, now known; no notice (no registered address for the chosen destination)",
+            "お客様 {code} のログイン環境: 新規（既知として記録）。送信先のアドレスが登録されていないため通知しません"
+        ),
         _ => tr!(
-            "login environment of {code}: new, now known; no notice ({why})",
-            "お客様 {code} のログイン環境: 新規（既知として記録）。通知しません（{why}）"
+            "login environment of {code}: new, now known; no notice (the customer does not subscribe to login_new_env)",
+            "お客様 {code} のログイン環境: 新規（既知として記録）。お客様が login_new_env の配信を希望していないため通知しません"
         ),
     }
 }
