@@ -651,3 +651,91 @@ fn old_last_login_rows_migrate_as_one_known_environment_each() {
     let copied: Value = serde_json::from_slice(&copied.stdout).unwrap();
     assert_eq!(copied, Value::Array(environments(&env, &at(0, 5))));
 }
+
+/// The ledger applies the rule exactly as the benchmark's in-memory replay
+/// (tests/bench/login_env.rs) does: one customer's varied logins (tokens
+/// kept and cleared, carrier and foreign networks, browser updates, long
+/// absences, more than twenty environments) give the same verdicts through
+/// the binary as through `observe` and `plan` on a list in memory.
+#[test]
+fn the_ledger_and_the_in_memory_replay_agree() {
+    use acctsec::notify::environment::{Known, plan};
+    use acctsec::ops::environment::{ClientEnv, observe};
+    let env = ledger();
+    let policy = acctsec::policy::Policy::default();
+    let uas = [CHROME_131, CHROME_132, SAFARI_17, SAFARI_18];
+    let tokens = [
+        "tok-a-000000000000000000",
+        "tok-b-000000000000000000",
+        "tok-c-000000000000000000",
+    ];
+    let mut kept: Vec<Known> = Vec::new();
+    let mut next_id = 1;
+    let mut minute = 0i64;
+    let mut state = 7u64;
+    let (mut known, mut new, mut most) = (0, 0, 0);
+    for i in 0..45 {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let r = (state >> 33) as usize;
+        // Mostly minutes apart, sometimes days, twice past known_for.
+        minute += match i {
+            15 | 30 => 41 * 24 * 60,
+            _ if r % 5 == 0 => 3 * 24 * 60,
+            _ => 10,
+        };
+        let ua = uas[r % 4];
+        let token = tokens[(r / 4) % 3];
+        let ip = format!("198.51.{}.{}", (r / 12) % 23, 1 + r % 200);
+        let now = at(0, minute);
+        let mut flags = vec!["--user-agent", ua, "--ip", &ip];
+        if r % 7 != 0 {
+            flags.extend(["--device-id", token]);
+        }
+        let j = login(&env, &now, &flags);
+        // The same login in memory.
+        let client = ClientEnv {
+            ip: Some(ip.parse().unwrap()),
+            device: None,
+            user_agent: Some(ua.to_string()),
+            device_id: (r % 7 != 0).then(|| zeroize::Zeroizing::new(token.to_string())),
+        };
+        let o = observe(CUSTOMER, &client, &policy.environments);
+        let t = chrono::DateTime::parse_from_rfc3339(&now).unwrap().to_utc();
+        let p = plan(&kept, &o, t, policy.environments.known_for_days);
+        match p.verdict.same {
+            Some(id) => kept.iter_mut().find(|k| k.id == id).unwrap().last_seen = t,
+            None => {
+                kept.push(Known {
+                    id: next_id,
+                    device_hash: o.device_hash.clone(),
+                    browser: o.browser.clone(),
+                    os: o.os.clone(),
+                    network: o.network.clone(),
+                    device: None,
+                    first_seen: t,
+                    last_seen: t,
+                });
+                next_id += 1;
+            }
+        }
+        kept.retain(|k| !p.forget.contains(&k.id));
+        let want = if p.verdict.known {
+            "known_environment"
+        } else {
+            "new_environment"
+        };
+        assert_eq!(j["why"], want, "login {i} at {now}: {flags:?}");
+        assert_eq!(kept_rows(&env), kept.len() as i64, "login {i}");
+        if p.verdict.known {
+            known += 1;
+        } else {
+            new += 1;
+        }
+        most = most.max(kept.len());
+    }
+    // Both verdicts, and the cap, were exercised.
+    assert!(known >= 5 && new >= 5, "{known} known, {new} new");
+    assert!(most >= 15, "at most {most} kept");
+}
