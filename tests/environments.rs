@@ -682,7 +682,7 @@ fn the_ledger_and_the_in_memory_replay_agree() {
         // Mostly minutes apart, sometimes days, twice past known_for.
         minute += match i {
             15 | 30 => 41 * 24 * 60,
-            _ if r % 5 == 0 => 3 * 24 * 60,
+            _ if r.is_multiple_of(5) => 3 * 24 * 60,
             _ => 10,
         };
         let ua = uas[r % 4];
@@ -690,7 +690,7 @@ fn the_ledger_and_the_in_memory_replay_agree() {
         let ip = format!("198.51.{}.{}", (r / 12) % 23, 1 + r % 200);
         let now = at(0, minute);
         let mut flags = vec!["--user-agent", ua, "--ip", &ip];
-        if r % 7 != 0 {
+        if !r.is_multiple_of(7) {
             flags.extend(["--device-id", token]);
         }
         let j = login(&env, &now, &flags);
@@ -699,7 +699,7 @@ fn the_ledger_and_the_in_memory_replay_agree() {
             ip: Some(ip.parse().unwrap()),
             device: None,
             user_agent: Some(ua.to_string()),
-            device_id: (r % 7 != 0).then(|| zeroize::Zeroizing::new(token.to_string())),
+            device_id: (!r.is_multiple_of(7)).then(|| zeroize::Zeroizing::new(token.to_string())),
         };
         let o = observe(CUSTOMER, &client, &policy.environments);
         let t = chrono::DateTime::parse_from_rfc3339(&now).unwrap().to_utc();
