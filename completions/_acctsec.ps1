@@ -179,6 +179,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one customer (personal data masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List customers (personal data masked)')
             [CompletionResult]::new('set-email', 'set-email', [CompletionResultType]::ParameterValue, 'Change a customer''s registered email address (notifies the old and the new one)')
+            [CompletionResult]::new('environments', 'environments', [CompletionResultType]::ParameterValue, 'The customer''s known login environments: browser and OS, network (last part masked), first and last seen')
+            [CompletionResult]::new('forget-environments', 'forget-environments', [CompletionResultType]::ParameterValue, 'Forget known login environments (a lost phone): the next login from one is reported as new (audited)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -255,11 +257,47 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'acctsec;customer;environments' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'acctsec;customer;forget-environments' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (written to the audit trail; plain text, one line)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every environment of the customer')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'acctsec;customer;help' {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import or update customers from the core system''s CSV (validated whole first)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one customer (personal data masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List customers (personal data masked)')
             [CompletionResult]::new('set-email', 'set-email', [CompletionResultType]::ParameterValue, 'Change a customer''s registered email address (notifies the old and the new one)')
+            [CompletionResult]::new('environments', 'environments', [CompletionResultType]::ParameterValue, 'The customer''s known login environments: browser and OS, network (last part masked), first and last seen')
+            [CompletionResult]::new('forget-environments', 'forget-environments', [CompletionResultType]::ParameterValue, 'Forget known login environments (a lost phone): the next login from one is reported as new (audited)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -273,6 +311,12 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;customer;help;set-email' {
+            break
+        }
+        'acctsec;customer;help;environments' {
+            break
+        }
+        'acctsec;customer;help;forget-environments' {
             break
         }
         'acctsec;customer;help;help' {
@@ -720,7 +764,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;notify;emit' {
             [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'The client''s IP address (v4 or v6)')
             [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'The client''s device (plain text, at most 256 characters)')
-            [CompletionResult]::new('--user-agent', '--user-agent', [CompletionResultType]::ParameterName, 'The client''s browser user agent (plain text, at most 256 characters)')
+            [CompletionResult]::new('--user-agent', '--user-agent', [CompletionResultType]::ParameterName, 'The client''s browser user agent (plain text, at most 256 characters; kept as browser family and OS)')
+            [CompletionResult]::new('--device-id', '--device-id', [CompletionResultType]::ParameterName, 'The browser''s device token: the value of the front end''s long-lived device cookie (16-256 ASCII characters; stored only as a hash)')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'The amount in yen (withdrawals)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
@@ -1357,6 +1402,8 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one customer (personal data masked)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List customers (personal data masked)')
             [CompletionResult]::new('set-email', 'set-email', [CompletionResultType]::ParameterValue, 'Change a customer''s registered email address (notifies the old and the new one)')
+            [CompletionResult]::new('environments', 'environments', [CompletionResultType]::ParameterValue, 'The customer''s known login environments: browser and OS, network (last part masked), first and last seen')
+            [CompletionResult]::new('forget-environments', 'forget-environments', [CompletionResultType]::ParameterValue, 'Forget known login environments (a lost phone): the next login from one is reported as new (audited)')
             break
         }
         'acctsec;help;customer;import' {
@@ -1369,6 +1416,12 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;help;customer;set-email' {
+            break
+        }
+        'acctsec;help;customer;environments' {
+            break
+        }
+        'acctsec;help;customer;forget-environments' {
             break
         }
         'acctsec;help;password' {

@@ -106,6 +106,12 @@ _acctsec() {
             acctsec__subcmd__authcode__subcmd__help,verify)
                 cmd="acctsec__subcmd__authcode__subcmd__help__subcmd__verify"
                 ;;
+            acctsec__subcmd__customer,environments)
+                cmd="acctsec__subcmd__customer__subcmd__environments"
+                ;;
+            acctsec__subcmd__customer,forget-environments)
+                cmd="acctsec__subcmd__customer__subcmd__forget__subcmd__environments"
+                ;;
             acctsec__subcmd__customer,help)
                 cmd="acctsec__subcmd__customer__subcmd__help"
                 ;;
@@ -120,6 +126,12 @@ _acctsec() {
                 ;;
             acctsec__subcmd__customer,show)
                 cmd="acctsec__subcmd__customer__subcmd__show"
+                ;;
+            acctsec__subcmd__customer__subcmd__help,environments)
+                cmd="acctsec__subcmd__customer__subcmd__help__subcmd__environments"
+                ;;
+            acctsec__subcmd__customer__subcmd__help,forget-environments)
+                cmd="acctsec__subcmd__customer__subcmd__help__subcmd__forget__subcmd__environments"
                 ;;
             acctsec__subcmd__customer__subcmd__help,help)
                 cmd="acctsec__subcmd__customer__subcmd__help__subcmd__help"
@@ -198,6 +210,12 @@ _acctsec() {
                 ;;
             acctsec__subcmd__help__subcmd__authcode,verify)
                 cmd="acctsec__subcmd__help__subcmd__authcode__subcmd__verify"
+                ;;
+            acctsec__subcmd__help__subcmd__customer,environments)
+                cmd="acctsec__subcmd__help__subcmd__customer__subcmd__environments"
+                ;;
+            acctsec__subcmd__help__subcmd__customer,forget-environments)
+                cmd="acctsec__subcmd__help__subcmd__customer__subcmd__forget__subcmd__environments"
                 ;;
             acctsec__subcmd__help__subcmd__customer,import)
                 cmd="acctsec__subcmd__help__subcmd__customer__subcmd__import"
@@ -1028,7 +1046,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__customer)
-            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version import show list set-email help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version import show list set-email environments forget-environments help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1061,9 +1079,109 @@ _acctsec() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        acctsec__subcmd__customer__subcmd__help)
-            opts="import show list set-email help"
+        acctsec__subcmd__customer__subcmd__environments)
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__customer__subcmd__forget__subcmd__environments)
+            opts="-y -q -h -V --all --reason --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__customer__subcmd__help)
+            opts="import show list set-email environments forget-environments help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__customer__subcmd__help__subcmd__environments)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__customer__subcmd__help__subcmd__forget__subcmd__environments)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1428,8 +1546,36 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__customer)
-            opts="import show list set-email"
+            opts="import show list set-email environments forget-environments"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__customer__subcmd__environments)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__customer__subcmd__forget__subcmd__environments)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2730,7 +2876,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__emit)
-            opts="-y -q -h -V --ip --device --user-agent --amount --db --config --operator --format --yes --quiet --busy-timeout --help --version login login_new_env withdrawal_request withdrawal_complete withdrawal_auth_code view_auth_code email_changed bank_account_changed trade_executed fund_executed account_info_changed"
+            opts="-y -q -h -V --ip --device --user-agent --device-id --amount --db --config --operator --format --yes --quiet --busy-timeout --help --version login login_new_env withdrawal_request withdrawal_complete withdrawal_auth_code view_auth_code email_changed bank_account_changed trade_executed fund_executed account_info_changed"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2745,6 +2891,10 @@ _acctsec() {
                     return 0
                     ;;
                 --user-agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

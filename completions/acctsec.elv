@@ -165,6 +165,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand show 'Show one customer (personal data masked)'
             cand list 'List customers (personal data masked)'
             cand set-email 'Change a customer''s registered email address (notifies the old and the new one)'
+            cand environments 'The customer''s known login environments: browser and OS, network (last part masked), first and last seen'
+            cand forget-environments 'Forget known login environments (a lost phone): the next login from one is reported as new (audited)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;customer;import'= {
@@ -236,11 +238,45 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'acctsec;customer;environments'= {
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'acctsec;customer;forget-environments'= {
+            cand --reason 'Why (written to the audit trail; plain text, one line)'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)'
+            cand --all 'Every environment of the customer'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'acctsec;customer;help'= {
             cand import 'Import or update customers from the core system''s CSV (validated whole first)'
             cand show 'Show one customer (personal data masked)'
             cand list 'List customers (personal data masked)'
             cand set-email 'Change a customer''s registered email address (notifies the old and the new one)'
+            cand environments 'The customer''s known login environments: browser and OS, network (last part masked), first and last seen'
+            cand forget-environments 'Forget known login environments (a lost phone): the next login from one is reported as new (audited)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;customer;help;import'= {
@@ -250,6 +286,10 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;customer;help;list'= {
         }
         &'acctsec;customer;help;set-email'= {
+        }
+        &'acctsec;customer;help;environments'= {
+        }
+        &'acctsec;customer;help;forget-environments'= {
         }
         &'acctsec;customer;help;help'= {
         }
@@ -657,7 +697,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;emit'= {
             cand --ip 'The client''s IP address (v4 or v6)'
             cand --device 'The client''s device (plain text, at most 256 characters)'
-            cand --user-agent 'The client''s browser user agent (plain text, at most 256 characters)'
+            cand --user-agent 'The client''s browser user agent (plain text, at most 256 characters; kept as browser family and OS)'
+            cand --device-id 'The browser''s device token: the value of the front end''s long-lived device cookie (16-256 ASCII characters; stored only as a hash)'
             cand --amount 'The amount in yen (withdrawals)'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
@@ -1225,6 +1266,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand show 'Show one customer (personal data masked)'
             cand list 'List customers (personal data masked)'
             cand set-email 'Change a customer''s registered email address (notifies the old and the new one)'
+            cand environments 'The customer''s known login environments: browser and OS, network (last part masked), first and last seen'
+            cand forget-environments 'Forget known login environments (a lost phone): the next login from one is reported as new (audited)'
         }
         &'acctsec;help;customer;import'= {
         }
@@ -1233,6 +1276,10 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;customer;list'= {
         }
         &'acctsec;help;customer;set-email'= {
+        }
+        &'acctsec;help;customer;environments'= {
+        }
+        &'acctsec;help;customer;forget-environments'= {
         }
         &'acctsec;help;password'= {
             cand check 'Check a password against the policy (from a hidden prompt or stdin)'

@@ -322,8 +322,10 @@ pub const POLICY_KEYS: &[&str] = &[
     "generator",
     "notices",
     "support_desk",
+    "support_phone",
     "authcode",
     "approval",
+    "environments",
 ];
 
 /// The first top-level key of `text` that is part of the policy, as an

@@ -201,6 +201,10 @@ pub enum Error {
     /// No request with this id.
     #[error("{}", crate::messages::request::no_such(*.id))]
     NoRequest { id: i64 },
+    /// No known environment `id` of customer `code` (`customer
+    /// forget-environments`): exit 2, as for an unknown request.
+    #[error("{}", crate::messages::customer::no_environment(.code, *.id))]
+    NoEnvironment { code: String, id: i64 },
     /// A request that is not pending any more (approved, rejected,
     /// expired): nothing was done (exit 1).
     #[error("{}", crate::messages::request::not_pending(*.id, .state))]
@@ -331,7 +335,7 @@ impl Error {
             | Error::OwnRequest { .. }
             | Error::Tampered { .. }
             | Error::Stale { .. } => exit::NO,
-            Error::NoRequest { .. } => exit::USAGE,
+            Error::NoRequest { .. } | Error::NoEnvironment { .. } => exit::USAGE,
         }
     }
 
@@ -411,6 +415,7 @@ mod tests {
             Error::Interrupted { .. } => "Interrupted",
             Error::Refused { .. } => "Refused",
             Error::NoRequest { .. } => "NoRequest",
+            Error::NoEnvironment { .. } => "NoEnvironment",
             Error::NotPending { .. } => "NotPending",
             Error::OwnRequest { .. } => "OwnRequest",
             Error::Stale { .. } => "Stale",
@@ -432,7 +437,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 43;
+    const VARIANTS: usize = 44;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -625,6 +630,14 @@ mod tests {
                 Error::NoRequest { id: 9 },
                 exit::USAGE,
                 vec!["9", "request list"],
+            ),
+            (
+                Error::NoEnvironment {
+                    code: "1000100".into(),
+                    id: 4,
+                },
+                exit::USAGE,
+                vec!["4", "1000100", "customer environments"],
             ),
             (
                 Error::Tampered {

@@ -18,6 +18,7 @@ pub mod fuzzing;
 pub mod identity;
 pub mod issuance;
 pub mod ledger;
+pub mod links;
 pub mod mailer;
 pub mod notify;
 pub mod ops;

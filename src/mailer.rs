@@ -269,8 +269,7 @@ fn jis_body(text: &str) -> Body {
     if longest <= MAX_LINE_OCTETS {
         Body::dangerous_pre_encoded(bytes, ContentTransferEncoding::SevenBit)
     } else {
-        Body::new_with_encoding(bytes, ContentTransferEncoding::Base64)
-            .unwrap_or_else(Body::new)
+        Body::new_with_encoding(bytes, ContentTransferEncoding::Base64).unwrap_or_else(Body::new)
     }
 }
 

@@ -241,6 +241,40 @@ fn every_command_prints_one_json_document() {
         ("customer show", vec!["customer", "show", "1000100"], None),
         ("customer show", vec!["customer", "show", "9999999"], None),
         (
+            "customer environments",
+            vec!["customer", "environments", "1000100"],
+            None,
+        ),
+        (
+            "customer environments",
+            vec!["customer", "environments", "9999999"],
+            None,
+        ),
+        (
+            "customer forget-environments",
+            vec![
+                "customer",
+                "forget-environments",
+                "1000100",
+                "--all",
+                "--reason",
+                "lost phone",
+            ],
+            None,
+        ),
+        (
+            "customer forget-environments",
+            vec![
+                "customer",
+                "forget-environments",
+                "1000100",
+                "99999",
+                "--reason",
+                "lost phone",
+            ],
+            None,
+        ),
+        (
             "customer list",
             vec!["customer", "list", "--limit", "2"],
             None,

@@ -49,3 +49,14 @@ pub fn client_text(s: &str) -> std::result::Result<String, String> {
     }
     Ok(s.chars().take(MAX_CLIENT_TEXT).collect())
 }
+
+/// `--device-id`: a device token as the front end's cookie holds it
+/// ([`crate::notify::environment::token_ok`]).
+pub fn device_id_arg(s: &str) -> std::result::Result<String, String> {
+    use crate::notify::environment::{MAX_TOKEN, MIN_TOKEN, token_ok};
+    if token_ok(s) {
+        Ok(s.to_string())
+    } else {
+        Err(crate::messages::notify::bad_device_id(MIN_TOKEN, MAX_TOKEN))
+    }
+}

@@ -12,9 +12,11 @@ use crate::customer::{AddressKind, Customer, mask_email, normalize_email};
 use crate::error::{Error, Result, exit};
 use crate::ledger::{CustomerFilter, Read};
 use crate::messages;
+use crate::notify::environment::masked_network;
 use crate::ops::{
     self,
     customer::{EmailOptions, ImportOptions, View},
+    environment::Which,
     gate::{Gated, Via},
 };
 use crate::output::Listing;
@@ -64,6 +66,31 @@ pub enum CustomerCmd {
         #[arg(long, value_name = "TEXT", value_parser = super::parse_reason)]
         reason: Option<String>,
     },
+    /// The customer's known login environments: browser and OS, network (last part masked), first and last seen
+    Environments {
+        /// The customer code
+        #[arg(value_parser = super::args::code_arg)]
+        code: String,
+    },
+    /// Forget known login environments (a lost phone): the next login from one is reported as new (audited)
+    ForgetEnvironments {
+        /// The customer code
+        #[arg(value_parser = super::args::code_arg)]
+        code: String,
+        /// The environment's id (see `customer environments CODE`)
+        #[arg(
+            value_name = "ID",
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
+        id: Option<i64>,
+        /// Every environment of the customer
+        #[arg(long)]
+        all: bool,
+        /// Why (written to the audit trail; plain text, one line)
+        #[arg(long, value_name = "TEXT", value_parser = super::parse_reason)]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -109,6 +136,13 @@ pub fn run(ctx: &mut Ctx, cmd: CustomerCmd) -> Result<u8> {
             limit,
         } => list(ctx, locked, pending, limit),
         CustomerCmd::SetEmail { code, to, reason } => set_email(ctx, &code, to, reason.as_deref()),
+        CustomerCmd::Environments { code } => environments(ctx, &code),
+        CustomerCmd::ForgetEnvironments {
+            code,
+            id,
+            all: _,
+            reason,
+        } => forget_environments(ctx, code, id, reason),
     }
 }
 
@@ -231,4 +265,54 @@ fn confirm_email(ctx: &mut Ctx, o: &EmailOptions, current: &Customer) -> Result<
         &o.code,
         o.kind.as_str(),
     ))
+}
+
+fn environments(ctx: &mut Ctx, code: &str) -> Result<u8> {
+    let ledger = ctx.open()?;
+    let kept = ops::environment::list(&ledger, code)?;
+    let mut l = Listing::new(&[
+        "id",
+        "browser",
+        "os",
+        "network",
+        "device",
+        "first_seen",
+        "last_seen",
+    ])
+    .narrow(&["device", "first_seen"])
+    .max_width("device", 20);
+    for k in &kept {
+        l.push(vec![
+            json!(k.id),
+            json!(k.browser),
+            json!(k.os),
+            json!(k.network.as_deref().map(masked_network)),
+            json!(k.device),
+            json!(crate::clock::to_jst(k.first_seen)),
+            json!(crate::clock::to_jst(k.last_seen)),
+        ]);
+    }
+    ctx.out.listing(&l)?;
+    if kept.is_empty() {
+        ctx.out.status(&messages::customer::no_environments(code));
+    }
+    Ok(exit::OK)
+}
+
+fn forget_environments(ctx: &mut Ctx, code: String, id: Option<i64>, reason: String) -> Result<u8> {
+    let o = ops::environment::ForgetOptions {
+        code,
+        which: id.map_or(Which::All, Which::One),
+        reason,
+    };
+    let mut ledger = ctx.open()?;
+    let done = ops::environment::forget(&mut ledger, &o)?;
+    ctx.out.outcome(
+        &messages::customer::environments_forgotten(&o.code, done.forgotten),
+        &[
+            ("customer", json!(o.code)),
+            ("forgotten", json!(done.forgotten)),
+        ],
+    )?;
+    Ok(exit::OK)
 }

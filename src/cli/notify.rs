@@ -12,15 +12,16 @@ use serde_json::json;
 use super::Ctx;
 use crate::customer::mask_email;
 use crate::error::{Error, InputProblem, Result, exit};
-use crate::ledger::{LoginEnv, Read};
+use crate::ledger::Read;
 use crate::messages;
 use crate::notify::{Destination, NoticeType, SystemNotice};
 use crate::ops::{
     self,
     customer::View,
+    environment::ClientEnv,
     gate::{Gated, Via},
 };
-use crate::output::{Format, Listing};
+use crate::output::Listing;
 
 #[derive(Debug, Subcommand)]
 pub enum NotifyCmd {
@@ -72,9 +73,12 @@ pub enum NotifyCmd {
         /// The client's device (plain text, at most 256 characters)
         #[arg(long, value_name = "TEXT", value_parser = super::args::client_text)]
         device: Option<String>,
-        /// The client's browser user agent (plain text, at most 256 characters)
+        /// The client's browser user agent (plain text, at most 256 characters; kept as browser family and OS)
         #[arg(long, value_name = "TEXT", value_parser = super::args::client_text)]
         user_agent: Option<String>,
+        /// The browser's device token: the value of the front end's long-lived device cookie (16-256 ASCII characters; stored only as a hash)
+        #[arg(long, value_name = "TOKEN", value_parser = super::args::device_id_arg)]
+        device_id: Option<String>,
         /// The amount in yen (withdrawals)
         #[arg(long, value_name = "N")]
         amount: Option<u64>,
@@ -187,15 +191,17 @@ pub fn run(ctx: &mut Ctx, cmd: NotifyCmd) -> Result<u8> {
             ip,
             device,
             user_agent,
+            device_id,
             amount,
         } => emit(
             ctx,
             &kind,
             &code,
-            LoginEnv {
+            ClientEnv {
+                ip: ip.and_then(|i| i.parse().ok()),
                 device,
                 user_agent,
-                ip,
+                device_id: device_id.map(zeroize::Zeroizing::new),
             },
             amount,
         ),
@@ -309,11 +315,17 @@ fn import(ctx: &mut Ctx, file: &std::path::Path) -> Result<u8> {
     }
 }
 
-fn emit(ctx: &mut Ctx, kind: &str, code: &str, env: LoginEnv, amount: Option<u64>) -> Result<u8> {
+fn emit(ctx: &mut Ctx, kind: &str, code: &str, env: ClientEnv, amount: Option<u64>) -> Result<u8> {
     let t = parse_type(kind)?;
-    // Without any of them every login would look like the previous one.
-    if t == NoticeType::LoginNewEnv && env == LoginEnv::default() {
+    let login = matches!(t, NoticeType::Login | NoticeType::LoginNewEnv);
+    // Without a token or an address nothing places the login.
+    if t == NoticeType::LoginNewEnv && !env.identifies() {
         return Err(Error::Usage(messages::notify::no_environment()));
+    }
+    if env.device_id.is_some() && !login {
+        return Err(Error::Usage(messages::notify::device_id_not_login(
+            t.name(),
+        )));
     }
     let mut ledger = ctx.open()?;
     let o = ops::notify::EmitOptions {
@@ -322,23 +334,8 @@ fn emit(ctx: &mut Ctx, kind: &str, code: &str, env: LoginEnv, amount: Option<u64
         env,
         amount,
     };
-    let ops::notify::Emitted { queued, why } = ops::notify::emit(&mut ledger, &o)?;
-    match ctx.format() {
-        Format::Table => ctx.out.line(&messages::notify::emitted(
-            t.name(),
-            code,
-            queued.len(),
-            why,
-        ))?,
-        _ => ctx.out.record(&[
-            ("type", json!(t.name())),
-            ("customer", json!(code)),
-            ("queued", json!(!queued.is_empty())),
-            ("ids", json!(queued)),
-            ("why", json!(why)),
-        ])?,
-    }
-    Ok(exit::OK)
+    let done = ops::notify::emit(&mut ledger, &o)?;
+    super::render::emitted(ctx, t, code, &done)
 }
 
 fn outbox(ctx: &mut Ctx, status: Option<Status>, limit: Option<u64>) -> Result<u8> {

@@ -15,7 +15,7 @@ use crate::notify::NoticeType;
 use crate::ops::customer::{EmailOptions, Imported, Viewed};
 use crate::ops::lock::UnlockOutcome;
 use crate::ops::notify::{
-    AckRefused, Acked, Exported, LineProblem, NoticeSet, NoticesImported, Refusal,
+    AckRefused, Acked, Emitted, Exported, LineProblem, NoticeSet, NoticesImported, Refusal,
 };
 use crate::ops::password::{IssueOutcome, NewPassword};
 use crate::ops::policy::SetOutcome;
@@ -455,6 +455,55 @@ pub fn notices_imported(ctx: &mut Ctx, file: &Path, done: &NoticesImported) -> R
         &messages::notify::import_summary(file, changed, unchanged),
         &[("changed", json!(changed)), ("unchanged", json!(unchanged))],
     )?;
+    Ok(exit::OK)
+}
+
+/// What `notify emit` queued, and for a login what became of its
+/// environment (what was new: `device`, `browser`, `network`).
+pub fn emitted(ctx: &mut Ctx, t: NoticeType, code: &str, done: &Emitted) -> Result<u8> {
+    let env = done.environment.as_ref();
+    match ctx.format() {
+        Format::Table => {
+            ctx.out.line(&messages::notify::emitted(
+                t.name(),
+                code,
+                done.queued.len(),
+                done.why,
+            ))?;
+            if let Some(e) = env.filter(|_| t != NoticeType::LoginNewEnv) {
+                ctx.out.line(&messages::notify::environment_outcome(
+                    code,
+                    e.why,
+                    e.queued.len(),
+                ))?;
+            }
+        }
+        _ => {
+            let new: Vec<&str> = env
+                .map(|e| {
+                    [
+                        (e.new_device, "device"),
+                        (e.new_browser, "browser"),
+                        (e.new_network, "network"),
+                    ]
+                    .into_iter()
+                    .filter(|(n, _)| *n)
+                    .map(|(_, w)| w)
+                    .collect()
+                })
+                .unwrap_or_default();
+            ctx.out.record(&[
+                ("type", json!(t.name())),
+                ("customer", json!(code)),
+                ("queued", json!(!done.queued.is_empty())),
+                ("ids", json!(done.queued)),
+                ("why", json!(done.why)),
+                ("environment", json!(env.map(|e| e.why))),
+                ("environment_ids", json!(env.map(|e| &e.queued))),
+                ("new", json!(new)),
+            ])?
+        }
+    }
     Ok(exit::OK)
 }
 

@@ -43,7 +43,10 @@ pub const TABLES: &[(&str, &str)] = &[
         "outbox",
         "id, type, customer, to_addr, subject, body, created_at, status, exported_at, sent_at, authcode, attempts, next_attempt_at, claimed_by, claimed_until, reply, failed_at",
     ),
-    ("login_env", "customer, device, user_agent, ip, seen_at"),
+    (
+        "login_environment",
+        "id, customer, device_hash, browser, os, network, device, first_seen, last_seen",
+    ),
     ("password_history", "id, customer, kind, hash, retired_at"),
     (
         "issue_run",

@@ -270,9 +270,9 @@ pub trait Transaction: Exec {
     /// The schema version the ledger is at (0: empty).
     fn schema_version(&self) -> Result<i64>;
 
-    /// Apply this backend's migrations after `from`, up to
-    /// [`super::SCHEMA_VERSION`], and record the new version.
-    fn upgrade_schema(&self, from: i64) -> Result<()>;
+    /// Apply this backend's migrations after `from`, up to `to`, and
+    /// record `to` as the version.
+    fn upgrade_schema(&self, from: i64, to: i64) -> Result<()>;
 
     /// The ledger's tables (for `ledger copy`, which must know them all).
     fn tables(&self) -> Result<Vec<String>>;

@@ -74,6 +74,7 @@ mod authcodes;
 mod copy;
 mod credentials;
 mod customers;
+mod environments;
 mod exec;
 pub mod files;
 mod notify;
@@ -96,7 +97,7 @@ pub use authcodes::{AuthCodeLock, AuthCodeRow};
 pub use copy::{Copied, TABLES as COPIED_TABLES};
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::{CustomerFilter, Known};
-pub use notify::{AckResult, Delivery, LoginEnv, Notice, RetryResult};
+pub use notify::{AckResult, Delivery, Notice, RetryResult};
 pub(crate) use postgres::url as db_url;
 pub use read::Read;
 pub use requests::{NewRequest, RequestRow, params_digest};
@@ -107,7 +108,7 @@ use exec::{Conn, Exec, Transaction};
 
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
-pub const SCHEMA_VERSION: i64 = 17;
+pub const SCHEMA_VERSION: i64 = 18;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;
@@ -328,6 +329,13 @@ impl Ledger {
     }
 }
 
+/// A data step: runs in the migrating transaction right after the
+/// migration to its version.
+type DataStep = fn(&mut Tx) -> Result<()>;
+
+/// The data steps, by the version they follow.
+const DATA_STEPS: &[(i64, DataStep)] = &[(17, environments::from_login_env)];
+
 /// Bring the schema up to [`SCHEMA_VERSION`] in `tx`, audited (nothing when
 /// it is there already).
 fn migrate_in(tx: &mut Tx) -> Result<()> {
@@ -335,7 +343,17 @@ fn migrate_in(tx: &mut Tx) -> Result<()> {
     if from >= SCHEMA_VERSION {
         return Ok(());
     }
-    tx.tx.upgrade_schema(from)?;
+    // Migrations run in order; after some, a data step written in Rust
+    // converts what SQL alone cannot, at the version it was written for.
+    let mut at = from;
+    for &(version, step) in DATA_STEPS {
+        if from < version && version <= SCHEMA_VERSION {
+            tx.tx.upgrade_schema(at, version)?;
+            step(tx)?;
+            at = version;
+        }
+    }
+    tx.tx.upgrade_schema(at, SCHEMA_VERSION)?;
     tx.audit(Entry {
         action: "ledger.schema",
         customer: None,

@@ -1,4 +1,4 @@
-//! Subscriptions, the outbox and the last login environment.
+//! Subscriptions and the outbox.
 
 use super::exec::{Exec, params};
 use super::{Read, Tx};
@@ -133,14 +133,6 @@ pub(super) fn urgent_due(db: &dyn Exec, now: &str, than: Priority) -> Result<boo
     Ok(found.is_some())
 }
 
-/// The (device, user agent, IP) of a login.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct LoginEnv {
-    pub device: Option<String>,
-    pub user_agent: Option<String>,
-    pub ip: Option<String>,
-}
-
 pub(super) fn effective(
     policy: &Policy,
     t: NoticeType,
@@ -184,20 +176,6 @@ pub(super) fn stored_subscriptions(
         "SELECT type, enabled, dest FROM subscription WHERE customer = ?1",
         params![code],
         |mut r| Ok((r.text(0)?, r.bool(1)?, r.text(2)?)),
-    )
-}
-
-pub(super) fn login_env(db: &dyn Exec, code: &str) -> Result<Option<LoginEnv>> {
-    db.first(
-        "SELECT device, user_agent, ip FROM login_env WHERE customer = ?1",
-        params![code],
-        |mut r| {
-            Ok(LoginEnv {
-                device: r.opt_text(0)?,
-                user_agent: r.opt_text(1)?,
-                ip: r.opt_text(2)?,
-            })
-        },
     )
 }
 
@@ -265,17 +243,6 @@ impl Tx<'_> {
              ON CONFLICT (customer, type) DO UPDATE
              SET enabled = excluded.enabled, dest = excluded.dest, updated_at = excluded.updated_at",
             params![code, t.name(), enabled, to.as_str(), at],
-        )?;
-        Ok(())
-    }
-
-    pub fn set_login_env(&self, code: &str, env: &LoginEnv) -> Result<()> {
-        let at = crate::clock::to_stored(self.now());
-        self.exec().execute(
-            "INSERT INTO login_env (customer, device, user_agent, ip, seen_at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (customer) DO UPDATE SET device = excluded.device,
-               user_agent = excluded.user_agent, ip = excluded.ip, seen_at = excluded.seen_at",
-            params![code, env.device, env.user_agent, env.ip, at],
         )?;
         Ok(())
     }

@@ -7,11 +7,11 @@ use std::sync::Arc;
 use super::exec::Exec;
 use super::{
     AccountScan, AuditAccount, AuditRow, AuditRun, CustomerFilter, Head, IssueRun, Ledger,
-    LockedAccount, LogFilter, LoginEnv, Notice, StateCounts, Tamper, Tx,
+    LockedAccount, LogFilter, Notice, StateCounts, Tamper, Tx,
 };
 use super::{
     AuthCodeLock, AuthCodeRow, RequestRow, audit, audit_findings, audit_runs, authcodes,
-    credentials, customers, notify, policy, report, requests,
+    credentials, customers, environments, notify, policy, report, requests,
 };
 use crate::authcode::Purpose;
 use crate::customer::{AccountState, Customer, Lock};
@@ -215,9 +215,10 @@ pub trait Read: sealed::Sealed {
             .collect())
     }
 
-    /// The environment of the customer's last login.
-    fn login_env(&self, code: &str) -> Result<Option<LoginEnv>> {
-        notify::login_env(db(self), code)
+    /// The customer's kept login environments, most recently used first
+    /// (perhaps some past the policy's `known_for`, not yet pruned).
+    fn login_environments(&self, code: &str) -> Result<Vec<crate::notify::environment::Known>> {
+        environments::environments(db(self), code)
     }
 
     /// Queued notices, optionally of one status: most urgent first, then

@@ -66,12 +66,14 @@ fn ledger() -> (tempfile::TempDir, Ledger) {
                 true,
                 Destination::Pc,
             )?;
-            tx.set_login_env(
+            tx.add_environment(
                 "1000100",
-                &LoginEnv {
+                &crate::notify::environment::Observed {
+                    device_hash: Some("ab".repeat(32)),
+                    browser: Some("Safari".into()),
+                    os: Some("iOS".into()),
+                    network: Some("203.0.113.0/24".into()),
                     device: Some("iPhone".into()),
-                    user_agent: None,
-                    ip: Some("203.0.113.5".into()),
                 },
             )?;
             let id = tx.queue_notice(&NewNotice {
@@ -139,7 +141,7 @@ fn every_read(r: &impl Read) -> Vec<String> {
                 .unwrap()
         ),
         format!("{:?}", r.subscriptions("1000137").unwrap()),
-        format!("{:?}", r.login_env("1000100").unwrap()),
+        format!("{:?}", r.login_environments("1000100").unwrap()),
         format!("{:?}", r.outbox(None).unwrap()),
         format!("{head:?}"),
         format!("{:?}", r.log(&LogFilter::default()).unwrap()),

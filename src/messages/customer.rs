@@ -380,6 +380,30 @@ pub fn email_unchanged(code: &str, kind: &str) -> String {
     )
 }
 
+pub fn no_environment(code: &str, id: i64) -> String {
+    let code = crate::sanitize::sanitize(code);
+    tr!(
+        "customer {code} has no known environment {id}; see `acctsec customer environments {code}` for the ids",
+        "お客様 {code} に ID {id} の既知の環境はありません。ID は `acctsec customer environments {code}` で確認してください"
+    )
+}
+
+pub fn environments_forgotten(code: &str, n: u64) -> String {
+    let code = crate::sanitize::sanitize(code);
+    tr!(
+        "customer {code}: forgot {n} known login environment(s); the next login from any of them is reported as new",
+        "お客様 {code}: 既知のログイン環境を {n} 件削除しました。次回これらの環境からログインすると新しい環境として通知します"
+    )
+}
+
+pub fn no_environments(code: &str) -> String {
+    let code = crate::sanitize::sanitize(code);
+    tr!(
+        "customer {code} has no known login environment",
+        "お客様 {code} には既知のログイン環境がありません"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

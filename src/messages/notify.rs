@@ -20,8 +20,8 @@ pub fn trigger(t: NoticeType) -> String {
             "ログインのたび（フロントエンドの notify emit login）"
         ),
         T::LoginNewEnv => tr!(
-            "a login from a device, browser or IP different from the previous login",
-            "前回と異なる端末・ブラウザ・IP からのログイン"
+            "a login from an environment the customer has not used: an unknown device, and a browser or network not used lately",
+            "これまでにご利用のない環境（端末・ブラウザ・ネットワーク）からのログイン"
         ),
         T::WithdrawalRequest => tr!("a withdrawal request is received", "出金依頼の受付"),
         T::WithdrawalComplete => tr!("a withdrawal request is completed", "出金申込の完了"),
@@ -166,15 +166,15 @@ pub fn emitted(t: &str, code: &str, queued: usize, why: &str) -> String {
     } else {
         let why_en = match why {
             "not_subscribed" => "the customer does not subscribe",
-            "first_login" => "first login recorded; nothing to compare with",
-            "same_environment" => "same environment as the previous login",
+            "known_environment" => "a known environment",
+            "no_environment" => "no device token or address to place the login by",
             "no_address" => "no registered address for the chosen destination",
             _ => why,
         };
         let why_ja = match why {
             "not_subscribed" => "お客様が配信を希望していません",
-            "first_login" => "初回のログイン環境を記録しました（比較対象なし）",
-            "same_environment" => "前回と同じ環境です",
+            "known_environment" => "既知の環境です",
+            "no_environment" => "ログインを特定する端末 ID・IP アドレスがありません",
             "no_address" => "送信先のアドレスが登録されていません",
             _ => why,
         };
@@ -279,8 +279,8 @@ pub fn acked(n: usize, already: usize) -> String {
 
 pub fn no_environment() -> String {
     tr!(
-        "login_new_env needs the login's environment: pass at least one of --ip, --device, --user-agent (the same ones at every login)",
-        "login_new_env にはログイン環境が必要です。--ip、--device、--user-agent の少なくとも1つを（毎回同じ組み合わせで）指定してください"
+        "login_new_env needs the login's environment: pass --device-id (the browser's token cookie) or --ip, with --user-agent",
+        "login_new_env にはログイン環境が必要です。--device-id（ブラウザの端末 ID クッキー）または --ip を、--user-agent とあわせて指定してください"
     )
 }
 
@@ -444,6 +444,51 @@ pub fn bad_ip() -> String {
         "not an IP address (give the client's address, e.g. 203.0.113.5 or 2001:db8::1)",
         "IP アドレスではありません（例: 203.0.113.5、2001:db8::1）"
     )
+}
+
+/// `notify emit --device-id` that is no token.
+pub fn bad_device_id(min: usize, max: usize) -> String {
+    tr!(
+        "not a device token: {min} to {max} visible ASCII characters (the value of the front end's device cookie)",
+        "端末 ID ではありません。{min}〜{max} 文字の ASCII 文字（フロントエンドの端末 ID クッキーの値）を指定してください"
+    )
+}
+
+/// `notify emit --device-id` with a notice type that is no login.
+pub fn device_id_not_login(t: &str) -> String {
+    tr!(
+        "--device-id describes a login: give it with login or login_new_env, not {t}",
+        "--device-id はログインの情報です。{t} ではなく login または login_new_env とともに指定してください"
+    )
+}
+
+/// What became of a reported login's environment (`notify emit login`).
+pub fn environment_outcome(code: &str, why: &str, queued: usize) -> String {
+    // `why`: known_environment, no_environment, new_environment (queued),
+    // no_address, not_subscribed.
+    let code = sanitize(code);
+    match why {
+        "known_environment" => tr!(
+            "login environment of {code}: known",
+            "お客様 {code} のログイン環境: 既知"
+        ),
+        "no_environment" => tr!(
+            "login environment of {code}: not recorded (no --device-id or --ip)",
+            "お客様 {code} のログイン環境: 記録しません（--device-id も --ip もありません）"
+        ),
+        _ if queued > 0 => tr!(
+            "login environment of {code}: new; queued {queued} login_new_env notice(s)",
+            "お客様 {code} のログイン環境: 新規。login_new_env を {queued} 件キューに入れました"
+        ),
+        "no_address" => tr!(
+            "login environment of {code}: new, now known; no notice (no registered address for the chosen destination)",
+            "お客様 {code} のログイン環境: 新規（既知として記録）。送信先のアドレスが登録されていないため通知しません"
+        ),
+        _ => tr!(
+            "login environment of {code}: new, now known; no notice (the customer does not subscribe to login_new_env)",
+            "お客様 {code} のログイン環境: 新規（既知として記録）。お客様が login_new_env の配信を希望していないため通知しません"
+        ),
+    }
 }
 
 /// `notify emit --device/--user-agent` with control characters.

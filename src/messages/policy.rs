@@ -514,6 +514,29 @@ pub fn describe_policy_error(e: &PolicyError, ja: bool) -> String {
                 )
             }
         }
+        LinkInText { field, link } => {
+            let link = crate::sanitize::sanitize(link);
+            if ja {
+                format!(
+                    "{field} にリンクとして表示される文字列 {link:?} があります。通知メールにはリンクを載せられません（金融庁・日本証券業協会のガイドライン）。URL・ドメイン名・メールアドレスを除いてください"
+                )
+            } else {
+                format!(
+                    "{field} holds {link:?}, which a mail reader shows as a link; notices carry no links (FSA and JSDA guidelines): leave out URLs, domain names and email addresses"
+                )
+            }
+        }
+        BadPhone { field } => {
+            if ja {
+                format!(
+                    "{field} は電話番号（数字6〜15桁、- ( ) と空白、先頭の + のみ）にしてください。空にすると電話番号を載せません"
+                )
+            } else {
+                format!(
+                    "{field}: a telephone number (6 to 15 digits, with - ( ) and spaces, a leading + allowed), or empty for none"
+                )
+            }
+        }
         BadText { field, max } => {
             if ja {
                 format!(

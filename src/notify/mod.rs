@@ -5,12 +5,13 @@
 //! queues the result in the caller's transaction).
 
 pub mod catalog;
+pub mod environment;
 pub mod import;
 pub mod mail;
 pub mod template;
 
 pub use catalog::{Destination, NoticeType, Priority, SystemNotice};
-pub use template::{Event, LockCause, Rendered, render};
+pub use template::{Event, LockCause, NewEnvironment, Rendered, render};
 
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
@@ -85,6 +86,7 @@ impl<'a> Event<'a> {
             Event::AccountLocked { .. } => SystemNotice::AccountLocked.name(),
             Event::AccountUnlocked { .. } => SystemNotice::AccountUnlocked.name(),
             Event::Emitted { kind, .. } | Event::AuthCode { kind, .. } => kind.name(),
+            Event::NewEnvironment(_) => NoticeType::LoginNewEnv.name(),
         }
     }
 
@@ -97,6 +99,7 @@ impl<'a> Event<'a> {
         match self {
             Event::EmailChanged { .. } => None,
             Event::Emitted { kind, .. } | Event::AuthCode { kind, .. } => Some(*kind),
+            Event::NewEnvironment(_) => Some(NoticeType::LoginNewEnv),
             Event::InitialPasswordIssued { .. }
             | Event::AccountLocked { .. }
             | Event::AccountUnlocked { .. } => Some(NoticeType::AccountInfoChanged),
@@ -128,7 +131,7 @@ pub fn notices(
             }
             to
         }
-        (Event::Emitted { .. } | Event::AuthCode { .. }, Some(sub)) => {
+        (Event::Emitted { .. } | Event::AuthCode { .. } | Event::NewEnvironment(_), Some(sub)) => {
             addresses(recipients(c, sub.to))
         }
         (_, Some(sub)) => addresses(system_recipients(c, sub)),

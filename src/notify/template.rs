@@ -38,6 +38,9 @@ pub enum Event<'a> {
         user_agent: Option<&'a str>,
         amount: Option<u64>,
     },
+    /// A login from an environment the customer has not used (N2), with
+    /// what of it was new.
+    NewEnvironment(NewEnvironment<'a>),
     /// A one-time auth code (`acctsec authcode issue`) for a withdrawal or a
     /// view of the registered data. `code: None` renders the copy kept once
     /// the code is used, ended or expired: the same text without the code.
@@ -46,6 +49,28 @@ pub enum Event<'a> {
         code: Option<&'a str>,
         expires: DateTime<Utc>,
     },
+}
+
+/// What a notice of a login from a new environment shows.
+#[derive(Debug, Clone, Default)]
+pub struct NewEnvironment<'a> {
+    /// The login's address (the customer's own), as reported.
+    pub ip: Option<&'a str>,
+    /// The front end's name for the device.
+    pub device: Option<&'a str>,
+    /// Browser family and OS (no versions).
+    pub browser: Option<&'a str>,
+    pub os: Option<&'a str>,
+    /// The network, its host part masked (`203.0.113.*`).
+    pub network: Option<String>,
+    /// What was new: a device token never seen, a browser family/OS, a
+    /// network.
+    pub new_device: bool,
+    pub new_browser: bool,
+    pub new_network: bool,
+    /// The support desk's telephone number (the policy's `support_phone`;
+    /// empty: none).
+    pub phone: &'a str,
 }
 
 /// Why an account was locked, as the customer is told.
@@ -73,6 +98,24 @@ pub struct Rendered {
 
 const NOT_YOU: &str = "お心当たりのない場合は、第三者による不正アクセスのおそれがあります。\
 至急ログインパスワードと執行パスワードを変更のうえ、下記サポートデスクまでご連絡ください。";
+
+/// Text from data (a device name, a user agent, the desk line) as a notice
+/// may show it: sanitized, and `None` when a mail reader would show it as a
+/// link (notices carry none; see [`crate::links`]).
+fn data_text(s: &str) -> Option<String> {
+    let s = sanitize(s);
+    crate::links::is_link_free(&s).then_some(s)
+}
+
+/// Browser family and OS as a notice shows them: `Safari（iOS）`.
+fn browser_text(browser: Option<&str>, os: Option<&str>) -> Option<String> {
+    match (browser.and_then(data_text), os.and_then(data_text)) {
+        (Some(b), Some(o)) => Some(format!("{b}（{o}）")),
+        (Some(b), None) => Some(b),
+        (None, Some(o)) => Some(format!("（{o}）")),
+        (None, None) => None,
+    }
+}
 
 fn yen(amount: u64) -> String {
     let digits = amount.to_string();
@@ -220,6 +263,15 @@ pub fn render(event: &Event, name: &str, at: DateTime<Utc>, support: &str) -> Re
                 ),
             )
         }
+        Event::NewEnvironment(e) => {
+            not_you = false;
+            new_environment_details(e, &mut details);
+            (
+                "【重要】これまでと異なる環境からのログインのお知らせ".to_string(),
+                "これまでにご利用のない環境（端末、ブラウザ、ネットワーク）から、お客様の口座にログインがありました。"
+                    .to_string(),
+            )
+        }
         Event::AccountUnlocked { reissued } => {
             let mut sentence = "お客様のアカウントのロックを解除いたしました。".to_string();
             if let Some(d) = reissued {
@@ -239,13 +291,19 @@ pub fn render(event: &Event, name: &str, at: DateTime<Utc>, support: &str) -> Re
             user_agent,
             amount,
         } => {
-            for (label, v) in [
-                ("IPアドレス", ip),
-                ("端末", device),
-                ("ブラウザ", user_agent),
-            ] {
-                if let Some(v) = v {
-                    details.push(format!("{label}: {}", sanitize(v)));
+            if let Some(v) = ip.and_then(data_text) {
+                details.push(format!("IPアドレス: {v}"));
+            }
+            if let Some(v) = device.and_then(data_text) {
+                details.push(format!("端末: {v}"));
+            }
+            // The user agent as browser family and OS: its raw text means
+            // little to a customer, and may hold a link (a crawler's).
+            if let Some(ua) = user_agent {
+                let (b, o) = super::environment::reduce_user_agent(ua);
+                if let Some(v) = browser_text(b.as_deref(), o.as_deref()).or_else(|| data_text(ua))
+                {
+                    details.push(format!("ブラウザ: {v}"));
                 }
             }
             if let Some(a) = amount {
@@ -284,7 +342,10 @@ pub fn render(event: &Event, name: &str, at: DateTime<Utc>, support: &str) -> Re
             )
         }
     };
-    let mut body = format!("{} 様\n\n{sentence}\n\n日時: {when}\n", sanitize(name));
+    // A name that would show as a link (never one a broker registers) is
+    // not repeated.
+    let to = data_text(name).map_or_else(|| "お客様".to_string(), |n| format!("{n} 様"));
+    let mut body = format!("{to}\n\n{sentence}\n\n日時: {when}\n");
     for d in details {
         body.push_str(&d);
         body.push('\n');
@@ -294,9 +355,66 @@ pub fn render(event: &Event, name: &str, at: DateTime<Utc>, support: &str) -> Re
         body.push_str(NOT_YOU);
         body.push_str("\n\n");
     }
-    body.push_str(&format!("お問い合わせ: {}\n\n", sanitize(support)));
+    if let Event::NewEnvironment(e) = event {
+        body.push_str(&call_the_desk(e.phone));
+        body.push_str("\n\n");
+    }
+    // A desk line set before links were refused in it is left out.
+    let desk = data_text(support).unwrap_or_else(|| "サポートデスク".to_string());
+    body.push_str(&format!("お問い合わせ: {desk}\n\n"));
     body.push_str("※本メールは送信専用です。ご返信いただいてもお答えできません。\n");
     Rendered { subject, body }
+}
+
+/// What was new about the environment, line by line.
+fn new_environment_details(e: &NewEnvironment, details: &mut Vec<String>) {
+    let mut new = Vec::new();
+    if e.new_device {
+        new.push("端末");
+    }
+    if e.new_browser {
+        new.push("ブラウザ");
+    }
+    if e.new_network {
+        new.push("ネットワーク");
+    }
+    if !new.is_empty() {
+        details.push(format!("初めてのご利用: {}", new.join("、")));
+    }
+    let mark = |is_new: bool| {
+        if is_new {
+            "（初めてのご利用）"
+        } else {
+            ""
+        }
+    };
+    match e.device.and_then(data_text) {
+        Some(d) => details.push(format!("端末: {d}{}", mark(e.new_device))),
+        None if e.new_device => details.push("端末: 初めてログインに使われた端末".to_string()),
+        None => {}
+    }
+    if let Some(b) = browser_text(e.browser, e.os) {
+        details.push(format!("ブラウザ: {b}{}", mark(e.new_browser)));
+    }
+    if let Some(n) = e.network.as_deref().and_then(data_text) {
+        details.push(format!("ネットワーク: {n}{}", mark(e.new_network)));
+    }
+    if let Some(ip) = e.ip.and_then(data_text) {
+        details.push(format!("IPアドレス: {ip}"));
+    }
+}
+
+/// What to do if the login was not the customer's: call the desk (its
+/// number from the policy), never a link.
+fn call_the_desk(phone: &str) -> String {
+    let how = match data_text(phone).filter(|p| !p.is_empty()) {
+        Some(p) => format!("至急サポートデスク（電話 {p}）までお電話ください。"),
+        None => "至急下記サポートデスクまでお電話ください。".to_string(),
+    };
+    format!(
+        "お心当たりのない場合は、第三者による不正ログインのおそれがあります。{how}\
+弊社がメールでリンクをお送りし、ログインやパスワードの入力をお願いすることはありません。"
+    )
 }
 
 #[cfg(test)]
@@ -464,6 +582,153 @@ mod tests {
         assert!(!blank.body.contains("042917"));
         assert!(blank.body.contains(CODE_REMOVED));
         assert_eq!(blank.subject, live.subject);
+    }
+
+    /// Every template of every notice, in every variant, rendered with
+    /// ordinary data and with hostile data (links in the device name, the
+    /// user agent, the desk line and number): no link anywhere (FSA and JSDA
+    /// guidelines). Notices are written in Japanese only (customers of a
+    /// Japanese broker); a notice in another language would have to be
+    /// added here.
+    #[test]
+    fn no_notice_template_carries_a_link() {
+        use super::super::NoticeType as T;
+        use crate::customer::AddressKind;
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
+        let bot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+        let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+        let data = [
+            (
+                Some("203.0.113.5"),
+                Some("iPhone"),
+                Some(chrome),
+                "サポートデスク（平日 8:00〜17:00）",
+                "0120-123-456",
+            ),
+            (
+                Some("2001:db8::1"),
+                Some("https://evil.example/login"),
+                Some(bot),
+                "サポートデスク www.example.co.jp",
+                "tel:0120123456",
+            ),
+            (
+                None,
+                Some("login.example.jp"),
+                Some("see example.com/x"),
+                "mailto:desk@example.jp",
+                "",
+            ),
+        ];
+        let mut events: Vec<Event> = Vec::new();
+        for (ip, device, ua, _, phone) in data {
+            for kind in T::ALL {
+                events.push(Event::Emitted {
+                    kind,
+                    ip,
+                    device,
+                    user_agent: ua,
+                    amount: Some(12_345),
+                });
+                events.push(Event::AuthCode {
+                    kind,
+                    code: Some("042917"),
+                    expires: at,
+                });
+                events.push(Event::AuthCode {
+                    kind,
+                    code: None,
+                    expires: at,
+                });
+            }
+            for (new_device, new_browser, new_network) in [
+                (true, true, true),
+                (false, false, true),
+                (true, false, false),
+            ] {
+                events.push(Event::NewEnvironment(NewEnvironment {
+                    ip,
+                    device,
+                    browser: Some("Chrome"),
+                    os: Some("Windows"),
+                    network: Some("203.0.113.*".into()),
+                    new_device,
+                    new_browser,
+                    new_network,
+                    phone,
+                }));
+            }
+        }
+        for kind in [AddressKind::Pc, AddressKind::Mobile] {
+            events.push(Event::EmailChanged {
+                kind,
+                old: Some("taro@example.co.jp"),
+                new: Some("jiro@example.com"),
+            });
+            events.push(Event::EmailChanged {
+                kind,
+                old: None,
+                new: None,
+            });
+        }
+        for deadline in [None, Some("2026-12-20T23:59:00+09:00".to_string())] {
+            events.push(Event::InitialPasswordIssued {
+                deadline: deadline.clone(),
+            });
+            events.push(Event::AccountUnlocked { reissued: deadline });
+        }
+        events.push(Event::AccountLocked {
+            cause: LockCause::Staff,
+        });
+        for kind in [Kind::Login, Kind::Execution] {
+            events.push(Event::AccountLocked {
+                cause: LockCause::Failures { kind, failures: 9 },
+            });
+        }
+        let mut rendered = 0;
+        for e in &events {
+            for (_, _, _, support, _) in data {
+                for name in ["山田 太郎", "http://x.example"] {
+                    let r = render(e, name, at, support);
+                    for text in [&r.subject, &r.body] {
+                        assert!(
+                            crate::links::is_link_free(text),
+                            "{:?} in a notice of {e:?}:\n{text}",
+                            crate::links::find_link(text)
+                        );
+                    }
+                    rendered += 1;
+                }
+            }
+        }
+        assert!(rendered > 300, "{rendered}");
+    }
+
+    #[test]
+    fn a_new_environment_notice_says_what_was_new_and_whom_to_call() {
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
+        let e = Event::NewEnvironment(NewEnvironment {
+            ip: Some("198.51.100.7"),
+            device: Some("iPhone"),
+            browser: Some("Safari"),
+            os: Some("iOS"),
+            network: Some("198.51.100.*".into()),
+            new_device: true,
+            new_browser: false,
+            new_network: true,
+            phone: "0120-123-456",
+        });
+        let r = render(&e, "山田", at, "desk");
+        for want in [
+            "日時: 2026年12月01日 09:00:00（日本時間）",
+            "初めてのご利用: 端末、ネットワーク",
+            "端末: iPhone（初めてのご利用）",
+            "ブラウザ: Safari（iOS）\n",
+            "ネットワーク: 198.51.100.*（初めてのご利用）",
+            "サポートデスク（電話 0120-123-456）までお電話ください",
+        ] {
+            assert!(r.body.contains(want), "{want}:\n{}", r.body);
+        }
     }
 
     #[test]

@@ -43,6 +43,7 @@ impl Progress for Silent {}
 
 pub mod authcode;
 pub mod customer;
+pub mod environment;
 pub mod gate;
 pub mod ledger;
 pub mod lock;

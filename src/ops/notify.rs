@@ -11,12 +11,14 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
+use super::environment::ClientEnv;
 use super::gate::{self, Change, Effect, Gated, GatedRow, Via};
 use crate::customer::Customer;
 use crate::error::{Error, Result};
-use crate::ledger::{Entry, Ledger, LogFilter, LoginEnv, Read, Tx};
+use crate::ledger::{Entry, Ledger, LogFilter, Read, Tx};
+use crate::notify::environment::masked_network;
 use crate::notify::import::{Problem, SubscriptionRow};
-use crate::notify::{Destination, Event, NoticeType, Subscription, recipients};
+use crate::notify::{Destination, Event, NewEnvironment, NoticeType, Subscription, recipients};
 
 /// Why a subscription change is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -516,67 +518,152 @@ pub fn ack(
 pub struct EmitOptions {
     pub kind: NoticeType,
     pub code: String,
-    pub env: LoginEnv,
+    pub env: ClientEnv,
     pub amount: Option<u64>,
 }
 
 /// What an event queued: the notices' ids, and why (as the trail says:
-/// `subscribed`, `not_subscribed`, `first_login`, `same_environment`,
-/// `new_environment`, `no_address`).
+/// `subscribed`, `not_subscribed`, `no_address`; for `login_new_env`
+/// the environment's: `known_environment`, `new_environment`, ...).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Emitted {
     pub queued: Vec<i64>,
     pub why: &'static str,
+    /// For a login (`login`, `login_new_env`): what became of its
+    /// environment.
+    pub environment: Option<EnvironmentOutcome>,
 }
 
-/// Queue the notices of an event for the customer, audited.
+/// A reported login's environment: known or new, and the `login_new_env`
+/// notice it queued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvironmentOutcome {
+    /// `known_environment`, `new_environment` (queued), `not_subscribed`
+    /// (new, not told), `no_address` (new, nowhere to tell), or
+    /// `no_environment` (neither a device token nor an address reported:
+    /// nothing to place the login by).
+    pub why: &'static str,
+    pub queued: Vec<i64>,
+    pub new_device: bool,
+    pub new_browser: bool,
+    pub new_network: bool,
+}
+
+/// Queue the notices of an event for the customer, audited. Both `login`
+/// and `login_new_env` report one successful login: it makes its
+/// environment known, and queues `login_new_env` when the environment was
+/// not (as the customer's subscription to it says); `login` also queues the
+/// every-login notice (N1) to a subscriber.
 pub fn emit(ledger: &mut Ledger, o: &EmitOptions) -> Result<Emitted> {
-    let (t, code, env) = (o.kind, o.code.as_str(), &o.env);
+    let (t, code) = (o.kind, o.code.as_str());
     ledger.write(|tx| {
         let c = tx.require_customer(code)?;
-        let sub = tx.subscription(code, t)?;
-        let mut why = if sub.enabled {
-            "subscribed"
-        } else {
-            "not_subscribed"
-        };
-        let mut go = sub.enabled;
-        if t == NoticeType::LoginNewEnv {
-            let previous = tx.login_env(code)?;
-            tx.set_login_env(code, env)?;
-            match previous {
-                None => {
-                    go = false;
-                    why = "first_login";
-                }
-                Some(p) if p == *env => {
-                    go = false;
-                    why = "same_environment";
-                }
-                Some(_) if go => why = "new_environment",
-                Some(_) => {}
+        let ip = o.env.ip.map(|i| i.to_string());
+        let mut own = None;
+        if t != NoticeType::LoginNewEnv {
+            let mut why = "not_subscribed";
+            let mut queued = Vec::new();
+            if tx.subscription(code, t)?.enabled {
+                let event = Event::Emitted {
+                    kind: t,
+                    ip: ip.as_deref(),
+                    device: o.env.device.as_deref(),
+                    user_agent: o.env.user_agent.as_deref(),
+                    amount: o.amount,
+                };
+                queued = tx.queue_notices_for(&c, &event)?;
+                why = if queued.is_empty() {
+                    "no_address"
+                } else {
+                    "subscribed"
+                };
             }
+            own = Some((queued, why));
         }
-        let mut queued = Vec::new();
-        if go {
-            let event = Event::Emitted {
-                kind: t,
-                ip: env.ip.as_deref(),
-                device: env.device.as_deref(),
-                user_agent: env.user_agent.as_deref(),
-                amount: o.amount,
-            };
-            queued = tx.queue_notices_for(&c, &event)?;
-            if queued.is_empty() {
-                why = "no_address";
+        let environment = match t {
+            NoticeType::Login | NoticeType::LoginNewEnv => {
+                Some(login_environment(tx, &c, &o.env, ip.as_deref())?)
             }
+            _ => None,
+        };
+        let (queued, why) = match (own, &environment) {
+            (Some(own), _) => own,
+            (None, Some(e)) => (e.queued.clone(), e.why),
+            (None, None) => (Vec::new(), "not_subscribed"),
+        };
+        let mut details = json!({ "type": t.name(), "queued": queued, "why": why });
+        if let Some(e) = &environment {
+            details["environment"] = json!({
+                "why": e.why,
+                "queued": e.queued,
+                "new_device": e.new_device,
+                "new_browser": e.new_browser,
+                "new_network": e.new_network,
+            });
         }
         tx.audit(Entry {
             action: "notify.emit",
             customer: Some(code),
             reason: None,
-            details: json!({ "type": t.name(), "queued": queued, "why": why }),
+            details,
         })?;
-        Ok(Emitted { queued, why })
+        Ok(Emitted {
+            queued,
+            why,
+            environment,
+        })
     })
+}
+
+/// Record a reported login's environment, and queue `login_new_env` when
+/// it was not known and the customer subscribes.
+fn login_environment(
+    tx: &mut Tx,
+    c: &Customer,
+    env: &ClientEnv,
+    ip: Option<&str>,
+) -> Result<EnvironmentOutcome> {
+    let Some(r) = super::environment::record_login(tx, &c.code, env)? else {
+        return Ok(EnvironmentOutcome {
+            why: "no_environment",
+            queued: Vec::new(),
+            new_device: false,
+            new_browser: false,
+            new_network: false,
+        });
+    };
+    let v = r.verdict;
+    let mut out = EnvironmentOutcome {
+        why: "known_environment",
+        queued: Vec::new(),
+        new_device: v.new_device,
+        new_browser: v.new_browser,
+        new_network: v.new_network,
+    };
+    if v.known {
+        return Ok(out);
+    }
+    out.why = "not_subscribed";
+    if tx.subscription(&c.code, NoticeType::LoginNewEnv)?.enabled {
+        let phone = tx.policy()?.support_phone.clone();
+        let o = &r.observed;
+        let event = Event::NewEnvironment(NewEnvironment {
+            ip,
+            device: o.device.as_deref(),
+            browser: o.browser.as_deref(),
+            os: o.os.as_deref(),
+            network: o.network.as_deref().map(masked_network),
+            new_device: v.new_device,
+            new_browser: v.new_browser,
+            new_network: v.new_network,
+            phone: &phone,
+        });
+        out.queued = tx.queue_notices_for(c, &event)?;
+        out.why = if out.queued.is_empty() {
+            "no_address"
+        } else {
+            "new_environment"
+        };
+    }
+    Ok(out)
 }

@@ -26,6 +26,11 @@ pub struct Policy {
     /// The support desk line every notice ends with.
     #[serde(default = "default_support_desk")]
     pub support_desk: String,
+    /// The support desk's telephone number, which a notice of a login from
+    /// a new environment asks the customer to call (digits, `-`, `(`, `)`,
+    /// spaces, a leading `+`; empty: the notice names the desk only).
+    #[serde(default)]
+    pub support_phone: String,
     /// One-time codes by email (withdrawals, data views); absent in a file
     /// written before they existed: the defaults.
     #[serde(default)]
@@ -34,6 +39,51 @@ pub struct Policy {
     /// file written before it existed (and in every preset): none.
     #[serde(default)]
     pub approval: Approval,
+    /// Known login environments (N2): how long one is remembered and how an
+    /// address is reduced to its network; absent in a file written before
+    /// it existed: the defaults.
+    #[serde(default)]
+    pub environments: Environments,
+}
+
+/// `[environments]`: when a login's environment counts as known (N2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Environments {
+    /// Days an environment stays known without a login from it (1..=400).
+    #[serde(default = "default_known_for")]
+    pub known_for_days: u32,
+    /// The prefix length an IPv4 address is reduced to (8..=32).
+    #[serde(default = "default_ipv4_prefix")]
+    pub ipv4_prefix: u8,
+    /// The prefix length an IPv6 address is reduced to (16..=128).
+    #[serde(default = "default_ipv6_prefix")]
+    pub ipv6_prefix: u8,
+}
+
+pub const DEFAULT_KNOWN_FOR_DAYS: u32 = 40;
+pub const MAX_KNOWN_FOR_DAYS: u32 = 400;
+
+fn default_known_for() -> u32 {
+    DEFAULT_KNOWN_FOR_DAYS
+}
+
+fn default_ipv4_prefix() -> u8 {
+    24
+}
+
+fn default_ipv6_prefix() -> u8 {
+    48
+}
+
+impl Default for Environments {
+    fn default() -> Self {
+        Environments {
+            known_for_days: DEFAULT_KNOWN_FOR_DAYS,
+            ipv4_prefix: default_ipv4_prefix(),
+            ipv6_prefix: default_ipv6_prefix(),
+        }
+    }
 }
 
 /// The support desk line of a new ledger (change it with `policy set --file`).

@@ -116,8 +116,10 @@ impl Policy {
             },
             notices: default_notices(),
             support_desk: super::model::DEFAULT_SUPPORT_DESK.to_string(),
+            support_phone: String::new(),
             authcode: super::model::AuthCode::default(),
             approval: super::model::Approval::default(),
+            environments: super::model::Environments::default(),
         })
     }
 }

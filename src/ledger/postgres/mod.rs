@@ -710,9 +710,11 @@ impl Transaction for PgTx<'_> {
         Ok(self.pg.schema(self)?.0.unwrap_or(0))
     }
 
-    fn upgrade_schema(&self, from: i64) -> Result<()> {
+    fn upgrade_schema(&self, from: i64, to: i64) -> Result<()> {
         let from = usize::try_from(from).unwrap_or(0);
-        for sql in migrations::MIGRATIONS.get(from..).unwrap_or_default() {
+        let to = to.min(SCHEMA_VERSION);
+        let upto = usize::try_from(to).unwrap_or(0);
+        for sql in migrations::MIGRATIONS.get(from..upto).unwrap_or_default() {
             self.pg.batch(sql)?;
             self.changed.set(self.changed.get() + 1);
         }
@@ -721,7 +723,7 @@ impl Transaction for PgTx<'_> {
         let db: &dyn Exec = self;
         db.execute(
             "UPDATE acctsec_schema SET version = ?1 WHERE id = 1",
-            &[Param::Int(SCHEMA_VERSION)],
+            &[Param::Int(to)],
         )?;
         Ok(())
     }

@@ -332,7 +332,27 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE INDEX outbox_authcode ON outbox (authcode) WHERE authcode IS NOT NULL;
     CREATE INDEX outbox_status_type ON outbox (status, type);
     "#,
-    // 17: a customer's auth codes for one purpose, locked after the day's
+    // 17: known login environments (N2): up to 20 per customer, each a
+    // device (the hash of its token), a browser family and OS, and a
+    // network, with when it was first and last used. The one-row-per-
+    // customer `login_env` it replaces is converted and dropped by the
+    // data step that follows this migration (`ledger::environments`): its
+    // user agents and addresses are reduced in Rust, not SQL.
+    r#"
+    CREATE TABLE login_environment (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        customer    TEXT NOT NULL REFERENCES customer (code),
+        device_hash TEXT,
+        browser     TEXT,
+        os          TEXT,
+        network     TEXT,
+        device      TEXT,
+        first_seen  TEXT NOT NULL,
+        last_seen   TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX login_environment_customer ON login_environment (customer, last_seen);
+    "#,
+    // 18: a customer's auth codes for one purpose, locked after the day's
     // cap of codes or wrong tries until staff clear it (`authcode unlock`);
     // the row stays, cleared, so that the day's count starts again there.
     r#"

@@ -229,14 +229,15 @@ impl Transaction for SqliteTx<'_> {
             .map_err(|e| self.place.err(e))
     }
 
-    fn upgrade_schema(&self, from: i64) -> Result<()> {
+    fn upgrade_schema(&self, from: i64, to: i64) -> Result<()> {
         let err = |e| self.place.err(e);
         let from = usize::try_from(from).unwrap_or(0);
-        for sql in migrations::MIGRATIONS.get(from..).unwrap_or_default() {
+        let to = usize::try_from(to.min(SCHEMA_VERSION)).unwrap_or(0);
+        for sql in migrations::MIGRATIONS.get(from..to).unwrap_or_default() {
             self.tx.execute_batch(sql).map_err(err)?;
         }
         self.tx
-            .pragma_update(None, "user_version", SCHEMA_VERSION)
+            .pragma_update(None, "user_version", to as i64)
             .map_err(err)
     }
 

@@ -65,7 +65,7 @@ fn typo_in_a_field_is_refused_by_name() {
     match Policy::from_toml(&text) {
         Err(PolicyError::Parse { line, detail }) => {
             assert!(detail.contains("min_lenn"), "{detail}");
-            assert_eq!(line, Some(5));
+            assert_eq!(line, Some(6));
         }
         other => panic!("{other:?}"),
     }
@@ -567,4 +567,65 @@ fn approval_reads_back_is_checked_and_knows_what_weakens_it() {
     longer.approval.expires_after = "2d".into();
     assert!(on.approval.weakened_by(&longer.approval));
     assert!(!longer.approval.weakened_by(&on.approval));
+}
+
+#[test]
+fn environments_and_the_support_phone_are_checked() {
+    let mut p = base();
+    assert_eq!(p.environments.known_for_days, 40);
+    assert_eq!(
+        (p.environments.ipv4_prefix, p.environments.ipv6_prefix),
+        (24, 48)
+    );
+    p.support_phone = "0120-123-456".into();
+    assert_eq!(p.validate(), Ok(()));
+    p.support_phone = "+81 (3) 1234-5678".into();
+    assert_eq!(p.validate(), Ok(()));
+    for bad in ["call us", "12345", "0120-123-456 ext. 9"] {
+        p.support_phone = bad.into();
+        assert_eq!(
+            p.validate(),
+            Err(PolicyError::BadPhone {
+                field: "support_phone".into()
+            }),
+            "{bad}"
+        );
+    }
+    p.support_phone = String::new();
+    for (field, value) in [
+        ("environments.known_for_days", 0u64),
+        ("environments.known_for_days", 401),
+        ("environments.ipv4_prefix", 7),
+        ("environments.ipv6_prefix", 129),
+    ] {
+        let mut q = p.clone();
+        match field {
+            "environments.known_for_days" => q.environments.known_for_days = value as u32,
+            "environments.ipv4_prefix" => q.environments.ipv4_prefix = value as u8,
+            _ => q.environments.ipv6_prefix = value as u8,
+        }
+        assert!(
+            matches!(q.validate(), Err(PolicyError::OutOfRange { field: f, .. }) if f == field),
+            "{field} = {value}"
+        );
+    }
+    // A link in the text every notice carries is refused when set ...
+    p.support_desk = "サポートデスク www.example.co.jp".into();
+    assert!(matches!(
+        p.validate(),
+        Err(PolicyError::LinkInText { field, .. }) if field == "support_desk"
+    ));
+    // ... but a stored policy with one still reads (its notices leave it out).
+    assert!(Policy::from_toml(&p.to_toml()).is_ok());
+    // A file from before the section gets the defaults.
+    let full = base().to_toml().replace("support_phone = \"\"\n", "");
+    let start = full.find("[environments]\n").unwrap();
+    let end = start + full[start..].find("\n\n").unwrap();
+    let text = format!("{}{}", &full[..start], &full[end..]);
+    assert!(
+        !text.contains("known_for_days") && text.contains("[notices]"),
+        "{text}"
+    );
+    let read = Policy::from_toml(&text);
+    assert!(read.is_ok(), "{read:?}");
 }
