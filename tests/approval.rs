@@ -833,6 +833,8 @@ fn a_ledger_from_before_identities_migrates_and_still_verifies() {
         )",
         &[],
     );
+    // ... and from before auth code locks (migration 18).
+    env.sql_exec("DROP TABLE authcode_lock", &[]);
     rechain_as_format_1(
         &env,
         &rows,
