@@ -327,6 +327,31 @@ impl Ledger {
     fn migrate(&mut self) -> Result<()> {
         self.write(migrate_in)
     }
+
+    /// The one version gate of both backends: a ledger opened on `conn`,
+    /// whose schema is at version `found`, is refused when this build did
+    /// not write that version (below 1: a file or database that only looks
+    /// like a ledger; above [`SCHEMA_VERSION`]: a newer acctsec's), brought
+    /// up to this build's version when behind, and otherwise used as it is.
+    fn admit(conn: Box<dyn Conn>, target: &Target, found: i64) -> Result<Ledger> {
+        if found < 1 {
+            return Err(Error::NotALedger {
+                path: target.path.clone(),
+            });
+        }
+        if found > SCHEMA_VERSION {
+            return Err(Error::NewerLedger {
+                path: target.path.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let mut ledger = Ledger::new(conn, target);
+        if found < SCHEMA_VERSION {
+            ledger.migrate()?;
+        }
+        Ok(ledger)
+    }
 }
 
 /// A data step: runs in the migrating transaction right after the

@@ -833,36 +833,15 @@ pub(super) fn open(target: &Target) -> Result<Ledger> {
     let pg = connect(target)?;
     let (version, others) = pg.schema(&pg)?;
     match version {
-        None if others => {
-            return Err(Error::NotALedger {
-                path: target.path.clone(),
-            });
-        }
-        None => {
-            return Err(Error::NoLedger {
-                path: target.path.clone(),
-            });
-        }
-        Some(v) if v < 1 => {
-            return Err(Error::NotALedger {
-                path: target.path.clone(),
-            });
-        }
-        Some(v) if v > SCHEMA_VERSION => {
-            return Err(Error::NewerLedger {
-                path: target.path.clone(),
-                found: v,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        Some(_) => {}
+        None if others => Err(Error::NotALedger {
+            path: target.path.clone(),
+        }),
+        None => Err(Error::NoLedger {
+            path: target.path.clone(),
+        }),
+        // The gate is the ledger's, for both backends.
+        Some(v) => Ledger::admit(Box::new(pg), target, v),
     }
-    let behind = version.is_some_and(|v| v < SCHEMA_VERSION);
-    let mut ledger = Ledger::new(Box::new(pg), target);
-    if behind {
-        ledger.migrate()?;
-    }
-    Ok(ledger)
 }
 
 /// Create a ledger in the (empty) database, unless one exists there (then

@@ -338,24 +338,12 @@ pub(super) fn open(target: &Target) -> Result<Ledger> {
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(err)?;
     // A schema version acctsec never wrote (below 1: a ledger is born
-    // migrated) marks a file that only borrowed our application id.
-    if version < 1 {
-        return Err(Error::NotALedger { path: path.clone() });
-    }
-    if version > SCHEMA_VERSION {
-        return Err(Error::NewerLedger {
-            path: path.clone(),
-            found: version,
-            supported: SCHEMA_VERSION,
-        });
-    }
+    // migrated) marks a file that only borrowed our application id; the
+    // gate is the ledger's, for both backends.
+    // (configure sets this connection's pragmas only: nothing is written.)
     let db = Sqlite { conn, place };
     db.configure()?;
-    let mut ledger = Ledger::new(Box::new(db), target);
-    if version < SCHEMA_VERSION {
-        ledger.migrate()?;
-    }
-    Ok(ledger)
+    Ledger::admit(Box::new(db), target, version)
 }
 
 /// Create a ledger at `target.path`, unless one exists (then it is checked,
