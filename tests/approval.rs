@@ -822,17 +822,7 @@ fn a_ledger_from_before_identities_migrates_and_still_verifies() {
     env.sql_exec("DROP INDEX outbox_status_type", &[]);
     // ... and from before known login environments (migration 17 and its
     // data step, which turns `login_env` rows into environments).
-    env.sql_exec("DROP TABLE login_environment", &[]);
-    env.sql_exec(
-        "CREATE TABLE login_env (
-            customer   TEXT PRIMARY KEY NOT NULL REFERENCES customer (code),
-            device     TEXT,
-            user_agent TEXT,
-            ip         TEXT,
-            seen_at    TEXT NOT NULL
-        )",
-        &[],
-    );
+    common::back_to_login_env(&env);
     // ... and from before auth code locks (migration 18).
     env.sql_exec("DROP TABLE authcode_lock", &[]);
     rechain_as_format_1(

@@ -564,19 +564,9 @@ fn login_reports_every_login_notice_and_the_new_environment_one() {
 #[test]
 fn old_last_login_rows_migrate_as_one_known_environment_each() {
     let env = ledger();
-    env.sql_exec("DROP TABLE login_environment", &[]);
+    common::back_to_login_env(&env);
     // What later schemas added goes too: this is a ledger of schema 16.
     env.sql_exec("DROP TABLE authcode_lock", &[]);
-    env.sql_exec(
-        "CREATE TABLE login_env (
-            customer   TEXT PRIMARY KEY NOT NULL REFERENCES customer (code),
-            device     TEXT,
-            user_agent TEXT,
-            ip         TEXT,
-            seen_at    TEXT NOT NULL
-        )",
-        &[],
-    );
     env.sql_exec(
         "INSERT INTO login_env (customer, device, user_agent, ip, seen_at) VALUES
            ('1000100', 'PC', ?1, '203.0.113.5', '2026-11-30T01:00:00.000000Z'),

@@ -802,6 +802,30 @@ fn code_notice(env: &Env, code: &str) -> i64 {
     )
 }
 
+/// A `notify send --format json` run under way against a relay that takes
+/// 150 ms a message (so the run lasts seconds), once the relay has `n`
+/// messages: the relay, the configuration file and the running child.
+fn slow_run(env: &Env, n: usize) -> (Server, String, std::process::Child) {
+    let server = Server::slow(Duration::from_millis(150));
+    let cfg = config(env, server.port(), "none", "");
+    let child = env
+        .std_cmd()
+        .args(["--format", "json", "--config", &cfg, "notify", "send"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let waited = std::time::Instant::now();
+    while server.received().len() < n {
+        assert!(
+            waited.elapsed() < Duration::from_secs(60),
+            "the run stalled"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    (server, cfg, child)
+}
+
 /// Issue 27: a code waits for no backlog. Issued after a bulk of trade
 /// notices it goes first; issued while a long run is under way it goes
 /// after the message in flight, not after the run's claimed batch.
@@ -818,24 +842,7 @@ fn auth_codes_go_before_a_bulk_backlog_even_when_issued_mid_run() {
     env.run(&["authcode", "issue", SATO, "--purpose", "withdrawal"])
         .ok();
     let first_code = code_notice(&env, SATO);
-    // 150 ms a message: the run lasts seconds.
-    let server = Server::slow(Duration::from_millis(150));
-    let cfg = config(&env, server.port(), "none", "");
-    let child = env
-        .std_cmd()
-        .args(["--format", "json", "--config", &cfg, "notify", "send"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let waited = std::time::Instant::now();
-    while server.received().len() < 3 {
-        assert!(
-            waited.elapsed() < Duration::from_secs(60),
-            "the run stalled"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let (server, _, child) = slow_run(&env, 3);
     env.run(&["authcode", "issue", SUZUKI, "--purpose", "withdrawal"])
         .ok();
     let done_by_then = server.received().len();
@@ -875,23 +882,7 @@ fn a_run_stopped_by_sigterm_gives_its_claims_back() {
         trade(&env, &c);
     }
     let backlog = pending(&env);
-    let server = Server::slow(Duration::from_millis(150));
-    let cfg = config(&env, server.port(), "none", "");
-    let child = env
-        .std_cmd()
-        .args(["--format", "json", "--config", &cfg, "notify", "send"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let waited = std::time::Instant::now();
-    while server.received().len() < 2 {
-        assert!(
-            waited.elapsed() < Duration::from_secs(60),
-            "the run stalled"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let (server, cfg, child) = slow_run(&env, 2);
     nix::sys::signal::kill(
         nix::unistd::Pid::from_raw(child.id() as i32),
         nix::sys::signal::Signal::SIGTERM,

@@ -897,3 +897,20 @@ pub mod os_users {
         })
     }
 }
+
+/// Take `env`'s ledger back to before known login environments (schema
+/// 17): no `login_environment`, the one-row-per-customer `login_env` that
+/// schema 17's data step converts.
+pub fn back_to_login_env(env: &Env) {
+    env.sql_exec("DROP TABLE login_environment", &[]);
+    env.sql_exec(
+        "CREATE TABLE login_env (
+            customer   TEXT PRIMARY KEY NOT NULL REFERENCES customer (code),
+            device     TEXT,
+            user_agent TEXT,
+            ip         TEXT,
+            seen_at    TEXT NOT NULL
+        )",
+        &[],
+    );
+}
