@@ -85,11 +85,18 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
     // only what --fail-on calls wrong is listed; a person at a terminal
     // sees every finding.
     let unattended = ctx.global.quiet || !ctx.out.terminal().stdout;
+    let config = ctx.config()?;
     let options = Options {
         now: ctx.now,
         guess: a.guess,
         customer: a.customer.clone(),
         candidates: a.candidates,
+        worker: config
+            .audit
+            .worker
+            .clone()
+            .unwrap_or_else(op::work::default_worker),
+        chunk: config.audit.chunk.unwrap_or(op::work::CHUNK),
         budget: a.budget,
         fail_on,
         list_min: if unattended { fail_on } else { None },
@@ -173,8 +180,19 @@ fn history(ctx: &mut Ctx, limit: Option<u64>) -> Result<u8> {
         "by_severity",
         "cycle_complete",
         "budget_exceeded",
+        "worker",
+        "cycle",
+        "chunks",
+        "share",
     ])
-    .narrow(&["seconds", "by_severity", "guesses", "budget_exceeded"]);
+    .narrow(&[
+        "seconds",
+        "by_severity",
+        "guesses",
+        "budget_exceeded",
+        "chunks",
+        "share",
+    ]);
     for r in runs {
         l.push(vec![
             json!(r.id),
@@ -187,6 +205,10 @@ fn history(ctx: &mut Ctx, limit: Option<u64>) -> Result<u8> {
             json!(r.by_severity),
             json!(r.cycle_complete),
             json!(r.budget_exceeded),
+            json!(r.worker),
+            json!(r.cycle),
+            json!(r.chunks),
+            json!(r.share),
         ]);
     }
     ctx.out.listing(&l)?;

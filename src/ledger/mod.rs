@@ -76,6 +76,7 @@ mod credentials;
 mod customers;
 mod exec;
 pub mod files;
+mod guess_work;
 mod notify;
 mod policy;
 mod postgres;
@@ -96,6 +97,7 @@ pub use authcodes::AuthCodeRow;
 pub use copy::{Copied, TABLES as COPIED_TABLES};
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::{CustomerFilter, Known};
+pub use guess_work::{ChunkCounts, GuessChunk, GuessCycle};
 pub use notify::{AckResult, Delivery, LoginEnv, Notice, RetryResult};
 pub(crate) use postgres::url as db_url;
 pub use read::Read;
@@ -107,7 +109,7 @@ use exec::{Conn, Exec, Transaction};
 
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
-pub const SCHEMA_VERSION: i64 = 16;
+pub const SCHEMA_VERSION: i64 = 17;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;
