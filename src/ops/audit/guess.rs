@@ -194,7 +194,7 @@ impl<'a> Feed<'a> {
                 self.seq += 1;
                 self.i += 1;
                 self.k = 0;
-                self.j = 0;
+                self.j = self.scope.band.start;
                 return Some(item);
             };
             let Some(cred) = s.to_guess(kind, self.scope).filter(|_| !self.settled) else {

@@ -262,11 +262,15 @@ fn claim(ledger: &mut Ledger, o: &Options, rates: &Rates, w: &mut Worked) -> Res
     let chunk_secs = o.chunk.as_secs_f64().max(0.001);
     let run = w.run;
     let (claimed, run, cycle, completed) = ledger.write(|tx| {
-        let (cycle, opened) = tx.open_guess_cycle(o.candidates)?;
-        if joined.is_some_and(|id| id != cycle.id) {
-            // The cycle this worker joined has been completed.
-            return Ok((None, run, None, false));
-        }
+        let (cycle, opened) = match joined {
+            // A worker stays in the cycle it joined; once that is complete,
+            // it has nothing left to claim.
+            Some(id) => match tx.guess_cycle(id)? {
+                Some(c) if c.completed_at.is_none() => (c, false),
+                _ => return Ok((None, run, None, false)),
+            },
+            None => tx.open_guess_cycle(o.candidates)?,
+        };
         let run = match run {
             Some(r) => r,
             None => tx.record_audit_run(&AuditRun {
