@@ -17,6 +17,7 @@
 //! [audit]
 //! worker = "batch-3"     # this host's name in `audit history` (default: host name and process id)
 //! chunk = "60s"          # how much guessing work a worker claims at a time
+//! lease = "90s"          # how long its claim holds unrenewed (a dead worker's work returns after it)
 //! ```
 //!
 //! Each table is its own struct with `deny_unknown_fields`, so a misspelt key
@@ -55,6 +56,10 @@ pub struct AuditConfig {
     /// How much work (by this worker's measured rate) a chunk is cut to.
     #[serde(default, deserialize_with = "duration")]
     pub chunk: Option<Duration>,
+    /// How long a claim of this worker holds without renewal (it renews
+    /// every third of it while it works).
+    #[serde(default, deserialize_with = "duration")]
+    pub lease: Option<Duration>,
 }
 
 /// A worker name: 1 to 64 printable characters, no spaces at the ends.

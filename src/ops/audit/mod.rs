@@ -50,6 +50,8 @@ pub struct Options {
     /// How much of this worker's measured work a chunk holds
     /// ([`work::CHUNK`] by default).
     pub chunk: Duration,
+    /// How long a claim holds without renewal ([`work::LEASE`] by default).
+    pub lease: Duration,
     /// Stop guessing this long after the run started (at least one guess is
     /// always made, so that a walk ends however short the budget).
     pub budget: Option<Duration>,

@@ -66,6 +66,7 @@ fn options(guess: bool) -> Options {
         candidates: 100,
         worker: "unit-test".into(),
         chunk: super::work::CHUNK,
+        lease: super::work::LEASE,
         budget: None,
         fail_on: None,
         list_min: None,

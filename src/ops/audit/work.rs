@@ -41,12 +41,11 @@ use crate::secret::Hasher;
 
 /// How much of a worker's measured work a chunk holds, by default.
 pub const CHUNK: Duration = Duration::from_secs(60);
-/// How long a claim holds without renewal.
-pub const LEASE_SECS: u64 = 90;
-/// A worker renews its lease between pages once this long has passed since
-/// it last took or renewed it (a third of the lease: two renewals may fail
-/// or be late before it lapses).
-pub const RENEW: Duration = Duration::from_secs(30);
+/// How long a claim holds without renewal, by default (`[audit] lease`).
+/// A worker renews its lease between pages once a third of it has passed
+/// since it last took or renewed it: two renewals may be late before it
+/// lapses.
+pub const LEASE: Duration = Duration::from_secs(90);
 /// At most this many customers in one chunk (a claim reads no more rows
 /// than this, whatever the worker's rate).
 pub const MAX_CHUNK_CUSTOMERS: u64 = 4096;
@@ -189,7 +188,8 @@ pub(super) fn work(
         let cycle = w.cycle.clone().expect("a claim joins a cycle");
         let all = stages(cycle.candidates);
         let stage = all[chunk.stage].clone();
-        let page = page_size(&rates, &stage);
+        let renew_every = o.lease / 3;
+        let page = page_size(&rates, &stage, renew_every);
         let t = Instant::now();
         let before = guesses.load(Ordering::Relaxed);
         let mut renewed = Instant::now();
@@ -216,7 +216,7 @@ pub(super) fn work(
             &guesses,
             progress,
             &mut |ledger: &mut Ledger| {
-                if renewed.elapsed() < RENEW {
+                if renewed.elapsed() < renew_every {
                     return Ok(true);
                 }
                 renewed = Instant::now();
@@ -246,9 +246,9 @@ pub(super) fn work(
 
 /// Customers per page: about a third of the renewal interval's work, so
 /// that renewals come on time.
-fn page_size(rates: &Rates, stage: &Stage) -> u64 {
+fn page_size(rates: &Rates, stage: &Stage, renew_every: Duration) -> u64 {
     let per_customer = 2.0 * stage.band.len().max(1) as f64;
-    let n = rates.of(stage) * RENEW.as_secs_f64() / 3.0 / per_customer;
+    let n = rates.of(stage) * renew_every.as_secs_f64() / 3.0 / per_customer;
     (n as u64).clamp(1, PAGE)
 }
 
@@ -288,7 +288,7 @@ fn claim(ledger: &mut Ledger, o: &Options, rates: &Rates, w: &mut Worked) -> Res
                 chunks: 0,
             })?,
         };
-        let (now, until) = tx.lease_until(LEASE_SECS)?;
+        let (now, until) = tx.lease_until(o.lease.as_secs().max(1))?;
         let all = stages(cycle.candidates);
         let mut chunk = tx.claim_pooled_chunk(cycle.id, &o.worker, &now, &until)?;
         let mut moved = false;
@@ -393,7 +393,7 @@ fn carve(
 /// it now (this one's lease lapsed and was taken over).
 fn renew(ledger: &mut Ledger, o: &Options, run: Option<i64>, chunk: &GuessChunk) -> Result<bool> {
     ledger.write(|tx| {
-        let (_, until) = tx.lease_until(LEASE_SECS)?;
+        let (_, until) = tx.lease_until(o.lease.as_secs().max(1))?;
         let kept = tx.renew_chunk(chunk, &o.worker, &until)?;
         if kept {
             tx.audit(Entry {
