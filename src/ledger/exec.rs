@@ -287,8 +287,8 @@ pub trait Transaction: Exec {
     fn scratch(&self, name: &str, columns: &[(&str, &str)], rows: &mut RowSource<'_>)
     -> Result<()>;
 
-    /// The database server's clock (the start of this transaction), in
-    /// the stored form, for times several hosts must agree on (leases);
+    /// The database server's clock (now, under the write lock), in the
+    /// stored form, for times several hosts must agree on (leases);
     /// `None` for a backend with no server (SQLite: the one clock).
     fn server_now(&self) -> Result<Option<String>> {
         Ok(None)

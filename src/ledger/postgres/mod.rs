@@ -704,7 +704,7 @@ impl Transaction for PgTx<'_> {
     fn server_now(&self) -> Result<Option<String>> {
         let db: &dyn Exec = self;
         db.one(
-            "SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')",
+            "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')",
             &[],
             |mut r| r.text(0),
         )

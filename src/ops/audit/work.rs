@@ -500,3 +500,45 @@ pub fn default_worker() -> String {
         .unwrap_or_else(|| "localhost".into());
     format!("{host}:{}", std::process::id())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_legacy_stage_then_bands_of_likelier_candidates() {
+        let s = |cheap, band| Stage { cheap, band };
+        assert_eq!(
+            stages(100),
+            [
+                s(true, 0..100),
+                s(false, 0..8),
+                s(false, 8..32),
+                s(false, 32..100)
+            ]
+        );
+        assert_eq!(stages(8), [s(true, 0..8), s(false, 0..8)]);
+        assert_eq!(stages(1), [s(true, 0..1), s(false, 0..1)]);
+        assert_eq!(stages(1000).last(), Some(&s(false, 512..1000)));
+    }
+
+    #[test]
+    fn pages_are_cut_so_that_renewals_come_on_time() {
+        let rates = Rates {
+            cheap: 1e6,
+            slow: 40.0,
+        };
+        let slow = &stages(100)[1];
+        // 40/s, 10 s of a 30 s renewal interval, 16 guesses a customer.
+        assert_eq!(page_size(&rates, slow, Duration::from_secs(30)), 25);
+        assert_eq!(
+            page_size(&rates, &stages(100)[0], Duration::from_secs(30)),
+            PAGE
+        );
+        let crawl = Rates {
+            cheap: 1.0,
+            slow: 0.1,
+        };
+        assert_eq!(page_size(&crawl, slow, Duration::from_secs(30)), 1);
+    }
+}
