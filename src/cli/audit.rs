@@ -195,9 +195,11 @@ fn history(ctx: &mut Ctx, limit: Option<u64>) -> Result<u8> {
     .narrow(&[
         "seconds",
         "by_severity",
-        "guesses",
         "budget_exceeded",
         "chunks",
+        "cycle",
+        "findings",
+        "guesses",
         "share",
     ]);
     for r in runs {
