@@ -184,8 +184,8 @@ pub fn audit_summary(s: &Summary) -> String {
         let (done, n, per) = (g.guessed, g.guesses, g.candidates_per_credential);
         let rate = float(g.guesses_per_second);
         out.push_str(&tr!(
-            "; guessing finished for {done} credential(s), {n} guesses ({per} per credential, {rate}/s)",
-            "。推測完了 {done} 件、推測 {n} 回（1認証情報あたり {per} 個、毎秒 {rate} 回）"
+            "; {n} guesses ({per} per credential, {rate}/s), {done} credential(s) finished in a stage",
+            "。推測 {n} 回（1認証情報あたり {per} 個、毎秒 {rate} 回）、段階ごとの推測完了 {done} 件"
         ));
         if let Some(cycle) = g.cycle {
             let (chunks, worker) = (g.chunks, crate::sanitize::sanitize(&g.worker));
