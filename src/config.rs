@@ -656,6 +656,33 @@ mod tests {
     }
 
     #[test]
+    fn the_audit_table_names_the_worker_and_sizes_its_work() {
+        let p = Path::new("/etc/acctsec/config.toml");
+        let c = Config::parse(
+            p,
+            "[audit]\nworker = \"batch-3\"\nchunk = \"2m\"\nlease = \"3m\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.audit.worker.as_deref(), Some("batch-3"));
+        assert_eq!(c.audit.chunk, Some(Duration::from_secs(120)));
+        assert_eq!(c.audit.lease, Some(Duration::from_secs(180)));
+        let none = Config::parse(p, "").unwrap();
+        assert_eq!((none.audit.worker, none.audit.chunk), (None, None));
+        for bad in [
+            "[audit]\nworker = \"\"\n",
+            "[audit]\nworker = \" padded\"\n",
+            "[audit]\nworker = \"a\\u0007b\"\n",
+            "[audit]\nchunk = \"soon\"\n",
+            "[audit]\nworkers = 2\n",
+        ] {
+            assert!(
+                matches!(Config::parse(p, bad), Err(ConfigError::Parse { .. })),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
     fn the_policy_keys_are_the_policys_own() {
         let policy = serde_json::to_value(crate::policy::Policy::default()).unwrap();
         let mut own: Vec<&str> = policy
