@@ -9,7 +9,8 @@
 //! that a budget is spent where it finds the most. Each stage is carved, as
 //! workers claim, into **chunks**: the customers after one code up to
 //! another, sized from the claiming worker's measured rate to about a
-//! minute of its work ([`CHUNK`], `[audit] chunk`).
+//! minute of its work ([`CHUNK`], `[audit] chunk`; the first chunk of each
+//! tier a fifth of that, until a chunk has measured the stored hashes).
 //!
 //! A claim is one short write transaction: the first chunk of the pool
 //! (left open by a budget, or whose lease lapsed), else a new one carved at
@@ -91,11 +92,19 @@ pub fn stages(candidates: usize) -> Vec<Stage> {
 
 /// This worker's verifications per second (all its hashing threads), on
 /// each tier: measured before the first claim, then from each chunk.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Rates {
     cheap: f64,
     slow: f64,
+    /// Learnt from a chunk of the tier (not only the probe, which hashes at
+    /// the policy's parameters while the stored hashes may be other ones).
+    cheap_seen: bool,
+    slow_seen: bool,
 }
+
+/// Until a tier's rate is learnt from a chunk, its chunks are cut to this
+/// fraction of their length: a first, short chunk measures the real hashes.
+const FIRST_CHUNK: f64 = 0.2;
 
 impl Rates {
     /// A short measurement: two verifications per thread at the policy's
@@ -113,7 +122,22 @@ impl Rates {
         let t = Instant::now();
         password::verify_all(params, &pairs)?;
         let cheap = 4000.0 / t.elapsed().as_secs_f64().max(1e-6);
-        Ok(Rates { cheap, slow })
+        Ok(Rates {
+            cheap,
+            slow,
+            ..Rates::default()
+        })
+    }
+
+    /// The work (verifications) a chunk of `secs` holds.
+    fn target(&self, s: &Stage, secs: f64) -> f64 {
+        let seen = if s.cheap {
+            self.cheap_seen
+        } else {
+            self.slow_seen
+        };
+        let part = if seen { 1.0 } else { FIRST_CHUNK };
+        (self.of(s) * secs * part).max(1.0)
     }
 
     fn of(&self, s: &Stage) -> f64 {
@@ -125,9 +149,9 @@ impl Rates {
         if guesses >= 16 && took > Duration::from_millis(50) {
             let r = guesses as f64 / took.as_secs_f64();
             if s.cheap {
-                self.cheap = r;
+                (self.cheap, self.cheap_seen) = (r, true);
             } else {
-                self.slow = r;
+                (self.slow, self.slow_seen) = (r, true);
             }
         }
     }
@@ -363,7 +387,7 @@ fn carve(
     let (mut stage, mut after) = (cycle.stage, cycle.frontier.clone());
     while let Some(s) = all.get(stage) {
         let width = s.band.len().max(1) as f64;
-        let target = (rates.of(s) * chunk_secs).max(1.0);
+        let target = rates.target(s, chunk_secs);
         let limit = ((target / width).ceil() as u64).clamp(1, MAX_CHUNK_CUSTOMERS);
         let next = tx.customers_to_carve(s.cheap, &after, limit)?;
         let mut work = 0.0;
@@ -527,6 +551,7 @@ mod tests {
         let rates = Rates {
             cheap: 1e6,
             slow: 40.0,
+            ..Rates::default()
         };
         let slow = &stages(100)[1];
         // 40/s, 10 s of a 30 s renewal interval, 16 guesses a customer.
@@ -538,7 +563,26 @@ mod tests {
         let crawl = Rates {
             cheap: 1.0,
             slow: 0.1,
+            ..Rates::default()
         };
         assert_eq!(page_size(&crawl, slow, Duration::from_secs(30)), 1);
+    }
+
+    #[test]
+    fn a_tiers_first_chunk_is_short_until_its_rate_is_learnt() {
+        let mut r = Rates {
+            cheap: 1000.0,
+            slow: 40.0,
+            ..Rates::default()
+        };
+        let slow = &stages(100)[1];
+        assert_eq!(r.target(slow, 60.0), 40.0 * 60.0 * FIRST_CHUNK);
+        // Too few guesses to say: still the probe's rate.
+        r.learn(slow, 3, Duration::from_secs(1));
+        assert_eq!(r.target(slow, 60.0), 40.0 * 60.0 * FIRST_CHUNK);
+        // The stored hashes are slower than the policy's: 10 a second.
+        r.learn(slow, 100, Duration::from_secs(10));
+        assert_eq!(r.target(slow, 60.0), 600.0);
+        assert_eq!(r.target(&stages(100)[0], 60.0), 1000.0 * 60.0 * FIRST_CHUNK);
     }
 }
