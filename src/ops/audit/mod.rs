@@ -116,7 +116,8 @@ pub struct Guessing {
     pub worker: String,
     /// The cycle it worked on (none for one customer).
     pub cycle: Option<i64>,
-    /// Credentials whose guesses in this run's chunks were all made.
+    /// Credentials finished in a stage by this run (a credential counts
+    /// once in each stage: the legacy one, or each band of candidates).
     pub guessed: u64,
     /// Guesses verified.
     pub guesses: u64,
