@@ -14,6 +14,16 @@ use md5::Digest;
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
+/// The guesses a walk makes on `settled` credentials that each hit at their
+/// first candidate, besides `rest` others: one each, plus at most one more
+/// under way on each other hashing thread when the hit came in.
+fn about(rest: u64, settled: u64, guesses: &serde_json::Value) -> bool {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
+    guesses
+        .as_u64()
+        .is_some_and(|g| (rest + settled..=rest + settled * threads).contains(&g))
+}
+
 /// A config file naming this worker, with chunks of `chunk` of its work.
 fn config(env: &Env, worker: &str, chunk: &str) -> String {
     let p = env.write(
@@ -300,7 +310,7 @@ fn a_stalled_workers_lapsed_lease_is_taken_over_and_its_finding_counted_once() {
     let s = &later["summary"];
     assert_eq!(s["taken_over"], 1, "{s}");
     assert_eq!(s["cycle_complete"], true, "{s}");
-    assert_eq!(s["guesses"], 199 * 8 + 1, "{s}");
+    assert!(about(199 * 8, 1, &s["guesses"]), "{s}");
     let found: Vec<&str> = later["findings"]
         .as_array()
         .unwrap()
@@ -337,8 +347,13 @@ fn a_stalled_workers_lapsed_lease_is_taken_over_and_its_finding_counted_once() {
         (c.claims, c.worker.as_str(), c.state.as_str()),
         (2, "later", "done")
     );
-    assert_eq!((c.guesses, c.hits), (199 * 8 + 1, 1), "{c:?}");
-    assert_eq!(trail_guesses(&env, 1), 199 * 8 + 1);
+    assert_eq!(c.hits, 1, "{c:?}");
+    assert_eq!(
+        Some(c.guesses),
+        later["summary"]["guesses"].as_i64(),
+        "{c:?}"
+    );
+    assert_eq!(trail_guesses(&env, 1), c.guesses as u64);
     assert_eq!(
         env.sql_i64("SELECT count(*) FROM guessable", &[]),
         1,
@@ -383,8 +398,9 @@ fn a_finding_drops_the_customer_from_the_later_chunks() {
     let j = finish(spawn(&env, &c1, None, &["--candidates", "32"]));
     let s = &j["summary"];
     assert_eq!(s["cycle_complete"], true, "{s}");
-    // One guess on P0003, then none in its band or the next one.
-    assert_eq!(s["guesses"], 59 * 32 + 1, "{s}");
+    // One guess on P0003 (and any under way on the other threads when it
+    // hit), then none in its band or the next one.
+    assert!(about(59 * 32, 1, &s["guesses"]), "{s}");
     let cs = chunks(&env, 1);
     assert_eq!(cs.iter().map(|c| c.hits).sum::<i64>(), 1);
     // A password changed by any route ends the finding, and the next cycle
