@@ -502,15 +502,15 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;audit'= {
             cand --fail-on 'Exit 1 when a finding at or above this severity exists (guessable passwords found by earlier runs included, while unchanged). With -q or on a pipe (cron), only those findings are listed, and nothing at all when there are none; without --fail-on there, every finding is listed'
-            cand --budget 'Stop guessing this long after the run started (e.g. 2h, 30m, 90s): the checks that need no guessing cover every customer first, then guesses go on until then; the run overruns it by at most one candidate verification, and the next run resumes at the next candidate'
+            cand --budget 'Stop guessing this long after the run started (e.g. 2h, 30m, 90s), for this process alone: the checks that need no guessing cover every customer first, then guesses go on until then; the run overruns it by at most one candidate verification, and the rest of its chunk goes back for the next run (of any worker) to resume at the next candidate'
             cand --customer 'Only this customer'
-            cand --candidates 'Guesses per credential (1 to 100000)'
+            cand --candidates 'Guesses per credential (1 to 100000); a cycle under way keeps the number it started with'
             cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
             cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
             cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
             cand --format 'Output form of listings and results (json: one JSON document on stdout)'
             cand --busy-timeout 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)'
-            cand --guess 'Also try guesses built from each customer''s own data against the stored hashes'
+            cand --guess 'Also try guesses built from each customer''s own data against the stored hashes: the cheap legacy hashes of every customer first, then the others a band of the likeliest candidates at a time. Processes on one host or many running this at once on one ledger divide the work (chunks claimed under a lease; `[audit]` in the config file names the worker)'
             cand -y 'Answer yes to confirmations (needed without a terminal)'
             cand --yes 'Answer yes to confirmations (needed without a terminal)'
             cand -q 'Print nothing on success except requested data'

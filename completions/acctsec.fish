@@ -377,9 +377,9 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_se
 medium\t''
 high\t''
 critical\t''"
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l budget -d 'Stop guessing this long after the run started (e.g. 2h, 30m, 90s): the checks that need no guessing cover every customer first, then guesses go on until then; the run overruns it by at most one candidate verification, and the next run resumes at the next candidate' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l budget -d 'Stop guessing this long after the run started (e.g. 2h, 30m, 90s), for this process alone: the checks that need no guessing cover every customer first, then guesses go on until then; the run overruns it by at most one candidate verification, and the rest of its chunk goes back for the next run (of any worker) to resume at the next candidate' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l customer -d 'Only this customer' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l candidates -d 'Guesses per credential (1 to 100000)' -r
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l candidates -d 'Guesses per credential (1 to 100000); a cycle under way keeps the number it started with' -r
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l db -d 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l config -d 'Per-host settings (keys of the trail\'s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]' -r -F
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l operator -d 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]' -r
@@ -387,7 +387,7 @@ complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_se
 csv\t''
 json\t''"
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l busy-timeout -d 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)' -r
-complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l guess -d 'Also try guesses built from each customer\'s own data against the stored hashes'
+complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -l guess -d 'Also try guesses built from each customer\'s own data against the stored hashes: the cheap legacy hashes of every customer first, then the others a band of the likeliest candidates at a time. Processes on one host or many running this at once on one ledger divide the work (chunks claimed under a lease; `[audit]` in the config file names the worker)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -s y -l yes -d 'Answer yes to confirmations (needed without a terminal)'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -s q -l quiet -d 'Print nothing on success except requested data'
 complete -c acctsec -n "__fish_acctsec_using_subcommand audit; and not __fish_seen_subcommand_from history help" -s h -l help -d 'Print help'

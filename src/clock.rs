@@ -36,6 +36,14 @@ pub fn now() -> DateTime<Utc> {
     }
 }
 
+/// The moment `ACCTSEC_NOW` fixes, when it does (debug builds only): a
+/// clock that must agree across hosts (the audit's leases, read from the
+/// database server) still follows it, so that tests move past an expiry
+/// without sleeping.
+pub fn fixed_now() -> Option<DateTime<Utc>> {
+    fixed().ok().flatten()
+}
+
 /// The time at start-up, for the command's context; an `ACCTSEC_NOW` that
 /// is set but unreadable comes back as `Err(value)` (debug builds only).
 pub fn start() -> Result<DateTime<Utc>, String> {

@@ -13,6 +13,11 @@
 //! public_keys = ["ed25519:..."]                       # every host that verifies
 //! retired_keys = []                                   # keys taken out of service after a leak
 //! max_seal_age = "2d"
+//!
+//! [audit]
+//! worker = "batch-3"     # this host's name in `audit history` (default: host name and process id)
+//! chunk = "60s"          # how much guessing work a worker claims at a time
+//! lease = "90s"          # how long its claim holds unrenewed (a dead worker's work returns after it)
 //! ```
 //!
 //! Each table is its own struct with `deny_unknown_fields`, so a misspelt key
@@ -37,6 +42,40 @@ pub struct Config {
     pub trail: TrailConfig,
     /// `[smtp]`: the relay `notify send` delivers through (`None`: no table).
     pub smtp: Option<SmtpConfig>,
+    pub audit: AuditConfig,
+}
+
+/// `[audit]`: this host as a worker of the guessing audit.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditConfig {
+    /// The name this worker goes by in the ledger (`audit history`, the
+    /// audit trail); default: the host name and the process id.
+    #[serde(default, deserialize_with = "worker_name")]
+    pub worker: Option<String>,
+    /// How much work (by this worker's measured rate) a chunk is cut to.
+    #[serde(default, deserialize_with = "duration")]
+    pub chunk: Option<Duration>,
+    /// How long a claim of this worker holds without renewal (it renews
+    /// every third of it while it works).
+    #[serde(default, deserialize_with = "duration")]
+    pub lease: Option<Duration>,
+}
+
+/// A worker name: 1 to 64 printable characters, no spaces at the ends.
+fn worker_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(d)?;
+    let ok = !text.is_empty()
+        && text.chars().count() <= 64
+        && text.trim() == text
+        && !text.chars().any(char::is_control);
+    if ok {
+        Ok(Some(text))
+    } else {
+        Err(serde::de::Error::custom(
+            "a worker name is 1 to 64 printable characters without spaces at either end",
+        ))
+    }
 }
 
 /// The file's tables.
@@ -46,6 +85,8 @@ struct File {
     #[serde(default)]
     trail: TrailConfig,
     smtp: Option<SmtpConfig>,
+    #[serde(default)]
+    audit: AuditConfig,
 }
 
 /// `[smtp]`: the broker's mail relay (`notify send`).
@@ -307,6 +348,7 @@ impl Config {
             path: Some(path.to_path_buf()),
             trail,
             smtp,
+            audit: file.audit,
         })
     }
 }
@@ -611,6 +653,33 @@ mod tests {
             assert!(
                 matches!(e, ConfigError::Parse { line: Some(l), .. } if l == line),
                 "{bad}: {e:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_audit_table_names_the_worker_and_sizes_its_work() {
+        let p = Path::new("/etc/acctsec/config.toml");
+        let c = Config::parse(
+            p,
+            "[audit]\nworker = \"batch-3\"\nchunk = \"2m\"\nlease = \"3m\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.audit.worker.as_deref(), Some("batch-3"));
+        assert_eq!(c.audit.chunk, Some(Duration::from_secs(120)));
+        assert_eq!(c.audit.lease, Some(Duration::from_secs(180)));
+        let none = Config::parse(p, "").unwrap();
+        assert_eq!((none.audit.worker, none.audit.chunk), (None, None));
+        for bad in [
+            "[audit]\nworker = \"\"\n",
+            "[audit]\nworker = \" padded\"\n",
+            "[audit]\nworker = \"a\\u0007b\"\n",
+            "[audit]\nchunk = \"soon\"\n",
+            "[audit]\nworkers = 2\n",
+        ] {
+            assert!(
+                matches!(Config::parse(p, bad), Err(ConfigError::Parse { .. })),
+                "{bad}"
             );
         }
     }

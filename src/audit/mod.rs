@@ -281,6 +281,23 @@ pub fn static_findings(
     out
 }
 
+/// The stored formats (`credential.format`) that cost next to nothing to
+/// verify: unsalted digests and the broken crypts. The guessing audit tries
+/// every customer's credentials in these before any other, since a budget
+/// finds the most there.
+pub const CHEAP_FORMATS: &[&str] = &[
+    "md5-hex",
+    "sha1-hex",
+    "sha256-hex",
+    "des-crypt",
+    "md5-crypt",
+];
+
+/// Whether a stored format is one of [`CHEAP_FORMATS`].
+pub fn is_cheap(format: &str) -> bool {
+    CHEAP_FORMATS.contains(&format)
+}
+
 /// Whether a stored format is a legacy one, and how bad.
 pub fn legacy(f: &HashFormat) -> Option<(Severity, LegacyWhy)> {
     match f {

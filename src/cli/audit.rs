@@ -38,7 +38,11 @@ impl From<SeverityArg> for Severity {
 pub struct AuditArgs {
     #[command(subcommand)]
     pub cmd: Option<AuditCmd>,
-    /// Also try guesses built from each customer's own data against the stored hashes
+    /// Also try guesses built from each customer's own data against the stored hashes:
+    /// the cheap legacy hashes of every customer first, then the others a band of the
+    /// likeliest candidates at a time. Processes on one host or many running this at
+    /// once on one ledger divide the work (chunks claimed under a lease; `[audit]` in
+    /// the config file names the worker)
     #[arg(long)]
     pub guess: bool,
     /// Exit 1 when a finding at or above this severity exists (guessable passwords
@@ -47,16 +51,18 @@ pub struct AuditArgs {
     /// without --fail-on there, every finding is listed
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<SeverityArg>,
-    /// Stop guessing this long after the run started (e.g. 2h, 30m, 90s): the checks
-    /// that need no guessing cover every customer first, then guesses go on until
-    /// then; the run overruns it by at most one candidate verification, and the next
-    /// run resumes at the next candidate
+    /// Stop guessing this long after the run started (e.g. 2h, 30m, 90s), for this
+    /// process alone: the checks that need no guessing cover every customer first, then
+    /// guesses go on until then; the run overruns it by at most one candidate
+    /// verification, and the rest of its chunk goes back for the next run (of any
+    /// worker) to resume at the next candidate
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub budget: Option<Duration>,
     /// Only this customer
     #[arg(long, value_name = "CODE")]
     pub customer: Option<String>,
-    /// Guesses per credential (1 to 100000)
+    /// Guesses per credential (1 to 100000); a cycle under way keeps the number it
+    /// started with
     #[arg(long, value_name = "N", default_value_t = 100,
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
     pub candidates: usize,
@@ -85,11 +91,19 @@ fn audit(ctx: &mut Ctx, a: &AuditArgs) -> Result<u8> {
     // only what --fail-on calls wrong is listed; a person at a terminal
     // sees every finding.
     let unattended = ctx.global.quiet || !ctx.out.terminal().stdout;
+    let config = ctx.config()?;
     let options = Options {
         now: ctx.now,
         guess: a.guess,
         customer: a.customer.clone(),
         candidates: a.candidates,
+        worker: config
+            .audit
+            .worker
+            .clone()
+            .unwrap_or_else(op::work::default_worker),
+        chunk: config.audit.chunk.unwrap_or(op::work::CHUNK),
+        lease: config.audit.lease.unwrap_or(op::work::LEASE),
         budget: a.budget,
         fail_on,
         list_min: if unattended { fail_on } else { None },
@@ -173,8 +187,21 @@ fn history(ctx: &mut Ctx, limit: Option<u64>) -> Result<u8> {
         "by_severity",
         "cycle_complete",
         "budget_exceeded",
+        "worker",
+        "cycle",
+        "chunks",
+        "share",
     ])
-    .narrow(&["seconds", "by_severity", "guesses", "budget_exceeded"]);
+    .narrow(&[
+        "seconds",
+        "by_severity",
+        "budget_exceeded",
+        "chunks",
+        "cycle",
+        "findings",
+        "guesses",
+        "share",
+    ]);
     for r in runs {
         l.push(vec![
             json!(r.id),
@@ -187,6 +214,10 @@ fn history(ctx: &mut Ctx, limit: Option<u64>) -> Result<u8> {
             json!(r.by_severity),
             json!(r.cycle_complete),
             json!(r.budget_exceeded),
+            json!(r.worker),
+            json!(r.cycle),
+            json!(r.chunks),
+            json!(r.share),
         ]);
     }
     ctx.out.listing(&l)?;

@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 
 use super::Tx;
 use super::customers::{CUSTOMER_COLUMNS, customer_from};
-use super::exec::{Exec, Row, params};
+use super::exec::{Exec, Param, Row, params};
 use crate::audit::Source;
 use crate::customer::{AccountState, Credential, Customer, Lock, PasswordState};
 use crate::error::Result;
@@ -56,6 +56,11 @@ pub struct AccountScan<'a> {
     pub after: Option<&'a str>,
     /// At most this many.
     pub limit: Option<u64>,
+    /// Only codes up to this one (a chunk of the guessing audit).
+    pub upto: Option<&'a str>,
+    /// Only customers with a credential in this tier: cheap formats
+    /// (`true`, `audit::CHEAP_FORMATS`) or the others (`false`).
+    pub cheap: Option<bool>,
 }
 
 /// The columns of one credential, from the alias `t`.
@@ -142,30 +147,39 @@ pub(super) fn audit_accounts(
     // range keeps to the primary key.
     let after = scan.after.unwrap_or_default();
     let limit = scan.limit.map_or(i64::MAX, |l| l as i64);
-    let sql = |only: &str, limit: &str| {
-        format!(
-            "SELECT {CUSTOMER_COLUMNS}, c.locked_at, c.lock_reason, c.locked_by, {}, {}, {}, {}
-             FROM customer c
-             LEFT JOIN credential l ON l.customer = c.code AND l.kind = 'login'
-             LEFT JOIN credential e ON e.customer = c.code AND e.kind = 'execution'
-             LEFT JOIN guessable gl ON gl.customer = c.code AND gl.kind = 'login'
-             LEFT JOIN guessable ge ON ge.customer = c.code AND ge.kind = 'execution'
-             WHERE c.code > ?1 {only} ORDER BY c.code LIMIT {limit}",
-            credential_columns("l"),
-            credential_columns("e"),
-            stored_columns("gl"),
-            stored_columns("ge"),
-        )
-    };
-    let each = &mut |r: Row| each(account_from(r)?);
-    match scan.only {
-        Some(code) => db.query(
-            &sql("AND c.code = ?3", "?2"),
-            params![after, limit, code],
-            each,
-        ),
-        None => db.query(&sql("", "?2"), params![after, limit], each),
+    let mut cond = String::new();
+    let mut extra: Vec<&str> = Vec::new();
+    if let Some(code) = scan.only {
+        extra.push(code);
+        cond.push_str(&format!(" AND c.code = ?{}", 2 + extra.len()));
     }
+    if let Some(upto) = scan.upto {
+        extra.push(upto);
+        cond.push_str(&format!(" AND c.code <= ?{}", 2 + extra.len()));
+    }
+    if let Some(cheap) = scan.cheap {
+        cond.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM credential x WHERE x.customer = c.code AND {})",
+            super::guess_work::tier_condition("x", cheap)
+        ));
+    }
+    let sql = format!(
+        "SELECT {CUSTOMER_COLUMNS}, c.locked_at, c.lock_reason, c.locked_by, {}, {}, {}, {}
+         FROM customer c
+         LEFT JOIN credential l ON l.customer = c.code AND l.kind = 'login'
+         LEFT JOIN credential e ON e.customer = c.code AND e.kind = 'execution'
+         LEFT JOIN guessable gl ON gl.customer = c.code AND gl.kind = 'login'
+         LEFT JOIN guessable ge ON ge.customer = c.code AND ge.kind = 'execution'
+         WHERE c.code > ?1{cond} ORDER BY c.code LIMIT ?2",
+        credential_columns("l"),
+        credential_columns("e"),
+        stored_columns("gl"),
+        stored_columns("ge"),
+    );
+    let each = &mut |r: Row| each(account_from(r)?);
+    let mut params = vec![Param::Text(after), Param::Int(limit)];
+    params.extend(extra.into_iter().map(Param::Text));
+    db.query(&sql, &params, each)
 }
 
 impl Tx<'_> {
@@ -272,6 +286,9 @@ mod tests {
                     cycle_complete: true,
                     budget_exceeded: false,
                     summary: "{}".into(),
+                    worker: None,
+                    cycle: None,
+                    chunks: 0,
                 })?;
                 let tag = hash_tag("5f4dcc3b5aa765d61d8327deb882cf99");
                 let now = tx.now();

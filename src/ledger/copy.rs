@@ -54,8 +54,16 @@ pub const TABLES: &[(&str, &str)] = &[
     ),
     ("attempt", "id, customer, kind, at, ok, source"),
     (
+        "guess_cycle",
+        "id, started_at, candidates, stage, frontier, completed_at, completed_by",
+    ),
+    (
         "audit_run",
-        "id, started_at, finished_at, guess, customers, guesses, cycle_complete, budget_exceeded, summary",
+        "id, started_at, finished_at, guess, customers, guesses, cycle_complete, budget_exceeded, summary, worker, cycle, chunks",
+    ),
+    (
+        "guess_chunk",
+        "id, cycle, stage, after_code, last_code, within, state, worker, lease_until, claims, credentials, guesses, hits, run, finished_at",
     ),
     ("seal", "id, seq, head, sealed_at, key, signature"),
     (

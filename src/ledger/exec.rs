@@ -287,6 +287,21 @@ pub trait Transaction: Exec {
     fn scratch(&self, name: &str, columns: &[(&str, &str)], rows: &mut RowSource<'_>)
     -> Result<()>;
 
+    /// The database server's clock (now, under the write lock), in the
+    /// stored form, for times several hosts must agree on (leases);
+    /// `None` for a backend with no server (SQLite: the one clock).
+    fn server_now(&self) -> Result<Option<String>> {
+        Ok(None)
+    }
+
+    /// What a query that claims rows for this transaction ends with, so that
+    /// claimers skip the rows others have locked instead of waiting for
+    /// them (PostgreSQL: `FOR UPDATE SKIP LOCKED`); empty where the write
+    /// lock already serialises claims (SQLite).
+    fn claim_clause(&self) -> &'static str {
+        ""
+    }
+
     /// After rows were copied in with their keys: let generated keys go on
     /// after them (PostgreSQL's identity sequences; SQLite needs nothing).
     fn after_copy(&self) -> Result<()> {

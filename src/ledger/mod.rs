@@ -77,6 +77,7 @@ mod customers;
 mod environments;
 mod exec;
 pub mod files;
+mod guess_work;
 mod notify;
 mod policy;
 mod postgres;
@@ -97,6 +98,7 @@ pub use authcodes::{AuthCodeLock, AuthCodeRow};
 pub use copy::{Copied, TABLES as COPIED_TABLES};
 pub use credentials::{IssueRun, LockedAccount, StateCounts};
 pub use customers::{CustomerFilter, Known};
+pub use guess_work::{ChunkCounts, GuessChunk, GuessCycle};
 pub use notify::{AckResult, Delivery, Notice, RetryResult};
 pub(crate) use postgres::url as db_url;
 pub use read::Read;
@@ -108,7 +110,7 @@ use exec::{Conn, Exec, Transaction};
 
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
-pub const SCHEMA_VERSION: i64 = 18;
+pub const SCHEMA_VERSION: i64 = 19;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;

@@ -10,8 +10,8 @@ use super::{
     LockedAccount, LogFilter, Notice, StateCounts, Tamper, Tx,
 };
 use super::{
-    AuthCodeLock, AuthCodeRow, RequestRow, audit, audit_findings, audit_runs, authcodes,
-    credentials, customers, environments, notify, policy, report, requests,
+    AuthCodeLock, AuthCodeRow, GuessCycle, RequestRow, audit, audit_findings, audit_runs,
+    authcodes, credentials, customers, environments, guess_work, notify, policy, report, requests,
 };
 use crate::authcode::Purpose;
 use crate::customer::{AccountState, Customer, Lock};
@@ -306,6 +306,11 @@ pub trait Read: sealed::Sealed {
     /// Weak-credential audit runs, newest last (at most `limit`, newest kept).
     fn audit_runs(&self, limit: Option<u64>) -> Result<Vec<AuditRun>> {
         audit_runs::audit_runs(db(self), limit)
+    }
+
+    /// Guessing cycle `id`.
+    fn guess_cycle(&self, id: i64) -> Result<Option<GuessCycle>> {
+        guess_work::guess_cycle(db(self), id)
     }
 
     /// The accounts a scan selects, with their credentials and stored

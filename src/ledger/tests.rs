@@ -94,6 +94,9 @@ fn ledger() -> (tempfile::TempDir, Ledger) {
                 cycle_complete: true,
                 budget_exceeded: false,
                 summary: "{}".into(),
+                worker: Some("batch-1".into()),
+                cycle: None,
+                chunks: 0,
             })?;
             tx.audit(entry(Some("1000100")))?;
             Ok(())

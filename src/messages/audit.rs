@@ -184,14 +184,32 @@ pub fn audit_summary(s: &Summary) -> String {
         let (done, n, per) = (g.guessed, g.guesses, g.candidates_per_credential);
         let rate = float(g.guesses_per_second);
         out.push_str(&tr!(
-            "; guessing finished for {done} customer(s), {n} guesses ({per} per credential, {rate}/s)",
-            "。推測完了 {done} 名、推測 {n} 回（1認証情報あたり {per} 個、毎秒 {rate} 回）"
+            "; {n} guesses ({per} per credential, {rate}/s), {done} credential(s) finished in a stage",
+            "。推測 {n} 回（1認証情報あたり {per} 個、毎秒 {rate} 回）、段階ごとの推測完了 {done} 件"
         ));
-        if g.budget_exceeded {
-            let rem = g.remaining;
+        if let Some(cycle) = g.cycle {
+            let (chunks, worker) = (g.chunks, crate::sanitize::sanitize(&g.worker));
             out.push_str(&tr!(
-                "; budget used up, {rem} customer(s) left for the next run",
-                "。時間切れのため残り {rem} 名は次回に続行します"
+                " in {chunks} chunk(s) of cycle {cycle} as worker {worker}",
+                "（サイクル {cycle} のチャンク {chunks} 個、ワーカー {worker}）"
+            ));
+        }
+        if g.taken_over > 0 || g.lost > 0 {
+            let (t, l) = (g.taken_over, g.lost);
+            out.push_str(&tr!(
+                "; {t} chunk(s) taken over from lapsed leases, {l} lost to another worker",
+                "。期限切れから引き継いだチャンク {t} 個、他のワーカーに移ったチャンク {l} 個"
+            ));
+        }
+        if g.cycle_complete {
+            out.push_str(&tr!(
+                "; the cycle is complete: the next run starts over",
+                "。サイクル完了：次回は最初から推測します"
+            ));
+        } else if g.budget_exceeded {
+            out.push_str(&tr!(
+                "; budget used up: the rest is left for the next run",
+                "。時間切れのため残りは次回に続行します"
             ));
             if let Some(w) = &g.stopped_within {
                 let c = crate::sanitize::sanitize(&w.customer);
@@ -202,6 +220,11 @@ pub fn audit_summary(s: &Summary) -> String {
                     "（お客様 {c} の{k}パスワードの {next} 番目の推測から再開します）"
                 ));
             }
+        } else if g.cycle.is_some() {
+            out.push_str(&tr!(
+                "; nothing left to claim: other workers hold the rest of the cycle",
+                "。取得できる作業はありません：残りは他のワーカーが処理中です"
+            ));
         }
     }
     out

@@ -251,6 +251,8 @@ pub struct Timed {
     pub wall: Duration,
     /// Peak RSS in bytes (`ru_maxrss` of this very child, from `wait4`).
     pub max_rss: u64,
+    /// The child's CPU time (user and system).
+    pub cpu: Duration,
 }
 
 /// Spawn, collect stdout/stderr, and reap the child with `wait4` so its own
@@ -295,7 +297,12 @@ pub fn run_timed(mut cmd: Command) -> Timed {
         },
         wall,
         max_rss: (ru.ru_maxrss.max(0) as u64) * 1024,
+        cpu: tv(ru.ru_utime) + tv(ru.ru_stime),
     }
+}
+
+fn tv(t: libc::timeval) -> Duration {
+    Duration::from_secs(t.tv_sec.max(0) as u64) + Duration::from_micros(t.tv_usec.max(0) as u64)
 }
 
 /// min / median / p95 / max of a set of durations, in milliseconds.

@@ -914,3 +914,36 @@ pub fn back_to_login_env(env: &Env) {
         &[],
     );
 }
+
+/// Take `env`'s ledger back to before the guessing audit across hosts
+/// (schema 19): no cycles or chunks, no worker, cycle or chunks of a run.
+/// (SQLite cannot drop a column with a foreign key, so there the runs are
+/// copied into a table without the three.)
+pub fn back_before_guess_workers(env: &Env) {
+    env.sql_exec("DROP TABLE guess_chunk", &[]);
+    if on_pg() {
+        env.sql_exec(
+            "ALTER TABLE audit_run DROP COLUMN worker, DROP COLUMN cycle, DROP COLUMN chunks",
+            &[],
+        );
+    } else {
+        let keep: Vec<String> = env
+            .sql_col(
+                "SELECT name FROM pragma_table_info('audit_run') ORDER BY cid",
+                &[],
+            )
+            .into_iter()
+            .filter(|c| !matches!(c.as_str(), "worker" | "cycle" | "chunks"))
+            .collect();
+        env.sql_exec("ALTER TABLE audit_run RENAME TO audit_run_old", &[]);
+        env.sql_exec(
+            &format!(
+                "CREATE TABLE audit_run AS SELECT {} FROM audit_run_old",
+                keep.join(", ")
+            ),
+            &[],
+        );
+        env.sql_exec("DROP TABLE audit_run_old", &[]);
+    }
+    env.sql_exec("DROP TABLE guess_cycle", &[]);
+}

@@ -701,6 +701,20 @@ impl Transaction for PgTx<'_> {
         Ok(self.changed.get() > 0)
     }
 
+    fn server_now(&self) -> Result<Option<String>> {
+        let db: &dyn Exec = self;
+        db.one(
+            "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')",
+            &[],
+            |mut r| r.text(0),
+        )
+        .map(Some)
+    }
+
+    fn claim_clause(&self) -> &'static str {
+        " FOR UPDATE SKIP LOCKED"
+    }
+
     fn commit(self: Box<Self>) -> Result<()> {
         self.open.set(false);
         self.pg.batch("COMMIT")

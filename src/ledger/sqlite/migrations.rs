@@ -366,6 +366,42 @@ pub(super) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (customer, purpose)
     ) STRICT;
     "#,
+    // 19: the guessing audit across hosts. A cycle of guessing is carved,
+    // as workers claim it, into chunks of (customers x candidate range)
+    // held under a lease; a run records its worker, its cycle and its
+    // chunks (`audit history` shows each worker's share).
+    r#"
+    CREATE TABLE guess_cycle (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at    TEXT NOT NULL,
+        candidates    INTEGER NOT NULL,
+        stage         INTEGER NOT NULL DEFAULT 0,
+        frontier      TEXT NOT NULL DEFAULT '',
+        completed_at  TEXT,
+        completed_by  TEXT
+    ) STRICT;
+    CREATE TABLE guess_chunk (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        cycle       INTEGER NOT NULL REFERENCES guess_cycle (id),
+        stage       INTEGER NOT NULL,
+        after_code  TEXT NOT NULL,
+        last_code   TEXT NOT NULL,
+        within      TEXT,
+        state       TEXT NOT NULL CHECK (state IN ('open', 'claimed', 'done')),
+        worker      TEXT,
+        lease_until TEXT,
+        claims      INTEGER NOT NULL DEFAULT 0,
+        credentials INTEGER NOT NULL DEFAULT 0,
+        guesses     INTEGER NOT NULL DEFAULT 0,
+        hits        INTEGER NOT NULL DEFAULT 0,
+        run         INTEGER REFERENCES audit_run (id),
+        finished_at TEXT
+    ) STRICT;
+    CREATE INDEX guess_chunk_pool ON guess_chunk (cycle, state, stage, after_code);
+    ALTER TABLE audit_run ADD COLUMN worker TEXT;
+    ALTER TABLE audit_run ADD COLUMN cycle INTEGER REFERENCES guess_cycle (id);
+    ALTER TABLE audit_run ADD COLUMN chunks INTEGER NOT NULL DEFAULT 0;
+    "#,
 ];
 
 // Every backend has one migration per schema version.

@@ -4,13 +4,14 @@
 //! credential) and the next run resumes right after it.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, mpsc};
 use std::time::Instant;
 
 use zeroize::Zeroizing;
 
-use crate::audit::{Candidate, Source, Within, candidates, fingerprint, still_holds};
+use crate::audit::{Candidate, Source, Within, candidates, fingerprint, is_cheap, still_holds};
 use crate::customer::{Credential, Customer};
 use crate::error::Result;
 use crate::ledger::AuditAccount;
@@ -18,6 +19,16 @@ use crate::ops::Progress;
 use crate::password;
 use crate::policy::{Kind, Policy};
 use crate::secret::Hasher;
+
+/// What part of each customer's guesses a walk makes: the candidates in
+/// `band` (by rank, most likely first), on the credentials of one tier
+/// (`cheap`: `Some(true)` the cheap legacy formats, `Some(false)` the
+/// others, `None` both).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Scope {
+    pub(super) band: Range<usize>,
+    pub(super) cheap: Option<bool>,
+}
 
 /// One customer's credentials, for the guessing walk.
 pub(super) struct Subject {
@@ -52,9 +63,15 @@ impl Subject {
         }
     }
 
-    /// Whether the walk has guesses to make on this credential.
-    fn to_guess(&self, kind: Kind) -> Option<&Credential> {
+    /// The credential, if it is in the walk's tier.
+    fn in_scope(&self, kind: Kind, scope: &Scope) -> Option<&Credential> {
         self.credential(kind)
+            .filter(|c| scope.cheap.is_none_or(|cheap| is_cheap(&c.format) == cheap))
+    }
+
+    /// Whether the walk has guesses to make on this credential.
+    fn to_guess(&self, kind: Kind, scope: &Scope) -> Option<&Credential> {
+        self.in_scope(kind, scope)
             .filter(|_| !self.standing.contains(&kind))
     }
 
@@ -89,6 +106,9 @@ pub(super) struct Walked {
     pub(super) covered: usize,
     pub(super) within: Option<Within>,
     pub(super) hits: Vec<Vec<(Kind, Source)>>,
+    /// Credentials of the covered customers whose guesses in the scope are
+    /// all made (or that a hit settled).
+    pub(super) credentials: u64,
 }
 
 /// One piece of work for a guessing thread, numbered in walk order.
@@ -136,7 +156,7 @@ impl Done {
 struct Feed<'a> {
     subjects: &'a [Subject],
     policy: &'a Policy,
-    max: usize,
+    scope: &'a Scope,
     deadline: Option<Instant>,
     seq: u64,
     /// The customer, the index in [`KINDS`] (its length: the customer's
@@ -174,14 +194,14 @@ impl<'a> Feed<'a> {
                 self.seq += 1;
                 self.i += 1;
                 self.k = 0;
-                self.j = 0;
+                self.j = self.scope.band.start;
                 return Some(item);
             };
-            let Some(cred) = s.to_guess(kind).filter(|_| !self.settled) else {
+            let Some(cred) = s.to_guess(kind, self.scope).filter(|_| !self.settled) else {
                 self.next_credential();
                 continue;
             };
-            let (policy, max) = (self.policy, self.max);
+            let (policy, max) = (self.policy, self.scope.band.end);
             let list = self
                 .list
                 .get_or_insert_with(|| candidates(&s.customer, kind, policy, max));
@@ -207,7 +227,7 @@ impl<'a> Feed<'a> {
 
     fn next_credential(&mut self) {
         self.k += 1;
-        self.j = 0;
+        self.j = self.scope.band.start;
         self.list = None;
         self.settled = false;
     }
@@ -236,7 +256,7 @@ fn lock<'m, 'a>(feed: &'m Mutex<Feed<'a>>) -> MutexGuard<'m, Feed<'a>> {
 pub(super) fn guess_all(
     policy: &Policy,
     subjects: &[Subject],
-    max: usize,
+    scope: &Scope,
     start: Option<(Kind, usize)>,
     deadline: Option<Instant>,
     made: bool,
@@ -248,12 +268,12 @@ pub(super) fn guess_all(
     Hasher::new(params)?;
     let (k, j) = match start {
         Some((kind, done)) => (KINDS.iter().position(|k| *k == kind).unwrap_or(0), done),
-        None => (0, 0),
+        None => (0, scope.band.start),
     };
     let feed = Mutex::new(Feed {
         subjects,
         policy,
-        max,
+        scope,
         deadline,
         seq: 0,
         i: 0,
@@ -372,9 +392,10 @@ pub(super) fn guess_all(
         let s = &subjects[i];
         let mut k = KINDS.iter().position(|k| *k == kind).unwrap_or(0);
         while let Some(&kind) = KINDS.get(k) {
-            let list = s.candidates(kind, policy, max);
+            let list = s.candidates(kind, policy, scope.band.end);
             let hit = hits[i].iter().any(|(h, _)| *h == kind) || s.standing.contains(&kind);
-            if !hit && done < list.len() {
+            let guessed = s.to_guess(kind, scope).is_some();
+            if guessed && !hit && done < list.len() {
                 let stored = s.credential(kind).map_or("", |c| c.hash.as_str());
                 within = Some(Within {
                     customer: s.customer.code.clone(),
@@ -385,16 +406,26 @@ pub(super) fn guess_all(
                 break;
             }
             k += 1;
-            done = 0;
+            done = scope.band.start;
         }
         if within.is_none() {
             covered += 1;
             progress.advance(1);
         }
     }
+    let credentials = subjects[..covered]
+        .iter()
+        .map(|s| {
+            KINDS
+                .iter()
+                .filter(|k| s.in_scope(**k, scope).is_some())
+                .count() as u64
+        })
+        .sum();
     Ok(Walked {
         covered,
         within,
         hits,
+        credentials,
     })
 }

@@ -3,15 +3,17 @@
 //! A run does two things. First every check that needs no guessing, on
 //! every customer (or the one asked for), together with the guessable
 //! findings earlier runs stored while they hold. Then, with `guess`, the
-//! guesses built from each customer's own data ([`guess`]), a page of
-//! customers at a time, until the budget is used up; a run over everyone
-//! resumes where the last one stopped, even inside a customer. The run is
-//! recorded (its summary, the position, the guesses that hit, an audit
-//! entry) in one transaction.
+//! guesses built from each customer's own data ([`guess`]), until the
+//! budget is used up: over everyone as one worker of the shared guessing
+//! cycle ([`work`]: chunks claimed under a lease, weakest first, several
+//! processes or hosts dividing the work), or over the one customer asked
+//! for. The run is recorded (its summary, the guesses that hit, audit
+//! entries) with its first claim and as each chunk is done.
 
 mod guess;
 #[cfg(test)]
 mod tests;
+pub mod work;
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
@@ -22,7 +24,7 @@ use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 use serde_json::json;
 
-use self::guess::{Subject, guess_all, still_valid};
+use self::guess::{Scope, Subject, guess_all, still_valid};
 use super::{Progress, Stage};
 use crate::audit::{
     Clock, Finding, FindingKind, Severity, Source, Within, hash_tag, static_findings, still_holds,
@@ -30,15 +32,6 @@ use crate::audit::{
 use crate::error::Result;
 use crate::ledger::{AccountScan, AuditRun, Entry, Ledger, Read};
 use crate::policy::{Kind, Policy};
-
-/// Where the resumable guessing walk stands (the last customer covered).
-const CURSOR: &str = "audit.guess_cursor";
-/// Where it stands inside the next customer ([`Within`] as JSON; empty
-/// when it stopped between customers).
-const WITHIN: &str = "audit.guess_within";
-
-/// How many customers the guessing walk reads from the ledger at a time.
-const PAGE: u64 = 256;
 
 /// What a run is asked to do.
 #[derive(Debug, Clone)]
@@ -48,10 +41,17 @@ pub struct Options {
     pub now: DateTime<Utc>,
     /// Also try guesses built from each customer's own data.
     pub guess: bool,
-    /// Only this customer (the walk is then not resumable).
+    /// Only this customer (no share of the cycle is claimed).
     pub customer: Option<String>,
-    /// Guesses per credential.
+    /// Guesses per credential (a cycle under way keeps its own).
     pub candidates: usize,
+    /// This process as a worker of the guessing cycle (`audit history`).
+    pub worker: String,
+    /// How much of this worker's measured work a chunk holds
+    /// ([`work::CHUNK`] by default).
+    pub chunk: Duration,
+    /// How long a claim holds without renewal ([`work::LEASE`] by default).
+    pub lease: Duration,
     /// Stop guessing this long after the run started (at least one guess is
     /// always made, so that a walk ends however short the budget).
     pub budget: Option<Duration>,
@@ -112,23 +112,31 @@ pub struct FailOn {
 /// How the guessing went.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Guessing {
-    /// Customers whose guesses were all made in this run.
+    /// This process as a worker (host and process id, or `[audit] worker`).
+    pub worker: String,
+    /// The cycle it worked on (none for one customer).
+    pub cycle: Option<i64>,
+    /// Credentials finished in a stage by this run (a credential counts
+    /// once in each stage: the legacy one, or each band of candidates).
     pub guessed: u64,
     /// Guesses verified.
     pub guesses: u64,
     pub candidates_per_credential: usize,
     pub guesses_per_second: f64,
-    /// The last customer the previous run covered, when this one resumed.
-    pub resumed_after: Option<String>,
-    /// Where inside a customer this run resumed.
+    /// Chunks of the cycle this run finished.
+    pub chunks: u64,
+    /// Chunks it took over from a worker whose lease lapsed.
+    pub taken_over: u64,
+    /// Chunks it lost: its lease lapsed and another worker took them (its
+    /// guesses there are recorded by that worker).
+    pub lost: u64,
+    /// Where inside a customer its first chunk resumed.
     pub resumed_within: Option<Position>,
-    /// A resumable run covered everyone: the next one starts over.
+    /// This run completed the cycle (the next one starts over).
     pub cycle_complete: bool,
-    /// The budget ran out before the walk ended.
+    /// The budget ran out before the cycle had nothing left to claim.
     pub budget_exceeded: bool,
-    /// Customers left for the next run.
-    pub remaining: u64,
-    /// Where inside a customer the next run resumes (resumable runs only).
+    /// Where inside a customer the rest of its last chunk resumes.
     pub stopped_within: Option<Position>,
 }
 
@@ -218,6 +226,7 @@ impl Tally {
 }
 
 /// A guess that matched, to be stored.
+#[derive(Debug, Clone)]
 struct Hit {
     customer: String,
     kind: Kind,
@@ -231,33 +240,51 @@ struct Hit {
 /// What the checks that need no guessing saw.
 struct Scan {
     customers: u64,
-    /// Customers after the cursor: the guessing walk's total.
-    ahead: u64,
     /// Stored guessable findings whose hash has changed since.
     stale: Vec<(String, Kind, String)>,
 }
 
-/// What the guessing walk did.
+/// What a guessing walk covers: the customers after `after` (up to `upto`),
+/// or the one customer `only`; the candidates and credentials of `scope`;
+/// from `resume` inside the first customer if that position still holds;
+/// `page` customers read at a time.
+struct WalkSpec {
+    only: Option<String>,
+    after: String,
+    upto: Option<String>,
+    scope: Scope,
+    resume: Option<Within>,
+    page: u64,
+}
+
+/// What a guessing walk did.
 #[derive(Default)]
 struct Walk {
-    guesses: u64,
     hits: Vec<Hit>,
     /// Customers whose guesses were all made.
     guessed: u64,
+    /// Credentials whose guesses were all made.
+    credentials: u64,
     last_covered: Option<String>,
     /// Where inside a customer it stopped.
     stopped_within: Option<Within>,
     /// Where inside the first customer it resumed.
     resumed: Option<Within>,
-    /// It reached the end of the customers.
+    /// It reached the end of its customers.
     complete: bool,
+}
+
+/// What the guessing did, as the summary and the record need it.
+#[derive(Default)]
+struct Guessed {
+    worked: work::Worked,
 }
 
 /// Audit every customer (or the one asked for): the checks that need no
 /// guessing, the guessable findings earlier runs stored while they hold,
-/// and with `guess` the guesses, from where the last run stopped until the
-/// budget is used up. The run is recorded, with where it stopped and the
-/// guesses that hit, in one transaction.
+/// and with `guess` the guesses until the budget is used up: this process's
+/// share of the guessing cycle, or the one customer's. The run is recorded
+/// with the guesses that hit.
 pub fn run(ledger: &mut Ledger, o: &Options, progress: &dyn Progress) -> Result<Outcome> {
     let t0 = Instant::now();
     let policy = ledger.policy()?;
@@ -269,27 +296,17 @@ pub fn run(ledger: &mut Ledger, o: &Options, progress: &dyn Progress) -> Result<
         ledger.require_customer(code)?;
     }
     let mut tally = Tally::new(o);
-    // The guessing walk of a run over everyone resumes where the last
-    // (budget-limited) one stopped.
-    let resumable = o.guess && o.customer.is_none();
-    let cursor = if resumable {
-        ledger.meta(CURSOR)?.filter(|c| !c.is_empty())
-    } else {
-        None
-    };
-    let scan = scan(ledger, o, &policy, &clock, cursor.as_deref(), &mut tally)?;
-    let walk = if o.guess {
+    let scan = scan(ledger, o, &policy, &clock, &mut tally)?;
+    let g = if o.guess {
         let deadline = o.budget.and_then(|b| t0.checked_add(b));
-        progress.begin(Stage::Auditing, Some(scan.ahead));
-        let walk = walk(ledger, o, &policy, cursor.clone(), deadline, progress);
+        progress.begin(Stage::Auditing, None);
+        let g = guess(ledger, o, &policy, deadline, progress);
         progress.finish();
-        walk?
+        g?
     } else {
-        Walk::default()
+        Guessed::default()
     };
-    // A customer the run stopped inside: what its guesses found so far is
-    // reported (and stored) now; the next run does not repeat those guesses.
-    for h in &walk.hits {
+    for h in &g.worked.hits {
         tally.add(Finding::guessable(&h.customer, h.kind, h.source, None));
     }
     let mut findings = std::mem::take(&mut tally.kept);
@@ -302,12 +319,57 @@ pub fn run(ledger: &mut Ledger, o: &Options, progress: &dyn Progress) -> Result<
     // How long the run took, by the clock its started_at and finished_at
     // come from (the budget above is kept by the monotonic clock).
     let finished = crate::clock::now();
-    let summary = summarize(o, &tally, &scan, &walk, cursor, finished);
-    let run = record(ledger, o, &summary, &scan, &walk, finished)?;
+    let summary = summarize(o, &tally, &scan, &g, finished);
+    let run = record(ledger, o, &summary, &scan, &g, finished)?;
     Ok(Outcome {
         run,
         findings,
         summary,
+    })
+}
+
+/// The guessing: the one customer's, or this worker's share of the cycle.
+fn guess(
+    ledger: &mut Ledger,
+    o: &Options,
+    policy: &Policy,
+    deadline: Option<Instant>,
+    progress: &dyn Progress,
+) -> Result<Guessed> {
+    let Some(code) = &o.customer else {
+        return Ok(Guessed {
+            worked: work::work(ledger, o, policy, deadline, progress)?,
+        });
+    };
+    let guesses = AtomicU64::new(0);
+    let spec = WalkSpec {
+        only: Some(code.clone()),
+        after: String::new(),
+        upto: None,
+        scope: Scope {
+            band: 0..o.candidates,
+            cheap: None,
+        },
+        resume: None,
+        page: 1,
+    };
+    let w = walk(
+        ledger,
+        policy,
+        &spec,
+        deadline,
+        &guesses,
+        progress,
+        &mut |_| Ok(true),
+    )?;
+    Ok(Guessed {
+        worked: work::Worked {
+            guesses: guesses.load(Ordering::Relaxed),
+            credentials: w.credentials,
+            budget_exceeded: !w.complete,
+            hits: w.hits,
+            ..Default::default()
+        },
     })
 }
 
@@ -318,12 +380,10 @@ fn scan(
     o: &Options,
     policy: &Policy,
     clock: &Clock,
-    cursor: Option<&str>,
     tally: &mut Tally,
 ) -> Result<Scan> {
     let mut s = Scan {
         customers: 0,
-        ahead: 0,
         stale: Vec::new(),
     };
     ledger.audit_accounts(
@@ -333,9 +393,6 @@ fn scan(
         },
         &mut |acct| {
             s.customers += 1;
-            if cursor.is_none_or(|c| acct.customer.code.as_str() > c) {
-                s.ahead += 1;
-            }
             for f in static_findings(
                 &acct.customer,
                 &acct.state,
@@ -365,36 +422,37 @@ fn scan(
     Ok(s)
 }
 
-/// 2. The guesses, from where the last run stopped (after `cursor`, and
-///    inside the next customer if the position saved there still holds),
-///    a page of customers at a time, until `deadline`.
+/// 2. The guesses of a walk ([`WalkSpec`]), a page of customers at a time,
+///    until `deadline`. Each page is read afresh: a customer another
+///    worker found guessable since (a standing finding), or whose password
+///    changed, is guessed no further. Between pages `between` is asked
+///    whether to go on (a worker renews its lease there; `false`: the
+///    lease was lost, and the walk stops).
+#[allow(clippy::too_many_arguments)]
 fn walk(
-    ledger: &Ledger,
-    o: &Options,
+    ledger: &mut Ledger,
     policy: &Policy,
-    cursor: Option<String>,
+    spec: &WalkSpec,
     deadline: Option<Instant>,
+    guesses: &AtomicU64,
     progress: &dyn Progress,
+    between: &mut dyn FnMut(&mut Ledger) -> Result<bool>,
 ) -> Result<Walk> {
-    let resumable = o.customer.is_none();
-    let saved = if resumable {
-        ledger
-            .meta(WITHIN)?
-            .and_then(|w| serde_json::from_str::<Within>(&w).ok())
-    } else {
-        None
-    };
-    let guesses = AtomicU64::new(0);
     let mut w = Walk::default();
-    let mut after = cursor;
+    let mut after = spec.after.clone();
     let mut first = true;
     loop {
+        if !first && !between(ledger)? {
+            break;
+        }
         let mut page = Vec::new();
         ledger.audit_accounts(
             &AccountScan {
-                only: o.customer.as_deref(),
-                after: after.as_deref(),
-                limit: Some(PAGE),
+                only: spec.only.as_deref(),
+                after: Some(&after),
+                upto: spec.upto.as_deref(),
+                cheap: spec.scope.cheap,
+                limit: Some(spec.page),
             },
             &mut |acct| {
                 page.push(Subject::from_account(acct));
@@ -410,12 +468,13 @@ fn walk(
         if made && deadline.is_some_and(|d| Instant::now() >= d) {
             break;
         }
-        // Inside the first customer, if the last run stopped there and its
-        // guesses so far are still the ones this run would make.
+        // Inside the first customer, if the chunk was left there and its
+        // guesses so far are still the ones this walk would make.
         if first {
-            w.resumed = saved
+            w.resumed = spec
+                .resume
                 .clone()
-                .filter(|s| still_valid(s, &page, policy, o.candidates));
+                .filter(|s| still_valid(s, &page, policy, spec.scope.band.end));
         }
         let start = w
             .resumed
@@ -426,11 +485,11 @@ fn walk(
         let walked = guess_all(
             policy,
             &page,
-            o.candidates,
+            &spec.scope,
             start,
             deadline,
             made,
-            &guesses,
+            guesses,
             progress,
         )?;
         let now = crate::clock::now();
@@ -447,6 +506,7 @@ fn walk(
             }
         }
         w.guessed += walked.covered as u64;
+        w.credentials += walked.credentials;
         if walked.covered > 0 {
             w.last_covered = Some(page[walked.covered - 1].customer.code.clone());
         }
@@ -454,9 +514,12 @@ fn walk(
             w.stopped_within = walked.within;
             break;
         }
-        after = w.last_covered.clone();
+        if spec.only.is_some() {
+            w.complete = true;
+            break;
+        }
+        after = w.last_covered.clone().unwrap_or_default();
     }
-    w.guesses = guesses.load(Ordering::Relaxed);
     Ok(w)
 }
 
@@ -464,32 +527,29 @@ fn summarize(
     o: &Options,
     tally: &Tally,
     scan: &Scan,
-    walk: &Walk,
-    cursor: Option<String>,
+    g: &Guessed,
     finished: DateTime<Utc>,
 ) -> Summary {
     let elapsed = (finished - o.now).to_std().map_or(0.0, |d| d.as_secs_f64());
-    let resumable = o.guess && o.customer.is_none();
+    let w = &g.worked;
     let guessing = o.guess.then(|| Guessing {
-        guessed: walk.guessed,
-        guesses: walk.guesses,
-        candidates_per_credential: o.candidates,
+        worker: o.worker.clone(),
+        cycle: w.cycle.as_ref().map(|c| c.id),
+        guessed: w.credentials,
+        guesses: w.guesses,
+        candidates_per_credential: w.cycle.as_ref().map_or(o.candidates, |c| c.candidates),
         guesses_per_second: if elapsed > 0.0 {
-            (walk.guesses as f64 / elapsed).round()
+            (w.guesses as f64 / elapsed).round()
         } else {
             0.0
         },
-        resumed_after: cursor,
-        resumed_within: walk.resumed.as_ref().map(Position::from),
-        cycle_complete: resumable && walk.complete,
-        budget_exceeded: !walk.complete,
-        remaining: scan.ahead.saturating_sub(walk.guessed),
-        // Only a resumable run records where it stopped.
-        stopped_within: walk
-            .stopped_within
-            .as_ref()
-            .filter(|_| resumable)
-            .map(Position::from),
+        chunks: w.chunks,
+        taken_over: w.taken_over,
+        lost: w.lost,
+        resumed_within: w.resumed.as_ref().map(Position::from),
+        cycle_complete: w.cycle_complete,
+        budget_exceeded: w.budget_exceeded,
+        stopped_within: w.stopped_within.as_ref().map(Position::from),
     });
     Summary {
         customers: scan.customers,
@@ -505,52 +565,49 @@ fn summarize(
     }
 }
 
-/// 3. The run recorded: the position moves past the guesses it covered,
-///    the stored guessable findings follow the hashes, an audit entry. A
-///    run cut off before this loses its progress (the next run repeats
-///    it), never a finding; after it, the guesses that hit stand in the
-///    ledger and every later run reports them while they hold.
+/// 3. The run recorded: its summary (on the row its first claim made, if
+///    it claimed), the stored guessable findings following the hashes (the
+///    one customer's hits; a worker's were stored with their chunks), an
+///    audit entry.
 fn record(
     ledger: &mut Ledger,
     o: &Options,
     summary: &Summary,
     scan: &Scan,
-    walk: &Walk,
+    g: &Guessed,
     finished: DateTime<Utc>,
 ) -> Result<i64> {
-    let guessing = summary.guessing.as_ref();
-    let resumable = o.guess && o.customer.is_none();
-    let cycle_complete = guessing.is_some_and(|g| g.cycle_complete);
-    let budget_exceeded = guessing.is_some_and(|g| g.budget_exceeded);
+    let w = &g.worked;
+    let row = AuditRun {
+        id: w.run.unwrap_or(0),
+        started_at: crate::clock::to_stored(o.now),
+        finished_at: crate::clock::to_stored(finished),
+        guess: o.guess,
+        customers: scan.customers,
+        guesses: w.guesses,
+        cycle_complete: w.cycle_complete,
+        budget_exceeded: w.budget_exceeded,
+        summary: json!(summary).to_string(),
+        worker: o.guess.then(|| o.worker.clone()),
+        cycle: w.cycle.as_ref().map(|c| c.id),
+        chunks: w.chunks,
+    };
     let summary = json!(summary);
     ledger.write(|tx| {
-        if resumable && cycle_complete {
-            // Everyone covered: the next run starts over.
-            tx.set_meta(CURSOR, "")?;
-            tx.set_meta(WITHIN, "")?;
-        } else if resumable {
-            if let Some(code) = &walk.last_covered {
-                tx.set_meta(CURSOR, code)?;
+        let id = match w.run {
+            Some(id) => {
+                tx.update_audit_run(&row)?;
+                id
             }
-            let within = walk.stopped_within.as_ref().map(|w| json!(w).to_string());
-            tx.set_meta(WITHIN, within.as_deref().unwrap_or(""))?;
-        }
-        let id = tx.record_audit_run(&AuditRun {
-            id: 0,
-            started_at: crate::clock::to_stored(o.now),
-            finished_at: crate::clock::to_stored(finished),
-            guess: o.guess,
-            customers: scan.customers,
-            guesses: walk.guesses,
-            cycle_complete,
-            budget_exceeded,
-            summary: summary.to_string(),
-        })?;
+            None => tx.record_audit_run(&row)?,
+        };
         for (code, kind, tag) in &scan.stale {
             tx.clear_guessable(code, *kind, tag)?;
         }
-        for h in &walk.hits {
-            tx.store_guessable(&h.customer, h.kind, &h.hash_tag, h.source, id, h.found)?;
+        if w.run.is_none() {
+            for h in &w.hits {
+                tx.store_guessable(&h.customer, h.kind, &h.hash_tag, h.source, id, h.found)?;
+            }
         }
         tx.audit(Entry {
             action: "audit.run",
@@ -577,14 +634,37 @@ pub struct PastRun {
     pub seconds: Option<f64>,
     pub findings: Option<u64>,
     pub by_severity: Option<BTreeMap<String, u64>>,
+    /// The worker, for a guessing run.
+    pub worker: Option<String>,
+    /// The guessing cycle it worked on.
+    pub cycle: Option<i64>,
+    /// Chunks of that cycle it finished.
+    pub chunks: u64,
+    /// Its share of the guesses recorded for that cycle, in percent (to a
+    /// tenth), among the runs listed.
+    pub share: Option<f64>,
 }
 
-/// The earlier runs, oldest first (the newest `limit` only, if given).
+/// The earlier runs, oldest first (the newest `limit` only, if given),
+/// each guessing run with its worker's share of its cycle.
 pub fn history(ledger: &Ledger, limit: Option<u64>) -> Result<Vec<PastRun>> {
-    Ok(ledger
-        .audit_runs(limit)?
+    let runs = ledger.audit_runs(limit)?;
+    let mut per_cycle: BTreeMap<i64, u64> = BTreeMap::new();
+    for r in &runs {
+        if let Some(c) = r.cycle {
+            *per_cycle.entry(c).or_default() += r.guesses;
+        }
+    }
+    Ok(runs
         .into_iter()
         .map(|r| {
+            let share = r.cycle.and_then(|c| per_cycle.get(&c)).map(|&total| {
+                if total == 0 {
+                    0.0
+                } else {
+                    (r.guesses as f64 * 1000.0 / total as f64).round() / 10.0
+                }
+            });
             let s: serde_json::Value =
                 serde_json::from_str(&r.summary).unwrap_or(serde_json::Value::Null);
             PastRun {
@@ -598,6 +678,10 @@ pub fn history(ledger: &Ledger, limit: Option<u64>) -> Result<Vec<PastRun>> {
                 seconds: s["seconds"].as_f64(),
                 findings: s["findings"].as_u64(),
                 by_severity: serde_json::from_value(s["by_severity"].clone()).ok(),
+                worker: r.worker,
+                cycle: r.cycle,
+                chunks: r.chunks,
+                share,
             }
         })
         .collect())
