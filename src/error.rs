@@ -247,6 +247,14 @@ pub enum Error {
         detail: String,
         plain: bool,
     },
+    /// The ledger server denied this database user something the command
+    /// needs (SQLSTATE 42501, exit 78): a role without the staff grants.
+    #[error("{}", crate::messages::db_denied(.server, .user, .detail))]
+    DbDenied {
+        server: String,
+        user: String,
+        detail: String,
+    },
     /// The ledger server's certificate was refused (exit 78).
     #[error("{}", crate::messages::db_tls_refused(.server, .detail))]
     DbTlsRefused { server: String, detail: String },
@@ -322,6 +330,7 @@ impl Error {
             | Error::NewerLedger { .. }
             | Error::Config { .. }
             | Error::DbAuthFailed { .. }
+            | Error::DbDenied { .. }
             | Error::DbTlsRefused { .. }
             | Error::DbNoTls { .. }
             | Error::DbTlsUnusable { .. }
@@ -424,6 +433,7 @@ mod tests {
             Error::DbUrlPassword => "DbUrlPassword",
             Error::DbUnreachable { .. } => "DbUnreachable",
             Error::DbAuthFailed { .. } => "DbAuthFailed",
+            Error::DbDenied { .. } => "DbDenied",
             Error::DbTlsRefused { .. } => "DbTlsRefused",
             Error::DbTlsUnusable { .. } => "DbTlsUnusable",
             Error::DbNoTls { .. } => "DbNoTls",
@@ -437,7 +447,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 44;
+    const VARIANTS: usize = 45;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -695,6 +705,15 @@ mod tests {
                 },
                 exit::CONFIG,
                 vec!["db.example:5432", "acctsec", "sslmode=require"],
+            ),
+            (
+                Error::DbDenied {
+                    server: "db.example:5432".into(),
+                    user: "bob".into(),
+                    detail: "permission denied for table customer".into(),
+                },
+                exit::CONFIG,
+                vec!["bob", "customer", "GRANT acctsec_staff TO bob"],
             ),
             (
                 Error::DbTlsRefused {

@@ -912,3 +912,63 @@ fn a_server_declining_tls_never_sees_the_password() {
         "prefer sent no password: {got:?}"
     );
 }
+
+/// One database login per person, each a member of the staff role, works
+/// after `init` (by another user): with the README's grants. Without them
+/// the error names the user and the grant to give, not the disk (issue 24).
+#[test]
+fn a_person_login_without_the_staff_grants_is_told_which_grant_and_works_with_it() {
+    pg_only!();
+    let env = Env::with_customers();
+    let db = env.pg.as_ref().unwrap();
+    let mut admin = common::pg::admin();
+    let user = format!("dora_{}", std::process::id());
+    let _ = admin.batch_execute("CREATE ROLE acctsec_staff NOLOGIN");
+    let _ = admin.batch_execute("CREATE ROLE acctsec_read NOLOGIN");
+    admin
+        .batch_execute(&format!("CREATE ROLE {user} LOGIN"))
+        .unwrap();
+    let url = db.url.replacen("postgres@", &format!("{user}@"), 1);
+    let as_user = |args: &[&str]| {
+        common::Run(
+            env.cmd()
+                .env("ACCTSEC_DB", &url)
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    let r = as_user(&["rollout", "status"]);
+    assert_eq!(r.code(), 78, "{}", r.stderr());
+    assert!(r.stderr().contains(&user), "{}", r.stderr());
+    assert!(
+        r.stderr()
+            .contains(&format!("GRANT acctsec_staff TO {user}")),
+        "{}",
+        r.stderr()
+    );
+    assert!(!r.stderr().contains("disk"), "{}", r.stderr());
+    // The README's grants, given by the ledger's owner (here `postgres`,
+    // who ran init).
+    for grant in [
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO acctsec_staff",
+        "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO acctsec_staff",
+        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO acctsec_read",
+    ] {
+        db.execute(grant, &[]);
+    }
+    admin
+        .batch_execute(&format!("GRANT acctsec_staff TO {user}"))
+        .unwrap();
+    as_user(&["rollout", "status"]).ok();
+    as_user(&["lock", "add", "1000100", "--reason", "test"]).ok();
+    as_user(&["--yes", "unlock", "1000100", "--reason", "checked"]).ok();
+    as_user(&["log", "verify"]).ok();
+    // The trail names the person's login, not the owner.
+    let who = env.sql_col(
+        "SELECT identity FROM audit_log WHERE action = 'lock.add'",
+        &[],
+    );
+    assert_eq!(who, vec![user.clone()]);
+    let _ = admin.batch_execute(&format!("REVOKE acctsec_staff FROM {user}"));
+}

@@ -84,6 +84,18 @@ pub fn db_auth_failed(server: &str, user: &str, detail: &str) -> String {
     )
 }
 
+/// The ledger server denied this user what the command needs (exit 78).
+pub fn db_denied(server: &str, user: &str, detail: &str) -> String {
+    let (user, detail) = (
+        crate::sanitize::sanitize(user),
+        crate::sanitize::sanitize(detail),
+    );
+    tr!(
+        "the PostgreSQL server at {server} denied database user {user} what this command needs ({detail}): {user} lacks the staff role's grants. The ledger's owner gives them with `GRANT acctsec_staff TO {user};` (README: \"Roles on PostgreSQL\"; a read-only user gets acctsec_read and runs only listings and reports)",
+        "{server} の PostgreSQL サーバーはデータベースユーザー {user} にこのコマンドに必要な権限を与えていません（{detail}）。{user} にはスタッフロールの権限がありません。台帳の所有者が `GRANT acctsec_staff TO {user};` で付与してください（README「Roles on PostgreSQL」。読み取り専用のユーザーには acctsec_read を付与し、一覧とレポートだけを実行します）"
+    )
+}
+
 /// The PostgreSQL server refused who we are on a connection that
 /// `sslmode=disable` left plain (exit 78): maybe it takes TLS only.
 pub fn db_auth_failed_plain(server: &str, user: &str, detail: &str) -> String {

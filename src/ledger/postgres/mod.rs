@@ -95,6 +95,11 @@ impl Place {
                     detail: message,
                     plain: self.plain,
                 },
+                "42501" => Error::DbDenied {
+                    server: self.server.clone(),
+                    user: self.user.clone(),
+                    detail: message,
+                },
                 "3D000" => Error::NoLedger {
                     path: self.path.clone(),
                 },
