@@ -8,7 +8,7 @@
 
 use serde_json::json;
 
-use crate::ledger::{Entry, Ledger, Target};
+use crate::ledger::{Entry, Ledger, Read, Target};
 use crate::policy::Policy;
 
 /// One test ledger; the database or directory goes when it is dropped.
@@ -187,4 +187,15 @@ pub fn requiring(p: &Policy, names: &[crate::policy::ApprovalAction]) -> Policy 
     let mut p = p.clone();
     p.approval.required_for = names.to_vec();
     p
+}
+
+/// How many trail entries of `action` (or of its family) the ledger holds.
+pub fn entries(ledger: &Ledger, action: &str) -> usize {
+    ledger
+        .log(&crate::ledger::LogFilter {
+            action: Some(action.into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .len()
 }

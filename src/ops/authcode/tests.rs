@@ -1,10 +1,9 @@
 //! `authcode issue` and `verify` as operations, on every test backend.
 
 use super::*;
-use crate::ledger::LogFilter;
 use crate::notify::NoticeType;
 use crate::ops::Silent;
-use crate::ops::testing::{TestLedger, add_customers, cheap_policy, ledgers};
+use crate::ops::testing::{TestLedger, add_customers, cheap_policy, entries, ledgers};
 
 const SATO: &str = "1000100";
 /// No address at all.
@@ -47,16 +46,6 @@ fn code_in_outbox(ledger: &Ledger, id: i64) -> String {
         .expect("the notice");
     let rest = n.body.split("認証コード: ").nth(1).expect("a code");
     rest.chars().take_while(char::is_ascii_digit).collect()
-}
-
-fn entries(ledger: &Ledger, action: &str) -> usize {
-    ledger
-        .log(&LogFilter {
-            action: Some(action.into()),
-            ..LogFilter::default()
-        })
-        .unwrap()
-        .len()
 }
 
 fn verify_with(ledger: &mut Ledger, code: &str, input: &str) -> Verified {

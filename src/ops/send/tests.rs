@@ -10,11 +10,10 @@ use serde_json::json;
 
 use super::*;
 use crate::authcode::Purpose;
-use crate::ledger::LogFilter;
 use crate::notify::{NewNotice, NoticeType, Priority};
 use crate::ops::Silent;
 use crate::ops::authcode::{IssueOptions, Issued, Verified, VerifyOptions};
-use crate::ops::testing::{TestLedger, add_customers, cheap_policy, ledgers};
+use crate::ops::testing::{TestLedger, add_customers, cheap_policy, entries, ledgers};
 
 const SATO: &str = "1000100";
 
@@ -80,16 +79,6 @@ fn run() -> Run {
         queue: VecDeque::new(),
         per_minute: None,
     }
-}
-
-fn entries(ledger: &Ledger, action: &str) -> usize {
-    ledger
-        .log(&LogFilter {
-            action: Some(action.into()),
-            ..LogFilter::default()
-        })
-        .unwrap()
-        .len()
 }
 
 fn status(ledger: &Ledger, id: i64) -> String {
