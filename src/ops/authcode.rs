@@ -85,31 +85,31 @@ fn issue_in(
         return Ok(Issued::NotRequired);
     }
     let now = tx.now();
-    let refuse = |tx: &mut Tx, why: &str| {
+    // A refusal, audited: why, and when the next code may be asked for.
+    let refuse = |tx: &mut Tx, why: &str, next: Option<DateTime<Utc>>| {
+        let mut details = json!({ "purpose": p, "ok": false, "why": why });
+        if let Some(next) = next {
+            details["next_at"] = json!(to_jst(next));
+        }
         tx.audit(Entry {
             action: "authcode.issue",
             customer: Some(code),
             reason: None,
-            details: json!({ "purpose": p, "ok": false, "why": why }),
+            details,
         })
     };
     if let Some(lock) = tx.authcode_lock(code, purpose)? {
-        refuse(tx, "locked")?;
+        refuse(tx, "locked", None)?;
         return Ok(Issued::Locked(lock.locked_at));
     }
     let (today, _) = tx.authcodes_since(code, purpose, authcode::day_start(now))?;
     if today >= ap.max_issues_per_day {
         lock_purpose(tx, &c, purpose, Cap::Issues(today))?;
-        refuse(tx, "daily_limit")?;
+        refuse(tx, "daily_limit", None)?;
         return Ok(Issued::Locked(now));
     }
     if let Some(next) = authcode::too_soon(ap, tx.last_authcode_issue(code, purpose)?, now) {
-        tx.audit(Entry {
-            action: "authcode.issue",
-            customer: Some(code),
-            reason: None,
-            details: json!({ "purpose": p, "ok": false, "why": "cooldown", "next_at": to_jst(next) }),
-        })?;
+        refuse(tx, "cooldown", Some(next))?;
         return Ok(Issued::TooSoon(next));
     }
     let expires = authcode::expiry(ap, now);
