@@ -4,7 +4,11 @@
 //! A plain text scan (comments left out): it reads what the code says it
 //! uses, so a rule broken here is broken for any reader too.
 
+mod common;
+
 use std::path::{Path, PathBuf};
+
+use common::rust_files;
 
 /// One rule: files under `under` must not use `what`; `instead` says what
 /// to do.
@@ -96,17 +100,6 @@ fn uses(text: &str, module: &str) -> Vec<(usize, String)> {
         }
     }
     found
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 #[test]

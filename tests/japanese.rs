@@ -5,26 +5,15 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::Env;
+use common::{Env, rust_files};
 
 /// Two lowercase ASCII letters in a row: an English word or a code.
 fn has_english(s: &str) -> bool {
     s.as_bytes()
         .windows(2)
         .any(|w| w[0].is_ascii_lowercase() && (w[1].is_ascii_lowercase() || w[1] == b'_'))
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
 }
 
 /// The text from `open` to its matching `]`.

@@ -947,3 +947,16 @@ pub fn back_before_guess_workers(env: &Env) {
     }
     env.sql_exec("DROP TABLE guess_cycle", &[]);
 }
+
+/// Every `.rs` file under `dir`, at any depth (for the tests that read the
+/// source tree).
+pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
