@@ -825,6 +825,7 @@ fn a_ledger_from_before_identities_migrates_and_still_verifies() {
     common::back_to_login_env(&env);
     // ... and from before auth code locks (migration 18).
     env.sql_exec("DROP TABLE authcode_lock", &[]);
+    common::back_before_server_trail(&env);
     common::back_before_guess_workers(&env);
     rechain_as_format_1(
         &env,

@@ -567,6 +567,7 @@ fn old_last_login_rows_migrate_as_one_known_environment_each() {
     common::back_to_login_env(&env);
     // What later schemas added goes too: this is a ledger of schema 16.
     env.sql_exec("DROP TABLE authcode_lock", &[]);
+    common::back_before_server_trail(&env);
     common::back_before_guess_workers(&env);
     env.sql_exec(
         "INSERT INTO login_env (customer, device, user_agent, ip, seen_at) VALUES

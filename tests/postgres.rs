@@ -950,12 +950,9 @@ fn a_person_login_without_the_staff_grants_is_told_which_grant_and_works_with_it
     assert!(!r.stderr().contains("disk"), "{}", r.stderr());
     // The README's grants, given by the ledger's owner (here `postgres`,
     // who ran init).
-    for grant in [
-        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO acctsec_staff",
-        "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO acctsec_staff",
-        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO acctsec_read",
-    ] {
-        db.execute(grant, &[]);
+    let _ = admin.batch_execute("CREATE ROLE acctsec_owner NOLOGIN");
+    for grant in readme_grants() {
+        db.execute(&grant, &[]);
     }
     admin
         .batch_execute(&format!("GRANT acctsec_staff TO {user}"))
@@ -971,4 +968,268 @@ fn a_person_login_without_the_staff_grants_is_told_which_grant_and_works_with_it
     );
     assert_eq!(who, vec![user.clone()]);
     let _ = admin.batch_execute(&format!("REVOKE acctsec_staff FROM {user}"));
+}
+
+/// The README's grants ("Roles on PostgreSQL"), as the ledger's owner runs
+/// them after `init`: the statements between "-- as acctsec_owner" and
+/// "-- each person" in its SQL block, read from the README itself so that
+/// the two cannot drift apart.
+fn readme_grants() -> Vec<String> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let (_, after) = readme
+        .split_once("-- as acctsec_owner, connected to acctsec, after `acctsec init`:\n")
+        .expect("the README's owner grants");
+    let (block, _) = after
+        .split_once("-- each person:")
+        .expect("the README's logins");
+    let sql: String = block
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("--"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    sql.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The README's roles on the cluster (shared by its tests), its grants on
+/// `db`, and a new login `name_PID` in the staff role: its URL.
+fn staff_login(db: &common::pg::Db, name: &str) -> (String, String) {
+    let mut admin = common::pg::admin();
+    for role in ["acctsec_owner", "acctsec_staff", "acctsec_read"] {
+        // Another test may make it at the same moment: that is fine.
+        let _ = admin.batch_execute(&format!("CREATE ROLE {role} NOLOGIN"));
+    }
+    for grant in readme_grants() {
+        db.execute(&grant, &[]);
+    }
+    let user = format!("{name}_{}", std::process::id());
+    let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS {user}"));
+    admin
+        .batch_execute(&format!("CREATE ROLE {user} LOGIN IN ROLE acctsec_staff"))
+        .unwrap();
+    (db.url.replacen("postgres@", &format!("{user}@"), 1), user)
+}
+
+/// The forged identity of the review (issue 24): a staff login with the
+/// README's grants cannot insert, change or delete a trail entry or a seal
+/// with SQL, and the server's append function records its own name and
+/// time whatever the caller says; the trail still verifies.
+#[test]
+fn a_staff_login_cannot_write_the_trail_but_through_the_server() {
+    pg_only!();
+    let env = Env::with_customers();
+    let db = env.pg.as_ref().unwrap();
+    let (url, user) = staff_login(db, "erin");
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let head = env.sql_rows(
+        "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+        &[],
+    );
+    let (seq, hash) = (head[0][0].clone().unwrap(), head[0][1].clone().unwrap());
+    let denied = |c: &mut postgres::Client, sql: &str| {
+        let e = c.batch_execute(sql).expect_err(sql);
+        assert_eq!(e.code().map(|c| c.code()), Some("42501"), "{sql}: {e}");
+    };
+    let next: i64 = seq.parse::<i64>().unwrap() + 1;
+    denied(
+        &mut c,
+        &format!(
+            "INSERT INTO audit_log (seq, at, operator, action, details, prev_hash, hash, format, identity)
+             VALUES ({next}, '2026-12-07T00:00:00.000000Z', 'carol', 'lock.remove', '{{}}', '{hash}', 'x', 2, 'carol')"
+        ),
+    );
+    denied(&mut c, "UPDATE audit_log SET identity = 'carol'");
+    denied(&mut c, "DELETE FROM audit_log");
+    denied(&mut c, "TRUNCATE audit_log");
+    denied(
+        &mut c,
+        &format!(
+            "INSERT INTO seal (seq, head, sealed_at, key, signature) VALUES ({seq}, '{hash}', 'x', 'k', 's')"
+        ),
+    );
+    denied(&mut c, "DELETE FROM seal");
+    denied(&mut c, "UPDATE acctsec_schema SET version = 99");
+    // Through the server: its own name and clock, whatever the caller sets,
+    // and a temporary `audit_log` planted ahead of the real one is ignored.
+    c.batch_execute(
+        "SET acctsec.now = '2020-01-01T00:00:00Z';
+         CREATE TEMP TABLE audit_log (seq BIGINT, at TEXT, operator TEXT, action TEXT,
+             customer TEXT, reason TEXT, details TEXT, prev_hash TEXT, hash TEXT,
+             format BIGINT, identity TEXT)",
+    )
+    .unwrap();
+    let row = c
+        .query_one(
+            "SELECT entry_seq, entry_at, entry_identity FROM acctsec_append('carol', 'lock.remove', '1000100', 'forged', '{}')",
+            &[],
+        )
+        .unwrap();
+    let (got_seq, at, identity): (i64, String, String) = (row.get(0), row.get(1), row.get(2));
+    assert_eq!(got_seq, next);
+    assert_eq!(
+        identity, user,
+        "the server names the login, not the caller's choice"
+    );
+    let at = chrono::DateTime::parse_from_rfc3339(&at).unwrap();
+    let off = (chrono::Utc::now() - at.with_timezone(&chrono::Utc))
+        .num_seconds()
+        .abs();
+    assert!(off < 120, "the server's clock, not the session's: {at}");
+    assert_eq!(
+        env.sql_col("SELECT identity FROM audit_log WHERE seq = ?1", &[&next]),
+        vec![user.clone()]
+    );
+    // A seal must name a stored entry's hash, at the server's time.
+    let bad = c
+        .query_one(
+            "SELECT acctsec_seal($1, 'deadbeef', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), 'k', 's')",
+            &[&next],
+        )
+        .expect_err("a seal of a hash the trail does not hold");
+    let bad = bad
+        .as_db_error()
+        .map(|e| e.message().to_string())
+        .unwrap_or_default();
+    assert!(bad.contains("hash"), "{bad}");
+    let next_hash = env.sql_col("SELECT hash FROM audit_log WHERE seq = ?1", &[&next]);
+    let late = c
+        .query_one(
+            "SELECT acctsec_seal($1, $2, '2020-01-01T00:00:00.000000Z', 'k', 's')",
+            &[&next, &next_hash[0]],
+        )
+        .expect_err("a seal dated by the caller");
+    let late = late
+        .as_db_error()
+        .map(|e| e.message().to_string())
+        .unwrap_or_default();
+    assert!(late.contains("clock"), "{late}");
+    drop(c);
+    env.run(&["log", "verify"]).ok();
+    // The README's grants are enough for daily work, on the server's trail.
+    let as_user = |args: &[&str]| {
+        common::Run(
+            env.cmd()
+                .env("ACCTSEC_DB", &url)
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    as_user(&["lock", "add", "1000100", "--reason", "test"]).ok();
+    as_user(&["log", "verify"]).ok();
+    drop_login(&user);
+}
+
+/// Drop a login made by [`staff_login`] (its sessions gone first).
+fn drop_login(user: &str) {
+    let mut admin = common::pg::admin();
+    let _ = admin.batch_execute(&format!(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{user}'"
+    ));
+    let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS {user}"));
+}
+
+/// The client's clock (issue 24): with the clocks of two staff hosts moved
+/// days ahead, a request is still dated, and its expiry judged, by the
+/// server; the trail runs forwards and verifies. (The logins are not
+/// members of `acctsec_test_clock`: to the server a debug build's
+/// `ACCTSEC_NOW` is then what a host's wrong clock would be.)
+#[test]
+fn the_servers_clock_dates_the_trail_and_judges_request_expiry() {
+    pg_only!();
+    let env = Env::with_customers();
+    let db = env.pg.as_ref().unwrap();
+    let (kai, kai_user) = staff_login(db, "kai");
+    let (mei, mei_user) = staff_login(db, "mei");
+    // Unlocks need a second person (by the owner, with a 24h expiry).
+    let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
+    let (head, tail) = toml.split_once("[approval]\n").unwrap();
+    let (_, rest) = tail.split_once('\n').unwrap();
+    let toml = format!("{head}[approval]\nrequired_for = [\"lock.remove\"]\n{rest}");
+    let toml = toml.replace("expires_after = \"24h\"", "expires_after = \"1h\"");
+    let file = env.write("policy-next.toml", &toml);
+    env.run(&["--yes", "policy", "set", "--file", file.to_str().unwrap()])
+        .ok();
+    env.run(&["lock", "add", "1000100", "--reason", "test"])
+        .ok();
+    let server_now = || {
+        env.sql_col(
+            "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')",
+            &[],
+        )[0]
+            .clone()
+    };
+    let at = |s: &str| {
+        chrono::DateTime::parse_from_rfc3339(s)
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    let before = at(&server_now());
+    let ahead = |days: i64| (chrono::Utc::now() + chrono::Duration::days(days)).to_rfc3339();
+    let run = |url: &str, now: &str, args: &[&str]| {
+        let operator = if url == kai { "kai" } else { "mei" };
+        common::Run(
+            env.cmd_at(now)
+                .env("ACCTSEC_DB", url)
+                .env("ACCTSEC_OPERATOR", operator)
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    // Kai's host is three days ahead: the request is dated now, and lives
+    // an hour from now by the server.
+    let doc = run(
+        &kai,
+        &ahead(3),
+        &[
+            "--format", "json", "unlock", "1000100", "--reason", "called",
+        ],
+    )
+    .status(5)
+    .json();
+    let id = doc["request"].as_i64().expect("a request id");
+    let row = env.sql_rows(
+        "SELECT requested_at, expires_at FROM request WHERE id = ?1",
+        &[&id],
+    );
+    let (requested, expires) = (
+        at(row[0][0].as_deref().unwrap()),
+        at(row[0][1].as_deref().unwrap()),
+    );
+    let after = at(&server_now());
+    assert!(before <= requested && requested <= after, "{requested}");
+    assert_eq!(expires - requested, chrono::Duration::hours(1));
+    // Mei's host is five days ahead, past the expiry by its own clock: the
+    // server says the request is an hour from expiring, and it is approved.
+    run(&mei, &ahead(5), &["request", "approve", &id.to_string()]).ok();
+    assert!(
+        env.sql_col(
+            "SELECT code FROM customer WHERE code = '1000100' AND locked_at IS NULL",
+            &[]
+        )
+        .len()
+            == 1,
+        "the approval lifted the lock"
+    );
+    // Every entry is dated by the server, in order; who acted is the login.
+    let times = env.sql_col("SELECT at FROM audit_log ORDER BY seq", &[]);
+    let last = at(times.last().unwrap());
+    assert!(last <= at(&server_now()), "{last}");
+    assert!(
+        times.windows(2).all(|w| at(&w[0]) <= at(&w[1])),
+        "{times:?}"
+    );
+    let who = env.sql_col(
+        "SELECT identity FROM audit_log WHERE action IN ('request.create', 'request.approve') ORDER BY seq",
+        &[],
+    );
+    assert_eq!(who, vec![kai_user.clone(), mei_user.clone()]);
+    env.run(&["log", "verify"]).ok();
+    drop_login(&kai_user);
+    drop_login(&mei_user);
 }

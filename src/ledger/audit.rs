@@ -215,8 +215,13 @@ const COLUMNS: &str =
     "seq, at, operator, action, customer, reason, details, prev_hash, hash, format, identity";
 
 impl Tx<'_> {
-    /// Append an entry to the trail, in this transaction.
+    /// Append an entry to the trail, in this transaction: through the
+    /// server where it keeps the trail ([`Tx::append_on_server`]), else
+    /// written here.
     pub fn audit(&mut self, e: Entry) -> Result<u64> {
+        if self.tx.server_trail()? {
+            return self.append_on_server(e);
+        }
         let (seq, prev) = self.next_link()?;
         let row = self.chained(seq, prev, e);
         self.exec().execute(
@@ -239,6 +244,60 @@ impl Tx<'_> {
         self.audited += 1;
         self.last = Some((seq, row.hash));
         Ok(seq)
+    }
+
+    /// Append `e` through the server's `acctsec_append`, which takes the
+    /// identity (`session_user`), the time (the server's clock) and the
+    /// link itself. The entry it stored is hashed here again: a server
+    /// whose function computes another chain than acctsec's is refused
+    /// before anything is committed.
+    fn append_on_server(&mut self, e: Entry) -> Result<u64> {
+        let details = e.details.to_string();
+        let mut row = self.exec().one(
+            "SELECT entry_seq, entry_at, entry_identity, entry_prev, entry_hash
+               FROM acctsec_append(?1, ?2, ?3, ?4, ?5)",
+            params![
+                self.target.operator.as_str(),
+                e.action,
+                e.customer,
+                e.reason,
+                details.as_str()
+            ],
+            |mut r| {
+                Ok(AuditRow {
+                    seq: r.u64(0)?,
+                    at: r.text(1)?,
+                    operator: String::new(),
+                    action: String::new(),
+                    customer: None,
+                    reason: None,
+                    details: String::new(),
+                    prev_hash: r.text(3)?,
+                    hash: r.text(4)?,
+                    format: FORMAT,
+                    identity: Some(r.text(2)?),
+                })
+            },
+        )?;
+        row.operator = self.target.operator.clone();
+        row.action = e.action.to_string();
+        row.customer = e.customer.map(str::to_string);
+        row.reason = e.reason.map(str::to_string);
+        row.details = details;
+        if entry_hash(&row) != row.hash {
+            return Err(crate::error::Error::Corrupt {
+                path: self.target.path.clone(),
+                detail: format!(
+                    "the server's acctsec_append wrote entry {} with a hash acctsec does not \
+                     compute: the function was changed; nothing was written (restore it \
+                     from migration 20 as the ledger's owner)",
+                    row.seq
+                ),
+            });
+        }
+        self.audited += 1;
+        self.last = Some((row.seq, row.hash));
+        Ok(row.seq)
     }
 
     /// The sequence number and previous hash of the next entry.

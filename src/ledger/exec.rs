@@ -244,6 +244,13 @@ pub trait Conn: Exec {
     /// The ledger's file, for a backend that keeps one.
     fn file(&self) -> Option<&Path>;
 
+    /// The database server's clock now, in the stored form, as a write
+    /// transaction would read it ([`Transaction::server_now`]); `None` for a
+    /// backend with no server.
+    fn server_now(&self) -> Result<Option<String>> {
+        Ok(None)
+    }
+
     /// The authenticated identity of this process as the backend knows it,
     /// written to every audit entry: nothing the user can type (the OS user
     /// of the process's uid for a file; the session user on a server).
@@ -292,6 +299,14 @@ pub trait Transaction: Exec {
     /// `None` for a backend with no server (SQLite: the one clock).
     fn server_now(&self) -> Result<Option<String>> {
         Ok(None)
+    }
+
+    /// Whether the server keeps the trail: appends entries itself, with
+    /// the identity and time it knows (PostgreSQL from schema 20:
+    /// `acctsec_append`, `acctsec_seal`); `false` where the client writes
+    /// them (SQLite).
+    fn server_trail(&self) -> Result<bool> {
+        Ok(false)
     }
 
     /// What a query that claims rows for this transaction ends with, so that

@@ -92,12 +92,8 @@ pub(super) fn guess_cycle(db: &dyn Exec, id: i64) -> Result<Option<GuessCycle>> 
 
 impl Tx<'_> {
     /// Now by the clock leases are kept by: the database server's, where
-    /// there is one (unless a debug build's `ACCTSEC_NOW` fixes the clock),
-    /// else this transaction's.
+    /// there is one, else this transaction's.
     pub fn lease_now(&self) -> Result<String> {
-        if let Some(t) = crate::clock::fixed_now() {
-            return Ok(crate::clock::to_stored(t));
-        }
         Ok(match self.tx.server_now()? {
             Some(t) => t,
             None => crate::clock::to_stored(self.now()),

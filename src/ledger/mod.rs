@@ -110,7 +110,7 @@ use exec::{Conn, Exec, Transaction};
 
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
-pub const SCHEMA_VERSION: i64 = 19;
+pub const SCHEMA_VERSION: i64 = 20;
 
 /// Default wait for another writer before giving up with exit 75.
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5_000;
@@ -215,6 +215,14 @@ impl Ledger {
         &self.target.path
     }
 
+    /// Now by the ledger's clock: the server's for a ledger on a server (as
+    /// its write transactions take it), else [`crate::clock::now`]. What a
+    /// decision the next transaction re-checks (a request's expiry) is
+    /// judged by beforehand.
+    pub fn now(&self) -> Result<chrono::DateTime<chrono::Utc>> {
+        Ok(ledger_time(self.conn.server_now()?))
+    }
+
     /// Unit tests only: act as `who` (two people in one test process).
     #[cfg(test)]
     pub fn assume_identity(&self, who: &str) {
@@ -302,12 +310,16 @@ impl Ledger {
         f: impl FnOnce(&mut Tx) -> Result<(T, bool)>,
     ) -> Result<(T, bool, bool)> {
         let identity = self.identity()?.to_string();
+        let tx = self.conn.begin()?;
+        // A ledger on a server is on the server's clock (its trail entries,
+        // request expiry, leases): a client's clock set wrong changes none.
+        let now = ledger_time(tx.server_now()?);
         let mut tx = Tx {
-            tx: self.conn.begin()?,
+            tx,
             target: &self.target,
             identity,
             audited: 0,
-            now: crate::clock::now(),
+            now,
             last: None,
             policy: OnceCell::new(),
             scrub: false,
@@ -356,6 +368,14 @@ impl Ledger {
     }
 }
 
+/// The time a server gave (stored form), or the one clock where there is
+/// no server.
+fn ledger_time(server: Option<String>) -> chrono::DateTime<chrono::Utc> {
+    server
+        .and_then(|t| crate::clock::from_stored(&t))
+        .unwrap_or_else(crate::clock::now)
+}
+
 /// A data step: runs in the migrating transaction right after the
 /// migration to its version.
 type DataStep = fn(&mut Tx) -> Result<()>;
@@ -400,7 +420,10 @@ impl Tx<'_> {
         &self.identity
     }
 
-    /// The time of this transaction (one value for all its entries).
+    /// The time of this transaction: on a ledger on a server, the server's
+    /// clock when the transaction took the write lock (its trail entries
+    /// take the server's clock as they are appended, microseconds later);
+    /// else [`crate::clock::now`], one value for all its entries.
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.now
     }

@@ -98,17 +98,24 @@ impl Ledger {
 impl Tx<'_> {
     /// Store a seal, with its audit entry. `start`: it starts a new series
     /// (the first seal, or the first after a gap longer than `max_seal_age`).
+    /// Where the server keeps the trail, through its `acctsec_seal`, which
+    /// checks that the seal names a stored entry's hash and is dated by the
+    /// server's clock.
     pub fn store_seal(&mut self, seal: &Seal, start: bool) -> Result<u64> {
-        self.exec().execute(
-            &format!("INSERT INTO seal ({SEAL_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5)"),
-            params![
-                seal.seq as i64,
-                seal.head,
-                seal.sealed_at,
-                seal.key,
-                seal.signature
-            ],
-        )?;
+        let seq = seal.seq as i64;
+        let values = params![seq, seal.head, seal.sealed_at, seal.key, seal.signature];
+        if self.tx.server_trail()? {
+            self.exec().one(
+                "SELECT acctsec_seal(?1, ?2, ?3, ?4, ?5)",
+                values,
+                |mut r| r.int(0),
+            )?;
+        } else {
+            self.exec().execute(
+                &format!("INSERT INTO seal ({SEAL_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5)"),
+                values,
+            )?;
+        }
         self.audit(Entry {
             action: "log.seal",
             customer: None,

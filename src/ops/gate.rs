@@ -495,7 +495,7 @@ impl Claim {
         let request = ledger.request(id)?.ok_or(Error::NoRequest { id })?;
         check_against_trail(ledger, &request)?;
         refuse_own(&request, ledger.identity()?, ledger.operator())?;
-        let state = request.state(crate::clock::now());
+        let state = request.state(ledger.now()?);
         if state != "pending" {
             return Err(Error::NotPending {
                 id,
@@ -581,13 +581,44 @@ fn check_against_trail(r: &impl Read, row: &RequestRow) -> Result<()> {
     if digest != crate::ledger::params_digest(&row.params) {
         return tampered("params");
     }
-    if e.at != row.requested_at {
+    if !made_with(&row.requested_at, &e.at) {
         return tampered("requested_at");
     }
     if d["expires_at"].as_str() != expires.as_deref() {
         return tampered("expires_at");
     }
+    // The entry's time is the server's where the server keeps the trail: a
+    // request cannot live longer after it than the policy ever allows,
+    // whatever expiry its writer wrote in both places.
+    let lives = crate::clock::from_stored(&row.expires_at)
+        .zip(crate::clock::from_stored(&e.at))
+        .map(|(until, at)| until - at);
+    let longest = chrono::Duration::minutes(crate::policy::MAX_APPROVAL_EXPIRY_MINUTES as i64);
+    if lives.is_none_or(|d| d > longest) {
+        return tampered("expires_at");
+    }
     Ok(())
+}
+
+/// Whether a request row dated `row_at` was made in the transaction that
+/// appended its entry at `entry_at`: the same time where the client writes
+/// the trail (SQLite); where the server does (PostgreSQL), the row has the
+/// server's time when the transaction began and the entry the server's time
+/// when appended, a little later, within the clock tolerance.
+fn made_with(row_at: &str, entry_at: &str) -> bool {
+    if row_at == entry_at {
+        return true;
+    }
+    match (
+        crate::clock::from_stored(row_at),
+        crate::clock::from_stored(entry_at),
+    ) {
+        (Some(row), Some(entry)) => {
+            row <= entry
+                && entry - row <= chrono::Duration::seconds(crate::ledger::CLOCK_TOLERANCE_SECS)
+        }
+        _ => false,
+    }
 }
 
 /// Record that request `id` was refused as altered: closed (rejected),

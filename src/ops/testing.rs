@@ -24,12 +24,12 @@ pub struct TestLedger {
 impl TestLedger {
     /// The same ledger opened again (another process would see this), as
     /// `operator`.
+    /// On PostgreSQL, whose server names who acted (`session_user`), as
+    /// the login role `operator`.
     pub fn open_as(&self, operator: &str) -> Ledger {
         let mut t = self.target.clone();
         t.operator = operator.to_string();
-        let l = Ledger::open(&t).expect("open the test ledger again");
-        l.assume_identity(operator);
-        l
+        open(&t)
     }
 }
 
@@ -67,10 +67,33 @@ fn init(target: &Target, policy: &Policy) {
     .expect("create the test ledger");
 }
 
-/// The test ledger opened as `tester`.
+/// The test ledger opened as its operator: on SQLite that identity is
+/// assumed (one OS user runs the tests); on PostgreSQL the server names
+/// who acted, so the ledger is opened as a login role of that name (a
+/// superuser of the test cluster, made when missing).
 fn open(target: &Target) -> Ledger {
+    let who = target.operator.as_str();
+    if target
+        .path
+        .to_str()
+        .is_some_and(|p| p.starts_with("postgres"))
+    {
+        if let Some(mut admin) = admin() {
+            // Another test may make it at the same moment: that is fine.
+            let _ = admin.batch_execute(&format!("CREATE ROLE \"{who}\" LOGIN SUPERUSER"));
+        }
+        let mut t = target.clone();
+        t.path = target
+            .path
+            .to_string_lossy()
+            .replacen("postgres@", &format!("{who}@"), 1)
+            .into();
+        let l = Ledger::open(&t).expect("open the test ledger");
+        l.assume_identity(who);
+        return l;
+    }
     let l = Ledger::open(target).expect("open the test ledger");
-    l.assume_identity("tester");
+    l.assume_identity(who);
     l
 }
 

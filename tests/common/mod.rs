@@ -915,6 +915,22 @@ pub fn back_to_login_env(env: &Env) {
     );
 }
 
+/// Take `env`'s ledger back to before the server kept the trail (schema
+/// 20): on PostgreSQL, without its functions; a SQLite ledger is as it was.
+pub fn back_before_server_trail(env: &Env) {
+    if on_pg() {
+        env.sql_exec(
+            "DROP FUNCTION acctsec_append(text, text, text, text, text)",
+            &[],
+        );
+        env.sql_exec(
+            "DROP FUNCTION acctsec_seal(bigint, text, text, text, text)",
+            &[],
+        );
+        env.sql_exec("DROP FUNCTION acctsec_now()", &[]);
+    }
+}
+
 /// Take `env`'s ledger back to before the guessing audit across hosts
 /// (schema 19): no cycles or chunks, no worker, cycle or chunks of a run.
 /// (SQLite cannot drop a column with a foreign key, so there the runs are

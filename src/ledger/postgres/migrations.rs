@@ -336,6 +336,113 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE audit_run ADD COLUMN cycle BIGINT REFERENCES guess_cycle (id);
     ALTER TABLE audit_run ADD COLUMN chunks BIGINT NOT NULL DEFAULT 0;
     "#,
+    // 20: the server keeps the trail. Entries are appended only through
+    // `acctsec_append`, a SECURITY DEFINER function that takes the
+    // identity from `session_user` and the time from the server's clock
+    // (`acctsec_now`) and computes the chain exactly as acctsec does
+    // (`audit::entry_hash`, format 2); seals are stored only through
+    // `acctsec_seal`, which checks the sealed entry and the seal's time.
+    // Daily roles get EXECUTE on these two and no INSERT, UPDATE or DELETE
+    // on `audit_log` and `seal` (README, "Roles on PostgreSQL"), so no role
+    // that runs acctsec can write an entry whose identity or time it chose.
+    //
+    // `acctsec_now` is the server's clock, except for a session whose user
+    // is a member of the role `acctsec_test_clock`, which a cluster's
+    // administrator creates only on a throwaway test server
+    // (tests/support/with-postgres): there a debug build's `ACCTSEC_NOW`
+    // (the session setting `acctsec.now`) moves it, so that tests need not
+    // sleep. A production cluster has no such role.
+    r#"
+    CREATE FUNCTION acctsec_now() RETURNS timestamptz
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+        SELECT CASE
+            WHEN coalesce(current_setting('acctsec.now', true), '') <> ''
+             AND EXISTS (SELECT 1 FROM pg_roles r
+                          WHERE r.rolname = 'acctsec_test_clock'
+                            AND pg_has_role(session_user, r.oid, 'MEMBER'))
+            THEN current_setting('acctsec.now')::timestamptz
+            ELSE clock_timestamp()
+        END
+    $fn$;
+    CREATE FUNCTION acctsec_append(
+        p_operator text, p_action text, p_customer text, p_reason text, p_details text)
+    RETURNS TABLE (entry_seq bigint, entry_at text, entry_identity text,
+                   entry_prev text, entry_hash text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    AS $fn$
+    DECLARE
+        v_seq bigint;
+        v_prev text;
+        v_at text;
+        v_identity text := CAST(session_user AS text);
+        v_buf bytea := convert_to('acctsec-audit-v2', 'UTF8');
+        v_hash text;
+        v_field text;
+        v_fields text[];
+    BEGIN
+        -- The ledger's write lock (reentrant: acctsec holds it already).
+        PERFORM pg_advisory_xact_lock(4702693991722778625);
+        SELECT a.seq, a.hash INTO v_seq, v_prev FROM audit_log a ORDER BY a.seq DESC LIMIT 1;
+        IF NOT FOUND THEN
+            v_seq := 0;
+            v_prev := repeat('0', 64);
+        END IF;
+        v_seq := v_seq + 1;
+        v_at := to_char(acctsec_now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
+        v_fields := ARRAY[CAST(v_seq AS text), v_at, p_operator, p_action, p_customer,
+                          p_reason, p_details, v_prev, v_identity];
+        FOREACH v_field IN ARRAY v_fields LOOP
+            IF v_field IS NULL THEN
+                v_buf := v_buf || '\x00'::bytea;
+            ELSE
+                v_buf := v_buf || '\x01'::bytea
+                    || int8send(CAST(octet_length(convert_to(v_field, 'UTF8')) AS bigint))
+                    || convert_to(v_field, 'UTF8');
+            END IF;
+        END LOOP;
+        v_hash := encode(sha256(v_buf), 'hex');
+        INSERT INTO audit_log (seq, at, operator, action, customer, reason, details,
+                               prev_hash, hash, format, identity)
+        VALUES (v_seq, v_at, p_operator, p_action, p_customer, p_reason, p_details,
+                v_prev, v_hash, 2, v_identity);
+        RETURN QUERY SELECT v_seq, v_at, v_identity, v_prev, v_hash;
+    END
+    $fn$;
+    CREATE FUNCTION acctsec_seal(
+        p_seq bigint, p_head text, p_sealed_at text, p_key text, p_signature text)
+    RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    AS $fn$
+    DECLARE
+        v_id bigint;
+    BEGIN
+        PERFORM pg_advisory_xact_lock(4702693991722778625);
+        IF NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.seq = p_seq AND a.hash = p_head) THEN
+            RAISE EXCEPTION 'acctsec: a seal of entry % must name that entry''s hash', p_seq;
+        END IF;
+        IF abs(extract(epoch FROM CAST(p_sealed_at AS timestamptz) - acctsec_now())) > 300 THEN
+            RAISE EXCEPTION 'acctsec: a seal''s time (%) must be the server''s clock', p_sealed_at;
+        END IF;
+        INSERT INTO seal (seq, head, sealed_at, key, signature)
+        VALUES (p_seq, p_head, p_sealed_at, p_key, p_signature)
+        RETURNING id INTO v_id;
+        RETURN v_id;
+    END
+    $fn$;
+    REVOKE ALL ON FUNCTION acctsec_append(text, text, text, text, text) FROM PUBLIC;
+    REVOKE ALL ON FUNCTION acctsec_seal(bigint, text, text, text, text) FROM PUBLIC;
+    -- A definer function names its schema itself, temporary tables last.
+    DO $do$
+    BEGIN
+        EXECUTE format('ALTER FUNCTION acctsec_append(text, text, text, text, text)
+                        SET search_path = pg_catalog, %I, pg_temp', current_schema());
+        EXECUTE format('ALTER FUNCTION acctsec_seal(bigint, text, text, text, text)
+                        SET search_path = pg_catalog, %I, pg_temp', current_schema());
+    END
+    $do$;
+    "#,
 ];
 
 // Every backend has one migration per schema version.

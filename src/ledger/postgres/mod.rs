@@ -302,6 +302,9 @@ struct Pg {
     place: Place,
     /// Prepared statements by parameter types and text.
     statements: RefCell<HashMap<String, Statement>>,
+    /// The ledger's server keeps the trail (schema 20 on: `acctsec_append`
+    /// and `acctsec_now` exist); once seen, it stays so.
+    server_trail: Cell<bool>,
 }
 
 impl Pg {
@@ -407,6 +410,34 @@ impl Pg {
         each: &mut dyn FnMut(Row<'_>) -> Result<ControlFlow<()>>,
     ) -> Result<()> {
         self.retrying(in_tx, || self.run_query(sql, params, each))
+    }
+
+    /// Whether the ledger's server keeps the trail (schema 20 on: its
+    /// `acctsec_append` exists), asked through `db` until it does.
+    fn keeps_trail(&self, db: &dyn Exec) -> Result<bool> {
+        if !self.server_trail.get() {
+            let there = db.one(
+                "SELECT to_regprocedure('acctsec_append(text, text, text, text, text)') IS NOT NULL",
+                &[],
+                |mut r| r.bool(0),
+            )?;
+            self.server_trail.set(there);
+        }
+        Ok(self.server_trail.get())
+    }
+
+    /// The server's clock: `acctsec_now()` where the ledger has it;
+    /// before (in the transaction that migrates an older ledger), a debug
+    /// build's fixed clock or the server's `clock_timestamp()`.
+    fn clock(&self, db: &dyn Exec) -> Result<String> {
+        let sql = if self.keeps_trail(db)? {
+            "SELECT to_char(acctsec_now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+        } else if let Some(t) = crate::clock::fixed_now() {
+            return Ok(crate::clock::to_stored(t));
+        } else {
+            "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+        };
+        db.one(sql, &[], |mut r| r.text(0))
     }
 
     /// Take the ledger-wide write lock in the transaction just begun.
@@ -541,6 +572,10 @@ impl Conn for Pg {
 
     fn file(&self) -> Option<&Path> {
         None
+    }
+
+    fn server_now(&self) -> Result<Option<String>> {
+        self.clock(self).map(Some)
     }
 
     /// Nothing to do from a client: the server's files are readable only by
@@ -707,13 +742,11 @@ impl Transaction for PgTx<'_> {
     }
 
     fn server_now(&self) -> Result<Option<String>> {
-        let db: &dyn Exec = self;
-        db.one(
-            "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')",
-            &[],
-            |mut r| r.text(0),
-        )
-        .map(Some)
+        self.pg.clock(self).map(Some)
+    }
+
+    fn server_trail(&self) -> Result<bool> {
+        self.pg.keeps_trail(self)
     }
 
     fn claim_clause(&self) -> &'static str {
@@ -839,10 +872,18 @@ fn connect(target: &Target) -> Result<Pg> {
     // not name them, so built-in names come first still.
     let pin = format!("SET search_path TO {}", quote_ident(&url.schema));
     client.batch_execute(&pin).map_err(|e| place.err(e))?;
+    // A debug build's fixed clock (`ACCTSEC_NOW`) is offered to the server,
+    // whose `acctsec_now` follows it only on a test cluster (migration 20);
+    // a release build never has one.
+    if let Some(t) = crate::clock::fixed_now() {
+        let set = format!("SET acctsec.now TO '{}'", crate::clock::to_stored(t));
+        client.batch_execute(&set).map_err(|e| place.err(e))?;
+    }
     Ok(Pg {
         client: RefCell::new(client),
         place,
         statements: RefCell::new(HashMap::new()),
+        server_trail: Cell::new(false),
     })
 }
 
