@@ -1233,3 +1233,59 @@ fn the_servers_clock_dates_the_trail_and_judges_request_expiry() {
     drop_login(&kai_user);
     drop_login(&mei_user);
 }
+
+/// `log verify` says how the server guards the trail: the server appends
+/// and nobody but the owner writes (the README's grants); a role granted
+/// direct writes is named with the REVOKE to run; a dropped append function
+/// is reported.
+#[test]
+fn log_verify_names_who_could_write_the_trail_around_the_server() {
+    pg_only!();
+    let env = Env::with_customers();
+    let db = env.pg.as_ref().unwrap();
+    let (_, user) = staff_login(db, "gus");
+    let server =
+        |env: &Env| env.run(&["--format", "json", "log", "verify"]).ok().json()["server"].clone();
+    let s = server(&env);
+    assert_eq!(s["appends_trail"], true, "{s}");
+    assert_eq!(s["direct_writers"], serde_json::json!([]), "{s}");
+    assert_eq!(s["test_clock"], true, "the test cluster's clock role: {s}");
+    let r = env.run(&["log", "verify"]).ok();
+    assert!(
+        r.stderr().contains("the server appends every entry"),
+        "{}",
+        r.stderr()
+    );
+    // The grants as they were before schema 20: every table to the staff.
+    db.execute(
+        "GRANT INSERT, UPDATE, DELETE ON audit_log, seal TO acctsec_staff",
+        &[],
+    );
+    let s = server(&env);
+    let writers: Vec<&str> = s["direct_writers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(writers.contains(&"acctsec_staff"), "{s}");
+    assert!(writers.contains(&user.as_str()), "{s}");
+    let r = env.run(&["log", "verify"]).ok();
+    assert!(
+        r.stderr().contains("REVOKE INSERT, UPDATE, DELETE"),
+        "{}",
+        r.stderr()
+    );
+    assert!(r.stderr().contains("acctsec_staff"), "{}", r.stderr());
+    db.execute(
+        "REVOKE INSERT, UPDATE, DELETE ON audit_log, seal FROM acctsec_staff",
+        &[],
+    );
+    db.execute(
+        "DROP FUNCTION acctsec_seal(bigint, text, text, text, text)",
+        &[],
+    );
+    let r = env.run(&["log", "verify"]).ok();
+    assert!(r.stderr().contains("acctsec_seal"), "{}", r.stderr());
+    drop_login(&user);
+}

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::Ctx;
 use crate::customer::batch;
 use crate::error::{Error, Result, exit};
-use crate::ledger::{Head, LogFilter, Read, Tamper, TamperKind, TrailSnapshot};
+use crate::ledger::{Head, LogFilter, Read, Tamper, TamperKind, TrailGuard, TrailSnapshot};
 use crate::messages;
 use crate::ops::{self, trail::Sealed};
 use crate::output::{Format, Listing};
@@ -232,6 +232,9 @@ fn verify(ctx: &mut Ctx, head: Option<&str>) -> Result<u8> {
     let keys = config.trail.keys();
     let max_age = config.trail.max_seal_age;
     let checked = ops::trail::verify(&ledger, known.as_ref(), &keys, max_age)?;
+    if let Some(g) = &checked.guard {
+        guard_warnings(ctx, g);
+    }
     let shown = Shown {
         checked: &checked,
         known: known.as_ref(),
@@ -259,6 +262,27 @@ fn verify(ctx: &mut Ctx, head: Option<&str>) -> Result<u8> {
     } else {
         exit::NO
     })
+}
+
+/// What is wrong with how the server guards the trail, on stderr: the
+/// chain may still verify, but it no longer proves who wrote it, or when.
+/// (A test cluster's clock role is expected where the tests run: debug
+/// builds.)
+fn guard_warnings(ctx: &Ctx, g: &TrailGuard) {
+    if !g.server_appends {
+        ctx.out.warn(&messages::trail::server_guard_missing());
+    }
+    if !g.writers.is_empty() {
+        let roles: Vec<String> = g
+            .writers
+            .iter()
+            .map(|r| crate::sanitize::sanitize(r))
+            .collect();
+        ctx.out.warn(&messages::trail::server_guard_writers(&roles));
+    }
+    if g.test_clock && !cfg!(debug_assertions) {
+        ctx.out.warn(&messages::trail::server_guard_test_clock());
+    }
 }
 
 /// What `log verify` found, ready to show.
@@ -304,6 +328,11 @@ fn verify_json(v: &Shown) -> Value {
         })),
         "checked": checked,
         "seals": seals,
+        "server": v.checked.guard.as_ref().map(|g| json!({
+            "appends_trail": g.server_appends,
+            "direct_writers": g.writers,
+            "test_clock": g.test_clock,
+        })),
         "problems": v.problems.iter().map(Problem::json).collect::<Vec<_>>(),
     })
 }
@@ -318,6 +347,13 @@ fn verify_table(ctx: &mut Ctx, v: &Shown) -> Result<()> {
     let snap = &v.checked.snap;
     let head = snap.head.as_ref().map(|h| (h.seq, h.hash.as_str()));
     ctx.out.summary(&messages::log_intact(snap.count, head))?;
+    if v.checked
+        .guard
+        .as_ref()
+        .is_some_and(|g| g.server_appends && g.writers.is_empty())
+    {
+        ctx.out.status(&messages::trail::server_guard_ok());
+    }
     match &v.checked.report {
         Some(r) => {
             let newest = r

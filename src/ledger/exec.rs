@@ -244,6 +244,12 @@ pub trait Conn: Exec {
     /// The ledger's file, for a backend that keeps one.
     fn file(&self) -> Option<&Path>;
 
+    /// How the server guards the trail (a ledger on a server); `None` for a
+    /// backend with no server.
+    fn trail_guard(&self) -> Result<Option<super::TrailGuard>> {
+        Ok(None)
+    }
+
     /// The database server's clock now, in the stored form, as a write
     /// transaction would read it ([`Transaction::server_now`]); `None` for a
     /// backend with no server.

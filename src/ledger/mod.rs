@@ -108,6 +108,20 @@ pub use seals::TrailSnapshot;
 use crate::error::{Error, Result};
 use exec::{Conn, Exec, Transaction};
 
+/// How a database server guards a ledger's trail (`log verify` shows it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrailGuard {
+    /// The server appends the entries (`acctsec_append`, a SECURITY
+    /// DEFINER function of the tables' owner) and stores the seals.
+    pub server_appends: bool,
+    /// Roles other than the owner and superusers that may insert, change or
+    /// delete entries or seals directly (grants wider than the README's).
+    pub writers: Vec<String>,
+    /// The cluster has the role `acctsec_test_clock`: its members' sessions
+    /// can move the server's clock (a throwaway test server only).
+    pub test_clock: bool,
+}
+
 /// The schema version this build writes and understands (every backend has
 /// one migration per version).
 pub const SCHEMA_VERSION: i64 = 20;
@@ -213,6 +227,11 @@ impl Ledger {
 
     pub fn path(&self) -> &Path {
         &self.target.path
+    }
+
+    /// How the server guards the trail; `None` for a ledger with no server.
+    pub fn trail_guard(&self) -> Result<Option<TrailGuard>> {
+        self.conn.trail_guard()
     }
 
     /// Now by the ledger's clock: the server's for a ledger on a server (as

@@ -395,6 +395,39 @@ pub fn no_max_seal_age() -> String {
     )
 }
 
+/// The server keeps the trail and nobody but its owner may write it.
+pub fn server_guard_ok() -> String {
+    tr!(
+        "the server appends every entry and seal itself (identity and time its own); no role but the owner may write them directly",
+        "サーバーがすべての記録と封印を自ら追記しています（本人と時刻はサーバーのもの）。所有者以外のロールは直接書き込めません"
+    )
+}
+
+/// The server does not keep the trail: its functions are missing or altered.
+pub fn server_guard_missing() -> String {
+    tr!(
+        "the ledger's server does not append the trail itself (acctsec_append or acctsec_seal is missing, altered, or not SECURITY DEFINER of the tables' owner): identities and times are the clients'; as the owner, restore them from migration 20 (README, \"Roles on PostgreSQL\")",
+        "サーバーが監査記録を自ら追記していません（acctsec_append または acctsec_seal がないか、変更されているか、テーブル所有者の SECURITY DEFINER ではありません）。本人と時刻はクライアントの申告です。所有者として移行 20 の定義に戻してください（README「Roles on PostgreSQL」）"
+    )
+}
+
+/// Roles that may write the trail's tables directly.
+pub fn server_guard_writers(roles: &[String]) -> String {
+    let list = roles.join(", ");
+    tr!(
+        "these roles may insert, change or delete trail entries or seals directly, around the server's checks: {list}; as the owner, REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log, seal FROM each (README, \"Roles on PostgreSQL\")",
+        "次のロールはサーバーの確認を経ずに監査記録や封印を直接追加・変更・削除できます: {list}。所有者として各ロールから REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log, seal を実行してください（README「Roles on PostgreSQL」）"
+    )
+}
+
+/// The cluster lets some sessions move the server's clock.
+pub fn server_guard_test_clock() -> String {
+    tr!(
+        "this database cluster has the role acctsec_test_clock, whose members can move the ledger's clock: it belongs on a throwaway test server only; drop it (DROP ROLE acctsec_test_clock)",
+        "このデータベースクラスタにはロール acctsec_test_clock があり、そのメンバーは台帳の時計を動かせます。使い捨てのテストサーバー専用です。削除してください（DROP ROLE acctsec_test_clock）"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

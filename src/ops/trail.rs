@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use crate::error::Result;
-use crate::ledger::{Head, Ledger, TrailSnapshot};
+use crate::ledger::{Head, Ledger, TrailGuard, TrailSnapshot};
 use crate::seal::{self, Keys, Seal, SealReport, SigningKey};
 
 /// The trail as read and checked.
@@ -12,6 +12,8 @@ pub struct Checked {
     pub snap: TrailSnapshot,
     /// The seals' check, when keys are configured.
     pub report: Option<SealReport>,
+    /// How the ledger's server guards the trail (`None`: no server).
+    pub guard: Option<TrailGuard>,
 }
 
 impl Checked {
@@ -39,7 +41,12 @@ pub fn verify(
             max_age,
         )
     });
-    Ok(Checked { snap, report })
+    let guard = ledger.trail_guard()?;
+    Ok(Checked {
+        snap,
+        report,
+        guard,
+    })
 }
 
 /// What `seal` did.
@@ -81,6 +88,7 @@ pub fn seal(
     let checked = Checked {
         snap,
         report: Some(report),
+        guard: None,
     };
     if !checked.ok() {
         return Ok(Sealed::Tampered(checked));

@@ -578,6 +578,43 @@ impl Conn for Pg {
         self.clock(self).map(Some)
     }
 
+    fn trail_guard(&self) -> Result<Option<super::TrailGuard>> {
+        let db: &dyn Exec = self;
+        let server_appends = db.one(
+            "SELECT coalesce(bool_and(p.prosecdef AND p.proowner = c.relowner), false)
+                    AND count(*) = 2
+               FROM pg_catalog.pg_proc p, pg_catalog.pg_class c
+              WHERE c.oid = to_regclass('audit_log')
+                AND p.oid IN (to_regprocedure('acctsec_append(text, text, text, text, text)'),
+                              to_regprocedure('acctsec_seal(bigint, text, text, text, text)'))",
+            &[],
+            |mut r| r.bool(0),
+        )?;
+        let writers = db.all(
+            "SELECT CAST(r.rolname AS TEXT) FROM pg_catalog.pg_roles r
+              WHERE NOT r.rolsuper
+                AND r.rolname NOT LIKE 'pg\\_%'
+                AND r.oid <> (SELECT c.relowner FROM pg_catalog.pg_class c
+                               WHERE c.oid = to_regclass('audit_log'))
+                AND EXISTS (SELECT 1 FROM unnest(ARRAY['audit_log', 'seal']) AS t(name),
+                                          unnest(ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) AS p(what)
+                             WHERE has_table_privilege(r.oid, to_regclass(t.name), p.what))
+              ORDER BY 1",
+            &[],
+            |mut r| r.text(0),
+        )?;
+        let test_clock = db.one(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'acctsec_test_clock')",
+            &[],
+            |mut r| r.bool(0),
+        )?;
+        Ok(Some(super::TrailGuard {
+            server_appends,
+            writers,
+            test_clock,
+        }))
+    }
+
     /// Nothing to do from a client: the server's files are readable only by
     /// its own account, and the dead row versions a blanking leaves are
     /// reclaimed by autovacuum (`VACUUM` cannot run from here on demand
