@@ -1289,3 +1289,51 @@ fn log_verify_names_who_could_write_the_trail_around_the_server() {
     assert!(r.stderr().contains("acctsec_seal"), "{}", r.stderr());
     drop_login(&user);
 }
+
+/// A ledger from before schema 20, shared with the grants of before (every
+/// table to the staff role): the migration takes the direct writes on the
+/// trail away from the staff and gives them the server's functions, so
+/// their daily work goes on, through the server.
+#[test]
+fn migrating_to_the_servers_trail_takes_direct_writes_away_and_keeps_staff_working() {
+    pg_only!();
+    let env = Env::with_customers();
+    let db = env.pg.as_ref().unwrap();
+    let (url, user) = staff_login(db, "hal");
+    common::back_before_server_trail(&env);
+    db.execute("UPDATE acctsec_schema SET version = 19", &[]);
+    db.execute(
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO acctsec_staff",
+        &[],
+    );
+    // The owner's next command migrates.
+    env.run(&["log", "verify"]).ok();
+    let s = env.run(&["--format", "json", "log", "verify"]).ok().json()["server"].clone();
+    assert_eq!(s["appends_trail"], true, "{s}");
+    assert_eq!(s["direct_writers"], serde_json::json!([]), "{s}");
+    let as_user = |args: &[&str]| {
+        common::Run(
+            env.cmd()
+                .env("ACCTSEC_DB", &url)
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    as_user(&["lock", "add", "1000100", "--reason", "test"]).ok();
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let e = c
+        .batch_execute("DELETE FROM audit_log")
+        .expect_err("a direct delete");
+    assert_eq!(e.code().map(|c| c.code()), Some("42501"), "{e}");
+    drop(c);
+    assert_eq!(
+        env.sql_col(
+            "SELECT identity FROM audit_log WHERE action = 'lock.add'",
+            &[]
+        ),
+        vec![user.clone()]
+    );
+    env.run(&["log", "verify"]).ok();
+    drop_login(&user);
+}

@@ -433,6 +433,37 @@ pub(super) const MIGRATIONS: &[&str] = &[
     $fn$;
     REVOKE ALL ON FUNCTION acctsec_append(text, text, text, text, text) FROM PUBLIC;
     REVOKE ALL ON FUNCTION acctsec_seal(bigint, text, text, text, text) FROM PUBLIC;
+    -- A ledger migrated here keeps working for the roles that wrote its
+    -- trail (the grants of before: every table to the staff role), which
+    -- now do so through the functions only: no role but the owner keeps a
+    -- direct write on the trail, its seals or the schema version.
+    DO $do$
+    DECLARE
+        r record;
+    BEGIN
+        FOR r IN
+            SELECT DISTINCT a.grantee,
+                   bool_or(c.relname = 'audit_log' AND a.privilege_type = 'INSERT') AS wrote
+              FROM pg_catalog.pg_class c, aclexplode(c.relacl) a
+             WHERE c.oid IN (to_regclass('audit_log'), to_regclass('seal'), to_regclass('acctsec_schema'))
+               AND a.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE')
+               AND a.grantee <> c.relowner
+             GROUP BY a.grantee
+        LOOP
+            IF r.grantee = 0 THEN
+                EXECUTE 'REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log, seal, acctsec_schema FROM PUBLIC';
+            ELSE
+                EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log, seal, acctsec_schema FROM %I',
+                               pg_get_userbyid(r.grantee));
+                IF r.wrote THEN
+                    EXECUTE format('GRANT EXECUTE ON FUNCTION acctsec_append(text, text, text, text, text),
+                                    acctsec_seal(bigint, text, text, text, text) TO %I',
+                                   pg_get_userbyid(r.grantee));
+                END IF;
+            END IF;
+        END LOOP;
+    END
+    $do$;
     -- A definer function names its schema itself, temporary tables last.
     DO $do$
     BEGIN
