@@ -54,6 +54,7 @@ fn issue_code(ledger: &mut Ledger) -> (i64, String) {
     let o = IssueOptions {
         customer: SATO.into(),
         purpose: Purpose::Withdrawal,
+        route: crate::ops::testing::sealed_route(),
     };
     let Issued::Queued { notices, .. } = crate::ops::authcode::issue(ledger, &o, &Silent).unwrap()
     else {
@@ -66,6 +67,7 @@ fn issue_code(ledger: &mut Ledger) -> (i64, String) {
         .find(|n| n.id == notices[0])
         .unwrap()
         .body;
+    let body = crate::ops::testing::seal_key().open(&body).unwrap();
     let code = body.split("認証コード: ").nth(1).unwrap();
     (
         notices[0],
@@ -78,6 +80,7 @@ fn run() -> Run {
         token: run_token().unwrap(),
         queue: VecDeque::new(),
         per_minute: None,
+        open: Some(crate::ops::testing::seal_key().prefix()),
     }
 }
 
@@ -109,7 +112,11 @@ fn codes_are_claimed_first_then_security_notices_then_the_rest_oldest_first() {
         let ids = queue(l, &BULK);
         let want = vec![ids[5], ids[2], ids[4], ids[0], ids[1], ids[3]];
         // The dry run, the export's read and a run's claims: one order.
-        let previewed: Vec<i64> = preview(l, None).unwrap().iter().map(|n| n.id).collect();
+        let previewed: Vec<i64> = preview(l, None, &NotifyConfig::default())
+            .unwrap()
+            .iter()
+            .map(|n| n.id)
+            .collect();
         assert_eq!(previewed, want, "{b}");
         let listed: Vec<i64> = l
             .outbox(Some("pending"))
@@ -125,7 +132,11 @@ fn codes_are_claimed_first_then_security_notices_then_the_rest_oldest_first() {
         assert_eq!(claimed, want[..4], "{b}");
         assert_eq!(r.queue[0].priority(), Priority::Code);
         // Claimed notices are nobody else's: the rest are due.
-        let rest: Vec<i64> = preview(l, None).unwrap().iter().map(|n| n.id).collect();
+        let rest: Vec<i64> = preview(l, None, &NotifyConfig::default())
+            .unwrap()
+            .iter()
+            .map(|n| n.id)
+            .collect();
         assert_eq!(rest, want[4..], "{b}");
         assert_eq!(entries(l, "notify.claim"), 1, "{b}");
     }
@@ -171,7 +182,11 @@ fn a_code_notice_whose_code_is_over_is_marked_expired_never_sent() {
         let v = crate::ops::authcode::verify(l, &o, || Ok(input), &Silent).unwrap();
         assert_eq!(v, Verified::Matched, "{b}");
         // A dry run leaves it out; a run's claim marks it.
-        let due: Vec<i64> = preview(l, None).unwrap().iter().map(|n| n.id).collect();
+        let due: Vec<i64> = preview(l, None, &NotifyConfig::default())
+            .unwrap()
+            .iter()
+            .map(|n| n.id)
+            .collect();
         assert_eq!(due, vec![trade], "{b}");
         let mut r = run();
         let mut out = SendOutcome::default();
@@ -350,6 +365,7 @@ fn options(port: u16) -> SendOptions {
         config_path: None,
         limit: None,
         budget: None,
+        notify: crate::ops::testing::notify_with_key(),
     }
 }
 
