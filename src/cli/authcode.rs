@@ -173,42 +173,47 @@ fn issue(ctx: &mut Ctx, customer: String, purpose: Purpose) -> Result<u8> {
         Issued::NoAddress => Err(Error::Unreachable {
             what: msg::no_address(code, p, notice),
         }),
+        Issued::Undelivered { id, why } => Err(undelivered(&o, id.is_some(), why)),
         Issued::Queued {
             expires, notices, ..
-        } => {
-            let until = to_jst(expires);
-            f.extend([
-                ("issued", json!(true)),
-                ("expires_at", json!(until)),
-                ("notices", json!(notices.len())),
-            ]);
-            ctx.out
-                .outcome(&msg::queued(code, p, notices.len(), &until), &f)?;
-            Ok(exit::OK)
-        }
+        } => issued_now(ctx, f, (code, p), expires, notices.len(), None),
         Issued::Sent {
             expires,
             sent,
             failed,
             ..
-        } => {
-            for x in &failed {
-                ctx.out
-                    .warn(&crate::messages::notify::send_failed(x.id, &x.reply));
-            }
-            let until = to_jst(expires);
-            f.extend([
-                ("issued", json!(true)),
-                ("expires_at", json!(until)),
-                ("notices", json!(sent.len())),
-                ("sent", json!(true)),
-            ]);
-            ctx.out
-                .outcome(&msg::sent(code, p, sent.len(), &until), &f)?;
-            Ok(exit::OK)
-        }
-        Issued::Undelivered { id, why } => Err(undelivered(&o, id.is_some(), why)),
+        } => issued_now(ctx, f, (code, p), expires, sent.len(), Some(&failed)),
     }
+}
+
+/// A code sent at once (`failed`: the addresses the relay refused) or
+/// queued sealed (`None`): its expiry and notices, never the code.
+fn issued_now(
+    ctx: &mut Ctx,
+    mut f: Vec<(&'static str, serde_json::Value)>,
+    (code, p): (&str, &str),
+    expires: chrono::DateTime<chrono::Utc>,
+    notices: usize,
+    failed: Option<&[crate::ops::send::Failure]>,
+) -> Result<u8> {
+    let sent = failed.is_some();
+    for x in failed.unwrap_or_default() {
+        ctx.out.warn(&msg::address_failed(x.id, &x.reply));
+    }
+    let until = to_jst(expires);
+    f.extend([
+        ("issued", json!(true)),
+        ("expires_at", json!(until)),
+        ("notices", json!(notices)),
+        ("sent", json!(sent)),
+    ]);
+    let sentence = if sent {
+        msg::sent(code, p, notices, &until)
+    } else {
+        msg::queued(code, p, notices, &until)
+    };
+    ctx.out.outcome(&sentence, &f)?;
+    Ok(exit::OK)
 }
 
 /// A code mailed at once that reached nobody, as an error: the relay down

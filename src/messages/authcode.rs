@@ -25,6 +25,16 @@ pub fn sent(code: &str, purpose: &str, notices: usize, until: &str) -> String {
     )
 }
 
+/// `authcode issue` mailing at once: one of the customer's addresses was
+/// refused (the code went to another).
+pub fn address_failed(id: i64, reply: &str) -> String {
+    let reply = sanitize(reply);
+    tr!(
+        "notice {id} (another of the customer's addresses) was not delivered: {reply}; the code went to the other address",
+        "通知 {id}（お客様の別のアドレス宛て）は届けられませんでした: {reply}。コードはもう一方のアドレスに送りました"
+    )
+}
+
 /// `authcode issue` mailing at once: the relay was not reached (nothing
 /// issued), or was lost while mailing (the code ended). Exit 75 or 78.
 pub fn relay_down(code: &str, purpose: &str, relay: &str, detail: &str, issued: bool) -> String {
