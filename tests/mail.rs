@@ -999,6 +999,11 @@ fn with_the_relay_down_or_refusing_no_code_stays_live() {
         env.sql_text("SELECT status FROM outbox WHERE authcode IS NOT NULL", &[]),
         "failed"
     );
+    // Its notice holds no code: it cannot be put back in the queue.
+    let failed = env.sql_i64("SELECT id FROM outbox WHERE authcode IS NOT NULL", &[]);
+    env.run(&["notify", "outbox", "retry", &failed.to_string()])
+        .status(2)
+        .stderr_has("issue a new code");
     // It reached nobody: the next one is not held back by the cooldown. A
     // deferral (4xx) cannot be retried later (the code is not kept): the
     // code is ended too, and the answer is "try again" (75).

@@ -111,6 +111,15 @@ pub(super) fn claim_of(db: &dyn Exec, id: i64) -> Result<Option<(String, String)
         .and_then(|(by, until)| by.zip(until)))
 }
 
+/// Notice `id`, if there is one.
+pub(super) fn notice(db: &dyn Exec, id: i64) -> Result<Option<Notice>> {
+    db.first(
+        &format!("SELECT {NOTICE_COLUMNS} FROM outbox WHERE id = ?1"),
+        params![id],
+        notice_row,
+    )
+}
+
 pub(super) fn due_notices(
     db: &dyn Exec,
     now: &str,

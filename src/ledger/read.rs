@@ -252,6 +252,11 @@ pub trait Read: sealed::Sealed {
         requests::requests(db(self), state, now, limit)
     }
 
+    /// Notice `id`, if there is one.
+    fn notice(&self, id: i64) -> Result<Option<Notice>> {
+        notify::notice(db(self), id)
+    }
+
     /// The `notify send` run holding notice `id`'s claim, and until when.
     fn notice_claim(&self, id: i64) -> Result<Option<(String, String)>> {
         notify::claim_of(db(self), id)

@@ -437,6 +437,20 @@ pub fn dry_run_count(n: usize) -> String {
 }
 
 /// `notify outbox retry`: ids that are not failed notices.
+/// `notify outbox retry` of a code notice that `authcode issue` mailed at
+/// once: the code is kept nowhere to send again.
+pub fn retry_no_code(ids: &[i64]) -> String {
+    let list = ids
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    tr!(
+        "notice(s) {list} carried an auth code mailed at once by `authcode issue`; the code is kept nowhere to send again: issue a new code instead; nothing was re-queued",
+        "通知 {list} は `authcode issue` がその場で送った認証コードの通知です。コードはどこにも保存されていないため再送できません。新しいコードを発行してください。何も再送待ちにしていません"
+    )
+}
+
 pub fn not_failed(ids: &[i64]) -> String {
     let list = ids
         .iter()

@@ -494,6 +494,10 @@ pub enum Retried {
     Unknown(Vec<i64>),
     /// These notices did not fail (sent, expired): nothing was changed.
     NotFailed(Vec<i64>),
+    /// These failed notices carry an auth code mailed at once by `authcode
+    /// issue`: the code is nowhere to be sent again (a new code is asked
+    /// for instead). Nothing was changed.
+    NoCode(Vec<i64>),
     /// The failed ones are pending again (audited); the rest were pending
     /// already.
     Requeued {
@@ -506,6 +510,22 @@ pub enum Retried {
 /// unknown id, or a notice that did not fail, changes nothing.
 pub fn retry(ledger: &mut Ledger, ids: &[i64], _progress: &dyn Progress) -> Result<Retried> {
     ledger.write(|tx| {
+        // A failed code notice with no seal holds no code (it was mailed at
+        // once): sent again it would only end the code, which may have
+        // reached the customer's other address.
+        let mut no_code = Vec::new();
+        for id in ids {
+            if let Some(n) = tx.notice(*id)?
+                && n.status == "failed"
+                && n.authcode.is_some()
+                && !sealed::is_sealed(&n.body)
+            {
+                no_code.push(n.id);
+            }
+        }
+        if !no_code.is_empty() {
+            return Ok(Retried::NoCode(no_code));
+        }
         let res = tx.retry_notices(ids)?;
         if !res.unknown.is_empty() {
             return Ok(Retried::Unknown(res.unknown));

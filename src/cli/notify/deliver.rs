@@ -166,6 +166,7 @@ pub fn retry(ctx: &mut Ctx, ids: &[i64]) -> Result<u8> {
     match op::retry(&mut ledger, ids, &Silent)? {
         Retried::Unknown(ids) => Err(Error::Usage(messages::notify::no_notice(&ids))),
         Retried::NotFailed(ids) => Err(Error::Usage(messages::notify::not_failed(&ids))),
+        Retried::NoCode(ids) => Err(Error::Usage(messages::notify::retry_no_code(&ids))),
         Retried::Requeued {
             requeued,
             already_pending,

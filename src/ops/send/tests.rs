@@ -450,3 +450,78 @@ fn nothing_due_connects_to_nothing_and_writes_nothing() {
         assert_eq!(t.ledger.head().unwrap().map(|h| h.seq), seq);
     }
 }
+
+/// Issue 24: a run takes only the code notices its key opens and leaves
+/// the rest for the host with theirs; a code notice holding no code (its
+/// issuing process mailed it at once and died before recording it) cannot
+/// be delivered: its code is ended, the notice marked `expired`, and staff
+/// cannot put it back in the queue.
+#[test]
+fn a_run_leaves_other_keys_notices_and_ends_a_code_whose_notice_holds_none() {
+    let mut policy = cheap_policy();
+    policy.authcode.cooldown_seconds = 0;
+    for mut t in ledgers(&policy) {
+        setup(&mut t);
+        let b = t.backend;
+        let l = &mut t.ledger;
+        let (sealed, _) = issue_code(l);
+        // No key on this host: the sealed notice is not due for it.
+        let keyless = NotifyConfig::default();
+        assert!(preview(l, None, &keyless).unwrap().is_empty(), "{b}");
+        assert_eq!(l.sealed_elsewhere(None).unwrap(), 1, "{b}");
+        let relay = TinyRelay::start(|_| {});
+        let mut o = options(relay.port);
+        o.notify = keyless;
+        let out = send(l, &o, &Silent).unwrap();
+        assert!(matches!(out.relay, RelayState::NotContacted), "{b}");
+        assert_eq!((out.sent.len(), out.left_sealed), (0, 1), "{b}");
+        assert_eq!(status(l, sealed), "pending", "{b}");
+        // The notice as a crashed `authcode issue` leaves it: redacted, its
+        // code live.
+        l.write(|tx| {
+            tx.blank_authcode_notices(&[sealed])?;
+            test_entry(tx)
+        })
+        .unwrap();
+        let code_id = l.notice(sealed).unwrap().unwrap().authcode.unwrap();
+        let out = send(l, &options(relay.port), &Silent).unwrap();
+        assert_eq!(out.expired, vec![sealed], "{b}");
+        assert!(relay.received().is_empty(), "{b}: nothing mailed");
+        assert_eq!(status(l, sealed), "expired", "{b}");
+        assert_eq!(
+            l.authcode(code_id).unwrap().unwrap().state,
+            crate::authcode::State::Expired,
+            "{b}"
+        );
+        assert_eq!(entries(l, "authcode.undelivered"), 1, "{b}");
+        // A failed notice of a code mailed at once is not re-queued.
+        let (second, _) = issue_code(l);
+        l.write(|tx| {
+            tx.blank_authcode_notices(&[second])?;
+            tx.record_delivery(
+                second,
+                &Delivery::Failed {
+                    reply: "550 no".into(),
+                },
+            )?;
+            test_entry(tx)
+        })
+        .unwrap();
+        assert_eq!(
+            retry(l, &[second], &Silent).unwrap(),
+            Retried::NoCode(vec![second]),
+            "{b}"
+        );
+        assert_eq!(status(l, second), "failed", "{b}");
+    }
+}
+
+fn test_entry(tx: &mut Tx) -> Result<()> {
+    tx.audit(Entry {
+        action: "test.change",
+        customer: None,
+        reason: None,
+        details: json!({}),
+    })?;
+    Ok(())
+}
