@@ -228,13 +228,7 @@ fn undelivered(o: &IssueOptions, issued: bool, why: Undelivered) -> Error {
     match why {
         Undelivered::Unreachable(e) | Undelivered::Lost(e) => {
             let config = matches!(e, ConnectError::Auth(_) | ConnectError::CaFile(_));
-            let detail = match e {
-                ConnectError::Network(d)
-                | ConnectError::Tls(d)
-                | ConnectError::Auth(d)
-                | ConnectError::CaFile(d) => d,
-            };
-            let what = msg::relay_down(code, p, &relay, &detail, issued);
+            let what = msg::relay_down(code, p, &relay, e.detail(), issued);
             if config {
                 Error::Config { what }
             } else {

@@ -406,7 +406,8 @@ pub(super) fn run_token() -> Result<String> {
     Ok(hex::encode(bytes))
 }
 
-fn clip(s: String) -> String {
+/// A relay reply cut to what the ledger keeps.
+pub(super) fn clip(s: String) -> String {
     if s.chars().count() > MAX_REPLY {
         s.chars().take(MAX_REPLY).collect()
     } else {

@@ -34,7 +34,7 @@ use crate::error::Result;
 use crate::ledger::{Delivery, Entry, Ledger, Read};
 use crate::mailer::{ConnectError, Outcome, Relay};
 use crate::notify::mail;
-use crate::ops::send::{Failure, run_token};
+use crate::ops::send::{Failure, clip, run_token};
 
 /// How long this process holds its notices while it mails them.
 const HOLD: Duration = Duration::from_secs(15 * 60);
@@ -142,14 +142,14 @@ fn record(
     fates: Vec<(i64, Option<Outcome>)>,
     lost: Option<ConnectError>,
 ) -> Result<Issued> {
-    let lost_text = lost.as_ref().map(|e| format!("{e:?}"));
+    let lost_text = lost.as_ref().map(|e| e.detail().to_string());
     let (sent, failed, temporary) = ledger.write(|tx| {
         let (mut sent, mut failed, mut temporary) = (Vec::new(), Vec::new(), false);
         for (nid, fate) in &fates {
             let (delivery, action) = match fate {
                 Some(Outcome::Sent(reply)) => (
                     Delivery::Sent {
-                        reply: reply.clone(),
+                        reply: clip(reply.clone()),
                     },
                     "notify.sent",
                 ),
@@ -157,23 +157,25 @@ fn record(
                     temporary = true;
                     (
                         Delivery::Failed {
-                            reply: format!(
+                            reply: clip(format!(
                                 "{reply} (deferred; an auth code mailed at once is not queued again)"
-                            ),
+                            )),
                         },
                         "notify.failed",
                     )
                 }
                 Some(Outcome::Failed(reply)) => (
                     Delivery::Failed {
-                        reply: reply.clone(),
+                        reply: clip(reply.clone()),
                     },
                     "notify.failed",
                 ),
                 None => (
                     Delivery::Failed {
                         reply: match &lost_text {
-                            Some(e) => format!("not sent: the connection to the relay was lost ({e})"),
+                            Some(e) => clip(format!(
+                                "not sent: the connection to the relay was lost ({e})"
+                            )),
                             None => "not sent: the code was over first".to_string(),
                         },
                     },
