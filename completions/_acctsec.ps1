@@ -691,6 +691,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Report an event from the trading front end; queues the notice if the customer subscribes')
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make the key pair that seals auth codes to the host running `notify send`: the private key into FILE (0600, never overwritten; [notify] seal_key_file there), the public key on stdout ([notify] seal_public_key on the hosts that issue codes)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -893,6 +894,23 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'acctsec;notify;keygen' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The private key file to create (PEM; 0600; never overwritten)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'acctsec;notify;help' {
             [CompletionResult]::new('types', 'types', [CompletionResultType]::ParameterValue, 'The notice catalog: names, defaults, whether a customer may turn each off')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A customer''s subscriptions (addresses masked)')
@@ -901,6 +919,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Report an event from the trading front end; queues the notice if the customer subscribes')
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make the key pair that seals auth codes to the host running `notify send`: the private key into FILE (0600, never overwritten; [notify] seal_key_file there), the public key on stdout ([notify] seal_public_key on the hosts that issue codes)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -935,6 +954,9 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;notify;help;send' {
+            break
+        }
+        'acctsec;notify;help;keygen' {
             break
         }
         'acctsec;notify;help;help' {
@@ -1116,7 +1138,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead)')
+            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Send a one-time code by email to the customer: at once through the relay of this host''s [smtp], else queued sealed to [notify] seal_public_key for `notify send` on the host with the key; prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead; 75: the relay is down or lost, no code is live; 78: neither [smtp] nor a seal key)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended) or the day''s last allowed wrong try (the purpose is locked), 4 unknown customer')
             [CompletionResult]::new('locks', 'locks', [CompletionResultType]::ParameterValue, 'The customers whose codes for a purpose are locked (the day''s cap of codes or wrong tries was reached), oldest first')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock of a customer''s codes for a purpose, after checking with the customer (needs a second person when the policy''s [approval] lists lock.remove)')
@@ -1192,7 +1214,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;authcode;help' {
-            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead)')
+            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Send a one-time code by email to the customer: at once through the relay of this host''s [smtp], else queued sealed to [notify] seal_public_key for `notify send` on the host with the key; prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead; 75: the relay is down or lost, no code is live; 78: neither [smtp] nor a seal key)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended) or the day''s last allowed wrong try (the purpose is locked), 4 unknown customer')
             [CompletionResult]::new('locks', 'locks', [CompletionResultType]::ParameterValue, 'The customers whose codes for a purpose are locked (the day''s cap of codes or wrong tries was reached), oldest first')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock of a customer''s codes for a purpose, after checking with the customer (needs a second person when the policy''s [approval] lists lock.remove)')
@@ -1487,6 +1509,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Report an event from the trading front end; queues the notice if the customer subscribes')
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make the key pair that seals auth codes to the host running `notify send`: the private key into FILE (0600, never overwritten; [notify] seal_key_file there), the public key on stdout ([notify] seal_public_key on the hosts that issue codes)')
             break
         }
         'acctsec;help;notify;types' {
@@ -1522,6 +1545,9 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         'acctsec;help;notify;send' {
             break
         }
+        'acctsec;help;notify;keygen' {
+            break
+        }
         'acctsec;help;log' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the hash chain, and the seals with the configured public keys; exit 1 naming where')
             [CompletionResult]::new('head', 'head', [CompletionResultType]::ParameterValue, 'Print the newest sequence number and hash (SEQ:HASH)')
@@ -1549,7 +1575,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             break
         }
         'acctsec;help;authcode' {
-            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead)')
+            [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Send a one-time code by email to the customer: at once through the relay of this host''s [smtp], else queued sealed to [notify] seal_public_key for `notify send` on the host with the key; prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead; 75: the relay is down or lost, no code is live; 78: neither [smtp] nor a seal key)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended) or the day''s last allowed wrong try (the purpose is locked), 4 unknown customer')
             [CompletionResult]::new('locks', 'locks', [CompletionResultType]::ParameterValue, 'The customers whose codes for a purpose are locked (the day''s cap of codes or wrong tries was reached), oldest first')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Clear the lock of a customer''s codes for a purpose, after checking with the customer (needs a second person when the policy''s [approval] lists lock.remove)')

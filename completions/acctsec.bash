@@ -256,6 +256,9 @@ _acctsec() {
             acctsec__subcmd__help__subcmd__notify,import)
                 cmd="acctsec__subcmd__help__subcmd__notify__subcmd__import"
                 ;;
+            acctsec__subcmd__help__subcmd__notify,keygen)
+                cmd="acctsec__subcmd__help__subcmd__notify__subcmd__keygen"
+                ;;
             acctsec__subcmd__help__subcmd__notify,outbox)
                 cmd="acctsec__subcmd__help__subcmd__notify__subcmd__outbox"
                 ;;
@@ -391,6 +394,9 @@ _acctsec() {
             acctsec__subcmd__notify,import)
                 cmd="acctsec__subcmd__notify__subcmd__import"
                 ;;
+            acctsec__subcmd__notify,keygen)
+                cmd="acctsec__subcmd__notify__subcmd__keygen"
+                ;;
             acctsec__subcmd__notify,outbox)
                 cmd="acctsec__subcmd__notify__subcmd__outbox"
                 ;;
@@ -414,6 +420,9 @@ _acctsec() {
                 ;;
             acctsec__subcmd__notify__subcmd__help,import)
                 cmd="acctsec__subcmd__notify__subcmd__help__subcmd__import"
+                ;;
+            acctsec__subcmd__notify__subcmd__help,keygen)
+                cmd="acctsec__subcmd__notify__subcmd__help__subcmd__keygen"
                 ;;
             acctsec__subcmd__notify__subcmd__help,outbox)
                 cmd="acctsec__subcmd__notify__subcmd__help__subcmd__outbox"
@@ -1812,7 +1821,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__notify)
-            opts="types show set import emit outbox send"
+            opts="types show set import emit outbox send keygen"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1840,6 +1849,20 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__notify__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__notify__subcmd__keygen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2842,7 +2865,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify)
-            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version types show set import emit outbox send help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version types show set import emit outbox send keygen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2930,7 +2953,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__help)
-            opts="types show set import emit outbox send help"
+            opts="types show set import emit outbox send keygen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2972,6 +2995,20 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__notify__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__help__subcmd__keygen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3104,6 +3141,44 @@ _acctsec() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__notify__subcmd__keygen)
+            opts="-y -q -h -V --out --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

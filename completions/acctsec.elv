@@ -629,6 +629,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
             cand outbox 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
             cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
+            cand keygen 'Make the key pair that seals auth codes to the host running `notify send`: the private key into FILE (0600, never overwritten; [notify] seal_key_file there), the public key on stdout ([notify] seal_public_key on the hosts that issue codes)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;types'= {
@@ -815,6 +816,22 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'acctsec;notify;keygen'= {
+            cand --out 'The private key file to create (PEM; 0600; never overwritten)'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'acctsec;notify;help'= {
             cand types 'The notice catalog: names, defaults, whether a customer may turn each off'
             cand show 'A customer''s subscriptions (addresses masked)'
@@ -823,6 +840,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
             cand outbox 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
             cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
+            cand keygen 'Make the key pair that seals auth codes to the host running `notify send`: the private key into FILE (0600, never overwritten; [notify] seal_key_file there), the public key on stdout ([notify] seal_public_key on the hosts that issue codes)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;notify;help;types'= {
@@ -847,6 +865,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;notify;help;outbox;retry'= {
         }
         &'acctsec;notify;help;send'= {
+        }
+        &'acctsec;notify;help;keygen'= {
         }
         &'acctsec;notify;help;help'= {
         }
@@ -1010,7 +1030,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead)'
+            cand issue 'Send a one-time code by email to the customer: at once through the relay of this host''s [smtp], else queued sealed to [notify] seal_public_key for `notify send` on the host with the key; prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead; 75: the relay is down or lost, no code is live; 78: neither [smtp] nor a seal key)'
             cand verify 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended) or the day''s last allowed wrong try (the purpose is locked), 4 unknown customer'
             cand locks 'The customers whose codes for a purpose are locked (the day''s cap of codes or wrong tries was reached), oldest first'
             cand unlock 'Clear the lock of a customer''s codes for a purpose, after checking with the customer (needs a second person when the policy''s [approval] lists lock.remove)'
@@ -1081,7 +1101,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand --version 'Print version'
         }
         &'acctsec;authcode;help'= {
-            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead)'
+            cand issue 'Send a one-time code by email to the customer: at once through the relay of this host''s [smtp], else queued sealed to [notify] seal_public_key for `notify send` on the host with the key; prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead; 75: the relay is down or lost, no code is live; 78: neither [smtp] nor a seal key)'
             cand verify 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended) or the day''s last allowed wrong try (the purpose is locked), 4 unknown customer'
             cand locks 'The customers whose codes for a purpose are locked (the day''s cap of codes or wrong tries was reached), oldest first'
             cand unlock 'Clear the lock of a customer''s codes for a purpose, after checking with the customer (needs a second person when the policy''s [approval] lists lock.remove)'
@@ -1329,6 +1349,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand emit 'Report an event from the trading front end; queues the notice if the customer subscribes'
             cand outbox 'The queued notices (addresses masked); `export` and `ack` for a mail gateway, `retry` after a failed delivery'
             cand send 'Deliver pending notices through the SMTP relay of the configuration''s [smtp] table'
+            cand keygen 'Make the key pair that seals auth codes to the host running `notify send`: the private key into FILE (0600, never overwritten; [notify] seal_key_file there), the public key on stdout ([notify] seal_public_key on the hosts that issue codes)'
         }
         &'acctsec;help;notify;types'= {
         }
@@ -1353,6 +1374,8 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;help;notify;send'= {
         }
+        &'acctsec;help;notify;keygen'= {
+        }
         &'acctsec;help;log'= {
             cand verify 'Check the hash chain, and the seals with the configured public keys; exit 1 naming where'
             cand head 'Print the newest sequence number and hash (SEQ:HASH)'
@@ -1373,7 +1396,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         &'acctsec;help;ledger;copy'= {
         }
         &'acctsec;help;authcode'= {
-            cand issue 'Queue a one-time code by email for the customer (`notify send` delivers it); prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead)'
+            cand issue 'Send a one-time code by email to the customer: at once through the relay of this host''s [smtp], else queued sealed to [notify] seal_public_key for `notify send` on the host with the key; prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead; 75: the relay is down or lost, no code is live; 78: neither [smtp] nor a seal key)'
             cand verify 'Check a code from the hidden prompt or stdin: exit 0 matched (now used up), 1 wrong, expired or none, 3 wrong and the last try (the code is ended) or the day''s last allowed wrong try (the purpose is locked), 4 unknown customer'
             cand locks 'The customers whose codes for a purpose are locked (the day''s cap of codes or wrong tries was reached), oldest first'
             cand unlock 'Clear the lock of a customer''s codes for a purpose, after checking with the customer (needs a second person when the policy''s [approval] lists lock.remove)'

@@ -18,6 +18,10 @@
 //! worker = "batch-3"     # this host's name in `audit history` (default: host name and process id)
 //! chunk = "60s"          # how much guessing work a worker claims at a time
 //! lease = "90s"          # how long its claim holds unrenewed (a dead worker's work returns after it)
+//!
+//! [notify]
+//! seal_public_key = "x25519:..."                      # hosts that issue codes without [smtp]
+//! seal_key_file = "/etc/acctsec/notify-seal.key"      # the host that runs `notify send`
 //! ```
 //!
 //! Each table is its own struct with `deny_unknown_fields`, so a misspelt key
@@ -32,6 +36,7 @@ use std::time::Duration;
 use serde::{Deserialize, Deserializer};
 use zeroize::Zeroizing;
 
+use crate::notify::sealed::{OpenKey, SealTo};
 use crate::seal::{Keys, PublicKey, SigningKey};
 
 /// The loaded configuration.
@@ -43,6 +48,23 @@ pub struct Config {
     /// `[smtp]`: the relay `notify send` delivers through (`None`: no table).
     pub smtp: Option<SmtpConfig>,
     pub audit: AuditConfig,
+    pub notify: NotifyConfig,
+}
+
+/// `[notify]`: how auth codes reach the host that mails them, when the host
+/// that issues them has no `[smtp]` of its own (see
+/// [`crate::notify::sealed`]). Keys, like every per-host setting, live
+/// here: never in the ledger, never on the command line.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotifyConfig {
+    /// The issuing host: the public key (`x25519:...`, printed by
+    /// `notify keygen`) its code notices are sealed to.
+    #[serde(default, deserialize_with = "seal_to")]
+    pub seal_public_key: Option<SealTo>,
+    /// The sending host: the private key file (PEM, mode 0600) that opens
+    /// them; relative to the configuration file's directory.
+    pub seal_key_file: Option<PathBuf>,
 }
 
 /// `[audit]`: this host as a worker of the guessing audit.
@@ -87,6 +109,8 @@ struct File {
     smtp: Option<SmtpConfig>,
     #[serde(default)]
     audit: AuditConfig,
+    #[serde(default)]
+    notify: NotifyConfig,
 }
 
 /// `[smtp]`: the broker's mail relay (`notify send`).
@@ -253,6 +277,16 @@ pub enum ConfigError {
     /// `[smtp] username` with `tls = "none"` and no `allow_plaintext_auth =
     /// true`: the password would go in clear.
     PlaintextAuth { path: PathBuf },
+    /// `authcode issue` has no way to get a code to the customer without
+    /// storing it readable: neither `[smtp]` (deliver it now) nor `[notify]
+    /// seal_public_key` (seal it to the sending host).
+    NoCodeRoute { config: Option<PathBuf> },
+    /// `[notify] seal_key_file` does not exist.
+    SealKeyFileMissing { path: PathBuf },
+    /// Group or others may access `[notify] seal_key_file`.
+    SealKeyFileOpen { path: PathBuf, mode: u32 },
+    /// `[notify] seal_key_file` holds no X25519 private key.
+    SealKeyFileInvalid { path: PathBuf },
 }
 
 /// The largest configuration file read (a few KiB of TOML).
@@ -344,11 +378,14 @@ impl Config {
             s.password_file = s.password_file.map(|f| dir.join(f));
             s
         });
+        let mut notify = file.notify;
+        notify.seal_key_file = notify.seal_key_file.map(|f| dir.join(f));
         Ok(Config {
             path: Some(path.to_path_buf()),
             trail,
             smtp,
             audit: file.audit,
+            notify,
         })
     }
 }
@@ -436,6 +473,21 @@ impl TrailConfig {
     }
 }
 
+impl NotifyConfig {
+    /// The key that opens sealed code notices (`None`: this host has none,
+    /// and leaves them for a host that has). It must be private to its
+    /// owner (mode 0600 or stricter), a regular file of at most 4 KiB.
+    pub fn open_key(&self) -> Result<Option<OpenKey>, ConfigError> {
+        let Some(path) = self.seal_key_file.as_deref() else {
+            return Ok(None);
+        };
+        let text = read_private(path, 4096, PrivateFile::SealKey)?;
+        OpenKey::from_pem(&text)
+            .map(Some)
+            .map_err(|_| PrivateFile::SealKey.invalid(path))
+    }
+}
+
 impl SmtpConfig {
     /// The relay's password: `password_file` (private to its owner: mode
     /// 0600 or 0400), else `ACCTSEC_SMTP_PASSWORD`; `None` without a
@@ -482,6 +534,7 @@ fn read_password_file(path: &Path) -> Result<Zeroizing<String>, ConfigError> {
 enum PrivateFile {
     SigningKey,
     RelayPassword,
+    SealKey,
 }
 
 impl PrivateFile {
@@ -490,6 +543,7 @@ impl PrivateFile {
         match self {
             PrivateFile::SigningKey => ConfigError::KeyFileMissing { path },
             PrivateFile::RelayPassword => ConfigError::PasswordFileMissing { path },
+            PrivateFile::SealKey => ConfigError::SealKeyFileMissing { path },
         }
     }
 
@@ -498,6 +552,7 @@ impl PrivateFile {
         match self {
             PrivateFile::SigningKey => ConfigError::KeyFileOpen { path, mode },
             PrivateFile::RelayPassword => ConfigError::PasswordFileOpen { path, mode },
+            PrivateFile::SealKey => ConfigError::SealKeyFileOpen { path, mode },
         }
     }
 
@@ -506,6 +561,7 @@ impl PrivateFile {
         match self {
             PrivateFile::SigningKey => ConfigError::KeyFileInvalid { path },
             PrivateFile::RelayPassword => ConfigError::PasswordFileInvalid { path },
+            PrivateFile::SealKey => ConfigError::SealKeyFileInvalid { path },
         }
     }
 }
@@ -585,6 +641,15 @@ fn public_keys<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PublicKey>, D::Err
             })
         })
         .collect()
+}
+
+fn seal_to<'de, D: Deserializer<'de>>(d: D) -> Result<Option<SealTo>, D::Error> {
+    let text = String::deserialize(d)?;
+    SealTo::parse(&text).map(Some).map_err(|_| {
+        serde::de::Error::custom(format!(
+            "`{text}` is not an X25519 public key as `acctsec notify keygen` prints it (x25519: and 44 base64 characters)"
+        ))
+    })
 }
 
 fn duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {

@@ -47,6 +47,18 @@ pub enum ConnectError {
     CaFile(String),
 }
 
+impl ConnectError {
+    /// What went wrong, as the network, TLS or the relay said it.
+    pub fn detail(&self) -> &str {
+        match self {
+            ConnectError::Network(d)
+            | ConnectError::Tls(d)
+            | ConnectError::Auth(d)
+            | ConnectError::CaFile(d) => d,
+        }
+    }
+}
+
 /// What the relay made of one message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {

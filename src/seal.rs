@@ -24,7 +24,7 @@ use std::fmt;
 use base64ct::{Base64, Encoding};
 use chrono::{DateTime, Utc};
 use ed25519_dalek::{Signature, Signer};
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
 /// How a public key is written: `ed25519:` and base64 of the 32 key bytes.
 pub const KEY_PREFIX: &str = "ed25519:";
@@ -106,34 +106,13 @@ impl SigningKey {
 
     /// Read a PEM PKCS#8 Ed25519 private key.
     pub fn from_pem(text: &str) -> Result<SigningKey, KeyError> {
-        let body = text
-            .trim()
-            .strip_prefix(PEM_BEGIN)
-            .and_then(|s| s.strip_suffix(PEM_END))
-            .ok_or(KeyError::BadPrivateKey)?;
-        let mut b64 = Zeroizing::new(String::with_capacity(body.len()));
-        b64.extend(body.chars().filter(|c| !c.is_ascii_whitespace()));
-        let mut der = Zeroizing::new([0u8; 64]);
-        let len = Base64::decode(b64.as_str(), &mut der[..])
-            .map_err(|_| KeyError::BadPrivateKey)?
-            .len();
-        if len != PKCS8_PREFIX.len() + 32 || der[..PKCS8_PREFIX.len()] != PKCS8_PREFIX {
-            return Err(KeyError::BadPrivateKey);
-        }
-        let mut seed = Zeroizing::new([0u8; 32]);
-        seed.copy_from_slice(&der[PKCS8_PREFIX.len()..len]);
+        let seed = pkcs8_from_pem(text, &PKCS8_PREFIX).ok_or(KeyError::BadPrivateKey)?;
         Ok(SigningKey(ed25519_dalek::SigningKey::from_bytes(&seed)))
     }
 
     /// The key as a PEM PKCS#8 file (what `openssl pkey` reads).
     pub fn to_pem(&self) -> Zeroizing<String> {
-        let mut der = Zeroizing::new([0u8; 48]);
-        der[..16].copy_from_slice(&PKCS8_PREFIX);
-        let mut seed = self.0.to_bytes();
-        der[16..].copy_from_slice(&seed);
-        seed.zeroize();
-        let b64 = Zeroizing::new(Base64::encode_string(&der[..]));
-        Zeroizing::new(format!("{PEM_BEGIN}\n{}\n{PEM_END}\n", b64.as_str()))
+        pkcs8_to_pem(&PKCS8_PREFIX, &Zeroizing::new(self.0.to_bytes()))
     }
 
     pub fn public(&self) -> PublicKey {
@@ -151,6 +130,35 @@ impl SigningKey {
             signature: Base64::encode_string(&signature.to_bytes()),
         }
     }
+}
+
+/// The 32 key bytes of a PEM PKCS#8 private key whose DER starts with
+/// `prefix` (RFC 8410: the same shape for Ed25519 and X25519, the algorithm
+/// identifier apart); `None` when it is anything else.
+pub(crate) fn pkcs8_from_pem(text: &str, prefix: &[u8; 16]) -> Option<Zeroizing<[u8; 32]>> {
+    let body = text
+        .trim()
+        .strip_prefix(PEM_BEGIN)
+        .and_then(|s| s.strip_suffix(PEM_END))?;
+    let mut b64 = Zeroizing::new(String::with_capacity(body.len()));
+    b64.extend(body.chars().filter(|c| !c.is_ascii_whitespace()));
+    let mut der = Zeroizing::new([0u8; 64]);
+    let len = Base64::decode(b64.as_str(), &mut der[..]).ok()?.len();
+    if len != prefix.len() + 32 || der[..prefix.len()] != prefix[..] {
+        return None;
+    }
+    let mut key = Zeroizing::new([0u8; 32]);
+    key.copy_from_slice(&der[prefix.len()..len]);
+    Some(key)
+}
+
+/// A PEM PKCS#8 private key: the DER `prefix` and the 32 key bytes.
+pub(crate) fn pkcs8_to_pem(prefix: &[u8; 16], key: &[u8; 32]) -> Zeroizing<String> {
+    let mut der = Zeroizing::new([0u8; 48]);
+    der[..16].copy_from_slice(prefix);
+    der[16..].copy_from_slice(key);
+    let b64 = Zeroizing::new(Base64::encode_string(&der[..]));
+    Zeroizing::new(format!("{PEM_BEGIN}\n{}\n{PEM_END}\n", b64.as_str()))
 }
 
 /// The signed bytes: the context, then each field length-prefixed so that no

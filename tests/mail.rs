@@ -19,14 +19,26 @@ const SUZUKI: &str = "1000137";
 const FROM: &str = "証券 お知らせ <noreply@example.co.jp>";
 
 /// A configuration file for a relay on 127.0.0.1:`port`; `extra` lines are
-/// added to `[smtp]`.
+/// added to `[smtp]`. Once the host has a seal key ([`Env::seal_codes`]),
+/// the file names it: this is the sending host.
 fn config(env: &Env, port: u16, tls: &str, extra: &str) -> String {
-    let text = format!(
+    let mut text = smtp_table(port, tls, extra);
+    let key = env.path("notify-seal.key");
+    if key.exists() {
+        text.push_str(&format!(
+            "[notify]\nseal_key_file = \"{}\"\n",
+            key.display()
+        ));
+    }
+    env.write("config.toml", text).display().to_string()
+}
+
+fn smtp_table(port: u16, tls: &str, extra: &str) -> String {
+    format!(
         "[smtp]\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"{tls}\"\nfrom = \"{FROM}\"\n\
          reply_to = \"support@example.co.jp\"\n\
          iso2022jp_domains = [\"docomo.example.ne.jp\", \"softbank.example.ne.jp\"]\n{extra}"
-    );
-    env.write("config.toml", text).display().to_string()
+    )
 }
 
 fn send(env: &Env, cfg: &str, args: &[&str]) -> common::Run {
@@ -615,33 +627,138 @@ fn config_errors_name_the_key_and_line() {
         .stderr_has("[smtp]");
 }
 
-#[test]
-fn an_auth_code_arrives_by_mail_and_the_ledger_keeps_no_copy() {
-    let env = Env::with_customers();
-    env.run(&[
-        "notify",
-        "set",
-        SATO,
-        "withdrawal_auth_code",
-        "on",
-        "--to",
-        "pc",
-        "--reason",
-        "customer request",
-    ])
-    .ok();
-    let now = "2026-12-01T10:00:00+09:00";
-    env.run_at(now, &["authcode", "issue", SATO, "--purpose", "withdrawal"])
-        .ok();
-    let body = env.sql_text("SELECT body FROM outbox WHERE authcode IS NOT NULL", &[]);
+/// The code in a mail body: the digits after `認証コード: `.
+fn code_in(body: &str) -> String {
     let code: String = body
         .split("認証コード: ")
         .nth(1)
-        .expect("the code in the queued notice")
+        .unwrap_or_else(|| panic!("no code in {body}"))
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
     assert!(code.len() >= 6, "{body}");
+    code
+}
+
+/// Every text column of every table of the ledger, read directly (as a
+/// read-only role or anyone with the file would), one value a line.
+fn every_text(env: &Env) -> String {
+    let tables = if common::on_pg() {
+        env.sql_col(
+            "SELECT table_name FROM information_schema.tables
+             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+            &[],
+        )
+    } else {
+        env.sql_col("SELECT name FROM sqlite_master WHERE type = 'table'", &[])
+    };
+    assert!(tables.iter().any(|t| t == "outbox"), "{tables:?}");
+    let mut out = String::new();
+    for t in tables {
+        let cols = if common::on_pg() {
+            env.sql_col(
+                "SELECT column_name FROM information_schema.columns
+                 WHERE table_schema = current_schema() AND table_name = ?1",
+                &[&t],
+            )
+        } else {
+            env.sql_col("SELECT name FROM pragma_table_info(?1)", &[&t])
+        };
+        for c in cols {
+            let sql =
+                format!("SELECT CAST(\"{c}\" AS TEXT) FROM \"{t}\" WHERE \"{c}\" IS NOT NULL");
+            for v in env.sql_col(&sql, &[]) {
+                out.push_str(&v);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// The bytes the ledger's storage holds, dead row versions and free pages
+/// included: on SQLite the file and its WAL; on PostgreSQL, after a
+/// CHECKPOINT (which writes every dirty page out), the files of this
+/// test's database and the server's write-ahead log, read from the
+/// throwaway server's data directory (the tests run as root; a data
+/// directory they cannot read fails the test under CI).
+fn raw_storage(env: &Env) -> Vec<u8> {
+    fn read_tree(dir: &std::path::Path, out: &mut Vec<u8>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                read_tree(&p, out);
+            } else if let Ok(b) = std::fs::read(&p) {
+                out.extend(b);
+            }
+        }
+    }
+    let mut all = Vec::new();
+    if !common::on_pg() {
+        all.extend(std::fs::read(env.db()).unwrap());
+        if let Ok(wal) = std::fs::read(env.path("ledger.db-wal")) {
+            all.extend(wal);
+        }
+        return all;
+    }
+    let mut admin = common::pg::admin();
+    admin.batch_execute("CHECKPOINT").unwrap();
+    let data: String = admin.query_one("SHOW data_directory", &[]).unwrap().get(0);
+    let db = env.db().display().to_string();
+    let name = db
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    let oid: u32 = admin
+        .query_one("SELECT oid FROM pg_database WHERE datname = $1", &[&name])
+        .unwrap()
+        .get(0);
+    let base = std::path::Path::new(&data)
+        .join("base")
+        .join(oid.to_string());
+    if std::fs::read_dir(&base).is_err() {
+        common::missing(&format!(
+            "read access to the PostgreSQL data directory {data}"
+        ));
+        return all;
+    }
+    read_tree(&base, &mut all);
+    read_tree(&std::path::Path::new(&data).join("pg_wal"), &mut all);
+    assert!(all.len() > 8192, "the database's files were read");
+    all
+}
+
+fn holds(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Issue 24 item 6, the finding: a reader of the ledger (any role, any
+/// backend, row versions gone by and free pages included) learnt a live
+/// auth code from `outbox.body` until its mail went out. Now the issuing
+/// host seals it to the sending host's key: every text column of every
+/// table and the raw storage are searched for the code the customer got.
+#[test]
+fn a_live_auth_code_is_in_no_column_no_row_version_and_no_page_of_the_ledger() {
+    let env = Env::with_customers();
+    codes_on(&env, SATO);
+    let now = "2026-12-01T10:00:00+09:00";
+    env.run_at(now, &["authcode", "issue", SATO, "--purpose", "withdrawal"])
+        .ok();
+    // What a reader sees while the code is live, before its mail goes out.
+    let texts = every_text(&env);
+    let raw = raw_storage(&env);
+    let body = env.sql_text("SELECT body FROM outbox WHERE authcode IS NOT NULL", &[]);
+    assert!(body.starts_with("sealed:x25519:"), "{body}");
+    // The search sees what is stored in clear: the notice's subject and the
+    // code's redacted copy are found, in the columns and in the storage.
+    let subject = env.sql_text("SELECT subject FROM outbox WHERE authcode IS NOT NULL", &[]);
+    let redacted = env.sql_text("SELECT redacted_body FROM authcode", &[]);
+    assert!(texts.contains(&subject) && texts.contains(&redacted));
+    assert!(holds(&raw, subject.as_bytes()) && holds(&raw, redacted.as_bytes()));
     let server = Server::start();
     let cfg = config(&env, server.port(), "none", "");
     common::Run(
@@ -653,16 +770,312 @@ fn an_auth_code_arrives_by_mail_and_the_ledger_keeps_no_copy() {
     .ok();
     let got = server.received();
     assert_eq!(got.len(), 1);
+    let code = code_in(&parse(&got[0]).body);
+    let needle = format!("認証コード: {code}");
+    assert!(!texts.contains(&needle), "a table holds the live code");
     assert!(
-        parse(&got[0]).body.contains(&code),
-        "the customer gets the code"
+        !holds(&raw, needle.as_bytes()),
+        "the storage holds the live code"
     );
-    let kept = env.sql_text("SELECT body FROM outbox WHERE authcode IS NOT NULL", &[]);
-    assert!(!kept.contains(&code), "{kept}");
+    assert!(!every_text(&env).contains(&needle));
+    assert!(!holds(&raw_storage(&env), needle.as_bytes()));
     assert_eq!(
         env.sql_text("SELECT status FROM outbox WHERE authcode IS NOT NULL", &[]),
         "sent"
     );
+    // It is the customer's live code.
+    common::Run(
+        env.cmd_at(now)
+            .args(["authcode", "verify", SATO, "--purpose", "withdrawal"])
+            .write_stdin(format!("{code}\n"))
+            .output()
+            .unwrap(),
+    )
+    .ok();
+}
+
+/// The issuing host (A) has only the public key; a sending host without
+/// the private key (C) leaves the sealed notice alone and says so; the
+/// host with it (B) delivers the right code.
+#[test]
+fn a_sealed_code_is_delivered_only_by_the_host_with_the_key() {
+    let env = Env::with_customers();
+    codes_on(&env, SATO);
+    let public = std::fs::read_to_string(env.path(".config/acctsec/config.toml")).unwrap();
+    let public = public
+        .lines()
+        .find_map(|l| l.strip_prefix("seal_public_key = "))
+        .unwrap()
+        .trim_matches('"')
+        .to_string();
+    let host_a = env.write(
+        "host-a.toml",
+        format!("[notify]\nseal_public_key = \"{public}\"\n"),
+    );
+    env.run(&[
+        "--config",
+        &host_a.display().to_string(),
+        "authcode",
+        "issue",
+        SATO,
+        "--purpose",
+        "withdrawal",
+    ])
+    .ok()
+    .stdout_has("sealed");
+    let server = Server::start();
+    // Host C: a relay, no key; and another key altogether.
+    let host_c = env.write("host-c.toml", smtp_table(server.port(), "none", ""));
+    let (_, j) = send_json(&env, &host_c.display().to_string(), &[]);
+    assert_eq!(
+        (j["sent"].as_i64(), j["left_sealed"].as_i64()),
+        (Some(0), Some(1)),
+        "{j}"
+    );
+    let r = send(&env, &host_c.display().to_string(), &[]).ok();
+    assert!(r.stderr().contains("left for the host"), "{}", r.stderr());
+    let other = env.path("other.key");
+    env.run(&["notify", "keygen", "--out", &other.display().to_string()])
+        .ok();
+    let host_d = env.write(
+        "host-d.toml",
+        format!(
+            "{}[notify]\nseal_key_file = \"{}\"\n",
+            smtp_table(server.port(), "none", ""),
+            other.display()
+        ),
+    );
+    let (_, j) = send_json(&env, &host_d.display().to_string(), &[]);
+    assert_eq!(
+        (j["sent"].as_i64(), j["left_sealed"].as_i64()),
+        (Some(0), Some(1)),
+        "{j}"
+    );
+    assert!(server.received().is_empty());
+    assert_eq!(pending(&env), 1);
+    // Host B: the relay and the key.
+    let host_b = config(&env, server.port(), "none", "");
+    let (_, j) = send_json(&env, &host_b, &[]);
+    assert_eq!(
+        (j["sent"].as_i64(), j["left_sealed"].as_i64()),
+        (Some(1), Some(0)),
+        "{j}"
+    );
+    let got = server.received();
+    assert_eq!(got.len(), 1);
+    let code = code_in(&parse(&got[0]).body);
+    common::Run(
+        env.cmd()
+            .args(["authcode", "verify", SATO, "--purpose", "withdrawal"])
+            .write_stdin(format!("{code}\n"))
+            .output()
+            .unwrap(),
+    )
+    .ok();
+}
+
+/// With `[smtp]` on the issuing host the code is mailed at once: the ledger
+/// only ever gets the redacted body, the notice is recorded sent in the
+/// same run, and `notify send` has nothing left to do.
+#[test]
+fn with_a_relay_the_issuing_host_mails_the_code_at_once() {
+    let env = Env::with_customers();
+    codes_on(&env, SATO);
+    let server = Server::start();
+    let cfg = env
+        .write("direct.toml", smtp_table(server.port(), "none", ""))
+        .display()
+        .to_string();
+    let r = env
+        .run(&[
+            "--format",
+            "json",
+            "--config",
+            &cfg,
+            "authcode",
+            "issue",
+            SATO,
+            "--purpose",
+            "withdrawal",
+        ])
+        .ok();
+    let j = r.json();
+    assert_eq!(
+        (j["issued"].as_bool(), j["sent"].as_bool()),
+        (Some(true), Some(true)),
+        "{j}"
+    );
+    let got = server.received();
+    assert_eq!(got.len(), 1);
+    let code = code_in(&parse(&got[0]).body);
+    assert!(!r.stdout().contains(&code) && !r.stderr().contains(&code));
+    let needle = format!("認証コード: {code}");
+    assert!(!every_text(&env).contains(&needle));
+    assert!(!holds(&raw_storage(&env), needle.as_bytes()));
+    assert_eq!(
+        env.sql_rows(
+            "SELECT status, claimed_by FROM outbox WHERE authcode IS NOT NULL",
+            &[]
+        ),
+        vec![vec![Some("sent".to_string()), None]]
+    );
+    assert_eq!(audit_count(&env, "notify.sent"), 1);
+    let details = env.sql_text(
+        "SELECT details FROM audit_log WHERE action = 'authcode.issue'",
+        &[],
+    );
+    assert!(details.contains("\"delivery\":\"direct\""), "{details}");
+    let (_, j) = send_json(&env, &cfg, &[]);
+    assert_eq!(j["sent"], 0, "{j}");
+    assert_eq!(server.received().len(), 1, "never mailed twice");
+    common::Run(
+        env.cmd()
+            .args(["authcode", "verify", SATO, "--purpose", "withdrawal"])
+            .write_stdin(format!("{code}\n"))
+            .output()
+            .unwrap(),
+    )
+    .ok();
+}
+
+/// The relay down, deferring or refusing: no live code stays behind
+/// silently, nothing readable is stored, and the exit code says whether to
+/// try again (75) or look at the address (65).
+#[test]
+fn with_the_relay_down_or_refusing_no_code_stays_live() {
+    let env = Env::with_customers();
+    codes_on(&env, SATO);
+    let issue = |cfg: &str| {
+        env.run(&[
+            "--config",
+            cfg,
+            "authcode",
+            "issue",
+            SATO,
+            "--purpose",
+            "withdrawal",
+        ])
+    };
+    let live = || {
+        env.sql_i64(
+            "SELECT count(*) FROM authcode WHERE state = 'live' AND customer = ?1",
+            &[&SATO],
+        )
+    };
+    // Nobody listens on the port: nothing issued, the refusal audited.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let down = env
+        .write("down.toml", smtp_table(port, "none", ""))
+        .display()
+        .to_string();
+    let r = issue(&down).status(75);
+    assert!(
+        r.stderr().contains("no withdrawal auth code was issued"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(env.sql_i64("SELECT count(*) FROM authcode", &[]), 0);
+    assert!(
+        env.sql_text(
+            "SELECT details FROM audit_log WHERE action = 'authcode.issue'",
+            &[]
+        )
+        .contains("relay_unreachable")
+    );
+    // The relay refuses the address for good: the code is ended at once.
+    let server = Server::start();
+    let cfg = env
+        .write("up.toml", smtp_table(server.port(), "none", ""))
+        .display()
+        .to_string();
+    server.script(&[Reply::Code("550 5.1.1 no such user")]);
+    let r = issue(&cfg).status(65);
+    assert!(r.stderr().contains("code was ended"), "{}", r.stderr());
+    assert_eq!(live(), 0);
+    assert_eq!(audit_count(&env, "authcode.undelivered"), 1);
+    assert_eq!(
+        env.sql_text("SELECT status FROM outbox WHERE authcode IS NOT NULL", &[]),
+        "failed"
+    );
+    // Its notice holds no code: it cannot be put back in the queue.
+    let failed = env.sql_i64("SELECT id FROM outbox WHERE authcode IS NOT NULL", &[]);
+    env.run(&["notify", "outbox", "retry", &failed.to_string()])
+        .status(2)
+        .stderr_has("issue a new code");
+    // It reached nobody: the next one is not held back by the cooldown. A
+    // deferral (4xx) cannot be retried later (the code is not kept): the
+    // code is ended too, and the answer is "try again" (75).
+    server.script(&[Reply::Code("451 4.3.0 try again later")]);
+    issue(&cfg).status(75).stderr_has("in a few minutes");
+    assert_eq!(live(), 0);
+    assert_eq!(audit_count(&env, "authcode.undelivered"), 2);
+    // No code, live or ended, was stored readable on the way.
+    for r in server.received() {
+        let code = code_in(&parse(&r).body);
+        assert!(!every_text(&env).contains(&format!("認証コード: {code}")));
+    }
+    // The relay works again: the code goes out.
+    issue(&cfg).ok();
+    assert_eq!(live(), 1);
+    env.run(&["log", "verify"]).ok();
+}
+
+/// `authcode issue` on a host with neither a relay nor a seal key refuses
+/// (exit 78), saying what to add; `notify keygen` writes the private key
+/// 0600, never over a file, and prints the public key.
+#[test]
+fn without_a_route_issue_refuses_and_keygen_makes_a_private_key_once() {
+    let env = Env::with_customers();
+    codes_on(&env, SATO);
+    let bare = env.write("bare.toml", "").display().to_string();
+    let r = env
+        .run(&[
+            "--config",
+            &bare,
+            "authcode",
+            "issue",
+            SATO,
+            "--purpose",
+            "withdrawal",
+        ])
+        .status(78);
+    assert!(
+        r.stderr().contains("seal_public_key") && r.stderr().contains("[smtp]"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(env.sql_i64("SELECT count(*) FROM authcode", &[]), 0);
+    let key = env.path("notify-seal.key");
+    assert_eq!(common::file_mode(&key), 0o600);
+    let before = std::fs::read(&key).unwrap();
+    env.run(&["notify", "keygen", "--out", &key.display().to_string()])
+        .status(73);
+    assert_eq!(std::fs::read(&key).unwrap(), before, "never overwritten");
+    let j = env
+        .run(&[
+            "--format",
+            "json",
+            "notify",
+            "keygen",
+            "--out",
+            &env.path("k2").display().to_string(),
+        ])
+        .ok()
+        .json();
+    assert!(
+        j["public_key"].as_str().unwrap().starts_with("x25519:"),
+        "{j}"
+    );
+    // A private key others may read is refused where it is used.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.run(&["authcode", "issue", SATO, "--purpose", "withdrawal"])
+        .ok();
+    let server = Server::start();
+    let cfg = config(&env, server.port(), "none", "");
+    send(&env, &cfg, &[]).status(78).stderr_has("chmod 600");
 }
 
 #[test]
@@ -759,8 +1172,12 @@ fn a_very_long_mixed_name_never_makes_a_line_past_998_octets() {
     assert!(m.body.contains(&format!("{safe} 様")), "{}", m.body);
 }
 
-/// Turn the withdrawal code on for `code` (to the PC address).
+/// Turn the withdrawal code on for `code` (to the PC address); the host
+/// seals codes to its own key (made once).
 fn codes_on(env: &Env, code: &str) {
+    if !env.path("notify-seal.key").exists() {
+        env.seal_codes();
+    }
     env.run(&[
         "notify",
         "set",
@@ -910,7 +1327,7 @@ fn a_code_past_its_time_or_used_is_never_mailed_and_is_marked_expired() {
     )
     .ok();
     let (late, used) = (code_notice(&env, SATO), code_notice(&env, SUZUKI));
-    let body = env.sql_text("SELECT body FROM outbox WHERE id = ?1", &[&used]);
+    let body = env.open_sealed(&env.sql_text("SELECT body FROM outbox WHERE id = ?1", &[&used]));
     let code: String = body
         .split("認証コード: ")
         .nth(1)

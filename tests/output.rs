@@ -189,6 +189,8 @@ fn one_document(what: &str, run: &Run) {
 #[test]
 fn every_command_prints_one_json_document() {
     let env = busy_env();
+    // Codes are sealed to this host's own key (issue 24).
+    env.seal_codes();
     let p = |name: &str| env.path(name).display().to_string();
     let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
     let policy = env.write("policy.toml", toml).display().to_string();
@@ -209,6 +211,7 @@ fn every_command_prints_one_json_document() {
     let (issued, key, notices) = (p("issued.csv"), p("seal.pem"), p("notices.jsonl"));
     let missing = p("no/such/dir/f.csv");
     let (copy, report) = (p("copy.db"), p("report.html"));
+    let notify_key = p("notify-seal-2.key");
     // (command, arguments, stdin): each leaf command at least once with
     // success and once with an error, in an order that builds on itself.
     let runs: Vec<(&str, Vec<&str>, Option<String>)> = vec![
@@ -511,6 +514,16 @@ fn every_command_prints_one_json_document() {
         ("log verify", vec!["log", "verify", "--head", "1:00"], None),
         ("log keygen", vec!["log", "keygen", "--out", &key], None),
         ("log keygen", vec!["log", "keygen", "--out", &key], None),
+        (
+            "notify keygen",
+            vec!["notify", "keygen", "--out", &notify_key],
+            None,
+        ),
+        (
+            "notify keygen",
+            vec!["notify", "keygen", "--out", &notify_key],
+            None,
+        ),
         ("log seal", vec!["log", "seal"], None),
         ("ledger copy", vec!["ledger", "copy", "--to", &copy], None),
         ("ledger copy", vec!["ledger", "copy", "--to", &copy], None),

@@ -8,20 +8,23 @@ use super::Ctx;
 use crate::authcode::{Purpose, Reason};
 use crate::clock::to_jst;
 use crate::error::{Error, Result, exit};
+use crate::mailer::ConnectError;
 use crate::messages::authcode as msg;
 use crate::ops::Silent;
 use crate::ops::authcode::{
-    self as op, IssueOptions, Issued, UnlockOptions, Verified, VerifyOptions,
+    self as op, IssueOptions, Issued, Route, Undelivered, UnlockOptions, Verified, VerifyOptions,
 };
 use crate::ops::gate::{Gated, Via};
 use crate::output::Listing;
 
 #[derive(Debug, Subcommand)]
 pub enum AuthcodeCmd {
-    /// Queue a one-time code by email for the customer (`notify send` delivers it);
-    /// prints its expiry, never the code (exit 6: the customer does not require one;
-    /// 1: asked too soon, do not go ahead; 3: the customer's codes for the purpose are
-    /// locked, do not go ahead)
+    /// Send a one-time code by email to the customer: at once through the relay of
+    /// this host's [smtp], else queued sealed to [notify] seal_public_key for `notify
+    /// send` on the host with the key; prints its expiry, never the code (exit 6: the
+    /// customer does not require one; 1: asked too soon, do not go ahead; 3: the
+    /// customer's codes for the purpose are locked, do not go ahead; 75: the relay
+    /// is down or lost, no code is live; 78: neither [smtp] nor a seal key)
     Issue {
         /// The customer code
         #[arg(value_parser = super::args::code_arg)]
@@ -124,8 +127,13 @@ fn unlock(ctx: &mut Ctx, customer: String, purpose: Purpose, reason: String) -> 
 }
 
 fn issue(ctx: &mut Ctx, customer: String, purpose: Purpose) -> Result<u8> {
+    let route = Route::from_config(&ctx.config()?)?;
     let mut ledger = ctx.open()?;
-    let o = IssueOptions { customer, purpose };
+    let o = IssueOptions {
+        customer,
+        purpose,
+        route,
+    };
     let issued = op::issue(&mut ledger, &o, &Silent)?;
     let (code, p, notice) = (
         o.customer.as_str(),
@@ -165,18 +173,76 @@ fn issue(ctx: &mut Ctx, customer: String, purpose: Purpose) -> Result<u8> {
         Issued::NoAddress => Err(Error::Unreachable {
             what: msg::no_address(code, p, notice),
         }),
+        Issued::Undelivered { id, why } => Err(undelivered(&o, id.is_some(), why)),
         Issued::Queued {
             expires, notices, ..
-        } => {
-            let until = to_jst(expires);
-            f.extend([
-                ("issued", json!(true)),
-                ("expires_at", json!(until)),
-                ("notices", json!(notices.len())),
-            ]);
-            ctx.out
-                .outcome(&msg::queued(code, p, notices.len(), &until), &f)?;
-            Ok(exit::OK)
+        } => issued_now(ctx, f, (code, p), expires, notices.len(), None),
+        Issued::Sent {
+            expires,
+            sent,
+            failed,
+            ..
+        } => issued_now(ctx, f, (code, p), expires, sent.len(), Some(&failed)),
+    }
+}
+
+/// A code sent at once (`failed`: the addresses the relay refused) or
+/// queued sealed (`None`): its expiry and notices, never the code.
+fn issued_now(
+    ctx: &mut Ctx,
+    mut f: Vec<(&'static str, serde_json::Value)>,
+    (code, p): (&str, &str),
+    expires: chrono::DateTime<chrono::Utc>,
+    notices: usize,
+    failed: Option<&[crate::ops::send::Failure]>,
+) -> Result<u8> {
+    let sent = failed.is_some();
+    for x in failed.unwrap_or_default() {
+        ctx.out.warn(&msg::address_failed(x.id, &x.reply));
+    }
+    let until = to_jst(expires);
+    f.extend([
+        ("issued", json!(true)),
+        ("expires_at", json!(until)),
+        ("notices", json!(notices)),
+        ("sent", json!(sent)),
+    ]);
+    let sentence = if sent {
+        msg::sent(code, p, notices, &until)
+    } else {
+        msg::queued(code, p, notices, &until)
+    };
+    ctx.out.outcome(&sentence, &f)?;
+    Ok(exit::OK)
+}
+
+/// A code mailed at once that reached nobody, as an error: the relay down
+/// or lost (75; its login or CA file: 78), or refusing every notice (a
+/// deferral: 75; for good: 65, like a customer without an address).
+fn undelivered(o: &IssueOptions, issued: bool, why: Undelivered) -> Error {
+    let (code, p) = (o.customer.as_str(), o.purpose.as_str());
+    let relay = match &o.route {
+        Route::Direct { smtp, .. } => format!("{}:{}", smtp.host, smtp.port),
+        Route::Sealed(_) => String::new(),
+    };
+    match why {
+        Undelivered::Unreachable(e) | Undelivered::Lost(e) => {
+            let config = matches!(e, ConnectError::Auth(_) | ConnectError::CaFile(_));
+            let what = msg::relay_down(code, p, &relay, e.detail(), issued);
+            if config {
+                Error::Config { what }
+            } else {
+                Error::Unavailable { what }
+            }
+        }
+        Undelivered::Refused { temporary, replies } => {
+            let text: Vec<&str> = replies.iter().map(|r| r.reply.as_str()).collect();
+            let what = msg::refused(code, p, &text.join("; "), temporary);
+            if temporary {
+                Error::Unavailable { what }
+            } else {
+                Error::Unreachable { what }
+            }
         }
     }
 }

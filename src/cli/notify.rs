@@ -87,6 +87,14 @@ pub enum NotifyCmd {
     Outbox(OutboxArgs),
     /// Deliver pending notices through the SMTP relay of the configuration's [smtp] table
     Send(deliver::SendArgs),
+    /// Make the key pair that seals auth codes to the host running `notify send`: the
+    /// private key into FILE (0600, never overwritten; [notify] seal_key_file there), the
+    /// public key on stdout ([notify] seal_public_key on the hosts that issue codes)
+    Keygen {
+        /// The private key file to create (PEM; 0600; never overwritten)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -212,6 +220,7 @@ pub fn run(ctx: &mut Ctx, cmd: NotifyCmd) -> Result<u8> {
             Some(OutboxCmd::Retry { ids }) => deliver::retry(ctx, &ids),
         },
         NotifyCmd::Send(a) => deliver::send(ctx, &a),
+        NotifyCmd::Keygen { out } => deliver::keygen(ctx, &out),
     }
 }
 
@@ -469,8 +478,9 @@ fn ids_from_export(file: &std::path::Path) -> Result<(Vec<i64>, Option<u64>)> {
 }
 
 fn export(ctx: &mut Ctx, out: &std::path::Path) -> Result<u8> {
+    let notify = ctx.config()?.notify;
     let mut ledger = ctx.open()?;
-    match ops::notify::export(&mut ledger, out, Via::Direct)? {
+    match ops::notify::export(&mut ledger, out, Via::Direct, &notify)? {
         Gated::Pending(p) => super::pending(ctx, &p),
         Gated::Done(done) => super::render::exported(ctx, out, &done),
     }

@@ -509,12 +509,17 @@ pub fn emitted(ctx: &mut Ctx, t: NoticeType, code: &str, done: &Emitted) -> Resu
 
 /// What `notify outbox export` (or its approval) wrote.
 pub fn exported(ctx: &mut Ctx, out: &Path, done: &Exported) -> Result<u8> {
+    if !done.left.is_empty() {
+        ctx.out
+            .status(&messages::notify::export_left(done.left.len()));
+    }
     ctx.out.done(
         &messages::notify::exported(done.ids.len(), out, done.export),
         &[
             ("exported", json!(done.ids.len())),
             ("export", json!(done.export)),
             ("expired", json!(done.expired)),
+            ("left_sealed", json!(done.left)),
             ("ids", json!(done.ids)),
             ("out", json!(out.display().to_string())),
         ],

@@ -190,10 +190,12 @@ fn show(ctx: &mut Ctx, id: i64) -> Result<u8> {
 }
 
 fn approve(ctx: &mut Ctx, id: i64, out: Option<PathBuf>) -> Result<u8> {
+    let notify = ctx.config()?.notify;
     let mut ledger = ctx.open()?;
     let o = ApproveOptions {
         out: out.clone(),
         today: Some(ctx.now.with_timezone(&crate::clock::jst()).date_naive()),
+        notify,
     };
     let bar = super::progress::Bar::new(&ctx.out);
     let (r, done) = ops::request::approve(&mut ledger, id, &o, &bar)?;

@@ -89,9 +89,14 @@ pub(super) fn last_issue(
     code: &str,
     purpose: Purpose,
 ) -> Result<Option<DateTime<Utc>>> {
+    // A code none of whose notices went out (the relay refused them all)
+    // reached nobody: it does not hold the next one back.
     db.first(
-        "SELECT issued_at FROM authcode WHERE customer = ?1 AND purpose = ?2
-         ORDER BY issued_at DESC, id DESC LIMIT 1",
+        "SELECT a.issued_at FROM authcode a WHERE a.customer = ?1 AND a.purpose = ?2
+           AND NOT (EXISTS (SELECT 1 FROM outbox o WHERE o.authcode = a.id)
+                    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.authcode = a.id
+                                                            AND o.status <> 'failed'))
+         ORDER BY a.issued_at DESC, a.id DESC LIMIT 1",
         params![code, purpose.as_str()],
         |mut r| time(&mut r, 0),
     )

@@ -4,6 +4,7 @@ use super::exec::{Exec, params};
 use super::{Read, Tx};
 use crate::customer::Customer;
 use crate::error::Result;
+use crate::notify::sealed::{SEALED, SEALED_PREFIX_LEN};
 use crate::notify::{Destination, Event, NewNotice, NoticeType, Priority, Subscription};
 use crate::policy::Policy;
 
@@ -79,13 +80,24 @@ fn by_priority() -> String {
     format!("{}, id", priority_rank())
 }
 
-/// The pending notices `notify send` may take at `now`, most urgent first
-/// and then oldest first ([`by_priority`]): due
-/// (no later attempt set), not claimed by a live run, and not exported to a
-/// mail gateway (which delivers those).
-const DUE: &str = "status = 'pending' AND exported_at IS NULL
+/// The pending notices `notify send` may take at `now` (`?1`), most urgent
+/// first and then oldest first ([`by_priority`]): due (no later attempt
+/// set), not claimed by a live run, and not exported to a mail gateway
+/// (which delivers those). A code notice sealed to a key
+/// ([`crate::notify::sealed`]) is due only for a run whose key opens it:
+/// parameter `?{open}` is the prefix of the bodies its key opens (NULL: it
+/// has none); the others leave it for a host that can.
+fn due(open: u8) -> String {
+    format!(
+        "status = 'pending' AND exported_at IS NULL
      AND (next_attempt_at IS NULL OR next_attempt_at <= ?1)
-     AND (claimed_until IS NULL OR claimed_until <= ?1)";
+     AND (claimed_until IS NULL OR claimed_until <= ?1)
+     AND (authcode IS NULL OR substr(body, 1, {sealed_len}) <> '{SEALED}'
+          OR substr(body, 1, {prefix_len}) = ?{open})",
+        sealed_len = SEALED.len(),
+        prefix_len = SEALED_PREFIX_LEN,
+    )
+}
 
 /// The run holding notice `id` and until when (`None`: unclaimed or no
 /// such notice).
@@ -99,14 +111,47 @@ pub(super) fn claim_of(db: &dyn Exec, id: i64) -> Result<Option<(String, String)
         .and_then(|(by, until)| by.zip(until)))
 }
 
-pub(super) fn due_notices(db: &dyn Exec, now: &str, limit: i64) -> Result<Vec<Notice>> {
+/// Notice `id`, if there is one.
+pub(super) fn notice(db: &dyn Exec, id: i64) -> Result<Option<Notice>> {
+    db.first(
+        &format!("SELECT {NOTICE_COLUMNS} FROM outbox WHERE id = ?1"),
+        params![id],
+        notice_row,
+    )
+}
+
+pub(super) fn due_notices(
+    db: &dyn Exec,
+    now: &str,
+    limit: i64,
+    open: Option<&str>,
+) -> Result<Vec<Notice>> {
     db.all(
         &format!(
-            "SELECT {NOTICE_COLUMNS} FROM outbox WHERE {DUE} ORDER BY {} LIMIT ?2",
+            "SELECT {NOTICE_COLUMNS} FROM outbox WHERE {} ORDER BY {} LIMIT ?2",
+            due(3),
             by_priority()
         ),
-        params![now, limit],
+        params![now, limit, open],
         notice_row,
+    )
+}
+
+/// How many pending code notices are sealed to a key other than the one
+/// whose bodies start with `open` (every sealed one when `None`): a
+/// `notify send` run that cannot open them leaves them for a host that can.
+pub(super) fn sealed_elsewhere(db: &dyn Exec, open: Option<&str>) -> Result<u64> {
+    db.one(
+        &format!(
+            "SELECT count(*) FROM outbox
+             WHERE status = 'pending' AND exported_at IS NULL AND authcode IS NOT NULL
+               AND substr(body, 1, {sealed_len}) = '{SEALED}'
+               AND (CAST(?1 AS TEXT) IS NULL OR substr(body, 1, {prefix_len}) <> ?1)",
+            sealed_len = SEALED.len(),
+            prefix_len = SEALED_PREFIX_LEN,
+        ),
+        params![open],
+        |mut r| r.u64(0),
     )
 }
 
@@ -114,7 +159,12 @@ pub(super) fn due_notices(db: &dyn Exec, now: &str, limit: i64) -> Result<Vec<No
 /// `notify send` asks between messages whether one has come in. Only the
 /// names of the more urgent types are looked up (the `(status, type)`
 /// index), so the answer costs little however long the backlog.
-pub(super) fn urgent_due(db: &dyn Exec, now: &str, than: Priority) -> Result<bool> {
+pub(super) fn urgent_due(
+    db: &dyn Exec,
+    now: &str,
+    than: Priority,
+    open: Option<&str>,
+) -> Result<bool> {
     let names: Vec<String> = Priority::table()
         .filter(|(_, p)| *p < than)
         .map(|(name, _)| format!("'{name}'"))
@@ -124,10 +174,11 @@ pub(super) fn urgent_due(db: &dyn Exec, now: &str, than: Priority) -> Result<boo
     }
     let found = db.first(
         &format!(
-            "SELECT id FROM outbox WHERE type IN ({}) AND {DUE} LIMIT 1",
-            names.join(", ")
+            "SELECT id FROM outbox WHERE type IN ({}) AND {} LIMIT 1",
+            names.join(", "),
+            due(2)
         ),
-        params![now],
+        params![now, open],
         |mut r| r.int(0),
     )?;
     Ok(found.is_some())
@@ -323,19 +374,33 @@ pub enum Delivery {
 
 impl Tx<'_> {
     /// Claim for run `run` until `until` at most `limit` due notices (see
-    /// `DUE`), most urgent first, then oldest first. Transactions are serialized on every backend,
-    /// so two runs never claim one notice; a crashed run's claims lapse at
-    /// `until`.
-    pub fn claim_notices(&self, run: &str, until: &str, limit: i64) -> Result<Vec<Notice>> {
+    /// [`due`]: `open` is the prefix of the sealed bodies the run's key
+    /// opens), most urgent first, then oldest first. Transactions are
+    /// serialized on every backend, so two runs never claim one notice; a
+    /// crashed run's claims lapse at `until`.
+    pub fn claim_notices(
+        &self,
+        run: &str,
+        until: &str,
+        limit: i64,
+        open: Option<&str>,
+    ) -> Result<Vec<Notice>> {
         let now = crate::clock::to_stored(self.now());
-        let due = due_notices(self.exec(), &now, limit)?;
+        let due = due_notices(self.exec(), &now, limit, open)?;
         for n in &due {
-            self.exec().execute(
-                "UPDATE outbox SET claimed_by = ?2, claimed_until = ?3 WHERE id = ?1",
-                params![n.id, run, until],
-            )?;
+            self.claim_notice(n.id, run, until)?;
         }
         Ok(due)
+    }
+
+    /// Claim notice `id` for run `run` until `until` (a notice `authcode
+    /// issue` is delivering itself is claimed as it is queued).
+    pub fn claim_notice(&self, id: i64, run: &str, until: &str) -> Result<()> {
+        self.exec().execute(
+            "UPDATE outbox SET claimed_by = ?2, claimed_until = ?3 WHERE id = ?1",
+            params![id, run, until],
+        )?;
+        Ok(())
     }
 
     /// Record what the relay made of notice `id` (claimed by `run`), and

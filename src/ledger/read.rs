@@ -252,6 +252,11 @@ pub trait Read: sealed::Sealed {
         requests::requests(db(self), state, now, limit)
     }
 
+    /// Notice `id`, if there is one.
+    fn notice(&self, id: i64) -> Result<Option<Notice>> {
+        notify::notice(db(self), id)
+    }
+
     /// The `notify send` run holding notice `id`'s claim, and until when.
     fn notice_claim(&self, id: i64) -> Result<Option<(String, String)>> {
         notify::claim_of(db(self), id)
@@ -259,19 +264,33 @@ pub trait Read: sealed::Sealed {
 
     /// The pending notices `notify send` would take at `now`, most urgent
     /// first and then oldest first (at most `limit`): due, unclaimed, not
-    /// exported.
-    fn due_notices(&self, now: chrono::DateTime<chrono::Utc>, limit: u64) -> Result<Vec<Notice>> {
+    /// exported, and not sealed to a key other than the one whose bodies
+    /// start with `open`.
+    fn due_notices(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        limit: u64,
+        open: Option<&str>,
+    ) -> Result<Vec<Notice>> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        notify::due_notices(db(self), &crate::clock::to_stored(now), limit)
+        notify::due_notices(db(self), &crate::clock::to_stored(now), limit, open)
     }
 
-    /// Whether a notice more urgent than `than` is due at `now`.
+    /// Whether a notice more urgent than `than` is due at `now` (for a run
+    /// whose key opens the sealed bodies starting with `open`).
     fn urgent_due(
         &self,
         now: chrono::DateTime<chrono::Utc>,
         than: crate::notify::Priority,
+        open: Option<&str>,
     ) -> Result<bool> {
-        notify::urgent_due(db(self), &crate::clock::to_stored(now), than)
+        notify::urgent_due(db(self), &crate::clock::to_stored(now), than, open)
+    }
+
+    /// The pending code notices sealed to another key than the one whose
+    /// bodies start with `open` (to any key when `None`).
+    fn sealed_elsewhere(&self, open: Option<&str>) -> Result<u64> {
+        notify::sealed_elsewhere(db(self), open)
     }
 
     // The audit trail.

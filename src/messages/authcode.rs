@@ -11,9 +11,62 @@ pub fn prompt(purpose: &str) -> String {
 pub fn queued(code: &str, purpose: &str, notices: usize, until: &str) -> String {
     let code = sanitize(code);
     tr!(
-        "customer {code}: a {purpose} auth code was issued and queued for email ({notices} notice(s)); `acctsec notify send` delivers it; valid until {until}",
-        "お客様 {code}: {purpose} の認証コードを発行し、メールを送信待ちにしました（通知 {notices} 件）。`acctsec notify send` で送信されます。有効期限 {until}"
+        "customer {code}: a {purpose} auth code was issued and queued for email, sealed to the sending host's key ({notices} notice(s)); `acctsec notify send` on the host with [notify] seal_key_file delivers it; valid until {until}",
+        "お客様 {code}: {purpose} の認証コードを発行し、送信ホストの鍵で封印してメールを送信待ちにしました（通知 {notices} 件）。[notify] seal_key_file を持つホストの `acctsec notify send` で送信されます。有効期限 {until}"
     )
+}
+
+/// `authcode issue` on a host with `[smtp]`: the code was mailed at once.
+pub fn sent(code: &str, purpose: &str, notices: usize, until: &str) -> String {
+    let code = sanitize(code);
+    tr!(
+        "customer {code}: a {purpose} auth code was issued and handed to the mail relay ({notices} notice(s)); valid until {until}",
+        "お客様 {code}: {purpose} の認証コードを発行し、メールリレーに渡しました（通知 {notices} 件）。有効期限 {until}"
+    )
+}
+
+/// `authcode issue` mailing at once: one of the customer's addresses was
+/// refused (the code went to another).
+pub fn address_failed(id: i64, reply: &str) -> String {
+    let reply = sanitize(reply);
+    tr!(
+        "notice {id} (another of the customer's addresses) was not delivered: {reply}; the code went to the other address",
+        "通知 {id}（お客様の別のアドレス宛て）は届けられませんでした: {reply}。コードはもう一方のアドレスに送りました"
+    )
+}
+
+/// `authcode issue` mailing at once: the relay was not reached (nothing
+/// issued), or was lost while mailing (the code ended). Exit 75 or 78.
+pub fn relay_down(code: &str, purpose: &str, relay: &str, detail: &str, issued: bool) -> String {
+    let (code, relay, detail) = (sanitize(code), sanitize(relay), sanitize(detail));
+    if issued {
+        tr!(
+            "customer {code}: the {purpose} auth code could not be mailed: the connection to the mail relay {relay} was lost ({detail}); the code was ended, nobody received it: do not go ahead; ask for a new code once the relay works (the cooldown does not count this one)",
+            "お客様 {code}: {purpose} の認証コードをメールで送れませんでした。メールリレー {relay} との接続が切れました（{detail}）。コードは無効にしました（誰にも届いていません）。先に進まず、リレーが復旧したら新しいコードを発行してください（今回の発行は再発行の待ち時間に数えません）"
+        )
+    } else {
+        tr!(
+            "customer {code}: the mail relay {relay} cannot be used ({detail}); no {purpose} auth code was issued: do not go ahead; fix the relay ([smtp] of the configuration) and ask again",
+            "お客様 {code}: メールリレー {relay} を使えません（{detail}）。{purpose} の認証コードは発行していません。先に進まず、リレー（設定の [smtp]）を直してからもう一度発行してください"
+        )
+    }
+}
+
+/// `authcode issue` mailing at once: the relay refused (`temporary`: at
+/// least one 4xx) every notice; the code was ended.
+pub fn refused(code: &str, purpose: &str, replies: &str, temporary: bool) -> String {
+    let (code, replies) = (sanitize(code), sanitize(replies));
+    if temporary {
+        tr!(
+            "customer {code}: the mail relay did not take the {purpose} auth code's mail for now ({replies}); the code was ended, nobody received it: do not go ahead; ask for a new code in a few minutes",
+            "お客様 {code}: メールリレーが {purpose} の認証コードのメールを一時的に受け付けませんでした（{replies}）。コードは無効にしました（誰にも届いていません）。先に進まず、数分後に新しいコードを発行してください"
+        )
+    } else {
+        tr!(
+            "customer {code}: the mail relay refused the {purpose} auth code's mail ({replies}); the code was ended, nobody received it: do not go ahead; check the customer's address (`acctsec customer show {code}`)",
+            "お客様 {code}: メールリレーが {purpose} の認証コードのメールを拒否しました（{replies}）。コードは無効にしました（誰にも届いていません）。先に進まず、お客様のアドレスを確認してください（`acctsec customer show {code}`）"
+        )
+    }
 }
 
 pub fn not_required(code: &str, purpose: &str, notice: &str) -> String {

@@ -371,6 +371,38 @@ pub fn send_summary(sent: usize, deferred: usize, failed: usize) -> String {
     )
 }
 
+/// `notify send`: code notices sealed to a key this host does not have.
+pub fn left_sealed(n: u64, has_key: bool) -> String {
+    if has_key {
+        tr!(
+            "{n} auth code notice(s) are sealed to another host's key and were left for it (run `acctsec notify send` there)",
+            "{n} 件の認証コード通知は別のホストの鍵で封印されているため、そのホストに残しました（そちらで `acctsec notify send` を実行してください）"
+        )
+    } else {
+        tr!(
+            "{n} auth code notice(s) are sealed to a key this host does not have ([notify] seal_key_file) and were left for the host that has it",
+            "{n} 件の認証コード通知はこのホストにない鍵（[notify] seal_key_file）で封印されているため、鍵を持つホストに残しました"
+        )
+    }
+}
+
+/// `notify outbox export`: code notices this host's key does not open.
+pub fn export_left(n: usize) -> String {
+    tr!(
+        "{n} auth code notice(s) were not exported: sealed to a key this host does not have ([notify] seal_key_file), or mailed already by `authcode issue`; they stay pending",
+        "{n} 件の認証コード通知はエクスポートしていません（このホストにない鍵（[notify] seal_key_file）で封印されているか、`authcode issue` が送信済み）。送信待ちのままです"
+    )
+}
+
+/// `notify keygen`: the key pair was made.
+pub fn keygen_done(path: &std::path::Path, public: &str) -> String {
+    let f = super::p(path);
+    tr!(
+        "wrote the seal key to {f} (mode 0600; keep it on the host that runs `notify send` only, never in the ledger). There set [notify] seal_key_file = \"{f}\"; on every host that issues auth codes without [smtp] set [notify] seal_public_key = \"{public}\"",
+        "封印鍵を {f} に書き込みました（モード 0600。`notify send` を実行するホストにだけ置き、台帳には入れないでください）。そのホストでは [notify] seal_key_file = \"{f}\" を、[smtp] なしで認証コードを発行するすべてのホストでは [notify] seal_public_key = \"{public}\" を設定してください"
+    )
+}
+
 /// `notify send`: the budget ended the run before the queue did.
 pub fn send_budget_over() -> String {
     tr!(
@@ -405,6 +437,20 @@ pub fn dry_run_count(n: usize) -> String {
 }
 
 /// `notify outbox retry`: ids that are not failed notices.
+/// `notify outbox retry` of a code notice that `authcode issue` mailed at
+/// once: the code is kept nowhere to send again.
+pub fn retry_no_code(ids: &[i64]) -> String {
+    let list = ids
+        .iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    tr!(
+        "notice(s) {list} carried an auth code mailed at once by `authcode issue`; the code is kept nowhere to send again: issue a new code instead; nothing was re-queued",
+        "通知 {list} は `authcode issue` がその場で送った認証コードの通知です。コードはどこにも保存されていないため再送できません。新しいコードを発行してください。何も再送待ちにしていません"
+    )
+}
+
 pub fn not_failed(ids: &[i64]) -> String {
     let list = ids
         .iter()

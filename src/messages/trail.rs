@@ -158,6 +158,37 @@ pub fn describe_config(e: &ConfigError) -> String {
                 "{f}: [smtp] が TLS なしの接続（tls = \"none\"）でログイン（username）しようとしています。パスワードが平文で流れます。tls = \"starttls\" か \"tls\" にするか、信頼できるネットワークに限り allow_plaintext_auth = true と書いてください"
             )
         }
+        ConfigError::NoCodeRoute { config } => {
+            let f = config
+                .as_deref()
+                .map(p)
+                .unwrap_or_else(|| tr!("the configuration (none found)", "設定（見つかりません）"));
+            tr!(
+                "{f} gives authcode issue no way to deliver a code without storing it readable: add an [smtp] table (the code is mailed at once), or [notify] seal_public_key = \"x25519:...\" printed by `acctsec notify keygen --out FILE` on the host that runs notify send (see README \"Auth codes\")",
+                "{f} には、認証コードを読める形で保存せずに届ける方法がありません。[smtp] の表を追加する（その場で送信）か、notify send を実行するホストで `acctsec notify keygen --out FILE` が表示する公開鍵を [notify] seal_public_key = \"x25519:...\" として追加してください（README「Auth codes」を参照）"
+            )
+        }
+        ConfigError::SealKeyFileMissing { path } => {
+            let f = p(path);
+            tr!(
+                "seal key file {f} ([notify] seal_key_file) does not exist; make it with `acctsec notify keygen --out {f}` (and give its public key to the issuing hosts), or fix the path",
+                "封印鍵ファイル {f}（[notify] seal_key_file）がありません。`acctsec notify keygen --out {f}` で作成する（公開鍵はコードを発行するホストに設定）か、パスを修正してください"
+            )
+        }
+        ConfigError::SealKeyFileOpen { path, mode } => {
+            let f = p(path);
+            tr!(
+                "seal key file {f} ([notify] seal_key_file) can be accessed by group or others (mode {mode:04o}); it must be private to its owner: run `chmod 600 {f}`",
+                "封印鍵ファイル {f}（[notify] seal_key_file）がグループや他のユーザーからアクセスできます（モード {mode:04o}）。`chmod 600 {f}` を実行してください"
+            )
+        }
+        ConfigError::SealKeyFileInvalid { path } => {
+            let f = p(path);
+            tr!(
+                "seal key file {f} ([notify] seal_key_file) holds no X25519 private key (expected the PEM file written by `acctsec notify keygen` or `openssl genpkey -algorithm x25519`, at most 4 KiB)",
+                "封印鍵ファイル {f}（[notify] seal_key_file）に X25519 の秘密鍵がありません（`acctsec notify keygen` または `openssl genpkey -algorithm x25519` が作る 4 KiB 以内の PEM ファイルを指定してください）"
+            )
+        }
         ConfigError::NoSmtpPassword { config } => {
             let f = config.as_deref().map(p).unwrap_or_default();
             tr!(

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod environment;
 pub mod import;
 pub mod mail;
+pub mod sealed;
 pub mod template;
 
 pub use catalog::{Destination, NoticeType, Priority, SystemNotice};

@@ -4,8 +4,13 @@
 //! A code is made and hashed before the write lock (the hash is slow); the
 //! transaction re-reads everything it decides on, ends the customer's
 //! previous code for the purpose, stores the new one and queues its notices,
-//! with its audit entry. The code itself is never returned: it leaves only
-//! in the queued mail.
+//! with its audit entry. The code itself is never returned, and never stored
+//! readable (issue 24): with `[smtp]` on this host it is mailed at once and
+//! the ledger only gets the redacted body ([`direct`]); without, its notice
+//! body is sealed to the key of the host that runs `notify send`
+//! ([`crate::notify::sealed`]).
+
+use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
@@ -14,10 +19,16 @@ use super::Progress;
 use super::gate::{self, Change, Gated, Via};
 use crate::authcode::{self, Attempt, Purpose, Reason, State};
 use crate::clock::to_jst;
+use crate::config::{Config, ConfigError, SmtpConfig};
 use crate::error::Result;
 use crate::ledger::{AuthCodeLock, AuthCodeRow, Entry, Ledger, Read, Tx};
-use crate::notify::{Event, LockCause, render};
+use crate::notify::sealed::SealTo;
+use crate::notify::{Event, LockCause, NewNotice, render};
 use crate::secret::Hasher;
+
+mod direct;
+
+pub use direct::Undelivered;
 
 /// What `authcode issue` is asked.
 #[derive(Debug, Clone)]
@@ -25,10 +36,46 @@ pub struct IssueOptions {
     /// The customer code.
     pub customer: String,
     pub purpose: Purpose,
+    /// How the code reaches the customer without being stored readable.
+    pub route: Route,
+}
+
+/// How a code's mail leaves this host: never as clear text in the ledger.
+#[derive(Debug, Clone)]
+pub enum Route {
+    /// Mailed at once through this host's relay; the ledger gets only the
+    /// redacted body.
+    Direct {
+        smtp: SmtpConfig,
+        /// The configuration file (a relative `password_file` is read
+        /// against it).
+        config_path: Option<PathBuf>,
+    },
+    /// Queued with its body sealed to the key of the host that runs
+    /// `notify send` (which alone opens it).
+    Sealed(SealTo),
+}
+
+impl Route {
+    /// This host's route: its `[smtp]` if it has one, else `[notify]
+    /// seal_public_key`; with neither, no code may be issued here (it
+    /// would lie readable in the ledger).
+    pub fn from_config(c: &Config) -> std::result::Result<Route, ConfigError> {
+        match (&c.smtp, &c.notify.seal_public_key) {
+            (Some(smtp), _) => Ok(Route::Direct {
+                smtp: smtp.clone(),
+                config_path: c.path.clone(),
+            }),
+            (None, Some(key)) => Ok(Route::Sealed(key.clone())),
+            (None, None) => Err(ConfigError::NoCodeRoute {
+                config: c.path.clone(),
+            }),
+        }
+    }
 }
 
 /// What came of `authcode issue`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Issued {
     /// The customer's notice for this purpose is off: no code is required.
     NotRequired,
@@ -42,8 +89,8 @@ pub enum Issued {
     /// the day's cap of codes or wrong tries was reached, now or before,
     /// and staff have not cleared it (`authcode unlock`). Audited.
     Locked(DateTime<Utc>),
-    /// A code was issued and its notices queued (`notify send` delivers
-    /// them: nothing was sent yet).
+    /// A code was issued and its notices queued, sealed (`notify send`
+    /// on the host with the key delivers them: nothing was sent yet).
     Queued {
         /// The stored code's id.
         id: i64,
@@ -51,6 +98,19 @@ pub enum Issued {
         /// The outbox ids of its notices.
         notices: Vec<i64>,
     },
+    /// A code was issued and mailed at once through this host's relay
+    /// ([`Route::Direct`]): the relay accepted `sent`; it refused `failed`
+    /// (other addresses of the customer's).
+    Sent {
+        id: i64,
+        expires: DateTime<Utc>,
+        sent: Vec<i64>,
+        failed: Vec<super::send::Failure>,
+    },
+    /// [`Route::Direct`], and the mail reached no relay that took it: no
+    /// code is live (`id`: the code issued and ended, audited; `None`: the
+    /// relay was unreachable and nothing was issued).
+    Undelivered { id: Option<i64>, why: Undelivered },
 }
 
 /// Issue a code: see [`Issued`]. Exit-worthy refusals (no such customer:
@@ -65,9 +125,40 @@ pub fn issue(ledger: &mut Ledger, o: &IssueOptions, _progress: &dyn Progress) ->
     let ap = ledger.policy()?.authcode;
     let secret = authcode::generate(ap.digits)?;
     let hash = Hasher::new(authcode::argon2_params(&ap))?.hash(secret.as_bytes())?;
-    let result = ledger.write(|tx| issue_in(tx, o, &ap, &secret, &hash));
-    drop(secret);
-    result
+    match &o.route {
+        Route::Sealed(key) => {
+            let mut none = Outgoing::default();
+            let result = ledger
+                .write(|tx| issue_in(tx, o, &ap, &secret, &hash, Store::Sealed(key), &mut none));
+            drop(secret);
+            result
+        }
+        Route::Direct { smtp, config_path } => {
+            direct::issue(ledger, o, &ap, secret, &hash, smtp, config_path.as_deref())
+        }
+    }
+}
+
+/// How the notices of a new code are stored.
+enum Store<'a> {
+    /// Sealed to this key.
+    Sealed(&'a SealTo),
+    /// Redacted, claimed by run `run` until `until` (this process mails
+    /// them itself, from the clear copies it keeps in memory).
+    Redacted { run: &'a str, until: &'a str },
+}
+
+/// The clear notices of a code this process mails itself, with their
+/// outbox ids; zeroized when dropped.
+#[derive(Default)]
+struct Outgoing(Vec<(i64, NewNotice)>);
+
+impl Drop for Outgoing {
+    fn drop(&mut self) {
+        for (_, n) in &mut self.0 {
+            zeroize::Zeroize::zeroize(&mut n.body);
+        }
+    }
 }
 
 fn issue_in(
@@ -76,6 +167,8 @@ fn issue_in(
     ap: &crate::policy::AuthCode,
     secret: &str,
     hash: &str,
+    store: Store,
+    outgoing: &mut Outgoing,
 ) -> Result<Issued> {
     let (code, purpose, t) = (o.customer.as_str(), o.purpose, o.purpose.notice());
     let p = purpose.as_str();
@@ -85,31 +178,18 @@ fn issue_in(
         return Ok(Issued::NotRequired);
     }
     let now = tx.now();
-    // A refusal, audited: why, and when the next code may be asked for.
-    let refuse = |tx: &mut Tx, why: &str, next: Option<DateTime<Utc>>| {
-        let mut details = json!({ "purpose": p, "ok": false, "why": why });
-        if let Some(next) = next {
-            details["next_at"] = json!(to_jst(next));
-        }
-        tx.audit(Entry {
-            action: "authcode.issue",
-            customer: Some(code),
-            reason: None,
-            details,
-        })
-    };
     if let Some(lock) = tx.authcode_lock(code, purpose)? {
-        refuse(tx, "locked", None)?;
+        refuse(tx, o, "locked", None)?;
         return Ok(Issued::Locked(lock.locked_at));
     }
     let (today, _) = tx.authcodes_since(code, purpose, authcode::day_start(now))?;
     if today >= ap.max_issues_per_day {
         lock_purpose(tx, &c, purpose, Cap::Issues(today))?;
-        refuse(tx, "daily_limit", None)?;
+        refuse(tx, o, "daily_limit", None)?;
         return Ok(Issued::Locked(now));
     }
     if let Some(next) = authcode::too_soon(ap, tx.last_authcode_issue(code, purpose)?, now) {
-        refuse(tx, "cooldown", Some(next))?;
+        refuse(tx, o, "cooldown", Some(next))?;
         return Ok(Issued::TooSoon(next));
     }
     let expires = authcode::expiry(ap, now);
@@ -145,9 +225,42 @@ fn issue_in(
         code: Some(secret),
         expires,
     };
-    let notices = tx.queue_notices_for(&c, &event)?;
-    debug_assert_eq!(notices.len(), planned);
+    // The clear notices exist in memory only: the ledger gets each sealed,
+    // or redacted while this process mails the clear one.
+    let mut clear = Outgoing(
+        crate::notify::notices(&c, &event, Some(sub), now, &support)
+            .into_iter()
+            .map(|n| (0, n))
+            .collect(),
+    );
+    debug_assert_eq!(clear.0.len(), planned);
+    let mut notices = Vec::new();
+    for (slot, n) in &mut clear.0 {
+        let body = match &store {
+            Store::Sealed(key) => key
+                .seal(&n.body)
+                .map_err(|_| crate::secret::SecretError::Rng { os_error: None })?,
+            Store::Redacted { .. } => redacted.clone(),
+        };
+        let stored = NewNotice {
+            kind: n.kind,
+            customer: n.customer.clone(),
+            to: n.to.clone(),
+            subject: n.subject.clone(),
+            body,
+        };
+        let nid = tx.queue_notice(&stored)?;
+        if let Store::Redacted { run, until } = &store {
+            tx.claim_notice(nid, run, until)?;
+        }
+        *slot = nid;
+        notices.push(nid);
+    }
     tx.attach_authcode_notices(id, &notices)?;
+    let route = match store {
+        Store::Sealed(_) => "sealed",
+        Store::Redacted { .. } => "direct",
+    };
     tx.audit(Entry {
         action: "authcode.issue",
         customer: Some(code),
@@ -159,13 +272,32 @@ fn issue_in(
             "expires_at": to_jst(expires),
             "notices": notices,
             "replaced": replaced,
+            "delivery": route,
         }),
     })?;
+    if route == "direct" {
+        *outgoing = clear;
+    }
     Ok(Issued::Queued {
         id,
         expires,
         notices,
     })
+}
+
+/// A refused issue, audited: why, and when the next code may be asked for.
+fn refuse(tx: &mut Tx, o: &IssueOptions, why: &str, next: Option<DateTime<Utc>>) -> Result<()> {
+    let mut details = json!({ "purpose": o.purpose.as_str(), "ok": false, "why": why });
+    if let Some(next) = next {
+        details["next_at"] = json!(to_jst(next));
+    }
+    tx.audit(Entry {
+        action: "authcode.issue",
+        customer: Some(&o.customer),
+        reason: None,
+        details,
+    })?;
+    Ok(())
 }
 
 /// What `authcode verify` is asked (the code itself comes from the input

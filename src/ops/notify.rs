@@ -360,18 +360,29 @@ pub struct Exported {
     pub ids: Vec<i64>,
     /// Code notices not handed over: their code was over (now `expired`).
     pub expired: Vec<i64>,
+    /// Code notices left pending: sealed to a key this host does not have
+    /// (or holding no code: mailed at once by `authcode issue`).
+    pub left: Vec<i64>,
 }
 
 /// Write every pending notice, with full addresses and live codes, as JSON
 /// lines into `out` (0600, never overwritten), or record a request for it
-/// (`customer.unmask`; the approver gives the file).
-pub fn export(ledger: &mut Ledger, out: &Path, via: Via) -> Result<Gated<Exported>> {
+/// (`customer.unmask`; the approver gives the file). A code notice is
+/// handed over only opened with this host's key (`notify`'s
+/// `seal_key_file`); the others stay pending for a host that can.
+pub fn export(
+    ledger: &mut Ledger,
+    out: &Path,
+    via: Via,
+    notify: &crate::config::NotifyConfig,
+) -> Result<Gated<Exported>> {
     let preview = json!({ "export": "every pending notice, full addresses and live codes" });
     if let Some(p) = gate::hold(ledger, &Change::OutboxExport, preview, None, via)? {
         return Ok(Gated::Pending(p));
     }
     // Expired auth codes first: their notices are blanked, never exported.
     super::authcode::expire_due(ledger)?;
+    let key = notify.open_key()?;
     let out_name = out.display().to_string();
     let done = ledger.write(|tx| {
         via.apply(tx)?;
@@ -379,7 +390,19 @@ pub fn export(ledger: &mut Ledger, out: &Path, via: Via) -> Result<Gated<Exporte
         // handed over: marked `expired`, as `notify send` marks it.
         let (pending, stale) = super::send::split_stale(tx, tx.outbox(Some("pending"))?)?;
         let expired = super::send::expire(tx, &stale)?;
-        let ids: Vec<i64> = pending.iter().map(|n| n.id).collect();
+        let mut left = Vec::new();
+        let mut handed = Vec::new();
+        for n in pending {
+            if n.authcode.is_none() {
+                handed.push((n, None));
+                continue;
+            }
+            match key.as_ref().map(|k| k.open(&n.body)) {
+                Some(Ok(body)) => handed.push((n, Some(body))),
+                _ => left.push(n.id),
+            }
+        }
+        let ids: Vec<i64> = handed.iter().map(|(n, _)| n.id).collect();
         tx.mark_exported(&ids)?;
         let export = tx.audit(Entry {
             action: "notify.export",
@@ -388,7 +411,8 @@ pub fn export(ledger: &mut Ledger, out: &Path, via: Via) -> Result<Gated<Exporte
             details: json!({ "file": out_name, "count": ids.len(), "ids": ids }),
         })?;
         let mut text = String::new();
-        for n in &pending {
+        for (n, opened) in &handed {
+            let body = opened.as_deref().map_or(n.body.as_str(), |b| b.as_str());
             let line = json!({
                 "id": n.id,
                 "export": export,
@@ -396,7 +420,7 @@ pub fn export(ledger: &mut Ledger, out: &Path, via: Via) -> Result<Gated<Exporte
                 "customer": n.customer,
                 "to": n.to,
                 "subject": n.subject,
-                "body": n.body,
+                "body": body,
                 "created_at": crate::clock::stored_to_jst(&n.created_at),
             });
             text.push_str(&line.to_string());
@@ -408,6 +432,7 @@ pub fn export(ledger: &mut Ledger, out: &Path, via: Via) -> Result<Gated<Exporte
             export,
             ids,
             expired,
+            left,
         })
     })?;
     Ok(Gated::Done(done))

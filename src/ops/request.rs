@@ -19,6 +19,9 @@ pub struct ApproveOptions {
     pub out: Option<PathBuf>,
     /// Today in JST (an import's birth dates).
     pub today: Option<chrono::NaiveDate>,
+    /// The approver's `[notify]`: the key an export opens sealed code
+    /// notices with.
+    pub notify: crate::config::NotifyConfig,
 }
 
 /// Why an approval cannot start: checked before anything else.
@@ -183,7 +186,8 @@ fn carry_out(
         }
         Change::OutboxExport => {
             let out = out.ok_or_else(unbound)?;
-            Approved::Export(out.to_path_buf(), done(notify::export(ledger, out, via)?)?)
+            let exported = notify::export(ledger, out, via, &o.notify)?;
+            Approved::Export(out.to_path_buf(), done(exported)?)
         }
         Change::LedgerCopy { to } => {
             let mut dest = ledger.target().clone();

@@ -15,6 +15,15 @@
 //! two re-sends at most that one notice, with the same Message-ID. Claims a
 //! run did not use are given back at its end (and lapse on their own after
 //! a crash).
+//!
+//! An auth code's notice is never stored readable (issue 24): its body is
+//! sealed to a key ([`crate::notify::sealed`]) that this host's `[notify]
+//! seal_key_file` opens just before the mail is written. A run claims only
+//! the code notices its key opens; those sealed to another key are left for
+//! the host that has it (and counted in the outcome). A code notice with
+//! no seal holds no code (its process mailed it at once and stopped before
+//! recording it, or it predates sealing): it cannot be delivered, so its
+//! code is ended and the notice marked `expired`.
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -23,11 +32,13 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use super::{Progress, Stage};
-use crate::config::SmtpConfig;
+use crate::authcode::State;
+use crate::config::{NotifyConfig, SmtpConfig};
 use crate::error::Result;
 use crate::ledger::{Delivery, Entry, Ledger, Notice, Read, Tx};
 use crate::mailer::{ConnectError, Outcome, Outgoing, Relay};
 use crate::notify::mail::{self, Pacer};
+use crate::notify::sealed::{self, OpenKey};
 
 /// Notices claimed per transaction.
 const BATCH: u64 = 20;
@@ -47,6 +58,9 @@ pub struct SendOptions {
     pub limit: Option<u64>,
     /// Take no new notice this long after the run started.
     pub budget: Option<Duration>,
+    /// `[notify]`: the key that opens sealed code notices, if this host
+    /// has it.
+    pub notify: NotifyConfig,
 }
 
 /// How the run went with the relay.
@@ -89,6 +103,9 @@ pub struct SendOutcome {
     /// sent is recorded, the claims are given back, the rest stays pending.
     pub interrupted: Option<nix::sys::signal::Signal>,
     pub relay: RelayState,
+    /// Pending code notices sealed to another host's key (or to any key,
+    /// when this host has none): left for the host that can open them.
+    pub left_sealed: u64,
 }
 
 impl SendOutcome {
@@ -104,6 +121,8 @@ struct Run {
     token: String,
     queue: VecDeque<Notice>,
     per_minute: Option<u32>,
+    /// The prefix of the sealed bodies this host's key opens.
+    open: Option<String>,
 }
 
 /// Deliver the due notices (see the module documentation).
@@ -112,9 +131,15 @@ pub fn send(ledger: &mut Ledger, o: &SendOptions, progress: &dyn Progress) -> Re
     // Expired auth codes first: their notices are blanked, never sent.
     super::authcode::expire_due(ledger)?;
     let mut out = SendOutcome::default();
+    let key = o.notify.open_key()?;
+    let open = key.as_ref().map(OpenKey::prefix);
     // Nothing due: no connection, nothing written (a cron run every few
     // minutes leaves no trace on a quiet outbox).
-    if ledger.due_notices(crate::clock::now(), 1)?.is_empty() {
+    if ledger
+        .due_notices(crate::clock::now(), 1, open.as_deref())?
+        .is_empty()
+    {
+        out.left_sealed = ledger.sealed_elsewhere(open.as_deref())?;
         return Ok(out);
     }
     let password = o.smtp.password(o.config_path.as_deref())?;
@@ -131,6 +156,7 @@ pub fn send(ledger: &mut Ledger, o: &SendOptions, progress: &dyn Progress) -> Re
         token: run_token()?,
         queue: VecDeque::new(),
         per_minute: o.smtp.max_per_minute,
+        open,
     };
     progress.begin(Stage::Sending, None);
     let mut pacer = Pacer::new(o.smtp.max_per_minute);
@@ -163,11 +189,29 @@ pub fn send(ledger: &mut Ledger, o: &SendOptions, progress: &dyn Progress) -> Re
         if !holds {
             continue;
         }
+        let opened;
+        let body = match (n.authcode, key.as_ref()) {
+            (None, _) => n.body.as_str(),
+            (Some(_), Some(k)) if sealed::is_sealed(&n.body) => match k.open(&n.body) {
+                Ok(b) => {
+                    opened = b;
+                    opened.as_str()
+                }
+                Err(_) => {
+                    undeliverable(ledger, &n, &run.token, &mut out)?;
+                    continue;
+                }
+            },
+            (Some(_), _) => {
+                undeliverable(ledger, &n, &run.token, &mut out)?;
+                continue;
+            }
+        };
         let message_id = mail::message_id(&ledger_id, n.id, o.smtp.from_domain());
         let outgoing = Outgoing {
             to: &n.to,
             subject: &n.subject,
-            body: &n.body,
+            body,
             message_id: &message_id,
             date: crate::clock::now().into(),
         };
@@ -188,8 +232,32 @@ pub fn send(ledger: &mut Ledger, o: &SendOptions, progress: &dyn Progress) -> Re
             RelayState::Reached
         }
     };
+    out.left_sealed = ledger.sealed_elsewhere(run.open.as_deref())?;
     finish(ledger, &run, o, &out)?;
     Ok(out)
+}
+
+/// A code notice this run claimed that holds no code it can open (no seal,
+/// or one that does not open: altered): nobody can ever mail its code, so
+/// the code is ended and the notice marked `expired`, audited.
+fn undeliverable(ledger: &mut Ledger, n: &Notice, run: &str, out: &mut SendOutcome) -> Result<()> {
+    let ended = ledger.write(|tx| {
+        let ended = match n.authcode {
+            Some(id) => tx.end_authcode(id, State::Expired)?,
+            None => false,
+        };
+        if ended {
+            tx.audit(Entry {
+                action: "authcode.undelivered",
+                customer: Some(&n.customer),
+                reason: None,
+                details: json!({ "id": n.authcode, "notices": [n.id], "run": run }),
+            })?;
+        }
+        expire(tx, std::slice::from_ref(n))
+    })?;
+    out.expired.extend(ended);
+    Ok(())
 }
 
 /// Give back the claims not used and record the run, audited.
@@ -210,6 +278,7 @@ fn finish(ledger: &mut Ledger, run: &Run, o: &SendOptions, out: &SendOutcome) ->
                 "budget_exceeded": out.budget_exceeded,
                 "interrupted": out.interrupted.map(|s| s.as_str()),
                 "relay_lost": matches!(out.relay, RelayState::Lost(_)),
+                "left_sealed": out.left_sealed,
             }),
         })?;
         Ok(())
@@ -226,7 +295,8 @@ fn next(
     limit: u64,
 ) -> Result<Option<Notice>> {
     if let Some(head) = run.queue.front() {
-        let urgent = ledger.urgent_due(crate::clock::now(), head.priority())?;
+        let urgent =
+            ledger.urgent_due(crate::clock::now(), head.priority(), run.open.as_deref())?;
         if urgent {
             claim(ledger, run, 1, out)?;
         }
@@ -253,11 +323,12 @@ fn claim(ledger: &mut Ledger, run: &mut Run, batch: u64, out: &mut SendOutcome) 
         .map_or(Duration::ZERO, |n| Duration::from_secs(60) / n.max(1));
     let hold = Duration::from_secs(15 * 60) + pace * batch as u32;
     let token = run.token.clone();
+    let open = run.open.clone();
     let (fresh, expired, claimed) = ledger.write(|tx| {
         let until = crate::clock::to_stored(
             tx.now() + chrono::Duration::from_std(hold).unwrap_or(chrono::Duration::hours(1)),
         );
-        let claimed = tx.claim_notices(&token, &until, batch as i64)?;
+        let claimed = tx.claim_notices(&token, &until, batch as i64, open.as_deref())?;
         if claimed.is_empty() {
             return Ok((Vec::new(), Vec::new(), 0));
         }
@@ -329,13 +400,14 @@ pub(super) fn expire(tx: &mut Tx, stale: &[Notice]) -> Result<Vec<i64>> {
 }
 
 /// A token naming this run's claims: unique across hosts and processes.
-fn run_token() -> Result<String> {
+pub(super) fn run_token() -> Result<String> {
     let mut bytes = [0u8; 12];
     getrandom::fill(&mut bytes).map_err(crate::secret::SecretError::from)?;
     Ok(hex::encode(bytes))
 }
 
-fn clip(s: String) -> String {
+/// A relay reply cut to what the ledger keeps.
+pub(super) fn clip(s: String) -> String {
     if s.chars().count() > MAX_REPLY {
         s.chars().take(MAX_REPLY).collect()
     } else {
@@ -401,12 +473,14 @@ fn record(ledger: &mut Ledger, n: &Notice, outcome: Outcome, out: &mut SendOutco
 
 /// `notify send --dry-run`: the notices a run would take now, in its order
 /// (at most `limit`; `None` or 0: all), leaving out code notices whose code
-/// is over (a run marks those `expired`). Reads only.
-pub fn preview(ledger: &Ledger, limit: Option<u64>) -> Result<Vec<Notice>> {
+/// is over (a run marks those `expired`) and those sealed to a key this
+/// host does not have (`notify`: its `[notify]`). Reads only.
+pub fn preview(ledger: &Ledger, limit: Option<u64>, notify: &NotifyConfig) -> Result<Vec<Notice>> {
     let now = crate::clock::now();
     let limit = limit.filter(|&n| n > 0).unwrap_or(u64::MAX);
+    let open = notify.open_key()?.as_ref().map(OpenKey::prefix);
     let mut due = Vec::new();
-    for n in ledger.due_notices(now, limit)? {
+    for n in ledger.due_notices(now, limit, open.as_deref())? {
         if !is_stale_notice(ledger, &n, now)? {
             due.push(n);
         }
@@ -421,6 +495,10 @@ pub enum Retried {
     Unknown(Vec<i64>),
     /// These notices did not fail (sent, expired): nothing was changed.
     NotFailed(Vec<i64>),
+    /// These failed notices carry an auth code mailed at once by `authcode
+    /// issue`: the code is nowhere to be sent again (a new code is asked
+    /// for instead). Nothing was changed.
+    NoCode(Vec<i64>),
     /// The failed ones are pending again (audited); the rest were pending
     /// already.
     Requeued {
@@ -433,6 +511,22 @@ pub enum Retried {
 /// unknown id, or a notice that did not fail, changes nothing.
 pub fn retry(ledger: &mut Ledger, ids: &[i64], _progress: &dyn Progress) -> Result<Retried> {
     ledger.write(|tx| {
+        // A failed code notice with no seal holds no code (it was mailed at
+        // once): sent again it would only end the code, which may have
+        // reached the customer's other address.
+        let mut no_code = Vec::new();
+        for id in ids {
+            if let Some(n) = tx.notice(*id)?
+                && n.status == "failed"
+                && n.authcode.is_some()
+                && !sealed::is_sealed(&n.body)
+            {
+                no_code.push(n.id);
+            }
+        }
+        if !no_code.is_empty() {
+            return Ok(Retried::NoCode(no_code));
+        }
         let res = tx.retry_notices(ids)?;
         if !res.unknown.is_empty() {
             return Ok(Retried::Unknown(res.unknown));

@@ -222,3 +222,30 @@ pub fn entries(ledger: &Ledger, action: &str) -> usize {
         .unwrap()
         .len()
 }
+
+/// The key the tests' code notices are sealed to (one per test process).
+pub fn seal_key() -> &'static crate::notify::sealed::OpenKey {
+    static KEY: std::sync::OnceLock<crate::notify::sealed::OpenKey> = std::sync::OnceLock::new();
+    KEY.get_or_init(crate::notify::sealed::OpenKey::generate)
+}
+
+/// `authcode issue`'s route in the tests: sealed to [`seal_key`].
+pub fn sealed_route() -> crate::ops::authcode::Route {
+    crate::ops::authcode::Route::Sealed(seal_key().public())
+}
+
+/// `[notify]` of a host holding [`seal_key`] (its file written once per
+/// test process into a directory of its own).
+pub fn notify_with_key() -> crate::config::NotifyConfig {
+    static FILE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    let path = FILE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep();
+        let path = dir.join("seal.key");
+        crate::secretfile::write_new(&path, seal_key().to_pem().as_bytes()).unwrap();
+        path
+    });
+    crate::config::NotifyConfig {
+        seal_public_key: None,
+        seal_key_file: Some(path.clone()),
+    }
+}

@@ -26,7 +26,11 @@ fn done<T: std::fmt::Debug>(g: Gated<T>) -> T {
 }
 
 fn approve(l: &mut Ledger, id: i64, out: Option<std::path::PathBuf>) -> request::Approved {
-    let o = request::ApproveOptions { out, today: None };
+    let o = request::ApproveOptions {
+        out,
+        today: None,
+        ..Default::default()
+    };
     let (_, r) = request::approve(l, id, &o, &Silent).expect("approved");
     r.expect("options fit")
 }
@@ -179,7 +183,8 @@ fn turning_a_notice_off_and_acknowledging_an_export_are_notice_suppress() {
         lock::add(&mut t.ledger, "1000100", "check").unwrap();
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("e.jsonl");
-        let export = done(notify::export(&mut t.ledger, &out, Via::Direct).unwrap());
+        let export =
+            done(notify::export(&mut t.ledger, &out, Via::Direct, &Default::default()).unwrap());
         assert!(!export.ids.is_empty(), "{}", t.backend);
         // Ids outside the export are refused whoever asks.
         let refused =
@@ -211,7 +216,9 @@ fn an_export_is_unmasking_and_reaches_the_approvers_file() {
         lock::add(&mut t.ledger, "1000100", "check").unwrap();
         let dir = tempfile::tempdir().unwrap();
         let asked = dir.path().join("asked.jsonl");
-        let id = pending(notify::export(&mut t.ledger, &asked, Via::Direct).unwrap());
+        let id = pending(
+            notify::export(&mut t.ledger, &asked, Via::Direct, &Default::default()).unwrap(),
+        );
         assert!(!asked.exists());
         let mut checker = t.open_as("checker");
         let o = request::ApproveOptions::default();
@@ -249,6 +256,7 @@ fn an_export_never_hands_over_a_code_that_is_over() {
         let o = IssueOptions {
             customer: "1000100".into(),
             purpose: Purpose::Withdrawal,
+            route: crate::ops::testing::sealed_route(),
         };
         let Issued::Queued { notices, .. } = authcode::issue(&mut t.ledger, &o, &Silent).unwrap()
         else {
@@ -265,7 +273,8 @@ fn an_export_never_hands_over_a_code_that_is_over() {
         }
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("e.jsonl");
-        let export = done(notify::export(&mut t.ledger, &out, Via::Direct).unwrap());
+        let export =
+            done(notify::export(&mut t.ledger, &out, Via::Direct, &Default::default()).unwrap());
         assert_eq!(export.expired, notices, "{}", t.backend);
         assert!(export.ids.iter().all(|i| !notices.contains(i)));
         let expired = t.ledger.outbox(Some("expired")).unwrap();
@@ -299,6 +308,7 @@ fn a_reissue_is_stale_once_the_password_it_replaces_changed() {
         let o = request::ApproveOptions {
             out: Some(out.clone()),
             today: None,
+            ..Default::default()
         };
         let e = request::approve(&mut checker, id, &o, &Silent).unwrap_err();
         assert!(matches!(e, Error::Stale { .. }), "{}: {e:?}", t.backend);

@@ -121,6 +121,18 @@ fn main() {
             "bench",
         ]);
     }
+    // The issuing side (the front end's host, no relay of its own) seals
+    // each code to the sending host's key (issue 24): its configuration is
+    // the default one; `notify send` below names the private key.
+    let seal_key = s.path("notify-seal.key");
+    let public = s.ok(&["notify", "keygen", "--out", &seal_key.display().to_string()]);
+    let public = String::from_utf8_lossy(&public.stdout).trim().to_string();
+    std::fs::create_dir_all(s.path(".config/acctsec")).expect("config dir");
+    std::fs::write(
+        s.path(".config/acctsec/config.toml"),
+        format!("[notify]\nseal_public_key = \"{public}\"\n"),
+    )
+    .expect("write the issuing host's config");
     // Dead codes: issued before the run and ended by wrong tries.
     let policy_json = json(&s.ok(&["--format", "json", "policy", "show"]));
     let max_tries = policy_json["authcode"]["max_tries"].as_u64().unwrap_or(5);
@@ -175,8 +187,10 @@ fn main() {
     std::fs::write(
         &config,
         format!(
-            "[smtp]\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nfrom = \"bench <noreply@example.co.jp>\"\n",
-            server.port()
+            "[smtp]\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nfrom = \"bench <noreply@example.co.jp>\"\n\
+             [notify]\nseal_key_file = \"{}\"\n",
+            server.port(),
+            seal_key.display()
         ),
     )
     .expect("write config");

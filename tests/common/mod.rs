@@ -118,6 +118,41 @@ impl Env {
         env
     }
 
+    /// Give this host (its default configuration file, under `HOME`) a seal
+    /// key pair made by `notify keygen`: `authcode issue` seals its codes'
+    /// notices to it, and `notify outbox export` opens them. Returns the
+    /// private key file (for a `notify send` configuration's `[notify]
+    /// seal_key_file`) and the public key.
+    pub fn seal_codes(&self) -> (PathBuf, String) {
+        let key = self.path("notify-seal.key");
+        let public = self
+            .run(&["notify", "keygen", "--out", &key.display().to_string()])
+            .ok()
+            .stdout()
+            .trim()
+            .to_string();
+        let dir = self.path(".config/acctsec");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("config.toml"),
+            format!(
+                "[notify]\nseal_public_key = \"{public}\"\nseal_key_file = \"{}\"\n",
+                key.display()
+            ),
+        )
+        .unwrap();
+        (key, public)
+    }
+
+    /// The clear text of a body sealed to this host's key ([`Env::seal_codes`]).
+    pub fn open_sealed(&self, body: &str) -> String {
+        let pem = std::fs::read_to_string(self.path("notify-seal.key")).expect("seal_codes first");
+        let key = acctsec::notify::sealed::OpenKey::from_pem(&pem).expect("a seal key");
+        key.open(body)
+            .expect("sealed to this host's key")
+            .to_string()
+    }
+
     /// Switch the ledger's policy to cheap Argon2 parameters.
     pub fn set_cheap_hashing(&self) {
         self.set_cheap_hashing_at(None);

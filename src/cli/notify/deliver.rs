@@ -9,7 +9,7 @@ use clap::Args;
 use serde_json::json;
 
 use crate::cli::Ctx;
-use crate::config::{ConfigError, SmtpConfig};
+use crate::config::{ConfigError, NotifyConfig, SmtpConfig};
 use crate::customer::mask_email;
 use crate::error::{Error, Result, exit};
 use crate::mailer::ConnectError;
@@ -34,10 +34,10 @@ pub struct SendArgs {
     pub dry_run: bool,
 }
 
-fn smtp_config(ctx: &Ctx) -> Result<(SmtpConfig, Option<std::path::PathBuf>)> {
+fn smtp_config(ctx: &Ctx) -> Result<(SmtpConfig, Option<std::path::PathBuf>, NotifyConfig)> {
     let config = ctx.config()?;
     match config.smtp {
-        Some(s) => Ok((s, config.path)),
+        Some(s) => Ok((s, config.path, config.notify)),
         None => Err(ConfigError::NoSmtp {
             config: config.path,
         }
@@ -64,17 +64,19 @@ fn connect_error(cfg: &SmtpConfig, e: ConnectError) -> Error {
 }
 
 pub fn send(ctx: &mut Ctx, a: &SendArgs) -> Result<u8> {
-    let (smtp, config_path) = smtp_config(ctx)?;
+    let (smtp, config_path, notify) = smtp_config(ctx)?;
     let mut ledger = ctx.open()?;
     if a.dry_run {
-        let due = op::preview(&ledger, a.limit)?;
+        let due = op::preview(&ledger, a.limit, &notify)?;
         return dry_run(ctx, &due, &smtp);
     }
+    let has_key = notify.seal_key_file.is_some();
     let o = SendOptions {
         smtp,
         config_path,
         limit: a.limit,
         budget: a.budget,
+        notify,
     };
     let mut out = op::send(&mut ledger, &o, &Silent)?;
     let lost = match std::mem::take(&mut out.relay) {
@@ -84,6 +86,10 @@ pub fn send(ctx: &mut Ctx, a: &SendArgs) -> Result<u8> {
     };
     for f in &out.failed {
         ctx.out.warn(&messages::notify::send_failed(f.id, &f.reply));
+    }
+    if out.left_sealed > 0 {
+        ctx.out
+            .status(&messages::notify::left_sealed(out.left_sealed, has_key));
     }
     report(ctx, &out, lost.is_none())?;
     if let Some(e) = lost {
@@ -121,6 +127,7 @@ fn report(ctx: &mut Ctx, out: &SendOutcome, reached: bool) -> Result<()> {
             ("failed_ids", json!(failed_ids)),
             ("budget_exceeded", json!(out.budget_exceeded)),
             ("interrupted", json!(out.interrupted.map(|s| s.as_str()))),
+            ("left_sealed", json!(out.left_sealed)),
         ])?,
     }
     if out.budget_exceeded {
@@ -159,6 +166,7 @@ pub fn retry(ctx: &mut Ctx, ids: &[i64]) -> Result<u8> {
     match op::retry(&mut ledger, ids, &Silent)? {
         Retried::Unknown(ids) => Err(Error::Usage(messages::notify::no_notice(&ids))),
         Retried::NotFailed(ids) => Err(Error::Usage(messages::notify::not_failed(&ids))),
+        Retried::NoCode(ids) => Err(Error::Usage(messages::notify::retry_no_code(&ids))),
         Retried::Requeued {
             requeued,
             already_pending,
@@ -173,4 +181,25 @@ pub fn retry(ctx: &mut Ctx, ids: &[i64]) -> Result<u8> {
             Ok(exit::OK)
         }
     }
+}
+
+/// `notify keygen --out FILE`: a new key pair for sealed code notices: the
+/// private key into `out` (0600, never overwritten), the public key on
+/// stdout.
+pub fn keygen(ctx: &mut Ctx, out: &std::path::Path) -> Result<u8> {
+    crate::secretfile::ensure_absent(out)?;
+    let key = crate::notify::sealed::OpenKey::generate();
+    crate::secretfile::write_new(out, key.to_pem().as_bytes())?;
+    let public = key.public().to_string();
+    match ctx.format() {
+        Format::Table => ctx.out.line(&public)?,
+        Format::Json | Format::Csv => ctx.out.record(&[
+            ("public_key", json!(public)),
+            ("key_file", json!(out.display().to_string())),
+        ])?,
+    }
+    let shown = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+    ctx.out
+        .status(&messages::notify::keygen_done(&shown, &public));
+    Ok(exit::OK)
 }

@@ -54,6 +54,7 @@ fn issue_code(ledger: &mut Ledger) -> (i64, String) {
     let o = IssueOptions {
         customer: SATO.into(),
         purpose: Purpose::Withdrawal,
+        route: crate::ops::testing::sealed_route(),
     };
     let Issued::Queued { notices, .. } = crate::ops::authcode::issue(ledger, &o, &Silent).unwrap()
     else {
@@ -66,6 +67,7 @@ fn issue_code(ledger: &mut Ledger) -> (i64, String) {
         .find(|n| n.id == notices[0])
         .unwrap()
         .body;
+    let body = crate::ops::testing::seal_key().open(&body).unwrap();
     let code = body.split("認証コード: ").nth(1).unwrap();
     (
         notices[0],
@@ -78,6 +80,7 @@ fn run() -> Run {
         token: run_token().unwrap(),
         queue: VecDeque::new(),
         per_minute: None,
+        open: Some(crate::ops::testing::seal_key().prefix()),
     }
 }
 
@@ -109,7 +112,11 @@ fn codes_are_claimed_first_then_security_notices_then_the_rest_oldest_first() {
         let ids = queue(l, &BULK);
         let want = vec![ids[5], ids[2], ids[4], ids[0], ids[1], ids[3]];
         // The dry run, the export's read and a run's claims: one order.
-        let previewed: Vec<i64> = preview(l, None).unwrap().iter().map(|n| n.id).collect();
+        let previewed: Vec<i64> = preview(l, None, &NotifyConfig::default())
+            .unwrap()
+            .iter()
+            .map(|n| n.id)
+            .collect();
         assert_eq!(previewed, want, "{b}");
         let listed: Vec<i64> = l
             .outbox(Some("pending"))
@@ -125,7 +132,11 @@ fn codes_are_claimed_first_then_security_notices_then_the_rest_oldest_first() {
         assert_eq!(claimed, want[..4], "{b}");
         assert_eq!(r.queue[0].priority(), Priority::Code);
         // Claimed notices are nobody else's: the rest are due.
-        let rest: Vec<i64> = preview(l, None).unwrap().iter().map(|n| n.id).collect();
+        let rest: Vec<i64> = preview(l, None, &NotifyConfig::default())
+            .unwrap()
+            .iter()
+            .map(|n| n.id)
+            .collect();
         assert_eq!(rest, want[4..], "{b}");
         assert_eq!(entries(l, "notify.claim"), 1, "{b}");
     }
@@ -171,7 +182,11 @@ fn a_code_notice_whose_code_is_over_is_marked_expired_never_sent() {
         let v = crate::ops::authcode::verify(l, &o, || Ok(input), &Silent).unwrap();
         assert_eq!(v, Verified::Matched, "{b}");
         // A dry run leaves it out; a run's claim marks it.
-        let due: Vec<i64> = preview(l, None).unwrap().iter().map(|n| n.id).collect();
+        let due: Vec<i64> = preview(l, None, &NotifyConfig::default())
+            .unwrap()
+            .iter()
+            .map(|n| n.id)
+            .collect();
         assert_eq!(due, vec![trade], "{b}");
         let mut r = run();
         let mut out = SendOutcome::default();
@@ -350,6 +365,7 @@ fn options(port: u16) -> SendOptions {
         config_path: None,
         limit: None,
         budget: None,
+        notify: crate::ops::testing::notify_with_key(),
     }
 }
 
@@ -433,4 +449,79 @@ fn nothing_due_connects_to_nothing_and_writes_nothing() {
         );
         assert_eq!(t.ledger.head().unwrap().map(|h| h.seq), seq);
     }
+}
+
+/// Issue 24: a run takes only the code notices its key opens and leaves
+/// the rest for the host with theirs; a code notice holding no code (its
+/// issuing process mailed it at once and died before recording it) cannot
+/// be delivered: its code is ended, the notice marked `expired`, and staff
+/// cannot put it back in the queue.
+#[test]
+fn a_run_leaves_other_keys_notices_and_ends_a_code_whose_notice_holds_none() {
+    let mut policy = cheap_policy();
+    policy.authcode.cooldown_seconds = 0;
+    for mut t in ledgers(&policy) {
+        setup(&mut t);
+        let b = t.backend;
+        let l = &mut t.ledger;
+        let (sealed, _) = issue_code(l);
+        // No key on this host: the sealed notice is not due for it.
+        let keyless = NotifyConfig::default();
+        assert!(preview(l, None, &keyless).unwrap().is_empty(), "{b}");
+        assert_eq!(l.sealed_elsewhere(None).unwrap(), 1, "{b}");
+        let relay = TinyRelay::start(|_| {});
+        let mut o = options(relay.port);
+        o.notify = keyless;
+        let out = send(l, &o, &Silent).unwrap();
+        assert!(matches!(out.relay, RelayState::NotContacted), "{b}");
+        assert_eq!((out.sent.len(), out.left_sealed), (0, 1), "{b}");
+        assert_eq!(status(l, sealed), "pending", "{b}");
+        // The notice as a crashed `authcode issue` leaves it: redacted, its
+        // code live.
+        l.write(|tx| {
+            tx.blank_authcode_notices(&[sealed])?;
+            test_entry(tx)
+        })
+        .unwrap();
+        let code_id = l.notice(sealed).unwrap().unwrap().authcode.unwrap();
+        let out = send(l, &options(relay.port), &Silent).unwrap();
+        assert_eq!(out.expired, vec![sealed], "{b}");
+        assert!(relay.received().is_empty(), "{b}: nothing mailed");
+        assert_eq!(status(l, sealed), "expired", "{b}");
+        assert_eq!(
+            l.authcode(code_id).unwrap().unwrap().state,
+            crate::authcode::State::Expired,
+            "{b}"
+        );
+        assert_eq!(entries(l, "authcode.undelivered"), 1, "{b}");
+        // A failed notice of a code mailed at once is not re-queued.
+        let (second, _) = issue_code(l);
+        l.write(|tx| {
+            tx.blank_authcode_notices(&[second])?;
+            tx.record_delivery(
+                second,
+                &Delivery::Failed {
+                    reply: "550 no".into(),
+                },
+            )?;
+            test_entry(tx)
+        })
+        .unwrap();
+        assert_eq!(
+            retry(l, &[second], &Silent).unwrap(),
+            Retried::NoCode(vec![second]),
+            "{b}"
+        );
+        assert_eq!(status(l, second), "failed", "{b}");
+    }
+}
+
+fn test_entry(tx: &mut Tx) -> Result<()> {
+    tx.audit(Entry {
+        action: "test.change",
+        customer: None,
+        reason: None,
+        details: json!({}),
+    })?;
+    Ok(())
 }
