@@ -50,7 +50,9 @@ fn main() {
         )
         .expect("drop B's functions");
     let sqlite = Scratch::with_ledger();
-    println!("{n} entries a round, {rounds} rounds, alternating A (server appends) and B (client appends)");
+    println!(
+        "{n} entries a round, {rounds} rounds, alternating A (server appends) and B (client appends)"
+    );
 
     let mut a = Ledger::open(&server_kept.target()).expect("open A");
     let mut b = Ledger::open(&client_kept.target()).expect("open B");
@@ -79,7 +81,11 @@ fn main() {
         );
     }
     drop((a, b, s));
-    for (name, l) in [("A", &server_kept), ("B", &client_kept), ("SQLite", &sqlite)] {
+    for (name, l) in [
+        ("A", &server_kept),
+        ("B", &client_kept),
+        ("SQLite", &sqlite),
+    ] {
         let out = l.ok(&["--format", "json", "log", "verify"]);
         let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         println!(

@@ -353,17 +353,17 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // (the session setting `acctsec.now`) moves it, so that tests need not
     // sleep. A production cluster has no such role.
     r#"
+    -- (Every name qualified, and no SET clause, so that it is inlined.)
     CREATE FUNCTION acctsec_now() RETURNS timestamptz
     LANGUAGE sql STABLE
-    SET search_path = pg_catalog, pg_temp
     AS $fn$
         SELECT CASE
-            WHEN coalesce(current_setting('acctsec.now', true), '') <> ''
-             AND EXISTS (SELECT 1 FROM pg_roles r
-                          WHERE r.rolname = 'acctsec_test_clock'
-                            AND pg_has_role(session_user, r.oid, 'MEMBER'))
-            THEN current_setting('acctsec.now')::timestamptz
-            ELSE clock_timestamp()
+            WHEN COALESCE(pg_catalog.current_setting('acctsec.now', true), '') OPERATOR(pg_catalog.<>) ''
+             AND EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+                          WHERE r.rolname OPERATOR(pg_catalog.=) 'acctsec_test_clock'
+                            AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'))
+            THEN CAST(pg_catalog.current_setting('acctsec.now') AS pg_catalog.timestamptz)
+            ELSE pg_catalog.clock_timestamp()
         END
     $fn$;
     CREATE FUNCTION acctsec_append(
