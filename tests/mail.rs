@@ -864,14 +864,7 @@ fn a_sealed_code_is_delivered_only_by_the_host_with_the_key() {
     let got = server.received();
     assert_eq!(got.len(), 1);
     let code = code_in(&parse(&got[0]).body);
-    common::Run(
-        env.cmd()
-            .args(["authcode", "verify", SATO, "--purpose", "withdrawal"])
-            .write_stdin(format!("{code}\n"))
-            .output()
-            .unwrap(),
-    )
-    .ok();
+    verify_code(&env, &code);
 }
 
 /// With `[smtp]` on the issuing host the code is mailed at once: the ledger
@@ -928,14 +921,7 @@ fn with_a_relay_the_issuing_host_mails_the_code_at_once() {
     let (_, j) = send_json(&env, &cfg, &[]);
     assert_eq!(j["sent"], 0, "{j}");
     assert_eq!(server.received().len(), 1, "never mailed twice");
-    common::Run(
-        env.cmd()
-            .args(["authcode", "verify", SATO, "--purpose", "withdrawal"])
-            .write_stdin(format!("{code}\n"))
-            .output()
-            .unwrap(),
-    )
-    .ok();
+    verify_code(&env, &code);
 }
 
 /// The relay down, deferring or refusing: no live code stays behind
@@ -1441,4 +1427,16 @@ fn the_date_header_is_in_japan_time() {
     let m = mailparse::parse_mail(&got[0].data).unwrap();
     let date = m.headers.get_first_value("Date").unwrap();
     assert_eq!(date, "Tue, 01 Dec 2026 10:00:00 +0900");
+}
+
+/// `authcode verify` of Sato's withdrawal code `code`: it must match.
+fn verify_code(env: &Env, code: &str) {
+    common::Run(
+        env.cmd()
+            .args(["authcode", "verify", SATO, "--purpose", "withdrawal"])
+            .write_stdin(format!("{code}\n"))
+            .output()
+            .unwrap(),
+    )
+    .ok();
 }

@@ -929,15 +929,7 @@ fn a_person_login_without_the_staff_grants_is_told_which_grant_and_works_with_it
         .batch_execute(&format!("CREATE ROLE {user} LOGIN"))
         .unwrap();
     let url = db.url.replacen("postgres@", &format!("{user}@"), 1);
-    let as_user = |args: &[&str]| {
-        common::Run(
-            env.cmd()
-                .env("ACCTSEC_DB", &url)
-                .args(args)
-                .output()
-                .unwrap(),
-        )
-    };
+    let as_user = |args: &[&str]| as_login(&env, &url, args);
     let r = as_user(&["rollout", "status"]);
     assert_eq!(r.code(), 78, "{}", r.stderr());
     assert!(r.stderr().contains(&user), "{}", r.stderr());
@@ -1110,15 +1102,7 @@ fn a_staff_login_cannot_write_the_trail_but_through_the_server() {
     drop(c);
     env.run(&["log", "verify"]).ok();
     // The README's grants are enough for daily work, on the server's trail.
-    let as_user = |args: &[&str]| {
-        common::Run(
-            env.cmd()
-                .env("ACCTSEC_DB", &url)
-                .args(args)
-                .output()
-                .unwrap(),
-        )
-    };
+    let as_user = |args: &[&str]| as_login(&env, &url, args);
     as_user(&["lock", "add", "1000100", "--reason", "test"]).ok();
     as_user(&["log", "verify"]).ok();
     drop_login(&user);
@@ -1311,15 +1295,7 @@ fn migrating_to_the_servers_trail_takes_direct_writes_away_and_keeps_staff_worki
     let s = env.run(&["--format", "json", "log", "verify"]).ok().json()["server"].clone();
     assert_eq!(s["appends_trail"], true, "{s}");
     assert_eq!(s["direct_writers"], serde_json::json!([]), "{s}");
-    let as_user = |args: &[&str]| {
-        common::Run(
-            env.cmd()
-                .env("ACCTSEC_DB", &url)
-                .args(args)
-                .output()
-                .unwrap(),
-        )
-    };
+    let as_user = |args: &[&str]| as_login(&env, &url, args);
     as_user(&["lock", "add", "1000100", "--reason", "test"]).ok();
     let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     let e = c
@@ -1336,4 +1312,14 @@ fn migrating_to_the_servers_trail_takes_direct_writes_away_and_keeps_staff_worki
     );
     env.run(&["log", "verify"]).ok();
     drop_login(&user);
+}
+
+/// acctsec run as the login of `url` (the ledger's database, another user).
+fn as_login(env: &Env, url: &str, args: &[&str]) -> Run {
+    Run(env
+        .cmd()
+        .env("ACCTSEC_DB", url)
+        .args(args)
+        .output()
+        .unwrap())
 }

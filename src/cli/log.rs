@@ -466,19 +466,15 @@ fn keygen(ctx: &mut Ctx, out: &Path) -> Result<u8> {
     let key = SigningKey::generate().map_err(|_| Error::Config {
         what: messages::trail::keygen_rng_failed(),
     })?;
-    crate::secretfile::write_new(out, key.to_pem().as_bytes())?;
     let public = key.public().to_string();
-    match ctx.format() {
-        Format::Table => ctx.out.line(&public)?,
-        Format::Json | Format::Csv => ctx.out.record(&[
-            ("public_key", json!(public)),
-            ("key_file", json!(out.display().to_string())),
-        ])?,
-    }
-    let shown = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
-    ctx.out
-        .status(&messages::trail::keygen_done(&shown, &public));
-    Ok(exit::OK)
+    let pem = key.to_pem();
+    super::render::new_key_file(
+        ctx,
+        out,
+        pem.as_bytes(),
+        &public,
+        messages::trail::keygen_done,
+    )
 }
 
 fn problem_code(k: &TamperKind) -> &'static str {

@@ -630,3 +630,26 @@ pub fn codes_unlocked(
     )?;
     Ok(exit::OK)
 }
+
+/// A new key pair's end (`log keygen`, `notify keygen`): the private key
+/// `pem` written to `out` (0600, never overwritten), the public key shown
+/// on stdout, and `done(where, public)` said as the status line.
+pub fn new_key_file(
+    ctx: &mut Ctx,
+    out: &Path,
+    pem: &[u8],
+    public: &str,
+    done: fn(&Path, &str) -> String,
+) -> Result<u8> {
+    crate::secretfile::write_new(out, pem)?;
+    match ctx.format() {
+        Format::Table => ctx.out.line(public)?,
+        Format::Json | Format::Csv => ctx.out.record(&[
+            ("public_key", json!(public)),
+            ("key_file", json!(out.display().to_string())),
+        ])?,
+    }
+    let shown = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+    ctx.out.status(&done(&shown, public));
+    Ok(exit::OK)
+}

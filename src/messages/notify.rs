@@ -233,11 +233,7 @@ pub fn other_export(file: &std::path::Path, named: u64, given: u64) -> String {
 }
 
 pub fn unknown_ids(ids: &[i64]) -> String {
-    let list = ids
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = id_list(ids);
     tr!(
         "no exported notice with id {list} (check the ids in the export file); nothing was marked sent",
         "ID {list} の書き出し済みの通知はありません（書き出したファイルの ID を確認してください）。何も送信済みにしていません"
@@ -440,11 +436,7 @@ pub fn dry_run_count(n: usize) -> String {
 /// `notify outbox retry` of a code notice that `authcode issue` mailed at
 /// once: the code is kept nowhere to send again.
 pub fn retry_no_code(ids: &[i64]) -> String {
-    let list = ids
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = id_list(ids);
     tr!(
         "notice(s) {list} carried an auth code mailed at once by `authcode issue`; the code is kept nowhere to send again: issue a new code instead; nothing was re-queued",
         "通知 {list} は `authcode issue` がその場で送った認証コードの通知です。コードはどこにも保存されていないため再送できません。新しいコードを発行してください。何も再送待ちにしていません"
@@ -452,11 +444,7 @@ pub fn retry_no_code(ids: &[i64]) -> String {
 }
 
 pub fn not_failed(ids: &[i64]) -> String {
-    let list = ids
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = id_list(ids);
     tr!(
         "notice(s) {list} did not fail (see `acctsec notify outbox --status failed`); nothing was re-queued",
         "通知 {list} は失敗していません（`acctsec notify outbox --status failed` を参照）。何も再送待ちにしていません"
@@ -465,11 +453,7 @@ pub fn not_failed(ids: &[i64]) -> String {
 
 /// `notify outbox retry`: an id that is no notice.
 pub fn no_notice(ids: &[i64]) -> String {
-    let list = ids
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = id_list(ids);
     tr!(
         "no notice with id {list} (see `acctsec notify outbox`); nothing was re-queued",
         "ID {list} の通知はありません（`acctsec notify outbox` を参照）。何も再送待ちにしていません"
@@ -543,4 +527,12 @@ pub fn bad_client_text(max: usize) -> String {
         "must be one line of plain text without control characters (at most {max} characters are kept)",
         "制御文字を含まない 1 行のテキストにしてください（先頭 {max} 文字までを記録します）"
     )
+}
+
+/// Notice ids as a list in a sentence: `3, 7, 12`.
+fn id_list(ids: &[i64]) -> String {
+    ids.iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -189,17 +189,13 @@ pub fn retry(ctx: &mut Ctx, ids: &[i64]) -> Result<u8> {
 pub fn keygen(ctx: &mut Ctx, out: &std::path::Path) -> Result<u8> {
     crate::secretfile::ensure_absent(out)?;
     let key = crate::notify::sealed::OpenKey::generate();
-    crate::secretfile::write_new(out, key.to_pem().as_bytes())?;
     let public = key.public().to_string();
-    match ctx.format() {
-        Format::Table => ctx.out.line(&public)?,
-        Format::Json | Format::Csv => ctx.out.record(&[
-            ("public_key", json!(public)),
-            ("key_file", json!(out.display().to_string())),
-        ])?,
-    }
-    let shown = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
-    ctx.out
-        .status(&messages::notify::keygen_done(&shown, &public));
-    Ok(exit::OK)
+    let pem = key.to_pem();
+    crate::cli::render::new_key_file(
+        ctx,
+        out,
+        pem.as_bytes(),
+        &public,
+        messages::notify::keygen_done,
+    )
 }
