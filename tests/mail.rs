@@ -1440,3 +1440,71 @@ fn verify_code(env: &Env, code: &str) {
     )
     .ok();
 }
+
+/// Mailed at once to two addresses, one refused: the code reached the
+/// customer at the other, so it stays live; the refused notice is failed,
+/// and the warning names it and the relay's reply.
+#[test]
+fn a_code_mailed_at_once_stays_live_when_one_of_two_addresses_is_refused() {
+    let env = Env::with_customers();
+    codes_on(&env, SATO);
+    env.run(&[
+        "notify",
+        "set",
+        SATO,
+        "withdrawal_auth_code",
+        "on",
+        "--to",
+        "both",
+        "--reason",
+        "customer request",
+    ])
+    .ok();
+    let server = Server::start();
+    let cfg = env
+        .write("up.toml", smtp_table(server.port(), "none", ""))
+        .display()
+        .to_string();
+    server.script(&[Reply::Accept, Reply::Code("550 5.1.1 no such user")]);
+    let r = env
+        .run(&[
+            "--config",
+            &cfg,
+            "authcode",
+            "issue",
+            SATO,
+            "--purpose",
+            "withdrawal",
+        ])
+        .ok();
+    let failed = env.sql_i64(
+        "SELECT id FROM outbox WHERE authcode IS NOT NULL AND status = 'failed'",
+        &[],
+    );
+    assert!(
+        r.stderr().contains(&format!("notice {failed}")) && r.stderr().contains("no such user"),
+        "{}",
+        r.stderr()
+    );
+    assert_eq!(
+        env.sql_i64(
+            "SELECT count(*) FROM outbox WHERE authcode IS NOT NULL AND status = 'sent'",
+            &[]
+        ),
+        1
+    );
+    assert_eq!(
+        env.sql_i64(
+            "SELECT count(*) FROM authcode WHERE state = 'live' AND customer = ?1",
+            &[&SATO]
+        ),
+        1
+    );
+    assert_eq!(audit_count(&env, "authcode.undelivered"), 0);
+    let got = server.received();
+    assert_eq!(got.len(), 1);
+    let code = code_in(&parse(&got[0]).body);
+    assert!(!every_text(&env).contains(&format!("認証コード: {code}")));
+    verify_code(&env, &code);
+    env.run(&["log", "verify"]).ok();
+}
