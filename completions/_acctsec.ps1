@@ -1093,6 +1093,7 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'On PostgreSQL, as the ledger''s owner: give the staff role its rights (every table, but the audit trail, its seals and the schema version written only through the server''s functions) and the read role read access, in the ledger''s schema; audited. Run again after `ledger copy --to` into a new database')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1113,12 +1114,34 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'acctsec;ledger;grant' {
+            [CompletionResult]::new('--staff', '--staff', [CompletionResultType]::ParameterName, 'The role of the people and hosts doing the daily work (each person''s login a member of it)')
+            [CompletionResult]::new('--read', '--read', [CompletionResultType]::ParameterName, 'The role of those who only list and report')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output form of listings and results (json: one JSON document on stdout)')
+            [CompletionResult]::new('--busy-timeout', '--busy-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed without a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'acctsec;ledger;help' {
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'On PostgreSQL, as the ledger''s owner: give the staff role its rights (every table, but the audit trail, its seals and the schema version written only through the server''s functions) and the read role read access, in the ledger''s schema; audited. Run again after `ledger copy --to` into a new database')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'acctsec;ledger;help;copy' {
+            break
+        }
+        'acctsec;ledger;help;grant' {
             break
         }
         'acctsec;ledger;help;help' {
@@ -1569,9 +1592,13 @@ Register-ArgumentCompleter -Native -CommandName 'acctsec' -ScriptBlock {
         }
         'acctsec;help;ledger' {
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'On PostgreSQL, as the ledger''s owner: give the staff role its rights (every table, but the audit trail, its seals and the schema version written only through the server''s functions) and the read role read access, in the ledger''s schema; audited. Run again after `ledger copy --to` into a new database')
             break
         }
         'acctsec;help;ledger;copy' {
+            break
+        }
+        'acctsec;help;ledger;grant' {
             break
         }
         'acctsec;help;authcode' {

@@ -232,6 +232,9 @@ _acctsec() {
             acctsec__subcmd__help__subcmd__ledger,copy)
                 cmd="acctsec__subcmd__help__subcmd__ledger__subcmd__copy"
                 ;;
+            acctsec__subcmd__help__subcmd__ledger,grant)
+                cmd="acctsec__subcmd__help__subcmd__ledger__subcmd__grant"
+                ;;
             acctsec__subcmd__help__subcmd__lock,add)
                 cmd="acctsec__subcmd__help__subcmd__lock__subcmd__add"
                 ;;
@@ -328,11 +331,17 @@ _acctsec() {
             acctsec__subcmd__ledger,copy)
                 cmd="acctsec__subcmd__ledger__subcmd__copy"
                 ;;
+            acctsec__subcmd__ledger,grant)
+                cmd="acctsec__subcmd__ledger__subcmd__grant"
+                ;;
             acctsec__subcmd__ledger,help)
                 cmd="acctsec__subcmd__ledger__subcmd__help"
                 ;;
             acctsec__subcmd__ledger__subcmd__help,copy)
                 cmd="acctsec__subcmd__ledger__subcmd__help__subcmd__copy"
+                ;;
+            acctsec__subcmd__ledger__subcmd__help,grant)
+                cmd="acctsec__subcmd__ledger__subcmd__help__subcmd__grant"
                 ;;
             acctsec__subcmd__ledger__subcmd__help,help)
                 cmd="acctsec__subcmd__ledger__subcmd__help__subcmd__help"
@@ -1681,7 +1690,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__ledger)
-            opts="copy"
+            opts="copy grant"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1695,6 +1704,20 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__help__subcmd__ledger__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__help__subcmd__ledger__subcmd__grant)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2307,7 +2330,7 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__ledger)
-            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version copy help"
+            opts="-y -q -h -V --db --config --operator --format --yes --quiet --busy-timeout --help --version copy grant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2378,8 +2401,50 @@ _acctsec() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        acctsec__subcmd__ledger__subcmd__grant)
+            opts="-y -q -h -V --staff --read --db --config --operator --format --yes --quiet --busy-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --staff)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         acctsec__subcmd__ledger__subcmd__help)
-            opts="copy help"
+            opts="copy grant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2393,6 +2458,20 @@ _acctsec() {
             return 0
             ;;
         acctsec__subcmd__ledger__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        acctsec__subcmd__ledger__subcmd__help__subcmd__grant)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -990,6 +990,7 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand copy 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
+            cand grant 'On PostgreSQL, as the ledger''s owner: give the staff role its rights (every table, but the audit trail, its seals and the schema version written only through the server''s functions) and the read role read access, in the ledger''s schema; audited. Run again after `ledger copy --to` into a new database'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;ledger;copy'= {
@@ -1008,11 +1009,31 @@ set edit:completion:arg-completer[acctsec] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'acctsec;ledger;grant'= {
+            cand --staff 'The role of the people and hosts doing the daily work (each person''s login a member of it)'
+            cand --read 'The role of those who only list and report'
+            cand --db 'The ledger: a SQLite file, or a postgres:// URL (no password in it: PGPASSWORD or ~/.pgpass; over TCP, TLS is verify-full unless sslmode= says otherwise) [default: $XDG_DATA_HOME/acctsec/ledger.db]'
+            cand --config 'Per-host settings (keys of the trail''s seals, the mail relay) [default: $XDG_CONFIG_HOME/acctsec/config.toml, then /etc/acctsec/config.toml]'
+            cand --operator 'A label for who is acting (a name, a ticket); the trail also records the real identity [default: the OS login name]'
+            cand --format 'Output form of listings and results (json: one JSON document on stdout)'
+            cand --busy-timeout 'How long to wait for another writer (on PostgreSQL also for another issue run) before giving up with exit 75 (at most 86400000: a day)'
+            cand -y 'Answer yes to confirmations (needed without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed without a terminal)'
+            cand -q 'Print nothing on success except requested data'
+            cand --quiet 'Print nothing on success except requested data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'acctsec;ledger;help'= {
             cand copy 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
+            cand grant 'On PostgreSQL, as the ledger''s owner: give the staff role its rights (every table, but the audit trail, its seals and the schema version written only through the server''s functions) and the read role read access, in the ledger''s schema; audited. Run again after `ledger copy --to` into a new database'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'acctsec;ledger;help;copy'= {
+        }
+        &'acctsec;ledger;help;grant'= {
         }
         &'acctsec;ledger;help;help'= {
         }
@@ -1392,8 +1413,11 @@ set edit:completion:arg-completer[acctsec] = {|@words|
         }
         &'acctsec;help;ledger'= {
             cand copy 'Copy the whole ledger, audit trail included, into a new ledger at DEST (a path or a postgres:// URL) in one transaction; the copy has the same `log head`'
+            cand grant 'On PostgreSQL, as the ledger''s owner: give the staff role its rights (every table, but the audit trail, its seals and the schema version written only through the server''s functions) and the read role read access, in the ledger''s schema; audited. Run again after `ledger copy --to` into a new database'
         }
         &'acctsec;help;ledger;copy'= {
+        }
+        &'acctsec;help;ledger;grant'= {
         }
         &'acctsec;help;authcode'= {
             cand issue 'Send a one-time code by email to the customer: at once through the relay of this host''s [smtp], else queued sealed to [notify] seal_public_key for `notify send` on the host with the key; prints its expiry, never the code (exit 6: the customer does not require one; 1: asked too soon, do not go ahead; 3: the customer''s codes for the purpose are locked, do not go ahead; 75: the relay is down or lost, no code is live; 78: neither [smtp] nor a seal key)'

@@ -205,6 +205,13 @@ pub enum Error {
     /// forget-environments`): exit 2, as for an unknown request.
     #[error("{}", crate::messages::customer::no_environment(.code, *.id))]
     NoEnvironment { code: String, id: i64 },
+    /// `ledger grant` on a ledger with no server (SQLite: who may write is
+    /// the file's permissions): exit 2.
+    #[error("{}", crate::messages::grant_needs_server())]
+    GrantNeedsServer,
+    /// `ledger grant` to a role the server does not have: exit 2.
+    #[error("{}", crate::messages::no_role(.role))]
+    NoRole { role: String },
     /// A request that is not pending any more (approved, rejected,
     /// expired): nothing was done (exit 1).
     #[error("{}", crate::messages::request::not_pending(*.id, .state))]
@@ -344,7 +351,10 @@ impl Error {
             | Error::OwnRequest { .. }
             | Error::Tampered { .. }
             | Error::Stale { .. } => exit::NO,
-            Error::NoRequest { .. } | Error::NoEnvironment { .. } => exit::USAGE,
+            Error::NoRequest { .. }
+            | Error::NoEnvironment { .. }
+            | Error::GrantNeedsServer
+            | Error::NoRole { .. } => exit::USAGE,
         }
     }
 
@@ -425,6 +435,8 @@ mod tests {
             Error::Refused { .. } => "Refused",
             Error::NoRequest { .. } => "NoRequest",
             Error::NoEnvironment { .. } => "NoEnvironment",
+            Error::GrantNeedsServer => "GrantNeedsServer",
+            Error::NoRole { .. } => "NoRole",
             Error::NotPending { .. } => "NotPending",
             Error::OwnRequest { .. } => "OwnRequest",
             Error::Stale { .. } => "Stale",
@@ -447,7 +459,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 45;
+    const VARIANTS: usize = 47;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -648,6 +660,18 @@ mod tests {
                 },
                 exit::USAGE,
                 vec!["4", "1000100", "customer environments"],
+            ),
+            (
+                Error::GrantNeedsServer,
+                exit::USAGE,
+                vec!["PostgreSQL", "permissions"],
+            ),
+            (
+                Error::NoRole {
+                    role: "acctsec_staff".into(),
+                },
+                exit::USAGE,
+                vec!["acctsec_staff", "CREATE ROLE acctsec_staff"],
             ),
             (
                 Error::Tampered {

@@ -719,6 +719,20 @@ fn every_command_prints_one_json_document() {
     one_document("notify send", &run);
     assert_eq!(run.code(), 0, "{}", run.stderr());
     seen.insert(("notify send".to_string(), true));
+    // `ledger grant`: refused for a role the server lacks (and on SQLite,
+    // which has no roles, always: its success is a PostgreSQL one).
+    let grant = |role: &str| {
+        let run = env.run(&["--format", "json", "ledger", "grant", "--staff", role]);
+        one_document("ledger grant", &run);
+        run.code() == 0
+    };
+    seen.insert(("ledger grant".to_string(), grant("nobody_here")));
+    if common::on_pg() {
+        let _ = common::pg::admin().batch_execute("CREATE ROLE acctsec_staff NOLOGIN");
+        seen.insert(("ledger grant".to_string(), grant("acctsec_staff")));
+    } else {
+        seen.insert(("ledger grant".to_string(), true));
+    }
     // `--format=json` after the command counts as well.
     let run = env.run(&["lock", "add", "--format=json"]);
     assert_eq!(run.code(), 2);

@@ -1323,3 +1323,95 @@ fn as_login(env: &Env, url: &str, args: &[&str]) -> Run {
         .output()
         .unwrap())
 }
+
+/// `ledger grant` gives the README's rights in the ledger's own schema,
+/// audited: a staff login then works and cannot write the trail directly, a
+/// read login reads and writes nothing. A missing role or a name that is no
+/// plain identifier is refused (exit 2); on SQLite, which has no roles, the
+/// command says so (exit 2).
+#[test]
+fn ledger_grant_gives_the_staff_and_read_roles_their_rights() {
+    let env = Env::with_customers();
+    if !common::on_pg() {
+        env.run(&["ledger", "grant", "--staff", "acctsec_staff"])
+            .status(2)
+            .stderr_has("permissions");
+        return;
+    }
+    let mut admin = common::pg::admin();
+    for role in ["acctsec_staff", "acctsec_read"] {
+        // Another test may make it at the same moment: that is fine.
+        let _ = admin.batch_execute(&format!("CREATE ROLE {role} NOLOGIN"));
+    }
+    env.run(&["ledger", "grant", "--staff", "nobody_here"])
+        .status(2)
+        .stderr_has("CREATE ROLE nobody_here");
+    env.run(&["ledger", "grant", "--staff", "Staff; DROP TABLE x"])
+        .status(2);
+    let doc = env
+        .run(&[
+            "--format",
+            "json",
+            "ledger",
+            "grant",
+            "--staff",
+            "acctsec_staff",
+            "--read",
+            "acctsec_read",
+        ])
+        .ok()
+        .json();
+    let statements: Vec<&str> = doc["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert!(
+        statements
+            .iter()
+            .any(|s| s.starts_with("REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log")),
+        "{doc}"
+    );
+    assert_eq!(
+        env.sql_col(
+            "SELECT details FROM audit_log WHERE action = 'ledger.grant'",
+            &[]
+        )
+        .len(),
+        1
+    );
+    let pid = std::process::id();
+    let (staff, reader) = (format!("ivy_{pid}"), format!("rex_{pid}"));
+    for (user, role) in [(&staff, "acctsec_staff"), (&reader, "acctsec_read")] {
+        let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS {user}"));
+        admin
+            .batch_execute(&format!("CREATE ROLE {user} LOGIN IN ROLE {role}"))
+            .unwrap();
+    }
+    let db = env.pg.as_ref().unwrap();
+    let url = |user: &str| db.url.replacen("postgres@", &format!("{user}@"), 1);
+    as_login(
+        &env,
+        &url(&staff),
+        &["lock", "add", "1000100", "--reason", "test"],
+    )
+    .ok();
+    let mut c = postgres::Client::connect(&url(&staff), postgres::NoTls).unwrap();
+    let e = c
+        .batch_execute("DELETE FROM audit_log")
+        .expect_err("a direct delete");
+    assert_eq!(e.code().map(|c| c.code()), Some("42501"), "{e}");
+    drop(c);
+    as_login(&env, &url(&reader), &["log", "verify"]).ok();
+    as_login(
+        &env,
+        &url(&reader),
+        &["lock", "add", "1000137", "--reason", "test"],
+    )
+    .status(78);
+    let s = env.run(&["--format", "json", "log", "verify"]).ok().json()["server"].clone();
+    assert_eq!(s["direct_writers"], serde_json::json!([]), "{s}");
+    drop_login(&staff);
+    drop_login(&reader);
+}

@@ -653,3 +653,27 @@ pub fn new_key_file(
     ctx.out.status(&done(&shown, public));
     Ok(exit::OK)
 }
+
+/// What `ledger grant` did: the statements the server ran (one a line in a
+/// table; a list in JSON), and what they mean.
+pub fn granted(
+    ctx: &mut Ctx,
+    staff: &str,
+    read: Option<&str>,
+    done: &crate::ops::ledger::Granted,
+) -> Result<u8> {
+    if ctx.format() == Format::Table {
+        for sql in &done.statements {
+            ctx.out.line(&format!("{sql};"))?;
+        }
+    }
+    ctx.out.done(
+        &messages::granted(staff, read, done.statements.len()),
+        &[
+            ("staff", json!(staff)),
+            ("read", json!(read)),
+            ("statements", json!(done.statements)),
+        ],
+    )?;
+    Ok(exit::OK)
+}

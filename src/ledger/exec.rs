@@ -307,6 +307,12 @@ pub trait Transaction: Exec {
         Ok(None)
     }
 
+    /// Give the roles of the ledger's server their rights on it (`ledger
+    /// grant`): the statements run, or `None` for a backend with no server.
+    fn grant_roles(&self, _staff: &str, _read: Option<&str>) -> Result<Option<Vec<String>>> {
+        Ok(None)
+    }
+
     /// Whether the server keeps the trail: appends entries itself, with
     /// the identity and time it knows (PostgreSQL from schema 20:
     /// `acctsec_append`, `acctsec_seal`); `false` where the client writes

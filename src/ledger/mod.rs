@@ -430,6 +430,13 @@ fn migrate_in(tx: &mut Tx) -> Result<()> {
 }
 
 impl Tx<'_> {
+    /// Give the server's roles their rights on this ledger (see
+    /// [`exec::Transaction::grant_roles`]); `None` on a backend with no
+    /// server. The caller audits it in this transaction.
+    pub fn grant_roles(&self, staff: &str, read: Option<&str>) -> Result<Option<Vec<String>>> {
+        self.tx.grant_roles(staff, read)
+    }
+
     pub fn operator(&self) -> &str {
         &self.target.operator
     }

@@ -1,6 +1,7 @@
 //! Words about the ledger's place on disk.
 
 use super::p;
+use crate::sanitize::sanitize;
 
 /// Why a ledger's place or a file beside it is refused (exit 78).
 pub fn unsafe_ledger(ledger: &std::path::Path, why: &crate::ledger::files::Unsafe) -> String {
@@ -126,6 +127,47 @@ pub fn db_tls_unusable(what: &str) -> String {
     tr!(
         "cannot secure the connection to the ledger server: {what}",
         "台帳サーバーへの接続を暗号化できません: {what}"
+    )
+}
+
+/// `ledger grant` on SQLite (exit 2).
+pub fn grant_needs_server() -> String {
+    tr!(
+        "`ledger grant` gives roles of a PostgreSQL server their rights on a ledger there; on a SQLite ledger who may read and write is the file's permissions (README, \"Several staff users on one host\")",
+        "`ledger grant` は PostgreSQL サーバー上の台帳についてロールに権限を与えます。SQLite の台帳では、読み書きできる人はファイルのパーミッションで決まります（README「Several staff users on one host」）"
+    )
+}
+
+/// `ledger grant` to a role that does not exist (exit 2).
+pub fn no_role(role: &str) -> String {
+    let role = sanitize(role);
+    tr!(
+        "the server has no role {role}: create it first, as a superuser or a role with CREATEROLE (CREATE ROLE {role} NOLOGIN), then run `acctsec ledger grant` again; nothing was granted",
+        "サーバーにロール {role} がありません。先にスーパーユーザーか CREATEROLE を持つロールで作成し（CREATE ROLE {role} NOLOGIN）、もう一度 `acctsec ledger grant` を実行してください。何も付与していません"
+    )
+}
+
+/// `ledger grant` done.
+pub fn granted(staff: &str, read: Option<&str>, statements: usize) -> String {
+    let staff = sanitize(staff);
+    match read.map(sanitize) {
+        Some(read) => tr!(
+            "granted ({statements} statements, audited): {staff} works through acctsec and writes the trail only through the server's functions; {read} reads",
+            "権限を付与しました（{statements} 文、監査記録あり）: {staff} は acctsec で業務を行い、監査記録はサーバーの関数を通してのみ書き込みます。{read} は参照のみです"
+        ),
+        None => tr!(
+            "granted ({statements} statements, audited): {staff} works through acctsec and writes the trail only through the server's functions",
+            "権限を付与しました（{statements} 文、監査記録あり）: {staff} は acctsec で業務を行い、監査記録はサーバーの関数を通してのみ書き込みます"
+        ),
+    }
+}
+
+/// A role name `ledger grant` does not take (exit 2).
+pub fn bad_role_name(name: &str) -> String {
+    let name = sanitize(name);
+    tr!(
+        "{name:?} is not a role name acctsec grants to: lower-case letters, digits and _, starting with a letter or _, at most 63",
+        "{name:?} は acctsec が権限を与えるロール名として使えません。英小文字・数字・_ で、英小文字か _ で始まり、63 文字以内にしてください"
     )
 }
 

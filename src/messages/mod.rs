@@ -494,6 +494,7 @@ pub fn action_ja(action: &str) -> Option<&'static str> {
         "ledger.init" => "台帳作成",
         "ledger.schema" => "台帳の更新",
         "ledger.copy" => "台帳の複製",
+        "ledger.grant" => "権限の付与",
         "lock.add" => "ロック",
         "lock.auto" => "自動ロック",
         "lock.unlock" => "ロック解除",

@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::gate::{self, Change, Gated, Via};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ledger::{Copied, Entry, InitOutcome, Ledger, Read, Target};
 use crate::policy::{PRESETS, Policy};
 
@@ -65,4 +65,30 @@ pub fn copy(ledger: &mut Ledger, dest: &Target, via: Via) -> Result<Gated<CopyOu
     let copied = ledger.copy_to(dest)?;
     let head = Ledger::open(dest)?.head()?.map(|h| h.to_string());
     Ok(Gated::Done(CopyOutcome { copied, head }))
+}
+
+/// What `ledger grant` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Granted {
+    /// The statements the server ran, in order.
+    pub statements: Vec<String>,
+}
+
+/// Give the staff role (and the read role) their rights on a ledger on a
+/// server, as the README's "Roles on PostgreSQL" says, in the ledger's own
+/// schema; audited (`ledger.grant`) in the same transaction. Run by the
+/// ledger's owner. A SQLite ledger has no roles ([`Error::GrantNeedsServer`]).
+pub fn grant(ledger: &mut Ledger, staff: &str, read: Option<&str>) -> Result<Granted> {
+    ledger.write(|tx| {
+        let Some(statements) = tx.grant_roles(staff, read)? else {
+            return Err(Error::GrantNeedsServer);
+        };
+        tx.audit(Entry {
+            action: "ledger.grant",
+            customer: None,
+            reason: None,
+            details: json!({ "staff": staff, "read": read, "statements": statements }),
+        })?;
+        Ok(Granted { statements })
+    })
 }

@@ -786,6 +786,66 @@ impl Transaction for PgTx<'_> {
         self.pg.keeps_trail(self)
     }
 
+    /// The README's grants ("Roles on PostgreSQL") in the ledger's own
+    /// schema: the staff role works on every table but writes the trail,
+    /// its seals and the schema version only through the server's
+    /// functions; the read role reads; tables a later migration creates get
+    /// the same (default privileges of the owner running this).
+    fn grant_roles(&self, staff: &str, read: Option<&str>) -> Result<Option<Vec<String>>> {
+        let db: &dyn Exec = self;
+        for role in std::iter::once(staff).chain(read) {
+            let exists = db.one(
+                "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?1)",
+                &[Param::Text(role)],
+                |mut r| r.bool(0),
+            )?;
+            if !exists {
+                return Err(Error::NoRole {
+                    role: role.to_string(),
+                });
+            }
+        }
+        let schema = quote_ident(&db.one(
+            "SELECT CAST(current_schema() AS TEXT)",
+            &[],
+            |mut r| r.text(0),
+        )?);
+        let s = quote_ident(staff);
+        let mut all = vec![
+            format!("GRANT USAGE ON SCHEMA {schema} TO {s}"),
+            format!("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {s}"),
+            format!("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {s}"),
+            format!(
+                "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log, seal, acctsec_schema FROM {s}"
+            ),
+            format!(
+                "GRANT EXECUTE ON FUNCTION acctsec_append(text, text, text, text, text), \
+                 acctsec_seal(bigint, text, text, text, text) TO {s}"
+            ),
+            format!(
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} \
+                 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {s}"
+            ),
+            format!(
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT USAGE, SELECT ON SEQUENCES TO {s}"
+            ),
+        ];
+        if let Some(read) = read {
+            let r = quote_ident(read);
+            all.extend([
+                format!("GRANT USAGE ON SCHEMA {schema} TO {r}"),
+                format!("GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {r}"),
+                format!(
+                    "ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT SELECT ON TABLES TO {r}"
+                ),
+            ]);
+        }
+        for sql in &all {
+            self.pg.batch(sql)?;
+        }
+        Ok(Some(all))
+    }
+
     fn claim_clause(&self) -> &'static str {
         " FOR UPDATE SKIP LOCKED"
     }
