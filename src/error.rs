@@ -212,6 +212,10 @@ pub enum Error {
     /// `ledger grant` to a role the server does not have: exit 2.
     #[error("{}", crate::messages::no_role(.role))]
     NoRole { role: String },
+    /// `ledger grant` by a login that is not the ledger's owner (its grants
+    /// would be warnings, not rights): exit 78.
+    #[error("{}", crate::messages::grant_not_owner(.user, .owner))]
+    NotOwner { user: String, owner: String },
     /// A request that is not pending any more (approved, rejected,
     /// expired): nothing was done (exit 1).
     #[error("{}", crate::messages::request::not_pending(*.id, .state))]
@@ -344,7 +348,8 @@ impl Error {
             | Error::UnsafeLedger { .. }
             | Error::GeneratorUnusable { .. }
             | Error::GeneratorExhausted { .. }
-            | Error::PolicyInvalid { .. } => exit::CONFIG,
+            | Error::PolicyInvalid { .. }
+            | Error::NotOwner { .. } => exit::CONFIG,
             Error::Interrupted { exit, .. } => *exit,
             Error::Refused { .. }
             | Error::NotPending { .. }
@@ -437,6 +442,7 @@ mod tests {
             Error::NoEnvironment { .. } => "NoEnvironment",
             Error::GrantNeedsServer => "GrantNeedsServer",
             Error::NoRole { .. } => "NoRole",
+            Error::NotOwner { .. } => "NotOwner",
             Error::NotPending { .. } => "NotPending",
             Error::OwnRequest { .. } => "OwnRequest",
             Error::Stale { .. } => "Stale",
@@ -459,7 +465,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 47;
+    const VARIANTS: usize = 48;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -672,6 +678,14 @@ mod tests {
                 },
                 exit::USAGE,
                 vec!["acctsec_staff", "CREATE ROLE acctsec_staff"],
+            ),
+            (
+                Error::NotOwner {
+                    user: "bob".into(),
+                    owner: "acctsec_owner".into(),
+                },
+                exit::CONFIG,
+                vec!["bob", "acctsec_owner"],
             ),
             (
                 Error::Tampered {

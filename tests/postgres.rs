@@ -1404,6 +1404,14 @@ fn ledger_grant_gives_the_staff_and_read_roles_their_rights() {
     assert_eq!(e.code().map(|c| c.code()), Some("42501"), "{e}");
     drop(c);
     as_login(&env, &url(&reader), &["log", "verify"]).ok();
+    // Only the owner grants: a staff login is told to run it as the owner.
+    as_login(
+        &env,
+        &url(&staff),
+        &["ledger", "grant", "--staff", "acctsec_read"],
+    )
+    .status(78)
+    .stderr_has("run it as postgres");
     as_login(
         &env,
         &url(&reader),

@@ -147,6 +147,15 @@ pub fn no_role(role: &str) -> String {
     )
 }
 
+/// `ledger grant` by a login that is not the ledger's owner (exit 78).
+pub fn grant_not_owner(user: &str, owner: &str) -> String {
+    let (user, owner) = (sanitize(user), sanitize(owner));
+    tr!(
+        "`ledger grant` gives rights only the ledger's owner can give: the tables belong to {owner}, and {user} is not {owner} or a member of it; run it as {owner}; nothing was granted",
+        "`ledger grant` の権限は台帳の所有者だけが付与できます。テーブルの所有者は {owner} で、{user} は {owner} でもそのメンバーでもありません。{owner} として実行してください。何も付与していません"
+    )
+}
+
 /// `ledger grant` done.
 pub fn granted(staff: &str, read: Option<&str>, statements: usize) -> String {
     let staff = sanitize(staff);

@@ -793,6 +793,18 @@ impl Transaction for PgTx<'_> {
     /// the same (default privileges of the owner running this).
     fn grant_roles(&self, staff: &str, read: Option<&str>) -> Result<Option<Vec<String>>> {
         let db: &dyn Exec = self;
+        // Only the tables' owner (or a member, or a superuser) really grants:
+        // anyone else's GRANT is a warning that changes nothing.
+        let (owner, user, owns) = db.one(
+            "SELECT CAST(pg_get_userbyid(c.relowner) AS TEXT), CAST(current_user AS TEXT),
+                    pg_has_role(current_user, c.relowner, 'USAGE')
+               FROM pg_catalog.pg_class c WHERE c.oid = to_regclass('audit_log')",
+            &[],
+            |mut r| Ok((r.text(0)?, r.text(1)?, r.bool(2)?)),
+        )?;
+        if !owns {
+            return Err(Error::NotOwner { user, owner });
+        }
         for role in std::iter::once(staff).chain(read) {
             let exists = db.one(
                 "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?1)",
