@@ -1189,7 +1189,12 @@ fn the_servers_clock_dates_the_trail_and_judges_request_expiry() {
     assert!(before <= requested && requested <= after, "{requested}");
     assert_eq!(expires - requested, chrono::Duration::hours(1));
     // Mei's host is five days ahead, past the expiry by its own clock: the
-    // server says the request is an hour from expiring, and it is approved.
+    // server says the request is an hour from expiring, her listing shows
+    // it pending, and it is approved.
+    let listed = run(&mei, &ahead(5), &["--format", "json", "request", "list"])
+        .ok()
+        .json();
+    assert_eq!(listed[0]["status"], "pending", "{listed}");
     run(&mei, &ahead(5), &["request", "approve", &id.to_string()]).ok();
     assert!(
         env.sql_col(

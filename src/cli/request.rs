@@ -126,7 +126,10 @@ fn state_cell(ctx: &Ctx, state: &str) -> Value {
 
 fn list(ctx: &mut Ctx, status: Option<StatusArg>, limit: Option<u64>) -> Result<u8> {
     let ledger = ctx.open()?;
-    let rows = ledger.requests(status.map(StatusArg::as_str), ctx.now, limit)?;
+    // Expired or not by the ledger's clock (the server's, on PostgreSQL),
+    // as approval judges it.
+    let now = ledger.now()?;
+    let rows = ledger.requests(status.map(StatusArg::as_str), now, limit)?;
     let mut l = Listing::new(&[
         "id",
         "action",
@@ -143,7 +146,7 @@ fn list(ctx: &mut Ctx, status: Option<StatusArg>, limit: Option<u64>) -> Result<
         l.push(vec![
             json!(r.id),
             json!(r.action),
-            state_cell(ctx, r.state(ctx.now)),
+            state_cell(ctx, r.state(now)),
             customers_cell(ctx, customers(r)),
             json!(r.requested_by),
             json!(r.operator),
@@ -159,6 +162,7 @@ fn list(ctx: &mut Ctx, status: Option<StatusArg>, limit: Option<u64>) -> Result<
 fn show(ctx: &mut Ctx, id: i64) -> Result<u8> {
     let ledger = ctx.open()?;
     let r = find(&ledger, id)?;
+    let now = ledger.now()?;
     let preview: Value = serde_json::from_str(&r.preview).unwrap_or(Value::Null);
     let preview = match ctx.format() {
         crate::output::Format::Json => preview,
@@ -167,7 +171,7 @@ fn show(ctx: &mut Ctx, id: i64) -> Result<u8> {
     ctx.out.record(&[
         ("id", json!(r.id)),
         ("action", json!(r.action)),
-        ("status", state_cell(ctx, r.state(ctx.now))),
+        ("status", state_cell(ctx, r.state(now))),
         ("customer", json!(r.customer)),
         ("changes", preview),
         ("reason", json!(r.reason)),
