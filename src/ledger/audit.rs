@@ -223,7 +223,8 @@ impl Tx<'_> {
             return self.append_on_server(e);
         }
         let (seq, prev) = self.next_link()?;
-        let row = self.chained(seq, prev, e);
+        let at = crate::clock::to_stored(self.now);
+        let row = self.chained(seq, prev, at, self.identity.clone(), e);
         self.exec().execute(
             "INSERT INTO audit_log (seq, at, operator, action, customer, reason, details, prev_hash, hash, format, identity)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -253,7 +254,7 @@ impl Tx<'_> {
     /// before anything is committed.
     fn append_on_server(&mut self, e: Entry) -> Result<u64> {
         let details = e.details.to_string();
-        let mut row = self.exec().one(
+        let (seq, at, identity, prev, hash) = self.exec().one(
             "SELECT entry_seq, entry_at, entry_identity, entry_prev, entry_hash
                FROM acctsec_append(?1, ?2, ?3, ?4, ?5)",
             params![
@@ -263,41 +264,22 @@ impl Tx<'_> {
                 e.reason,
                 details.as_str()
             ],
-            |mut r| {
-                Ok(AuditRow {
-                    seq: r.u64(0)?,
-                    at: r.text(1)?,
-                    operator: String::new(),
-                    action: String::new(),
-                    customer: None,
-                    reason: None,
-                    details: String::new(),
-                    prev_hash: r.text(3)?,
-                    hash: r.text(4)?,
-                    format: FORMAT,
-                    identity: Some(r.text(2)?),
-                })
-            },
+            |mut r| Ok((r.u64(0)?, r.text(1)?, r.text(2)?, r.text(3)?, r.text(4)?)),
         )?;
-        row.operator = self.target.operator.clone();
-        row.action = e.action.to_string();
-        row.customer = e.customer.map(str::to_string);
-        row.reason = e.reason.map(str::to_string);
-        row.details = details;
-        if entry_hash(&row) != row.hash {
+        let row = self.chained(seq, prev, at, identity, e);
+        if row.hash != hash {
             return Err(crate::error::Error::Corrupt {
                 path: self.target.path.clone(),
                 detail: format!(
-                    "the server's acctsec_append wrote entry {} with a hash acctsec does not \
+                    "the server's acctsec_append wrote entry {seq} with a hash acctsec does not \
                      compute: the function was changed; nothing was written (restore it \
-                     from migration 20 as the ledger's owner)",
-                    row.seq
+                     from migration 20 as the ledger's owner)"
                 ),
             });
         }
         self.audited += 1;
-        self.last = Some((row.seq, row.hash));
-        Ok(row.seq)
+        self.last = Some((seq, hash));
+        Ok(seq)
     }
 
     /// The sequence number and previous hash of the next entry.
@@ -311,12 +293,12 @@ impl Tx<'_> {
         })
     }
 
-    /// Entry `e` as row `seq` after `prev`, written at this transaction's
-    /// time by its operator and identity, hashed.
-    fn chained(&self, seq: u64, prev: String, e: Entry) -> AuditRow {
+    /// Entry `e` as row `seq` after `prev`, written at `at` by this
+    /// transaction's operator as `identity`, hashed.
+    fn chained(&self, seq: u64, prev: String, at: String, identity: String, e: Entry) -> AuditRow {
         let mut row = AuditRow {
             seq,
-            at: crate::clock::to_stored(self.now),
+            at,
             operator: self.target.operator.clone(),
             action: e.action.to_string(),
             customer: e.customer.map(str::to_string),
@@ -325,7 +307,7 @@ impl Tx<'_> {
             prev_hash: prev,
             hash: String::new(),
             format: FORMAT,
-            identity: Some(self.identity.clone()),
+            identity: Some(identity),
         };
         row.hash = entry_hash(&row);
         row

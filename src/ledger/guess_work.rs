@@ -91,21 +91,13 @@ pub(super) fn guess_cycle(db: &dyn Exec, id: i64) -> Result<Option<GuessCycle>> 
 }
 
 impl Tx<'_> {
-    /// Now by the clock leases are kept by: the database server's, where
-    /// there is one, else this transaction's.
-    pub fn lease_now(&self) -> Result<String> {
-        Ok(match self.tx.server_now()? {
-            Some(t) => t,
-            None => crate::clock::to_stored(self.now()),
-        })
-    }
-
-    /// Now and `secs` later by the lease clock ([`Tx::lease_now`]).
-    pub fn lease_until(&self, secs: u64) -> Result<(String, String)> {
-        let now = self.lease_now()?;
-        let t = crate::clock::from_stored(&now).unwrap_or_else(|| self.now());
-        let until = t + chrono::Duration::seconds(secs as i64);
-        Ok((now, crate::clock::to_stored(until)))
+    /// Now and `secs` later by the clock leases are kept by: this
+    /// transaction's, which is the database server's under the write lock
+    /// where there is a server ([`Tx::now`]).
+    pub fn lease_until(&self, secs: u64) -> (String, String) {
+        let now = self.now();
+        let until = now + chrono::Duration::seconds(secs as i64);
+        (crate::clock::to_stored(now), crate::clock::to_stored(until))
     }
 
     /// The cycle under way (the oldest not completed), or a new one with

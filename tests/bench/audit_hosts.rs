@@ -440,7 +440,7 @@ fn claim_cost(pg: Option<&str>, r: usize) {
         let chunk = ledger
             .write(|tx| {
                 let (cycle, _) = tx.open_guess_cycle(100)?;
-                let (now, until) = tx.lease_until(90)?;
+                let (now, until) = tx.lease_until(90);
                 assert!(
                     tx.claim_pooled_chunk(cycle.id, "bench", &now, &until)?
                         .is_none()
@@ -456,7 +456,7 @@ fn claim_cost(pg: Option<&str>, r: usize) {
         let t = Instant::now();
         ledger
             .write(|tx| {
-                let (_, until) = tx.lease_until(90)?;
+                let (_, until) = tx.lease_until(90);
                 assert!(tx.renew_chunk(&chunk, "bench", &until)?);
                 tx.audit(entry(
                     "audit.renew",

@@ -312,7 +312,7 @@ fn claim(ledger: &mut Ledger, o: &Options, rates: &Rates, w: &mut Worked) -> Res
                 chunks: 0,
             })?,
         };
-        let (now, until) = tx.lease_until(o.lease.as_secs().max(1))?;
+        let (now, until) = tx.lease_until(o.lease.as_secs().max(1));
         let all = stages(cycle.candidates);
         let mut chunk = tx.claim_pooled_chunk(cycle.id, &o.worker, &now, &until)?;
         let mut moved = false;
@@ -417,7 +417,7 @@ fn carve(
 /// it now (this one's lease lapsed and was taken over).
 fn renew(ledger: &mut Ledger, o: &Options, run: Option<i64>, chunk: &GuessChunk) -> Result<bool> {
     ledger.write(|tx| {
-        let (_, until) = tx.lease_until(o.lease.as_secs().max(1))?;
+        let (_, until) = tx.lease_until(o.lease.as_secs().max(1));
         let kept = tx.renew_chunk(chunk, &o.worker, &until)?;
         if kept {
             tx.audit(Entry {
