@@ -143,9 +143,12 @@ pub fn issue(ledger: &mut Ledger, o: &IssueOptions, _progress: &dyn Progress) ->
 enum Store<'a> {
     /// Sealed to this key.
     Sealed(&'a SealTo),
-    /// Redacted, claimed by run `run` until `until` (this process mails
+    /// Redacted, claimed by run `run` for `hold` (this process mails
     /// them itself, from the clear copies it keeps in memory).
-    Redacted { run: &'a str, until: &'a str },
+    Redacted {
+        run: &'a str,
+        hold: std::time::Duration,
+    },
 }
 
 /// The clear notices of a code this process mails itself, with their
@@ -250,17 +253,14 @@ fn issue_in(
             body,
         };
         let nid = tx.queue_notice(&stored)?;
-        if let Store::Redacted { run, until } = &store {
-            tx.claim_notice(nid, run, until)?;
+        if let Store::Redacted { run, hold } = &store {
+            tx.claim_notice(nid, run, &super::send::hold_until(tx, *hold))?;
         }
         *slot = nid;
         notices.push(nid);
     }
     tx.attach_authcode_notices(id, &notices)?;
-    let route = match store {
-        Store::Sealed(_) => "sealed",
-        Store::Redacted { .. } => "direct",
-    };
+    let direct = matches!(store, Store::Redacted { .. });
     tx.audit(Entry {
         action: "authcode.issue",
         customer: Some(code),
@@ -272,10 +272,10 @@ fn issue_in(
             "expires_at": to_jst(expires),
             "notices": notices,
             "replaced": replaced,
-            "delivery": route,
+            "delivery": if direct { "direct" } else { "sealed" },
         }),
     })?;
-    if route == "direct" {
+    if direct {
         *outgoing = clear;
     }
     Ok(Issued::Queued {

@@ -180,13 +180,7 @@ pub fn send(ledger: &mut Ledger, o: &SendOptions, progress: &dyn Progress) -> Re
         if !wait.is_zero() {
             std::thread::sleep(wait);
         }
-        // A claim that lapsed (a relay slow past its hold) may be another
-        // run's now: that run sends the notice.
-        let now = crate::clock::to_stored(crate::clock::now());
-        let holds = ledger
-            .notice_claim(n.id)?
-            .is_some_and(|(by, until)| by == run.token && until > now);
-        if !holds {
+        if !claim_holds(ledger, n.id, &run.token, crate::clock::now())? {
             continue;
         }
         let opened;
@@ -325,9 +319,7 @@ fn claim(ledger: &mut Ledger, run: &mut Run, batch: u64, out: &mut SendOutcome) 
     let token = run.token.clone();
     let open = run.open.clone();
     let (fresh, expired, claimed) = ledger.write(|tx| {
-        let until = crate::clock::to_stored(
-            tx.now() + chrono::Duration::from_std(hold).unwrap_or(chrono::Duration::hours(1)),
-        );
+        let until = hold_until(tx, hold);
         let claimed = tx.claim_notices(&token, &until, batch as i64, open.as_deref())?;
         if claimed.is_empty() {
             return Ok((Vec::new(), Vec::new(), 0));
@@ -397,6 +389,29 @@ pub(super) fn expire(tx: &mut Tx, stale: &[Notice]) -> Result<Vec<i64>> {
         })?;
     }
     Ok(ids)
+}
+
+/// When a claim taken now in `tx` for `hold` lapses: by the transaction's
+/// clock (the server's, where there is one), as every claim is judged.
+pub(super) fn hold_until(tx: &Tx, hold: Duration) -> String {
+    crate::clock::to_stored(
+        tx.now() + chrono::Duration::from_std(hold).unwrap_or(chrono::Duration::hours(1)),
+    )
+}
+
+/// Whether run `token` still holds its claim on notice `id` at `now`: a
+/// claim that lapsed (a relay slow past its hold) may be another run's now,
+/// and that run sends the notice.
+pub(super) fn claim_holds(
+    ledger: &Ledger,
+    id: i64,
+    token: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool> {
+    let now = crate::clock::to_stored(now);
+    Ok(ledger
+        .notice_claim(id)?
+        .is_some_and(|(by, until)| by == token && until > now))
 }
 
 /// A token naming this run's claims: unique across hosts and processes.

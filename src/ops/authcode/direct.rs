@@ -28,13 +28,12 @@ use zeroize::Zeroizing;
 
 use super::{IssueOptions, Issued, Outgoing, Store, issue_in, refuse};
 use crate::authcode::State;
-use crate::clock::to_stored;
 use crate::config::SmtpConfig;
 use crate::error::Result;
 use crate::ledger::{Delivery, Entry, Ledger, Read};
 use crate::mailer::{ConnectError, Outcome, Relay};
 use crate::notify::mail;
-use crate::ops::send::{Failure, clip, run_token};
+use crate::ops::send::{Failure, claim_holds, clip, run_token};
 
 /// How long this process holds its notices while it mails them.
 const HOLD: Duration = Duration::from_secs(15 * 60);
@@ -75,15 +74,11 @@ pub(super) fn issue(
         }
     };
     let run = run_token()?;
-    let until = to_stored(
-        crate::clock::now()
-            + chrono::Duration::from_std(HOLD).unwrap_or(chrono::Duration::hours(1)),
-    );
     let mut outgoing = Outgoing::default();
     let issued = ledger.write(|tx| {
         let store = Store::Redacted {
             run: &run,
-            until: &until,
+            hold: HOLD,
         };
         issue_in(tx, o, ap, &secret, hash, store, &mut outgoing)
     });
@@ -103,10 +98,10 @@ pub(super) fn issue(
         // The code may have been ended (a newer code, an expiry) while the
         // relay answered for an earlier notice: no mail after that.
         let now = crate::clock::now();
-        let holds = ledger
-            .notice_claim(*nid)?
-            .is_some_and(|(by, until)| by == run && until > to_stored(now));
-        if lost.is_some() || !holds || super::is_stale(ledger.authcode(id)?.as_ref(), now) {
+        if lost.is_some()
+            || !claim_holds(ledger, *nid, &run, now)?
+            || super::is_stale(ledger.authcode(id)?.as_ref(), now)
+        {
             fates.push((*nid, None));
             continue;
         }
