@@ -74,22 +74,8 @@ fn code_in(body: &str) -> Option<String> {
 
 /// Export the pending outbox at `now`; the notices of `kind`.
 fn export_at(env: &Env, now: &str, name: &str, kind: &str) -> Vec<Value> {
-    let out = env.path(name);
-    env.run_at(
-        now,
-        &[
-            "notify",
-            "outbox",
-            "export",
-            "--out",
-            &out.display().to_string(),
-        ],
-    )
-    .ok();
-    std::fs::read_to_string(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+    common::export_outbox_at(env, Some(now), name)
+        .into_iter()
         .filter(|v| v["type"] == kind)
         .collect()
 }

@@ -48,6 +48,13 @@ fn pc<'a>(ua: &'a str, ip: &'a str) -> Vec<&'a str> {
     vec!["--device-id", PC_TOKEN, "--user-agent", ua, "--ip", ip]
 }
 
+/// The customer's phone, with the device label the front end gives, if any.
+fn on_phone<'a>(ua: &'a str, ip: &'a str, device: Option<&'a str>) -> Vec<&'a str> {
+    let mut a = vec!["--device-id", PHONE_TOKEN, "--user-agent", ua, "--ip", ip];
+    a.extend(device.map(|d| ["--device", d]).into_iter().flatten());
+    a
+}
+
 fn new_of(j: &Value) -> Vec<String> {
     j["new"]
         .as_array()
@@ -88,23 +95,19 @@ fn known_devices_browser_updates_and_carrier_addresses_are_not_new() {
     assert_eq!(j["why"], "known_environment", "{j}");
     assert!(new_of(&j).is_empty(), "{j}");
     // A phone: a new device, browser and network.
-    let phone = |ua, ip| {
-        vec![
-            "--device-id",
-            PHONE_TOKEN,
-            "--user-agent",
-            ua,
-            "--ip",
-            ip,
-            "--device",
-            "iPhone",
-        ]
-    };
-    let j = login(&env, &at(2, 0), &phone(SAFARI_17, "198.51.100.7"));
+    let j = login(
+        &env,
+        &at(2, 0),
+        &on_phone(SAFARI_17, "198.51.100.7", Some("iPhone")),
+    );
     assert_eq!(j["why"], "new_environment", "{j}");
     assert_eq!(new_of(&j), ["device", "browser", "network"]);
     // The carrier hands out another address of its /24, and iOS updates.
-    let j = login(&env, &at(5, 0), &phone(SAFARI_18, "198.51.100.211"));
+    let j = login(
+        &env,
+        &at(5, 0),
+        &on_phone(SAFARI_18, "198.51.100.211", Some("iPhone")),
+    );
     assert_eq!(j["why"], "known_environment", "{j}");
     // The known PC token from a hotel network: known (the device is).
     let j = login(&env, &at(6, 0), &pc(CHROME_132, "192.0.2.50"));
@@ -183,31 +186,14 @@ fn the_notice_says_what_was_new_and_when_and_whom_to_call_without_a_link() {
     login(
         &env,
         &at(3, 0),
-        &[
-            "--device-id",
-            PHONE_TOKEN,
-            "--user-agent",
+        &on_phone(
             SAFARI_17,
-            "--ip",
             "198.51.100.7",
-            "--device",
-            "https://evil.example/login",
-        ],
+            Some("https://evil.example/login"),
+        ),
     );
-    let out = env.path("o.jsonl");
-    env.run_at(
-        &at(3, 1),
-        &[
-            "notify",
-            "outbox",
-            "export",
-            "--out",
-            &out.display().to_string(),
-        ],
-    )
-    .ok();
-    let text = std::fs::read_to_string(&out).unwrap();
-    let last: Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    let exported = common::export_outbox_at(&env, Some(&at(3, 1)), "o.jsonl");
+    let last = exported.last().unwrap();
     let body = last["body"].as_str().unwrap();
     assert_eq!(last["type"], "login_new_env");
     for want in [
@@ -294,16 +280,7 @@ fn staff_list_and_forget_environments_audited() {
     login(
         &env,
         &at(0, 1),
-        &[
-            "--device-id",
-            PHONE_TOKEN,
-            "--user-agent",
-            SAFARI_17,
-            "--ip",
-            "198.51.100.7",
-            "--device",
-            "iPhone",
-        ],
+        &on_phone(SAFARI_17, "198.51.100.7", Some("iPhone")),
     );
     let listed = environments(&env, &at(0, 2));
     assert_eq!(listed.len(), 2);
@@ -370,18 +347,7 @@ fn staff_list_and_forget_environments_audited() {
         .json();
     assert_eq!(j["forgotten"], 1);
     assert_eq!(environments(&env, &at(0, 4)).len(), 1);
-    let j = login(
-        &env,
-        &at(0, 5),
-        &[
-            "--device-id",
-            PHONE_TOKEN,
-            "--user-agent",
-            SAFARI_17,
-            "--ip",
-            "198.51.100.7",
-        ],
-    );
+    let j = login(&env, &at(0, 5), &on_phone(SAFARI_17, "198.51.100.7", None));
     assert_eq!(j["why"], "new_environment");
     let j = forget(&[CUSTOMER, "--all", "--reason", "takeover suspected"])
         .ok()

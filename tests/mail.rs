@@ -784,14 +784,7 @@ fn a_live_auth_code_is_in_no_column_no_row_version_and_no_page_of_the_ledger() {
         "sent"
     );
     // It is the customer's live code.
-    common::Run(
-        env.cmd_at(now)
-            .args(["authcode", "verify", SATO, "--purpose", "withdrawal"])
-            .write_stdin(format!("{code}\n"))
-            .output()
-            .unwrap(),
-    )
-    .ok();
+    verify_code(&env, SATO, &code, Some(now));
 }
 
 /// The issuing host (A) has only the public key; a sending host without
@@ -864,7 +857,7 @@ fn a_sealed_code_is_delivered_only_by_the_host_with_the_key() {
     let got = server.received();
     assert_eq!(got.len(), 1);
     let code = code_in(&parse(&got[0]).body);
-    verify_code(&env, &code);
+    verify_code(&env, SATO, &code, None);
 }
 
 /// With `[smtp]` on the issuing host the code is mailed at once: the ledger
@@ -921,7 +914,7 @@ fn with_a_relay_the_issuing_host_mails_the_code_at_once() {
     let (_, j) = send_json(&env, &cfg, &[]);
     assert_eq!(j["sent"], 0, "{j}");
     assert_eq!(server.received().len(), 1, "never mailed twice");
-    verify_code(&env, &code);
+    verify_code(&env, SATO, &code, None);
 }
 
 /// The relay down, deferring or refusing: no live code stays behind
@@ -1161,6 +1154,11 @@ fn a_very_long_mixed_name_never_makes_a_line_past_998_octets() {
 /// Turn the withdrawal code on for `code` (to the PC address); the host
 /// seals codes to its own key (made once).
 fn codes_on(env: &Env, code: &str) {
+    codes_to(env, code, "pc");
+}
+
+/// As [`codes_on`], the codes going to `to` (`pc`, `mobile`, `both`).
+fn codes_to(env: &Env, code: &str, to: &str) {
     if !env.path("notify-seal.key").exists() {
         env.seal_codes();
     }
@@ -1171,7 +1169,7 @@ fn codes_on(env: &Env, code: &str) {
         "withdrawal_auth_code",
         "on",
         "--to",
-        "pc",
+        to,
         "--reason",
         "customer request",
     ])
@@ -1321,14 +1319,7 @@ fn a_code_past_its_time_or_used_is_never_mailed_and_is_marked_expired() {
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    common::Run(
-        env.cmd_at(&at(1))
-            .args(["authcode", "verify", SUZUKI, "--purpose", "withdrawal"])
-            .write_stdin(format!("{code}\n"))
-            .output()
-            .unwrap(),
-    )
-    .ok();
+    verify_code(&env, SUZUKI, &code, Some(&at(1)));
     env.run_at(&at(2), &["notify", "emit", "trade_executed", SATO])
         .ok();
     let server = Server::start();
@@ -1429,11 +1420,15 @@ fn the_date_header_is_in_japan_time() {
     assert_eq!(date, "Tue, 01 Dec 2026 10:00:00 +0900");
 }
 
-/// `authcode verify` of Sato's withdrawal code `code`: it must match.
-fn verify_code(env: &Env, code: &str) {
+/// `authcode verify` of `customer`'s withdrawal code `code` (at `now`, or
+/// the real clock): it must match.
+fn verify_code(env: &Env, customer: &str, code: &str, now: Option<&str>) {
+    let mut cmd = match now {
+        Some(t) => env.cmd_at(t),
+        None => env.cmd(),
+    };
     common::Run(
-        env.cmd()
-            .args(["authcode", "verify", SATO, "--purpose", "withdrawal"])
+        cmd.args(["authcode", "verify", customer, "--purpose", "withdrawal"])
             .write_stdin(format!("{code}\n"))
             .output()
             .unwrap(),
@@ -1447,19 +1442,7 @@ fn verify_code(env: &Env, code: &str) {
 #[test]
 fn a_code_mailed_at_once_stays_live_when_one_of_two_addresses_is_refused() {
     let env = Env::with_customers();
-    codes_on(&env, SATO);
-    env.run(&[
-        "notify",
-        "set",
-        SATO,
-        "withdrawal_auth_code",
-        "on",
-        "--to",
-        "both",
-        "--reason",
-        "customer request",
-    ])
-    .ok();
+    codes_to(&env, SATO, "both");
     let server = Server::start();
     let cfg = env
         .write("up.toml", smtp_table(server.port(), "none", ""))
@@ -1505,6 +1488,6 @@ fn a_code_mailed_at_once_stays_live_when_one_of_two_addresses_is_refused() {
     assert_eq!(got.len(), 1);
     let code = code_in(&parse(&got[0]).body);
     assert!(!every_text(&env).contains(&format!("認証コード: {code}")));
-    verify_code(&env, &code);
+    verify_code(&env, SATO, &code, None);
     env.run(&["log", "verify"]).ok();
 }

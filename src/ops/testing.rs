@@ -23,9 +23,8 @@ pub struct TestLedger {
 
 impl TestLedger {
     /// The same ledger opened again (another process would see this), as
-    /// `operator`.
-    /// On PostgreSQL, whose server names who acted (`session_user`), as
-    /// the login role `operator`.
+    /// `operator` (on PostgreSQL, whose server names who acted, as the
+    /// login role `operator`).
     pub fn open_as(&self, operator: &str) -> Ledger {
         let mut t = self.target.clone();
         t.operator = operator.to_string();
@@ -73,6 +72,7 @@ fn init(target: &Target, policy: &Policy) {
 /// superuser of the test cluster, made when missing).
 fn open(target: &Target) -> Ledger {
     let who = target.operator.as_str();
+    let mut t = target.clone();
     if target
         .path
         .to_str()
@@ -82,17 +82,13 @@ fn open(target: &Target) -> Ledger {
             // Another test may make it at the same moment: that is fine.
             let _ = admin.batch_execute(&format!("CREATE ROLE \"{who}\" LOGIN SUPERUSER"));
         }
-        let mut t = target.clone();
         t.path = target
             .path
             .to_string_lossy()
             .replacen("postgres@", &format!("{who}@"), 1)
             .into();
-        let l = Ledger::open(&t).expect("open the test ledger");
-        l.assume_identity(who);
-        return l;
     }
-    let l = Ledger::open(target).expect("open the test ledger");
+    let l = Ledger::open(&t).expect("open the test ledger");
     l.assume_identity(who);
     l
 }

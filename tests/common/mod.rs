@@ -851,14 +851,21 @@ pub mod pg {
 /// The outbox with full addresses, through the mail gateway's export
 /// (`notify outbox export --out NAME`), one JSON object a line.
 pub fn export_outbox(env: &Env, name: &str) -> Vec<serde_json::Value> {
+    export_outbox_at(env, None, name)
+}
+
+/// [`export_outbox`] at `now` (the real clock when `None`).
+pub fn export_outbox_at(env: &Env, now: Option<&str>, name: &str) -> Vec<serde_json::Value> {
     let out = env.path(name);
-    env.run(&[
-        "notify",
-        "outbox",
-        "export",
-        "--out",
-        &out.display().to_string(),
-    ])
+    let mut cmd = match now {
+        Some(t) => env.cmd_at(t),
+        None => env.cmd(),
+    };
+    Run(cmd
+        .args(["notify", "outbox", "export", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run acctsec"))
     .ok();
     std::fs::read_to_string(out)
         .unwrap()
