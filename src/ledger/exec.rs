@@ -301,8 +301,9 @@ pub trait Transaction: Exec {
     -> Result<()>;
 
     /// The database server's clock (now, under the write lock), in the
-    /// stored form, for times several hosts must agree on (leases);
-    /// `None` for a backend with no server (SQLite: the one clock).
+    /// stored form: the transaction's time ([`super::Tx::now`]), which
+    /// every host then agrees on (entries, expiries, leases); `None` for a
+    /// backend with no server (SQLite: the one clock).
     fn server_now(&self) -> Result<Option<String>> {
         Ok(None)
     }
