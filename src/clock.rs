@@ -3,10 +3,15 @@
 //!
 //! # The one clock
 //!
-//! [`now`] is the only place acctsec asks what time it is: the command's
-//! context takes its `now` from it once at start-up (`cli::run`), and every
-//! ledger transaction takes its time from it too (`Tx::now`). Nothing else
-//! reads the system clock. (Elapsed time, such as `audit --budget` and the
+//! [`now`] is the only place acctsec asks the host what time it is: the
+//! command's context takes its `now` from it once at start-up (`cli::run`).
+//! The ledger's times are the ledger's clock: on SQLite this one, on
+//! PostgreSQL the server's (`acctsec_now()`), so that hosts whose clocks
+//! disagree still agree on the trail's order and on what has expired. A
+//! transaction dates its changes by it (`Tx::now`), and an operation that
+//! compares a stored time with the present (an expiry, a backoff, a claim,
+//! a seal's age) asks it too (`Ledger::now`). Nothing else reads the system
+//! clock. (Elapsed time, such as `audit --budget` and the
 //! seconds an audit took, is measured with `std::time::Instant`: a duration,
 //! not a moment.)
 //!

@@ -1223,6 +1223,68 @@ fn the_servers_clock_dates_the_trail_and_judges_request_expiry() {
     drop_login(&mei_user);
 }
 
+/// A sending host whose clock runs a day ahead takes nothing before the
+/// server says it is due: a deferred notice waits out its backoff by the
+/// server's clock (which set it), in `notify send` and in `--dry-run`.
+#[test]
+fn a_sending_host_ahead_of_the_server_waits_out_a_backoff_by_the_servers_clock() {
+    pg_only!();
+    let env = Env::with_customers();
+    let db = env.pg.as_ref().unwrap();
+    let (ned, ned_user) = staff_login(db, "ned");
+    env.run(&["notify", "emit", "trade_executed", CODE]).ok();
+    let server = common::smtp::Server::start();
+    server.script(&[common::smtp::Reply::Code("451 4.3.0 try again later")]);
+    let cfg = env.write(
+        "smtp.toml",
+        format!(
+            "[smtp]\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nfrom = \"noreply@example.co.jp\"\n",
+            server.port()
+        ),
+    );
+    let cfg = cfg.to_str().unwrap();
+    // The relay defers it: due again five minutes from now, by the server.
+    let j = env
+        .run(&["--format", "json", "--config", cfg, "notify", "send"])
+        .ok()
+        .json();
+    assert_eq!(j["deferred"], 1, "{j}");
+    // Ned's host is a day ahead: by its own clock the backoff is long over.
+    let ahead = (chrono::Utc::now() + chrono::Duration::days(1)).to_rfc3339();
+    let as_ned = |args: &[&str]| {
+        Run(env
+            .cmd_at(&ahead)
+            .env("ACCTSEC_DB", &ned)
+            .env("ACCTSEC_OPERATOR", "ned")
+            .args(["--format", "json", "--config", cfg])
+            .args(args)
+            .output()
+            .unwrap())
+    };
+    let due = as_ned(&["notify", "send", "--dry-run"]).ok().json();
+    assert_eq!(due, serde_json::json!([]), "{due}");
+    let j = as_ned(&["notify", "send"]).ok().json();
+    assert_eq!(
+        (j["sent"].as_i64(), j["deferred"].as_i64()),
+        (Some(0), Some(0)),
+        "{j}"
+    );
+    assert!(server.received().is_empty(), "sent before its time");
+    // Past the backoff by the server's clock (the owner's test clock), the
+    // notice goes.
+    let later = (chrono::Utc::now() + chrono::Duration::minutes(6)).to_rfc3339();
+    let j = env
+        .run_at(
+            &later,
+            &["--format", "json", "--config", cfg, "notify", "send"],
+        )
+        .ok()
+        .json();
+    assert_eq!(j["sent"], 1, "{j}");
+    assert_eq!(server.received().len(), 1);
+    drop_login(&ned_user);
+}
+
 /// `log verify` says how the server guards the trail: the server appends
 /// and nobody but the owner writes (the README's grants); a role granted
 /// direct writes is named with the REVOKE to run; a dropped append function

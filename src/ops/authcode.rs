@@ -360,15 +360,13 @@ pub fn verify(
     // live now; the transaction checks it is still the same code.
     let live = ledger.live_authcode(&o.customer, o.purpose)?;
     let matched = match &live {
-        Some(row) if !authcode::is_expired(row.expires_at, crate::clock::now()) => {
-            match &row.hash {
-                Some(h) => {
-                    let mut hasher = Hasher::new(authcode::argon2_params(&ap))?;
-                    hasher.verify(authcode::normalize(&input).as_bytes(), h)?
-                }
-                None => false,
+        Some(row) if !authcode::is_expired(row.expires_at, ledger.now()?) => match &row.hash {
+            Some(h) => {
+                let mut hasher = Hasher::new(authcode::argon2_params(&ap))?;
+                hasher.verify(authcode::normalize(&input).as_bytes(), h)?
             }
-        }
+            None => false,
+        },
         _ => false,
     };
     drop(input);

@@ -734,7 +734,7 @@ pub fn view(
             })
         })?;
     }
-    let now = crate::clock::now();
+    let now = ledger.now()?;
     let live_codes = ledger
         .live_authcodes(Some(&c.code))?
         .into_iter()

@@ -102,7 +102,7 @@ pub(crate) fn record_login(tx: &mut Tx, code: &str, env: &ClientEnv) -> Result<O
 pub fn list(ledger: &Ledger, code: &str) -> Result<Vec<Known>> {
     ledger.require_customer(code)?;
     let days = ledger.policy()?.environments.known_for_days;
-    let now = crate::clock::now();
+    let now = ledger.now()?;
     let kept = ledger.login_environments(code)?;
     Ok(kept
         .into_iter()

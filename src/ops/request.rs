@@ -121,11 +121,13 @@ fn carry_out(
     let via = Via::Approved(claim);
     let reason = claim.request.reason.as_deref();
     let out = o.out.as_deref();
-    let today = o.today.unwrap_or_else(|| {
-        crate::clock::now()
+    let today = match o.today {
+        Some(t) => t,
+        None => ledger
+            .now()?
             .with_timezone(&crate::clock::jst())
-            .date_naive()
-    });
+            .date_naive(),
+    };
     Ok(match &claim.change {
         Change::PolicySet { .. } => {
             let opts = policy::approved_options(&claim.change, reason).ok_or_else(unbound)?;

@@ -136,7 +136,7 @@ pub fn send(ledger: &mut Ledger, o: &SendOptions, progress: &dyn Progress) -> Re
     // Nothing due: no connection, nothing written (a cron run every few
     // minutes leaves no trace on a quiet outbox).
     if ledger
-        .due_notices(crate::clock::now(), 1, open.as_deref())?
+        .due_notices(ledger.now()?, 1, open.as_deref())?
         .is_empty()
     {
         out.left_sealed = ledger.sealed_elsewhere(open.as_deref())?;
@@ -180,7 +180,7 @@ pub fn send(ledger: &mut Ledger, o: &SendOptions, progress: &dyn Progress) -> Re
         if !wait.is_zero() {
             std::thread::sleep(wait);
         }
-        if !claim_holds(ledger, n.id, &run.token, crate::clock::now())? {
+        if !claim_holds(ledger, n.id, &run.token)? {
             continue;
         }
         let opened;
@@ -289,8 +289,7 @@ fn next(
     limit: u64,
 ) -> Result<Option<Notice>> {
     if let Some(head) = run.queue.front() {
-        let urgent =
-            ledger.urgent_due(crate::clock::now(), head.priority(), run.open.as_deref())?;
+        let urgent = ledger.urgent_due(ledger.now()?, head.priority(), run.open.as_deref())?;
         if urgent {
             claim(ledger, run, 1, out)?;
         }
@@ -399,16 +398,12 @@ pub(super) fn hold_until(tx: &Tx, hold: Duration) -> String {
     )
 }
 
-/// Whether run `token` still holds its claim on notice `id` at `now`: a
-/// claim that lapsed (a relay slow past its hold) may be another run's now,
-/// and that run sends the notice.
-pub(super) fn claim_holds(
-    ledger: &Ledger,
-    id: i64,
-    token: &str,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<bool> {
-    let now = crate::clock::to_stored(now);
+/// Whether run `token` still holds its claim on notice `id` now, by the
+/// ledger's clock (the server's, where there is one: the clock the claim's
+/// end was set by): a claim that lapsed (a relay slow past its hold) may be
+/// another run's now, and that run sends the notice.
+pub(super) fn claim_holds(ledger: &Ledger, id: i64, token: &str) -> Result<bool> {
+    let now = crate::clock::to_stored(ledger.now()?);
     Ok(ledger
         .notice_claim(id)?
         .is_some_and(|(by, until)| by == token && until > now))
@@ -491,7 +486,7 @@ fn record(ledger: &mut Ledger, n: &Notice, outcome: Outcome, out: &mut SendOutco
 /// is over (a run marks those `expired`) and those sealed to a key this
 /// host does not have (`notify`: its `[notify]`). Reads only.
 pub fn preview(ledger: &Ledger, limit: Option<u64>, notify: &NotifyConfig) -> Result<Vec<Notice>> {
-    let now = crate::clock::now();
+    let now = ledger.now()?;
     let limit = limit.filter(|&n| n > 0).unwrap_or(u64::MAX);
     let open = notify.open_key()?.as_ref().map(OpenKey::prefix);
     let mut due = Vec::new();

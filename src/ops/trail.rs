@@ -32,15 +32,9 @@ pub fn verify(
     max_age: Option<Duration>,
 ) -> Result<Checked> {
     let snap = ledger.trail_snapshot(known)?;
-    let report = (!keys.is_empty()).then(|| {
-        seal::check(
-            &snap.seals,
-            keys,
-            |q| snap.chain_at(q),
-            crate::clock::now(),
-            max_age,
-        )
-    });
+    let now = ledger.now()?;
+    let report = (!keys.is_empty())
+        .then(|| seal::check(&snap.seals, keys, |q| snap.chain_at(q), now, max_age));
     let guard = ledger.trail_guard()?;
     Ok(Checked {
         snap,
@@ -79,7 +73,7 @@ pub fn seal(
         keys.trusted.push(own);
     }
     let snap = ledger.trail_snapshot(None)?;
-    let now = crate::clock::now();
+    let now = ledger.now()?;
     let report = seal::check(&snap.seals, &keys, |q| snap.chain_at(q), now, None);
     let stale = match max_age {
         Some(age) => report.stale(now, age),

@@ -97,9 +97,9 @@ pub(super) fn issue(
     for (nid, n) in &outgoing.0 {
         // The code may have been ended (a newer code, an expiry) while the
         // relay answered for an earlier notice: no mail after that.
-        let now = crate::clock::now();
+        let now = ledger.now()?;
         if lost.is_some()
-            || !claim_holds(ledger, *nid, &run, now)?
+            || !claim_holds(ledger, *nid, &run)?
             || super::is_stale(ledger.authcode(id)?.as_ref(), now)
         {
             fates.push((*nid, None));
