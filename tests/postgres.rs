@@ -1391,6 +1391,124 @@ fn as_login(env: &Env, url: &str, args: &[&str]) -> Run {
         .unwrap())
 }
 
+/// The README's setup as a new user follows it, with no superuser in the
+/// ledger's way: an `acctsec_owner` login (no superuser) owns the database;
+/// it makes one ledger with `init` and another with `ledger copy --to` from
+/// a SQLite file, and gives the grants with `ledger grant`. A person's login
+/// in `acctsec_staff` then does the daily work on both, is named in the
+/// trail, cannot delete an entry, and `log verify` finds the server keeping
+/// the trail with nobody writing around it.
+#[test]
+fn an_owner_login_makes_ledgers_by_init_and_by_copy_that_staff_logins_work_on() {
+    pg_only!();
+    let env = Env::new();
+    let pid = std::process::id();
+    let (owner, alice) = (format!("own_{pid}"), format!("alice_{pid}"));
+    let mut admin = common::pg::admin();
+    for role in ["acctsec_staff", "acctsec_read"] {
+        // Another test may make it at the same moment: that is fine.
+        let _ = admin.batch_execute(&format!("CREATE ROLE {role} NOLOGIN"));
+    }
+    for user in [&owner, &alice] {
+        drop_login(user);
+    }
+    admin
+        .batch_execute(&format!(
+            "CREATE ROLE {owner} LOGIN; CREATE ROLE {alice} LOGIN IN ROLE acctsec_staff"
+        ))
+        .unwrap();
+    let made = env.pg.as_ref().unwrap();
+    let copied = common::pg::Db::create();
+    for db in [made, &copied] {
+        admin
+            .batch_execute(&format!("ALTER DATABASE {} OWNER TO {owner}", db.name))
+            .unwrap();
+    }
+    let url =
+        |db: &common::pg::Db, user: &str| db.url.replacen("postgres@", &format!("{user}@"), 1);
+    let customers = common::fixture("customers.csv").display().to_string();
+    // One ledger by `init`...
+    as_login(&env, &url(made, &owner), &["init"]).ok();
+    as_login(
+        &env,
+        &url(made, &owner),
+        &["customer", "import", &customers],
+    )
+    .ok();
+    // ...and one copied up from a file.
+    let file = env.path("small.db").display().to_string();
+    env.run(&["--db", &file, "init"]).ok();
+    env.run(&["--db", &file, "customer", "import", &customers])
+        .ok();
+    as_login(
+        &env,
+        &url(&copied, &owner),
+        &[
+            "--db",
+            &file,
+            "ledger",
+            "copy",
+            "--to",
+            &url(&copied, &owner),
+        ],
+    )
+    .ok();
+    for db in [made, &copied] {
+        let own = url(db, &owner);
+        let staff = url(db, &alice);
+        // Before the grants: told which grant is missing.
+        let r = as_login(&env, &staff, &["rollout", "status"]);
+        assert_eq!(r.code(), 78, "{}", r.stderr());
+        as_login(
+            &env,
+            &own,
+            &[
+                "ledger",
+                "grant",
+                "--staff",
+                "acctsec_staff",
+                "--read",
+                "acctsec_read",
+            ],
+        )
+        .ok();
+        as_login(&env, &staff, &["rollout", "status"]).ok();
+        as_login(&env, &staff, &["lock", "add", CODE, "--reason", "test"]).ok();
+        as_login(
+            &env,
+            &staff,
+            &["--yes", "unlock", CODE, "--reason", "checked"],
+        )
+        .ok();
+        let who = db.rows(
+            "SELECT identity FROM audit_log WHERE action IN ('lock.add', 'lock.unlock') ORDER BY seq",
+            &[],
+        );
+        assert_eq!(
+            who,
+            vec![vec![Some(alice.clone())], vec![Some(alice.clone())]],
+            "{}",
+            db.name
+        );
+        let mut c = postgres::Client::connect(&staff, postgres::NoTls).unwrap();
+        let e = c
+            .batch_execute("DELETE FROM audit_log")
+            .expect_err("a direct delete");
+        assert_eq!(e.code().map(|c| c.code()), Some("42501"), "{e}");
+        drop(c);
+        let v = as_login(&env, &staff, &["--format", "json", "log", "verify"])
+            .ok()
+            .json();
+        assert_eq!(v["server"]["appends_trail"], true, "{v}");
+        assert_eq!(v["server"]["direct_writers"], serde_json::json!([]), "{v}");
+        as_login(&env, &own, &["log", "verify"]).ok();
+    }
+    drop(copied);
+    for user in [&owner, &alice] {
+        drop_login(user);
+    }
+}
+
 /// `ledger grant` gives the README's rights in the ledger's own schema,
 /// audited: a staff login then works and cannot write the trail directly, a
 /// read login reads and writes nothing. A missing role or a name that is no
