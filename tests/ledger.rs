@@ -274,12 +274,23 @@ fn ledger_copy_makes_an_identical_ledger_elsewhere_once() {
     let env = Env::with_customers();
     env.run(&["lock", "add", "1000100", "--reason", "before the move"])
         .ok();
-    let head = env.run(&["log", "head"]).ok().stdout();
+    let before = env.run(&["log", "head"]).ok().stdout();
     let dest = env.path("archive/copy.db");
     std::fs::create_dir(env.path("archive")).unwrap();
     env.run(&["ledger", "copy", "--to", &dest.display().to_string()])
         .ok()
         .stderr_has("copied ledger");
+    // The copy is in the source's trail (who copied, to where), and the
+    // copy holds that entry too: one entry on from before.
+    let head = env.run(&["log", "head"]).ok().stdout();
+    let seq = |h: &str| h.split(':').next().unwrap().parse::<u64>().unwrap();
+    assert_eq!(seq(&head), seq(&before) + 1, "{before} {head}");
+    let copied = env.sql_col(
+        "SELECT details FROM audit_log WHERE action = 'ledger.copy'",
+        &[],
+    );
+    assert_eq!(copied.len(), 1);
+    assert!(copied[0].contains("copy.db"), "{copied:?}");
     let on_copy = |args: &[&str]| {
         let mut a = vec!["--db", dest.to_str().unwrap()];
         a.extend_from_slice(args);
@@ -303,10 +314,11 @@ fn ledger_copy_makes_an_identical_ledger_elsewhere_once() {
             .stdout()
     );
     assert_eq!(file_mode(&dest), 0o600);
-    // The source is unchanged, and the copy goes on like the original.
+    // The source is unchanged since, and the copy goes on like the original.
     assert_eq!(env.run(&["log", "head"]).ok().stdout(), head);
     on_copy(&["--yes", "unlock", "1000100", "--reason", "moved"]);
-    // A second copy to the same place is refused.
+    // A second copy to the same place is refused, and leaves no entry.
     env.run(&["ledger", "copy", "--to", &dest.display().to_string()])
         .status(73);
+    assert_eq!(env.run(&["log", "head"]).ok().stdout(), head);
 }

@@ -462,10 +462,10 @@ fn ledger_copy_moves_a_sqlite_ledger_up_to_postgres_with_the_same_head() {
     let import = common::fixture("customers.csv").display().to_string();
     on(&file_s, &["customer", "import", &import]).ok();
     on(&file_s, &["lock", "add", CODE, "--reason", "x"]).ok();
-    let head = on(&file_s, &["log", "head"]).ok().stdout();
     // Up to this test's (empty) database.
     let url = env.db().display().to_string();
     on(&file_s, &["ledger", "copy", "--to", &url]).ok();
+    let head = on(&file_s, &["log", "head"]).ok().stdout();
     assert_eq!(on(&url, &["log", "head"]).ok().stdout(), head);
     on(&url, &["log", "verify"]).ok();
     // Another ledger, with an identity of its own.

@@ -87,10 +87,18 @@ impl Ledger {
     /// Copy this ledger into a new ledger at `dest` (a path or a URL). A
     /// ledger already there is refused (exit 73), and so is anything else
     /// that is there (as `init` refuses it).
-    pub fn copy_to(&mut self, dest: &Target) -> Result<Copied> {
-        // A rehearsal: the source's write lock holds writers off while it
-        // is read, and nothing of it changes.
-        self.rehearse(|src| {
+    ///
+    /// `first` runs in the source's transaction before anything is read
+    /// (the copy's audit entry): the copy holds what it wrote, and the
+    /// source keeps it only once the copy is committed. The source's write
+    /// lock holds other writers off while it is read.
+    pub fn copy_to(
+        &mut self,
+        dest: &Target,
+        first: impl FnOnce(&mut super::Tx) -> Result<()>,
+    ) -> Result<Copied> {
+        self.write(|src| {
+            first(src)?;
             let known: Vec<&str> = TABLES.iter().map(|(t, _)| *t).collect();
             for t in src.tx.tables()? {
                 if !known.contains(&t.as_str()) {

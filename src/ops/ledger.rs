@@ -52,6 +52,8 @@ pub struct CopyOutcome {
 /// Copy the ledger, every customer's personal data in full with it
 /// (`customer.unmask`: a request when the policy lists it; its approval
 /// copies to the destination asked for, the approval's entry included).
+/// Audited (`ledger.copy`, naming the destination) in the source, in the
+/// transaction the copy is read in, so that the copy's head is the source's.
 pub fn copy(ledger: &mut Ledger, dest: &Target, via: Via) -> Result<Gated<CopyOutcome>> {
     let to = dest.path.display().to_string();
     let change = Change::LedgerCopy { to: to.clone() };
@@ -59,10 +61,20 @@ pub fn copy(ledger: &mut Ledger, dest: &Target, via: Via) -> Result<Gated<CopyOu
     if let Some(p) = gate::hold(ledger, &change, preview, None, via)? {
         return Ok(Gated::Pending(p));
     }
-    if via.is_approval() {
-        ledger.write(|tx| via.apply(tx))?;
-    }
-    let copied = ledger.copy_to(dest)?;
+    // Whoever copies is in the trail, in the transaction the copy is read
+    // in (so the copy holds the entry too, and a refused copy leaves none):
+    // the whole ledger leaves unmasked, so a copy is as audited as
+    // `customer show --unmask`, approved or not.
+    let copied = ledger.copy_to(dest, |tx| {
+        via.apply(tx)?;
+        tx.audit(Entry {
+            action: "ledger.copy",
+            customer: None,
+            reason: None,
+            details: json!({ "to": to }),
+        })?;
+        Ok(())
+    })?;
     let head = Ledger::open(dest)?.head()?.map(|h| h.to_string());
     Ok(Gated::Done(CopyOutcome { copied, head }))
 }
