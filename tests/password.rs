@@ -369,8 +369,12 @@ fn check_is_no_oracle_for_stored_passwords() {
 
 // -------------------------------------------------------------------- set
 
+/// A refused `password set` stores nothing, and is in the trail with the
+/// rules it broke: its `reused` and `same_as_other` answer whether a guess
+/// is the customer's password, so no guess goes unrecorded (issue 24's
+/// review: staff tried guesses through `set` without a trace).
 #[test]
-fn a_rejected_set_changes_nothing() {
+fn a_rejected_set_changes_no_password_and_is_in_the_trail() {
     let env = Env::with_customers();
     env.run_stdin(
         &["password", "set", SATO, "--kind", "login"],
@@ -408,8 +412,41 @@ fn a_rejected_set_changes_nothing() {
     )
     .status(1)
     .stdout_has("birth_date");
+    // A guess of the login password, as the execution password.
+    env.run_stdin(
+        &["password", "set", SATO, "--kind", "execution"],
+        &format!("{LOGIN_PW}\n"),
+    )
+    .status(1)
+    .stdout_has("same_as_other");
     assert_eq!(snapshot(&env), before);
-    assert_eq!(audit_total(&env), entries);
+    assert_eq!(audit_total(&env), entries + 3);
+    let refused = env.sql_rows(
+        "SELECT customer, details FROM audit_log WHERE action = 'password.set.refused' ORDER BY seq",
+        &[],
+    );
+    let rules: Vec<(String, Value)> = refused
+        .into_iter()
+        .map(|r| {
+            let d: Value = serde_json::from_str(r[1].as_deref().unwrap()).unwrap();
+            assert!(!r[1].as_deref().unwrap().contains(LOGIN_PW), "{d}");
+            (r[0].clone().unwrap(), d["rules"].clone())
+        })
+        .collect();
+    assert_eq!(rules.len(), 3, "{rules:?}");
+    assert!(rules.iter().all(|(c, _)| c == SATO), "{rules:?}");
+    assert!(
+        rules[0].1.as_array().unwrap().contains(&"common".into()),
+        "{rules:?}"
+    );
+    assert!(
+        rules[2]
+            .1
+            .as_array()
+            .unwrap()
+            .contains(&"same_as_other".into()),
+        "{rules:?}"
+    );
     // The old password still works; the rejected one was not stored.
     env.run_stdin(
         &["password", "verify", SATO, "--kind", "login"],

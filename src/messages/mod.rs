@@ -519,6 +519,7 @@ pub fn action_ja(action: &str) -> Option<&'static str> {
         "password.issue.done" => "初期パスワード一括発行の完了",
         "password.reissue" => "初期パスワード再発行",
         "password.set" => "パスワード設定",
+        "password.set.refused" => "パスワード設定の拒否",
         "password.change" => "パスワード変更",
         "password.verify" => "執行パスワード照合",
         "policy.set" => "ポリシー変更",

@@ -77,6 +77,7 @@ pub fn set(ledger: &mut Ledger, o: &SetOptions) -> Result<Gated<NewPassword>> {
     let mut hasher = Hasher::new(password::argon2_params(&policy))?;
     let violations = check_for_customer(ledger, &c, o.kind, &kp, o.password, &mut hasher)?;
     if !violations.is_empty() {
+        refused(ledger, o, &violations)?;
         return Ok(Gated::Done(NewPassword::Rejected(violations)));
     }
     let hash = hasher.hash(o.password.as_bytes())?;
@@ -91,6 +92,26 @@ pub fn set(ledger: &mut Ledger, o: &SetOptions) -> Result<Gated<NewPassword>> {
         return Ok(Gated::Pending(p));
     }
     store_set(ledger, &change, Via::Direct).map(|s| Gated::Done(NewPassword::Stored(s)))
+}
+
+/// Record a `password set` the policy refused (`password.set.refused`, with
+/// the rules it broke). The refusal compares the password with the
+/// customer's stored ones (`reused`, `same_as_other`), so it answers whether
+/// a guess is the customer's password: every answer is in the trail, with
+/// who asked, as a set that went through would be. (`password check` leaves
+/// those two rules out for the same reason.)
+fn refused(ledger: &mut Ledger, o: &SetOptions, violations: &[Violation]) -> Result<()> {
+    let mut rules: Vec<&str> = violations.iter().map(|v| v.rule().as_str()).collect();
+    rules.dedup();
+    ledger.write(|tx| {
+        tx.audit(Entry {
+            action: "password.set.refused",
+            customer: Some(o.code),
+            reason: None,
+            details: json!({ "kind": o.kind.as_str(), "rules": rules }),
+        })?;
+        Ok(())
+    })
 }
 
 /// A customer's state for a password change: the credential only.
