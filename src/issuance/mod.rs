@@ -205,7 +205,7 @@ impl Prepared {
                 let schedule = ledger.rollout_schedule()?;
                 let deadline = crate::clock::to_jst(crate::rollout::initial_deadline(
                     schedule.as_ref(),
-                    crate::clock::now(),
+                    ledger.now()?,
                     policy.initial_password_days,
                 ));
                 let id = ledger.write(|tx| {

@@ -288,8 +288,11 @@ struct Guessed {
 pub fn run(ledger: &mut Ledger, o: &Options, progress: &dyn Progress) -> Result<Outcome> {
     let t0 = Instant::now();
     let policy = ledger.policy()?;
+    // Deadlines and the rollout's phase are judged by the ledger's clock
+    // (the server's on PostgreSQL), as they were set: a host whose clock is
+    // behind must not grade an expired initial password as merely unchanged.
     let clock = Clock {
-        now: o.now,
+        now: ledger.now()?,
         schedule: ledger.rollout_schedule()?,
     };
     if let Some(code) = &o.customer {
