@@ -405,6 +405,7 @@ pub const POLICY_KEYS: &[&str] = &[
     "authcode",
     "approval",
     "environments",
+    "mail",
 ];
 
 /// The first top-level key of `text` that is part of the policy, as an

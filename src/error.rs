@@ -216,6 +216,10 @@ pub enum Error {
     /// would be warnings, not rights): exit 78.
     #[error("{}", crate::messages::grant_not_owner(.user, .owner))]
     NotOwner { user: String, owner: String },
+    /// A host's `[smtp]` names a relay the policy's `[mail] relays` do not
+    /// list: nothing connected to, sent or issued (exit 78).
+    #[error("{}", crate::messages::notify::relay_not_allowed(.relay, .allowed))]
+    RelayNotAllowed { relay: String, allowed: Vec<String> },
     /// A request that is not pending any more (approved, rejected,
     /// expired): nothing was done (exit 1).
     #[error("{}", crate::messages::request::not_pending(*.id, .state))]
@@ -349,7 +353,8 @@ impl Error {
             | Error::GeneratorUnusable { .. }
             | Error::GeneratorExhausted { .. }
             | Error::PolicyInvalid { .. }
-            | Error::NotOwner { .. } => exit::CONFIG,
+            | Error::NotOwner { .. }
+            | Error::RelayNotAllowed { .. } => exit::CONFIG,
             Error::Interrupted { exit, .. } => *exit,
             Error::Refused { .. }
             | Error::NotPending { .. }
@@ -443,6 +448,7 @@ mod tests {
             Error::GrantNeedsServer => "GrantNeedsServer",
             Error::NoRole { .. } => "NoRole",
             Error::NotOwner { .. } => "NotOwner",
+            Error::RelayNotAllowed { .. } => "RelayNotAllowed",
             Error::NotPending { .. } => "NotPending",
             Error::OwnRequest { .. } => "OwnRequest",
             Error::Stale { .. } => "Stale",
@@ -465,7 +471,7 @@ mod tests {
         }
     }
 
-    const VARIANTS: usize = 48;
+    const VARIANTS: usize = 49;
 
     /// One error of each variant, its exit code (CLI.md), and what its text
     /// must show in either language (the data, and the way out).
@@ -686,6 +692,14 @@ mod tests {
                 },
                 exit::CONFIG,
                 vec!["bob", "acctsec_owner"],
+            ),
+            (
+                Error::RelayNotAllowed {
+                    relay: "127.0.0.1:2525".into(),
+                    allowed: vec!["relay.example.co.jp:587".into()],
+                },
+                exit::CONFIG,
+                vec!["127.0.0.1:2525", "relay.example.co.jp:587", "[mail] relays"],
             ),
             (
                 Error::Tampered {

@@ -917,6 +917,95 @@ fn with_a_relay_the_issuing_host_mails_the_code_at_once() {
     verify_code(&env, SATO, &code, None);
 }
 
+/// The policy's `[mail] relays` decide where notices may go, not a host's
+/// configuration file: a `[smtp]` naming another relay (a listener of
+/// one's own) gets neither a code from `authcode issue` nor a notice from
+/// `notify send`, and each refusal is in the trail; the relay the policy
+/// lists carries both.
+#[test]
+fn only_a_relay_the_policy_lists_gets_codes_and_notices() {
+    let env = Env::with_customers();
+    codes_on(&env, SATO);
+    trade(&env, SUZUKI);
+    let server = Server::start();
+    let own = env
+        .write("own.toml", smtp_table(server.port(), "none", ""))
+        .display()
+        .to_string();
+    let policy = |relays: &str| {
+        let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
+        let (head, tail) = toml
+            .split_once("[mail]\nrelays = ")
+            .expect("[mail] in the policy");
+        let (_, rest) = tail.split_once('\n').unwrap();
+        let toml = format!("{head}[mail]\nrelays = {relays}\n{rest}");
+        let f = env.write("policy-mail.toml", toml);
+        env.run(&["--yes", "policy", "set", "--file", f.to_str().unwrap()])
+            .ok();
+    };
+    policy("[\"smtp.example.co.jp:587\"]");
+    let issue = |cfg: &str| {
+        env.run(&[
+            "--config",
+            cfg,
+            "authcode",
+            "issue",
+            SATO,
+            "--purpose",
+            "withdrawal",
+        ])
+    };
+    issue(&own)
+        .status(78)
+        .stderr_has("127.0.0.1")
+        .stderr_has("smtp.example.co.jp:587");
+    send(&env, &own, &[]).status(78).stderr_has("[mail] relays");
+    assert!(server.received().is_empty(), "nothing reached the listener");
+    assert!(server.logins().is_empty());
+    assert_eq!(
+        env.sql_i64("SELECT count(*) FROM authcode", &[]),
+        0,
+        "no code issued"
+    );
+    assert_eq!(pending(&env), 1, "the trade notice waits");
+    let refused = env.sql_rows(
+        "SELECT customer, details FROM audit_log WHERE action = 'notify.relay_refused' ORDER BY seq",
+        &[],
+    );
+    assert_eq!(refused.len(), 2, "{refused:?}");
+    assert_eq!(refused[0][0].as_deref(), Some(SATO));
+    assert_eq!(refused[1][0], None);
+    let relay = format!("127.0.0.1:{}", server.port());
+    assert!(
+        refused
+            .iter()
+            .all(|r| r[1].as_deref().unwrap().contains(&relay)),
+        "{refused:?}"
+    );
+    // The listed relay (by host and port, or by host alone) carries both.
+    policy(&format!(
+        "[\"smtp.example.co.jp:587\", \"127.0.0.1:{}\"]",
+        server.port()
+    ));
+    issue(&own).ok();
+    let (_, j) = send_json(&env, &own, &[]);
+    assert_eq!(j["sent"], 1, "{j}");
+    assert_eq!(server.received().len(), 2);
+    let details = env.sql_text(
+        "SELECT details FROM audit_log WHERE action = 'authcode.issue' AND details LIKE '%\"ok\":true%'",
+        &[],
+    );
+    assert!(
+        details.contains(&format!("\"relay\":\"{relay}\"")),
+        "{details}"
+    );
+    policy("[\"127.0.0.1\"]");
+    trade(&env, SUZUKI);
+    let (_, j) = send_json(&env, &own, &[]);
+    assert_eq!(j["sent"], 1, "{j}");
+    env.run(&["log", "verify"]).ok();
+}
+
 /// The relay down, deferring or refusing: no live code stays behind
 /// silently, nothing readable is stored, and the exit code says whether to
 /// try again (75) or look at the address (65).

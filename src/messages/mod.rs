@@ -511,6 +511,7 @@ pub fn action_ja(action: &str) -> Option<&'static str> {
         "notify.failed" => "通知送信失敗",
         "notify.expired" => "期限切れ通知の停止",
         "notify.retry" => "通知の再送",
+        "notify.relay_refused" => "許可されていない中継サーバーへの送信の拒否",
         "notify.export" | "notify.outbox.export" => "通知の書き出し",
         "notify.ack" | "notify.outbox.ack" => "通知の送信済み登録",
         "password.issue" => "初期パスワード発行",

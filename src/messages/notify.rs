@@ -536,3 +536,18 @@ fn id_list(ids: &[i64]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// A relay the policy does not list (`[mail] relays`): nothing connected
+/// to, nothing sent or issued (exit 78).
+pub fn relay_not_allowed(relay: &str, allowed: &[String]) -> String {
+    let relay = sanitize(relay);
+    let allowed = allowed
+        .iter()
+        .map(|r| sanitize(r))
+        .collect::<Vec<_>>()
+        .join(", ");
+    tr!(
+        "the relay {relay} ([smtp] in the configuration file) is not one the policy lets notices go through ([mail] relays: {allowed}); nothing was sent or issued, and the refusal is in the trail: point [smtp] at one of those relays, or have the policy changed (`acctsec policy set --file`)",
+        "中継サーバー {relay}（設定ファイルの [smtp]）は、ポリシーが通知の送信に認めている中継サーバー（[mail] relays: {allowed}）ではありません。何も送信・発行しておらず、この拒否は監査証跡に記録しました。[smtp] をそのいずれかに向けるか、ポリシーを変更してください（`acctsec policy set --file`）"
+    )
+}

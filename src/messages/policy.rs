@@ -4,8 +4,8 @@
 use std::fmt;
 
 use crate::policy::{
-    Charset, Class, DateForm, NOTICE_TYPES, PRESETS, PolicyError, REPEAT_RUN, Rule, SequenceKind,
-    Violation,
+    Charset, Class, DateForm, MAX_RELAYS, NOTICE_TYPES, PRESETS, PolicyError, REPEAT_RUN, Rule,
+    SequenceKind, Violation,
 };
 
 /// The English text (`describe_policy_error(e, false)`): the policy module
@@ -526,6 +526,17 @@ pub fn describe_policy_error(e: &PolicyError, ja: bool) -> String {
                 )
             }
         }
+        BadRelay { field, entry } => {
+            if ja {
+                format!(
+                    "{field} の {entry:?} は中継サーバーを表していません。\"ホスト名\"、\"ホスト名:ポート\"、\"[IPv6アドレス]:ポート\" のいずれかで、{MAX_RELAYS} 件までにしてください"
+                )
+            } else {
+                format!(
+                    "{field}: {entry:?} names no relay; write \"host\", \"host:port\" or \"[IPv6]:port\", at most {MAX_RELAYS} of them"
+                )
+            }
+        }
         BadPhone { field } => {
             if ja {
                 format!(
@@ -841,6 +852,10 @@ mod tests {
                 detail: f("expected a table"),
             },
             UnknownPreset { name: f("stocks") },
+            BadRelay {
+                field: f("mail.relays"),
+                entry: f("smtp example:25"),
+            },
             OutOfRange {
                 field: f("login.min_len"),
                 value: 0,

@@ -148,6 +148,8 @@ enum Store<'a> {
     Redacted {
         run: &'a str,
         hold: std::time::Duration,
+        /// The relay it goes through (`host:port`), for the trail.
+        relay: &'a str,
     },
 }
 
@@ -253,7 +255,7 @@ fn issue_in(
             body,
         };
         let nid = tx.queue_notice(&stored)?;
-        if let Store::Redacted { run, hold } = &store {
+        if let Store::Redacted { run, hold, .. } = &store {
             tx.claim_notice(nid, run, &super::send::hold_until(tx, *hold))?;
         }
         *slot = nid;
@@ -261,19 +263,23 @@ fn issue_in(
     }
     tx.attach_authcode_notices(id, &notices)?;
     let direct = matches!(store, Store::Redacted { .. });
+    let mut details = json!({
+        "purpose": p,
+        "ok": true,
+        "id": id,
+        "expires_at": to_jst(expires),
+        "notices": notices,
+        "replaced": replaced,
+        "delivery": if direct { "direct" } else { "sealed" },
+    });
+    if let Store::Redacted { relay, .. } = &store {
+        details["relay"] = json!(relay);
+    }
     tx.audit(Entry {
         action: "authcode.issue",
         customer: Some(code),
         reason: None,
-        details: json!({
-            "purpose": p,
-            "ok": true,
-            "id": id,
-            "expires_at": to_jst(expires),
-            "notices": notices,
-            "replaced": replaced,
-            "delivery": if direct { "direct" } else { "sealed" },
-        }),
+        details,
     })?;
     if direct {
         *outgoing = clear;

@@ -24,6 +24,11 @@
 //! no seal holds no code (its process mailed it at once and stopped before
 //! recording it, or it predates sealing): it cannot be delivered, so its
 //! code is ended and the notice marked `expired`.
+//!
+//! Notices leave only through a relay the policy allows (`[mail] relays`,
+//! [`connect`]): this module's run and `authcode issue`'s mailing at once
+//! both connect through it, so a configuration file naming another relay
+//! gets no notice and no code out of the ledger.
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -145,7 +150,7 @@ pub fn send(ledger: &mut Ledger, o: &SendOptions, progress: &dyn Progress) -> Re
     let password = o.smtp.password(o.config_path.as_deref())?;
     let ledger_id = ledger.ledger_id()?;
     let deadline = o.budget.and_then(|b| Instant::now().checked_add(b));
-    let mut relay = match Relay::connect(&o.smtp, password) {
+    let mut relay = match connect(ledger, &o.smtp, password, None)? {
         Ok(r) => r,
         Err(e) => {
             out.relay = RelayState::Unreachable(e);
@@ -256,7 +261,7 @@ fn undeliverable(ledger: &mut Ledger, n: &Notice, run: &str, out: &mut SendOutco
 
 /// Give back the claims not used and record the run, audited.
 fn finish(ledger: &mut Ledger, run: &Run, o: &SendOptions, out: &SendOutcome) -> Result<()> {
-    let relay_name = format!("{}:{}", o.smtp.host, o.smtp.port);
+    let relay_name = relay_name(&o.smtp);
     ledger.write(|tx| {
         tx.release_claims(&run.token)?;
         tx.audit(Entry {
@@ -388,6 +393,49 @@ pub(super) fn expire(tx: &mut Tx, stale: &[Notice]) -> Result<Vec<i64>> {
         })?;
     }
     Ok(ids)
+}
+
+/// The relay `smtp` names, as the trail records it: `host:port`.
+pub(super) fn relay_name(smtp: &SmtpConfig) -> String {
+    if smtp.host.contains(':') {
+        format!("[{}]:{}", smtp.host, smtp.port)
+    } else {
+        format!("{}:{}", smtp.host, smtp.port)
+    }
+}
+
+/// Connect to the relay `smtp` names, if the policy lets notices go through
+/// it (`[mail] relays`): the one way out of the ledger for notices, auth
+/// codes included. The relay is a host's setting, in a configuration file
+/// whoever runs acctsec may write; which relays may carry the ledger's
+/// notices is the policy's. Another relay is refused before anything
+/// connects to it (exit 78), and the refusal is in the trail
+/// (`notify.relay_refused`: the relay, and the customer whose code it was
+/// to carry). `Ok(Err(_))`: an allowed relay that could not be used.
+pub(super) fn connect(
+    ledger: &mut Ledger,
+    smtp: &SmtpConfig,
+    password: Option<zeroize::Zeroizing<String>>,
+    customer: Option<&str>,
+) -> Result<std::result::Result<Relay, ConnectError>> {
+    let mail = ledger.policy()?.mail.clone();
+    if !mail.allows(&smtp.host, smtp.port) {
+        let relay = relay_name(smtp);
+        ledger.write(|tx| {
+            tx.audit(Entry {
+                action: "notify.relay_refused",
+                customer,
+                reason: None,
+                details: json!({ "relay": relay, "allowed": mail.relays }),
+            })?;
+            Ok(())
+        })?;
+        return Err(crate::error::Error::RelayNotAllowed {
+            relay,
+            allowed: mail.relays,
+        });
+    }
+    Ok(Relay::connect(smtp, password))
 }
 
 /// When a claim taken now in `tx` for `hold` lapses: by the transaction's

@@ -59,8 +59,8 @@ pub use model::{
     Approval, ApprovalAction, Argon2Params, AuthCode, Charset, Class, Classes,
     DEFAULT_APPROVAL_EXPIRY, DEFAULT_KNOWN_FOR_DAYS, Destination, Effect, Environments, Generator,
     Kind, KindPolicy, Lockout, MANDATORY_NOTICES, MAX_APPROVAL_EXPIRY_MINUTES, MAX_HISTORY,
-    MAX_KNOWN_FOR_DAYS, MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES, NoticeDefault,
-    Policy, Rules,
+    MAX_KNOWN_FOR_DAYS, MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, MAX_RELAYS, Mail, NOTICE_TYPES,
+    NoticeDefault, Policy, Rules, parse_relay,
 };
 pub use presets::{
     DEFAULT_ALPHABET, DEFAULT_HISTORY, DEFAULT_PRESET, EXECUTION_MAX_LEN, PRESETS, default_notices,

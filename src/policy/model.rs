@@ -44,6 +44,75 @@ pub struct Policy {
     /// it existed: the defaults.
     #[serde(default)]
     pub environments: Environments,
+    /// Where notices may leave from (auth codes included); absent in a file
+    /// written before it existed: any relay.
+    #[serde(default)]
+    pub mail: Mail,
+}
+
+/// `[mail]`: the relays notices may go through. A host's `[smtp]` (its
+/// configuration file, which whoever runs acctsec chooses) names the relay
+/// it uses; the policy, in the ledger and changed only by `policy set`
+/// (under approval when `policy.set` is listed), says which relays may carry
+/// the ledger's notices, so that nobody can have auth codes and addresses
+/// mailed to a relay of their own by writing a configuration file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mail {
+    /// `host` or `host:port` (`[v6]:port` for an IPv6 address): the relays
+    /// `notify send` and `authcode issue` may connect to. Empty: any.
+    #[serde(default)]
+    pub relays: Vec<String>,
+}
+
+/// At most this many relays in `[mail] relays`.
+pub const MAX_RELAYS: usize = 16;
+
+impl Mail {
+    /// Whether a notice may go through the relay at `host`:`port`: the list
+    /// is empty, or an entry names that host (case aside) and that port or
+    /// none.
+    pub fn allows(&self, host: &str, port: u16) -> bool {
+        self.relays.is_empty()
+            || self.relays.iter().any(|r| {
+                parse_relay(r).is_some_and(|(h, p)| {
+                    h.eq_ignore_ascii_case(host.trim_start_matches('[').trim_end_matches(']'))
+                        && p.is_none_or(|p| p == port)
+                })
+            })
+    }
+}
+
+/// A `[mail] relays` entry as (host, port): `host`, `host:port`, `[v6]` or
+/// `[v6]:port`; `None` when it is none of those (an empty host, a space or
+/// a control character, a port that is not 1..=65535).
+pub fn parse_relay(entry: &str) -> Option<(&str, Option<u16>)> {
+    let (host, port) = if let Some(rest) = entry.strip_prefix('[') {
+        let (v6, after) = rest.split_once(']')?;
+        v6.parse::<std::net::Ipv6Addr>().ok()?;
+        match after {
+            "" => (v6, None),
+            p => (v6, Some(p.strip_prefix(':')?)),
+        }
+    } else {
+        match entry.split_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (entry, None),
+        }
+    };
+    let host_ok = !host.is_empty()
+        && host.len() <= 253
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'));
+    if !host_ok {
+        return None;
+    }
+    let port = match port {
+        None => None,
+        Some(p) => Some(p.parse::<u16>().ok().filter(|&p| p > 0)?),
+    };
+    Some((host, port))
 }
 
 /// `[environments]`: when a login's environment counts as known (N2).

@@ -120,6 +120,7 @@ impl Policy {
             authcode: super::model::AuthCode::default(),
             approval: super::model::Approval::default(),
             environments: super::model::Environments::default(),
+            mail: super::model::Mail::default(),
         })
     }
 }

@@ -6,7 +6,7 @@ use super::check::{Rule, Violation, check};
 use super::model::{
     Approval, Argon2Params, AuthCode, Charset, Class, Environments, Generator, KindPolicy, Lockout,
     MANDATORY_NOTICES, MAX_APPROVAL_EXPIRY_MINUTES, MAX_HISTORY, MAX_KNOWN_FOR_DAYS,
-    MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, NOTICE_TYPES, Policy,
+    MAX_LOCKOUT_THRESHOLD, MAX_PASSWORD_LEN, MAX_RELAYS, Mail, NOTICE_TYPES, Policy,
 };
 
 /// Highest Argon2 memory cost: 4 GiB in KiB.
@@ -129,6 +129,9 @@ pub enum PolicyError {
     MissingNotice { field: String, name: String },
     /// A notice the customer may not turn off is disabled.
     MandatoryNoticeOff { field: String, name: String },
+    /// A `[mail] relays` entry that names no relay (`host`, `host:port`,
+    /// `[v6]:port`), or more entries than [`MAX_RELAYS`].
+    BadRelay { field: String, entry: String },
 }
 
 impl PolicyError {
@@ -156,7 +159,8 @@ impl PolicyError {
             | MandatoryNoticeOff { field, .. }
             | BadText { field, .. }
             | LinkInText { field, .. }
-            | BadPhone { field } => Some(field),
+            | BadPhone { field }
+            | BadRelay { field, .. } => Some(field),
         }
     }
 }
@@ -432,6 +436,14 @@ impl Policy {
                 field: "support_phone".to_string(),
             });
         }
+        for (i, entry) in self.mail.relays.iter().enumerate() {
+            if i >= MAX_RELAYS || super::model::parse_relay(entry).is_none() {
+                errs.push(PolicyError::BadRelay {
+                    field: "mail.relays".to_string(),
+                    entry: entry.clone(),
+                });
+            }
+        }
         let e = &self.environments;
         range(
             &mut errs,
@@ -613,6 +625,7 @@ impl Policy {
             authcode: &'a AuthCode,
             approval: &'a Approval,
             environments: &'a Environments,
+            mail: &'a Mail,
         }
         let head = Head {
             initial_password_days: self.initial_password_days,
@@ -626,6 +639,7 @@ impl Policy {
             authcode: &self.authcode,
             approval: &self.approval,
             environments: &self.environments,
+            mail: &self.mail,
         };
         let mut out = toml::to_string(&head).expect("a policy always serialises to TOML");
         out.push_str(

@@ -31,9 +31,9 @@ use crate::authcode::State;
 use crate::config::SmtpConfig;
 use crate::error::Result;
 use crate::ledger::{Delivery, Entry, Ledger, Read};
-use crate::mailer::{ConnectError, Outcome, Relay};
+use crate::mailer::{ConnectError, Outcome};
 use crate::notify::mail;
-use crate::ops::send::{Failure, claim_holds, clip, run_token};
+use crate::ops::send::{Failure, claim_holds, clip, connect, relay_name, run_token};
 
 /// How long this process holds its notices while it mails them.
 const HOLD: Duration = Duration::from_secs(15 * 60);
@@ -63,7 +63,7 @@ pub(super) fn issue(
     config_path: Option<&Path>,
 ) -> Result<Issued> {
     let password = smtp.password(config_path)?;
-    let mut relay = match Relay::connect(smtp, password) {
+    let mut relay = match connect(ledger, smtp, password, Some(&o.customer))? {
         Ok(r) => r,
         Err(e) => {
             ledger.write(|tx| refuse(tx, o, "relay_unreachable", None))?;
@@ -79,6 +79,7 @@ pub(super) fn issue(
         let store = Store::Redacted {
             run: &run,
             hold: HOLD,
+            relay: &relay_name(smtp),
         };
         issue_in(tx, o, ap, &secret, hash, store, &mut outgoing)
     });

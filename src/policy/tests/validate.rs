@@ -629,3 +629,52 @@ fn environments_and_the_support_phone_are_checked() {
     let read = Policy::from_toml(&text);
     assert!(read.is_ok(), "{read:?}");
 }
+
+#[test]
+fn mail_relays_are_host_or_host_port_and_match_by_both() {
+    let mut p = Policy::preset("securities").unwrap();
+    assert!(p.mail.relays.is_empty());
+    assert!(p.mail.allows("anything.example", 25), "empty: any relay");
+    p.mail.relays = vec![
+        "smtp.example.co.jp:587".into(),
+        "Backup.Example.co.jp".into(),
+        "[::1]:2525".into(),
+    ];
+    assert_eq!(p.validate(), Ok(()));
+    assert!(p.mail.allows("smtp.example.co.jp", 587));
+    assert!(!p.mail.allows("smtp.example.co.jp", 25), "another port");
+    assert!(p.mail.allows("backup.example.co.jp", 25), "no port: any");
+    assert!(p.mail.allows("::1", 2525));
+    assert!(!p.mail.allows("127.0.0.1", 587), "another host");
+    assert!(!p.mail.allows("smtp.example.co.jp.evil", 587));
+    for bad in [
+        "",
+        "smtp example",
+        "host:0",
+        "host:70000",
+        "host:",
+        "a:b:c",
+        "[nope]:25",
+        "h\u{1b}[31m",
+    ] {
+        p.mail.relays = vec![bad.into()];
+        assert_eq!(
+            p.validate(),
+            Err(PolicyError::BadRelay {
+                field: "mail.relays".into(),
+                entry: bad.into()
+            }),
+            "{bad:?}"
+        );
+    }
+    p.mail.relays = (0..=MAX_RELAYS).map(|i| format!("r{i}.example")).collect();
+    assert!(matches!(p.validate(), Err(PolicyError::BadRelay { .. })));
+    // It reads back from `policy show --toml`.
+    p.mail.relays = vec!["smtp.example.co.jp:587".into()];
+    let text = p.to_toml();
+    assert!(
+        text.contains("[mail]\nrelays = [\"smtp.example.co.jp:587\"]"),
+        "{text}"
+    );
+    assert_eq!(Policy::from_toml(&text).unwrap(), p);
+}
