@@ -1471,6 +1471,18 @@ fn the_customer_changes_the_initial_password() {
     assert_eq!(failures(&env, SATO), 0);
     // The same password again is reuse.
     change(&initial, &initial).status(1).stdout_has("reused");
+    // Each refusal is in the trail with its rules (it answers whether a
+    // guess is a stored password), never the password.
+    let refused = env.sql_col(
+        "SELECT details FROM audit_log WHERE action = 'password.change.refused' ORDER BY seq",
+        &[],
+    );
+    assert_eq!(refused.len(), 2, "{refused:?}");
+    assert!(refused[0].contains("sequence"), "{refused:?}");
+    assert!(
+        refused[1].contains("reused") && !refused[1].contains(&initial),
+        "{refused:?}"
+    );
     // A good one: state set, audited, the old one no longer works.
     change(&initial, EXEC_PW).ok();
     assert_eq!(show(&env, SATO)["execution_password"], "set");
@@ -1480,7 +1492,21 @@ fn the_customer_changes_the_initial_password() {
         .run(&["--format", "json", "log", "--action", "password.change"])
         .ok()
         .json();
-    assert_eq!(log.as_array().unwrap().len(), 1);
+    // (`--action` takes the refusals below it too.)
+    let actions: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "password.change.refused",
+            "password.change.refused",
+            "password.change"
+        ]
+    );
     // The bytes of the SQLite file (on PostgreSQL the trail and tables above
     // are what can be read).
     if !common::on_pg() {

@@ -522,6 +522,7 @@ pub fn action_ja(action: &str) -> Option<&'static str> {
         "password.set" => "パスワード設定",
         "password.set.refused" => "パスワード設定の拒否",
         "password.change" => "パスワード変更",
+        "password.change.refused" => "パスワード変更の拒否",
         "password.verify" => "執行パスワード照合",
         "policy.set" => "ポリシー変更",
         "request.create" => "承認申請",

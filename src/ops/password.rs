@@ -77,7 +77,7 @@ pub fn set(ledger: &mut Ledger, o: &SetOptions) -> Result<Gated<NewPassword>> {
     let mut hasher = Hasher::new(password::argon2_params(&policy))?;
     let violations = check_for_customer(ledger, &c, o.kind, &kp, o.password, &mut hasher)?;
     if !violations.is_empty() {
-        refused(ledger, o, &violations)?;
+        refused(ledger, "password.set.refused", o.code, o.kind, &violations)?;
         return Ok(Gated::Done(NewPassword::Rejected(violations)));
     }
     let hash = hasher.hash(o.password.as_bytes())?;
@@ -94,21 +94,29 @@ pub fn set(ledger: &mut Ledger, o: &SetOptions) -> Result<Gated<NewPassword>> {
     store_set(ledger, &change, Via::Direct).map(|s| Gated::Done(NewPassword::Stored(s)))
 }
 
-/// Record a `password set` the policy refused (`password.set.refused`, with
-/// the rules it broke). The refusal compares the password with the
-/// customer's stored ones (`reused`, `same_as_other`), so it answers whether
-/// a guess is the customer's password: every answer is in the trail, with
-/// who asked, as a set that went through would be. (`password check` leaves
-/// those two rules out for the same reason.)
-fn refused(ledger: &mut Ledger, o: &SetOptions, violations: &[Violation]) -> Result<()> {
+/// Record a new password the policy refused (`action`: a staff `password
+/// set` or the customer's `password change`, with the rules it broke). The
+/// refusal compares the password with the customer's stored ones
+/// (`reused`, `same_as_other`), so it answers whether a guess is one of the
+/// customer's passwords (the other kind's, for a change made with this
+/// kind's): every answer is in the trail, with who asked, as a change that
+/// went through would be. (`password check` leaves those two rules out for
+/// the same reason.)
+fn refused(
+    ledger: &mut Ledger,
+    action: &str,
+    code: &str,
+    kind: Kind,
+    violations: &[Violation],
+) -> Result<()> {
     let mut rules: Vec<&str> = violations.iter().map(|v| v.rule().as_str()).collect();
     rules.dedup();
     ledger.write(|tx| {
         tx.audit(Entry {
-            action: "password.set.refused",
-            customer: Some(o.code),
+            action,
+            customer: Some(code),
             reason: None,
-            details: json!({ "kind": o.kind.as_str(), "rules": rules }),
+            details: json!({ "kind": kind.as_str(), "rules": rules }),
         })?;
         Ok(())
     })
@@ -334,6 +342,7 @@ pub fn change(
     let mut hasher = Hasher::new(password::argon2_params(&policy))?;
     let violations = check_for_customer(ledger, &c, kind, &kp, new, &mut hasher)?;
     if !violations.is_empty() {
+        refused(ledger, "password.change.refused", code, kind, &violations)?;
         return Ok(Changed::New(NewPassword::Rejected(violations)));
     }
     let hash = hasher.hash(new.as_bytes())?;
