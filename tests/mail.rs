@@ -1003,6 +1003,23 @@ fn only_a_relay_the_policy_lists_gets_codes_and_notices() {
     trade(&env, SUZUKI);
     let (_, j) = send_json(&env, &own, &[]);
     assert_eq!(j["sent"], 1, "{j}");
+    // While any action needs a second person, letting notices through a
+    // relay the list did not allow needs one too (exit 5: a request),
+    // even though `policy.set` itself is not listed.
+    let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
+    let gated = toml.replace(
+        "[approval]\nrequired_for = []",
+        "[approval]\nrequired_for = [\"lock.remove\"]",
+    );
+    assert_ne!(gated, toml);
+    let f = env.write("policy-gated.toml", &gated);
+    env.run(&["--yes", "policy", "set", "--file", f.to_str().unwrap()])
+        .ok();
+    let any = gated.replace("relays = [\"127.0.0.1\"]", "relays = []");
+    assert_ne!(any, gated);
+    let f = env.write("policy-any.toml", any);
+    env.run(&["--yes", "policy", "set", "--file", f.to_str().unwrap()])
+        .status(5);
     env.run(&["log", "verify"]).ok();
 }
 

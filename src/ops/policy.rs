@@ -79,8 +79,7 @@ pub fn changes_between(old: &Policy, new: &Policy) -> Vec<Value> {
 pub fn plan(ledger: &Ledger, new: &Policy) -> Result<(Vec<Value>, bool)> {
     let current = ledger.policy()?;
     let changes = changes_between(&current, new);
-    let held = current.approval.requires(gate::Effect::PolicySet)
-        || current.approval.weakened_by(&new.approval);
+    let held = current.approval.requires(gate::Effect::PolicySet) || current.weakened_by(new);
     Ok((changes, held))
 }
 
@@ -107,7 +106,7 @@ pub fn set(ledger: &mut Ledger, o: &SetOptions, via: Via) -> Result<Gated<SetOut
         }));
     }
     let change = change_of(&current, o);
-    let weakens = current.approval.weakened_by(&o.policy.approval);
+    let weakens = current.weakened_by(&o.policy);
     let preview = json!({ "source": o.source, "changes": planned });
     if let Some(p) = gate::hold_when(ledger, &change, preview, o.reason.as_deref(), via, weakens)? {
         return Ok(Gated::Pending(p));

@@ -397,7 +397,7 @@ pub(super) fn expire(tx: &mut Tx, stale: &[Notice]) -> Result<Vec<i64>> {
 
 /// The relay `smtp` names, as the trail records it: `host:port`.
 pub(super) fn relay_name(smtp: &SmtpConfig) -> String {
-    if smtp.host.contains(':') {
+    if smtp.host.contains(':') && !smtp.host.starts_with('[') {
         format!("[{}]:{}", smtp.host, smtp.port)
     } else {
         format!("{}:{}", smtp.host, smtp.port)

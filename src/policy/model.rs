@@ -70,16 +70,57 @@ pub const MAX_RELAYS: usize = 16;
 
 impl Mail {
     /// Whether a notice may go through the relay at `host`:`port`: the list
-    /// is empty, or an entry names that host (case aside) and that port or
-    /// none.
+    /// is empty, or an entry names that host and that port or none. Names
+    /// compare case aside and without a final dot; addresses as addresses
+    /// (`::1` is `0:0:0:0:0:0:0:1`).
     pub fn allows(&self, host: &str, port: u16) -> bool {
+        let host = same_host(host);
         self.relays.is_empty()
             || self.relays.iter().any(|r| {
-                parse_relay(r).is_some_and(|(h, p)| {
-                    h.eq_ignore_ascii_case(host.trim_start_matches('[').trim_end_matches(']'))
-                        && p.is_none_or(|p| p == port)
-                })
+                parse_relay(r)
+                    .is_some_and(|(h, p)| same_host(h) == host && p.is_none_or(|p| p == port))
             })
+    }
+}
+
+impl Mail {
+    /// Whether `new` lets notices go through a relay `self` does not:
+    /// emptying a list (any relay), a host not listed, or any port of a host
+    /// listed with one.
+    pub fn widened_by(&self, new: &Mail) -> bool {
+        if self.relays.is_empty() {
+            return false;
+        }
+        new.relays.is_empty()
+            || new.relays.iter().any(|r| match parse_relay(r) {
+                Some((h, Some(port))) => !self.allows(h, port),
+                Some((h, None)) => !self.relays.iter().any(|o| {
+                    parse_relay(o)
+                        .is_some_and(|(oh, op)| op.is_none() && same_host(oh) == same_host(h))
+                }),
+                None => true,
+            })
+    }
+}
+
+impl Policy {
+    /// Whether going from `self` to `new` weakens a control so that it
+    /// needs approval while any action does, whether or not `policy.set` is
+    /// listed: an action taken out of approval, requests left open longer,
+    /// or notices let through a relay the policy did not allow.
+    pub fn weakened_by(&self, new: &Policy) -> bool {
+        self.approval.weakened_by(&new.approval)
+            || (!self.approval.required_for.is_empty() && self.mail.widened_by(&new.mail))
+    }
+}
+
+/// A host as it compares: an address in its canonical form, a name in
+/// lower case without its final dot.
+fn same_host(host: &str) -> String {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) => ip.to_string(),
+        Err(_) => bare.trim_end_matches('.').to_ascii_lowercase(),
     }
 }
 

@@ -645,6 +645,12 @@ fn mail_relays_are_host_or_host_port_and_match_by_both() {
     assert!(!p.mail.allows("smtp.example.co.jp", 25), "another port");
     assert!(p.mail.allows("backup.example.co.jp", 25), "no port: any");
     assert!(p.mail.allows("::1", 2525));
+    assert!(
+        p.mail.allows("0:0:0:0:0:0:0:1", 2525),
+        "an address as an address"
+    );
+    assert!(p.mail.allows("smtp.example.co.jp.", 587), "a final dot");
+    assert!(p.mail.allows("SMTP.example.co.jp", 587), "case aside");
     assert!(!p.mail.allows("127.0.0.1", 587), "another host");
     assert!(!p.mail.allows("smtp.example.co.jp.evil", 587));
     for bad in [
@@ -669,6 +675,17 @@ fn mail_relays_are_host_or_host_port_and_match_by_both() {
     }
     p.mail.relays = (0..=MAX_RELAYS).map(|i| format!("r{i}.example")).collect();
     assert!(matches!(p.validate(), Err(PolicyError::BadRelay { .. })));
+    // Letting notices through a relay the list did not allow widens it.
+    let mail = |r: &[&str]| Mail {
+        relays: r.iter().map(|s| s.to_string()).collect(),
+    };
+    let now = mail(&["smtp.example.co.jp:587", "backup.example.co.jp"]);
+    assert!(now.widened_by(&mail(&[])), "any relay");
+    assert!(now.widened_by(&mail(&["smtp.example.co.jp"])), "any port");
+    assert!(now.widened_by(&mail(&["evil.example:25"])));
+    assert!(!now.widened_by(&mail(&["smtp.example.co.jp:587"])), "fewer");
+    assert!(!now.widened_by(&mail(&["BACKUP.example.co.jp", "backup.example.co.jp:25"])));
+    assert!(!mail(&[]).widened_by(&mail(&["a.example"])), "from any");
     // It reads back from `policy show --toml`.
     p.mail.relays = vec!["smtp.example.co.jp:587".into()];
     let text = p.to_toml();
