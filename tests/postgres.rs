@@ -1503,7 +1503,9 @@ fn an_owner_login_makes_ledgers_by_init_and_by_copy_that_staff_logins_work_on() 
         assert_eq!(v["server"]["direct_writers"], serde_json::json!([]), "{v}");
         as_login(&env, &own, &["log", "verify"]).ok();
     }
+    // The databases first: the owner login owns them.
     drop(copied);
+    drop(env);
     for user in [&owner, &alice] {
         drop_login(user);
     }

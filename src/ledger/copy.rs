@@ -2,9 +2,15 @@
 //! on any backend, in one transaction on each side: the destination is
 //! created (as `init` creates one) and filled in its first transaction, so
 //! it appears complete or not at all; the source is read under its write
-//! lock and left unchanged. The copy has the same rows, so `log verify`
-//! passes on it and `log head` prints the same head, but an identity
-//! (`ledger.id`) of its own.
+//! lock, in the transaction that records the copy in its trail (the
+//! caller's `first`), committed once the copy is. The copy has the same
+//! rows, so `log verify` passes on it and `log head` prints the same head,
+//! but an identity (`ledger.id`) of its own.
+//!
+//! The two commits are not one: should the source's fail after the copy's
+//! (its disk full, its server gone at that moment), the copy exists and the
+//! source's trail lacks its entry. The error says the source's commit
+//! failed; the copy then holds the only record of itself.
 
 use std::ops::ControlFlow;
 
