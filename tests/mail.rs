@@ -944,17 +944,7 @@ fn only_a_relay_the_policy_lists_gets_codes_and_notices() {
             .ok();
     };
     policy("[\"smtp.example.co.jp:587\"]");
-    let issue = |cfg: &str| {
-        env.run(&[
-            "--config",
-            cfg,
-            "authcode",
-            "issue",
-            SATO,
-            "--purpose",
-            "withdrawal",
-        ])
-    };
+    let issue = |cfg: &str| withdrawal_code(&env, cfg);
     issue(&own)
         .status(78)
         .stderr_has("127.0.0.1")
@@ -1030,17 +1020,7 @@ fn only_a_relay_the_policy_lists_gets_codes_and_notices() {
 fn with_the_relay_down_or_refusing_no_code_stays_live() {
     let env = Env::with_customers();
     codes_on(&env, SATO);
-    let issue = |cfg: &str| {
-        env.run(&[
-            "--config",
-            cfg,
-            "authcode",
-            "issue",
-            SATO,
-            "--purpose",
-            "withdrawal",
-        ])
-    };
+    let issue = |cfg: &str| withdrawal_code(&env, cfg);
     let live = || {
         env.sql_i64(
             "SELECT count(*) FROM authcode WHERE state = 'live' AND customer = ?1",
@@ -1259,6 +1239,19 @@ fn a_very_long_mixed_name_never_makes_a_line_past_998_octets() {
 
 /// Turn the withdrawal code on for `code` (to the PC address); the host
 /// seals codes to its own key (made once).
+/// `authcode issue` of a withdrawal code for SATO with configuration `cfg`.
+fn withdrawal_code(env: &Env, cfg: &str) -> common::Run {
+    env.run(&[
+        "--config",
+        cfg,
+        "authcode",
+        "issue",
+        SATO,
+        "--purpose",
+        "withdrawal",
+    ])
+}
+
 fn codes_on(env: &Env, code: &str) {
     codes_to(env, code, "pc");
 }

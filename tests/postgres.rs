@@ -987,9 +987,21 @@ fn readme_grants() -> Vec<String> {
         .collect()
 }
 
+/// `ledger grant` of the README's two roles.
+const GRANT_ROLES: &[&str] = &[
+    "ledger",
+    "grant",
+    "--staff",
+    "acctsec_staff",
+    "--read",
+    "acctsec_read",
+];
+
 /// The README's roles on the cluster (shared by its tests), its grants on
-/// `db`, and a new login `name_PID` in the staff role: its URL.
-fn staff_login(db: &common::pg::Db, name: &str) -> (String, String) {
+/// `env`'s database, and a new login `name_PID` in the staff role: its URL
+/// and its name.
+fn staff_login(env: &Env, name: &str) -> (String, String) {
+    let db = env.pg.as_ref().expect("a PostgreSQL test");
     let mut admin = common::pg::admin();
     for role in ["acctsec_owner", "acctsec_staff", "acctsec_read"] {
         // Another test may make it at the same moment: that is fine.
@@ -1014,8 +1026,7 @@ fn staff_login(db: &common::pg::Db, name: &str) -> (String, String) {
 fn a_staff_login_cannot_write_the_trail_but_through_the_server() {
     pg_only!();
     let env = Env::with_customers();
-    let db = env.pg.as_ref().unwrap();
-    let (url, user) = staff_login(db, "erin");
+    let (url, user) = staff_login(&env, "erin");
     let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     let head = env.sql_rows(
         "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
@@ -1126,9 +1137,8 @@ fn drop_login(user: &str) {
 fn the_servers_clock_dates_the_trail_and_judges_request_expiry() {
     pg_only!();
     let env = Env::with_customers();
-    let db = env.pg.as_ref().unwrap();
-    let (kai, kai_user) = staff_login(db, "kai");
-    let (mei, mei_user) = staff_login(db, "mei");
+    let (kai, kai_user) = staff_login(&env, "kai");
+    let (mei, mei_user) = staff_login(&env, "mei");
     // Unlocks need a second person (by the owner, with a 24h expiry).
     let toml = env.run(&["policy", "show", "--toml"]).ok().stdout();
     let (head, tail) = toml.split_once("[approval]\n").unwrap();
@@ -1230,8 +1240,7 @@ fn the_servers_clock_dates_the_trail_and_judges_request_expiry() {
 fn a_sending_host_ahead_of_the_server_waits_out_a_backoff_by_the_servers_clock() {
     pg_only!();
     let env = Env::with_customers();
-    let db = env.pg.as_ref().unwrap();
-    let (ned, ned_user) = staff_login(db, "ned");
+    let (ned, ned_user) = staff_login(&env, "ned");
     env.run(&["notify", "emit", "trade_executed", CODE]).ok();
     let server = common::smtp::Server::start();
     server.script(&[common::smtp::Reply::Code("451 4.3.0 try again later")]);
@@ -1293,8 +1302,8 @@ fn a_sending_host_ahead_of_the_server_waits_out_a_backoff_by_the_servers_clock()
 fn log_verify_names_who_could_write_the_trail_around_the_server() {
     pg_only!();
     let env = Env::with_customers();
+    let (_, user) = staff_login(&env, "gus");
     let db = env.pg.as_ref().unwrap();
-    let (_, user) = staff_login(db, "gus");
     let server =
         |env: &Env| env.run(&["--format", "json", "log", "verify"]).ok().json()["server"].clone();
     let s = server(&env);
@@ -1349,8 +1358,8 @@ fn log_verify_names_who_could_write_the_trail_around_the_server() {
 fn migrating_to_the_servers_trail_takes_direct_writes_away_and_keeps_staff_working() {
     pg_only!();
     let env = Env::with_customers();
+    let (url, user) = staff_login(&env, "hal");
     let db = env.pg.as_ref().unwrap();
-    let (url, user) = staff_login(db, "hal");
     common::back_before_server_trail(&env);
     db.execute("UPDATE acctsec_schema SET version = 19", &[]);
     db.execute(
@@ -1459,19 +1468,7 @@ fn an_owner_login_makes_ledgers_by_init_and_by_copy_that_staff_logins_work_on() 
         // Before the grants: told which grant is missing.
         let r = as_login(&env, &staff, &["rollout", "status"]);
         assert_eq!(r.code(), 78, "{}", r.stderr());
-        as_login(
-            &env,
-            &own,
-            &[
-                "ledger",
-                "grant",
-                "--staff",
-                "acctsec_staff",
-                "--read",
-                "acctsec_read",
-            ],
-        )
-        .ok();
+        as_login(&env, &own, GRANT_ROLES).ok();
         as_login(&env, &staff, &["rollout", "status"]).ok();
         as_login(&env, &staff, &["lock", "add", CODE, "--reason", "test"]).ok();
         as_login(
@@ -1536,16 +1533,7 @@ fn ledger_grant_gives_the_staff_and_read_roles_their_rights() {
     env.run(&["ledger", "grant", "--staff", "Staff; DROP TABLE x"])
         .status(2);
     let doc = env
-        .run(&[
-            "--format",
-            "json",
-            "ledger",
-            "grant",
-            "--staff",
-            "acctsec_staff",
-            "--read",
-            "acctsec_read",
-        ])
+        .run(&[&["--format", "json"], GRANT_ROLES].concat())
         .ok()
         .json();
     let statements: Vec<&str> = doc["statements"]
