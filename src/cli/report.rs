@@ -37,7 +37,7 @@ pub fn run(ctx: &mut Ctx, a: ReportArgs) -> Result<u8> {
         crate::secretfile::ensure_absent(out)?;
     }
     let ledger = ctx.open()?;
-    let rep = ops::report::build(&ledger, since, ctx.now)?;
+    let rep = ops::report::build(&ledger, since)?;
     drop(ledger);
     if let Some(out) = &a.out {
         let page = report::html::page(&rep, &messages::report_labels(&rep));

@@ -55,7 +55,7 @@ fn set(ctx: &mut Ctx, pre_start: &str, pre_end: &str, enforce: &str) -> Result<u
     .map_err(|_| Error::Usage(messages::schedule_out_of_order()))?;
     let mut ledger = ctx.open()?;
     ops::rollout::set(&mut ledger, &s)?;
-    if s.pre_end < ctx.now {
+    if s.pre_end < ledger.now()? {
         ctx.out
             .warn(&messages::schedule_in_the_past(&to_jst(s.pre_end)));
     }
@@ -75,7 +75,9 @@ fn status(ctx: &mut Ctx) -> Result<u8> {
     let ledger = ctx.open()?;
     let counts = ledger.state_counts()?;
     let sched = ledger.rollout_schedule()?;
-    let (now, table) = (ctx.now, ctx.format() == Format::Table);
+    // The phase and the time left by the ledger's clock (the server's on
+    // PostgreSQL), as `audit` and issuance judge them.
+    let (now, table) = (ledger.now()?, ctx.format() == Format::Table);
     let at = |f: fn(&Schedule) -> DateTime<Utc>| json!(sched.as_ref().map(|s| to_jst(f(s))));
     let left = |f: fn(&Schedule) -> DateTime<Utc>| {
         let secs = sched.as_ref().map(|s| rollout::seconds_left(now, f(s)));

@@ -8,8 +8,11 @@ use crate::ledger::{Ledger, Read};
 use crate::report::{self, AuditPoint, Current, Replay, Report};
 
 /// Build the report from `since` (JST; default: the pre-registration
-/// start) to `now`.
-pub fn build(ledger: &Ledger, since: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Result<Report> {
+/// start) to now, by the ledger's clock.
+pub fn build(ledger: &Ledger, since: Option<DateTime<Utc>>) -> Result<Report> {
+    // Today, the projection and the phase by the ledger's clock (the
+    // server's on PostgreSQL), which dated the trail the report replays.
+    let now = ledger.now()?;
     let mut replay = Replay::new();
     ledger.report_replay(&mut replay)?;
     let counts = ledger.state_counts()?;
