@@ -512,6 +512,16 @@ impl SmtpConfig {
         }
     }
 
+    /// The relay as messages and the trail name it: `host:port`
+    /// (`[v6]:port` for an IPv6 address).
+    pub fn relay(&self) -> String {
+        if self.host.contains(':') && !self.host.starts_with('[') {
+            format!("[{}]:{}", self.host, self.port)
+        } else {
+            format!("{}:{}", self.host, self.port)
+        }
+    }
+
     /// The domain of the From address (for Message-IDs).
     pub fn from_domain(&self) -> &str {
         let addr = self.from.trim_end_matches('>');

@@ -222,7 +222,7 @@ fn issued_now(
 fn undelivered(o: &IssueOptions, issued: bool, why: Undelivered) -> Error {
     let (code, p) = (o.customer.as_str(), o.purpose.as_str());
     let relay = match &o.route {
-        Route::Direct { smtp, .. } => format!("{}:{}", smtp.host, smtp.port),
+        Route::Direct { smtp, .. } => smtp.relay(),
         Route::Sealed(_) => String::new(),
     };
     match why {

@@ -185,7 +185,7 @@ pub fn send(ledger: &mut Ledger, o: &SendOptions, progress: &dyn Progress) -> Re
         if !wait.is_zero() {
             std::thread::sleep(wait);
         }
-        if !claim_holds(ledger, n.id, &run.token)? {
+        if !claim_holds(ledger, n.id, &run.token, ledger.now()?)? {
             continue;
         }
         let opened;
@@ -261,7 +261,7 @@ fn undeliverable(ledger: &mut Ledger, n: &Notice, run: &str, out: &mut SendOutco
 
 /// Give back the claims not used and record the run, audited.
 fn finish(ledger: &mut Ledger, run: &Run, o: &SendOptions, out: &SendOutcome) -> Result<()> {
-    let relay_name = relay_name(&o.smtp);
+    let relay_name = o.smtp.relay();
     ledger.write(|tx| {
         tx.release_claims(&run.token)?;
         tx.audit(Entry {
@@ -395,15 +395,6 @@ pub(super) fn expire(tx: &mut Tx, stale: &[Notice]) -> Result<Vec<i64>> {
     Ok(ids)
 }
 
-/// The relay `smtp` names, as the trail records it: `host:port`.
-pub(super) fn relay_name(smtp: &SmtpConfig) -> String {
-    if smtp.host.contains(':') && !smtp.host.starts_with('[') {
-        format!("[{}]:{}", smtp.host, smtp.port)
-    } else {
-        format!("{}:{}", smtp.host, smtp.port)
-    }
-}
-
 /// Connect to the relay `smtp` names, if the policy lets notices go through
 /// it (`[mail] relays`): the one way out of the ledger for notices, auth
 /// codes included. The relay is a host's setting, in a configuration file
@@ -420,7 +411,7 @@ pub(super) fn connect(
 ) -> Result<std::result::Result<Relay, ConnectError>> {
     let mail = ledger.policy()?.mail.clone();
     if !mail.allows(&smtp.host, smtp.port) {
-        let relay = relay_name(smtp);
+        let relay = smtp.relay();
         ledger.write(|tx| {
             tx.audit(Entry {
                 action: "notify.relay_refused",
@@ -446,12 +437,17 @@ pub(super) fn hold_until(tx: &Tx, hold: Duration) -> String {
     )
 }
 
-/// Whether run `token` still holds its claim on notice `id` now, by the
-/// ledger's clock (the server's, where there is one: the clock the claim's
-/// end was set by): a claim that lapsed (a relay slow past its hold) may be
-/// another run's now, and that run sends the notice.
-pub(super) fn claim_holds(ledger: &Ledger, id: i64, token: &str) -> Result<bool> {
-    let now = crate::clock::to_stored(ledger.now()?);
+/// Whether run `token` still holds its claim on notice `id` at `now`, the
+/// ledger's time (`Ledger::now`: the server's, where there is one, which
+/// set the claim's end): a claim that lapsed (a relay slow past its hold)
+/// may be another run's now, and that run sends the notice.
+pub(super) fn claim_holds(
+    ledger: &Ledger,
+    id: i64,
+    token: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool> {
+    let now = crate::clock::to_stored(now);
     Ok(ledger
         .notice_claim(id)?
         .is_some_and(|(by, until)| by == token && until > now))
@@ -473,52 +469,61 @@ pub(super) fn clip(s: String) -> String {
     }
 }
 
+/// Record what the relay made of notice `id` of `customer` (its type
+/// `kind`) in `tx`, with its audit entry (`notify.sent`, `notify.deferred`
+/// or `notify.failed`, as the delivery): the attempts so far. `notify send`
+/// and `authcode issue`'s mailing at once both record through it.
+pub(super) fn recorded(
+    tx: &mut Tx,
+    id: i64,
+    customer: &str,
+    kind: &str,
+    delivery: &Delivery,
+) -> Result<i64> {
+    let attempts = tx.record_delivery(id, delivery)?;
+    let (action, reply) = match delivery {
+        Delivery::Sent { reply } => ("notify.sent", reply),
+        Delivery::Deferred { reply, .. } => ("notify.deferred", reply),
+        Delivery::Failed { reply } => ("notify.failed", reply),
+    };
+    tx.audit(Entry {
+        action,
+        customer: Some(customer),
+        reason: None,
+        details: json!({
+            "id": id,
+            "type": kind,
+            "attempts": attempts,
+            "reply": reply,
+        }),
+    })?;
+    Ok(attempts)
+}
+
 /// Record what the relay made of notice `n`, in its own transaction.
 fn record(ledger: &mut Ledger, n: &Notice, outcome: Outcome, out: &mut SendOutcome) -> Result<()> {
     let delivery = ledger.write(|tx| {
         let attempts = n.attempts + 1;
-        let (delivery, action) = match outcome {
-            Outcome::Sent(reply) => (Delivery::Sent { reply: clip(reply) }, "notify.sent"),
-            Outcome::Deferred(reply) if attempts >= mail::MAX_ATTEMPTS => (
-                Delivery::Failed {
-                    reply: clip(format!("{reply} (gave up after {attempts} attempts)")),
-                },
-                "notify.failed",
-            ),
+        let delivery = match outcome {
+            Outcome::Sent(reply) => Delivery::Sent { reply: clip(reply) },
+            Outcome::Deferred(reply) if attempts >= mail::MAX_ATTEMPTS => Delivery::Failed {
+                reply: clip(format!("{reply} (gave up after {attempts} attempts)")),
+            },
             Outcome::Deferred(reply) => {
                 let wait = chrono::Duration::from_std(mail::backoff(attempts))
                     .unwrap_or(chrono::Duration::hours(6));
-                (
-                    Delivery::Deferred {
-                        reply: clip(reply),
-                        next: crate::clock::to_stored(tx.now() + wait),
-                    },
-                    "notify.deferred",
-                )
+                Delivery::Deferred {
+                    reply: clip(reply),
+                    next: crate::clock::to_stored(tx.now() + wait),
+                }
             }
-            Outcome::Failed(reply) => (Delivery::Failed { reply: clip(reply) }, "notify.failed"),
+            Outcome::Failed(reply) => Delivery::Failed { reply: clip(reply) },
         };
-        tx.record_delivery(n.id, &delivery)?;
-        let reply = match &delivery {
-            Delivery::Sent { reply }
-            | Delivery::Deferred { reply, .. }
-            | Delivery::Failed { reply } => reply.clone(),
-        };
+        recorded(tx, n.id, &n.customer, &n.kind, &delivery)?;
         if matches!(delivery, Delivery::Sent { .. }) {
             // The mail is out: the ledger keeps no copy of an auth code.
             tx.blank_authcode_notices(&[n.id])?;
         }
-        tx.audit(Entry {
-            action,
-            customer: Some(&n.customer),
-            reason: None,
-            details: json!({
-                "id": n.id,
-                "type": n.kind,
-                "attempts": attempts,
-                "reply": reply,
-            }),
-        })?;
         Ok(delivery)
     })?;
     match delivery {

@@ -33,7 +33,7 @@ use crate::error::Result;
 use crate::ledger::{Delivery, Entry, Ledger, Read};
 use crate::mailer::{ConnectError, Outcome};
 use crate::notify::mail;
-use crate::ops::send::{Failure, claim_holds, clip, connect, relay_name, run_token};
+use crate::ops::send::{Failure, claim_holds, clip, connect, recorded, run_token};
 
 /// How long this process holds its notices while it mails them.
 const HOLD: Duration = Duration::from_secs(15 * 60);
@@ -79,7 +79,7 @@ pub(super) fn issue(
         let store = Store::Redacted {
             run: &run,
             hold: HOLD,
-            relay: &relay_name(smtp),
+            relay: &smtp.relay(),
         };
         issue_in(tx, o, ap, &secret, hash, store, &mut outgoing)
     });
@@ -100,7 +100,7 @@ pub(super) fn issue(
         // relay answered for an earlier notice: no mail after that.
         let now = ledger.now()?;
         if lost.is_some()
-            || !claim_holds(ledger, *nid, &run)?
+            || !claim_holds(ledger, *nid, &run, now)?
             || super::is_stale(ledger.authcode(id)?.as_ref(), now)
         {
             fates.push((*nid, None));
@@ -142,67 +142,37 @@ fn record(
     let (sent, failed, temporary) = ledger.write(|tx| {
         let (mut sent, mut failed, mut temporary) = (Vec::new(), Vec::new(), false);
         for (nid, fate) in &fates {
-            let (delivery, action) = match fate {
-                Some(Outcome::Sent(reply)) => (
-                    Delivery::Sent {
-                        reply: clip(reply.clone()),
-                    },
-                    "notify.sent",
-                ),
+            let delivery = match fate {
+                Some(Outcome::Sent(reply)) => Delivery::Sent {
+                    reply: clip(reply.clone()),
+                },
                 Some(Outcome::Deferred(reply)) => {
                     temporary = true;
-                    (
-                        Delivery::Failed {
-                            reply: clip(format!(
-                                "{reply} (deferred; an auth code mailed at once is not queued again)"
-                            )),
-                        },
-                        "notify.failed",
-                    )
+                    Delivery::Failed {
+                        reply: clip(format!(
+                            "{reply} (deferred; an auth code mailed at once is not queued again)"
+                        )),
+                    }
                 }
-                Some(Outcome::Failed(reply)) => (
-                    Delivery::Failed {
-                        reply: clip(reply.clone()),
+                Some(Outcome::Failed(reply)) => Delivery::Failed {
+                    reply: clip(reply.clone()),
+                },
+                None => Delivery::Failed {
+                    reply: match &lost_text {
+                        Some(e) => clip(format!(
+                            "not sent: the connection to the relay was lost ({e})"
+                        )),
+                        None => "not sent: the code was over first".to_string(),
                     },
-                    "notify.failed",
-                ),
-                None => (
-                    Delivery::Failed {
-                        reply: match &lost_text {
-                            Some(e) => clip(format!(
-                                "not sent: the connection to the relay was lost ({e})"
-                            )),
-                            None => "not sent: the code was over first".to_string(),
-                        },
-                    },
-                    "notify.failed",
-                ),
+                },
             };
-            let attempts = tx.record_delivery(*nid, &delivery)?;
-            let reply = match &delivery {
-                Delivery::Sent { reply } => {
-                    sent.push(*nid);
-                    reply.clone()
-                }
+            recorded(tx, *nid, &o.customer, o.purpose.notice().name(), &delivery)?;
+            match delivery {
+                Delivery::Sent { .. } => sent.push(*nid),
                 Delivery::Failed { reply } | Delivery::Deferred { reply, .. } => {
-                    failed.push(Failure {
-                        id: *nid,
-                        reply: reply.clone(),
-                    });
-                    reply.clone()
+                    failed.push(Failure { id: *nid, reply })
                 }
-            };
-            tx.audit(Entry {
-                action,
-                customer: Some(&o.customer),
-                reason: None,
-                details: json!({
-                    "id": nid,
-                    "type": o.purpose.notice().name(),
-                    "attempts": attempts,
-                    "reply": reply,
-                }),
-            })?;
+            }
         }
         if sent.is_empty() && tx.end_authcode(id, State::Expired)? {
             tx.audit(Entry {
