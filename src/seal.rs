@@ -58,14 +58,8 @@ pub struct PublicKey(ed25519_dalek::VerifyingKey);
 impl PublicKey {
     /// `ed25519:BASE64` as printed by `log keygen`.
     pub fn parse(s: &str) -> Result<PublicKey, KeyError> {
-        let b64 = s
-            .trim()
-            .strip_prefix(KEY_PREFIX)
-            .ok_or(KeyError::BadPublicKey)?;
-        let mut buf = [0u8; 33];
-        let bytes = Base64::decode(b64, &mut buf).map_err(|_| KeyError::BadPublicKey)?;
-        let bytes: &[u8; 32] = bytes.try_into().map_err(|_| KeyError::BadPublicKey)?;
-        ed25519_dalek::VerifyingKey::from_bytes(bytes)
+        let bytes = public_key_bytes(s, KEY_PREFIX).ok_or(KeyError::BadPublicKey)?;
+        ed25519_dalek::VerifyingKey::from_bytes(&bytes)
             .map(PublicKey)
             .map_err(|_| KeyError::BadPublicKey)
     }
@@ -130,6 +124,14 @@ impl SigningKey {
             signature: Base64::encode_string(&signature.to_bytes()),
         }
     }
+}
+
+/// The 32 bytes of a public key written `prefix` and base64 (`ed25519:…`,
+/// `x25519:…`); `None` when it is anything else.
+pub(crate) fn public_key_bytes(s: &str, prefix: &str) -> Option<[u8; 32]> {
+    let b64 = s.trim().strip_prefix(prefix)?;
+    let mut buf = [0u8; 33];
+    Base64::decode(b64, &mut buf).ok()?.try_into().ok()
 }
 
 /// The 32 key bytes of a PEM PKCS#8 private key whose DER starts with

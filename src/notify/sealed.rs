@@ -22,7 +22,7 @@ use base64ct::{Base64, Encoding};
 use crypto_box::aead::OsRng;
 use zeroize::Zeroizing;
 
-use crate::seal::{pkcs8_from_pem, pkcs8_to_pem};
+use crate::seal::{pkcs8_from_pem, pkcs8_to_pem, public_key_bytes};
 
 /// How a public key is written: `x25519:` and base64 of the 32 key bytes.
 pub const KEY_PREFIX: &str = "x25519:";
@@ -67,13 +67,7 @@ pub struct SealTo(crypto_box::PublicKey);
 impl SealTo {
     /// `x25519:BASE64` as printed by `notify keygen`.
     pub fn parse(s: &str) -> Result<SealTo, SealError> {
-        let b64 = s
-            .trim()
-            .strip_prefix(KEY_PREFIX)
-            .ok_or(SealError::BadPublicKey)?;
-        let mut buf = [0u8; 33];
-        let bytes = Base64::decode(b64, &mut buf).map_err(|_| SealError::BadPublicKey)?;
-        let bytes: [u8; 32] = bytes.try_into().map_err(|_| SealError::BadPublicKey)?;
+        let bytes = public_key_bytes(s, KEY_PREFIX).ok_or(SealError::BadPublicKey)?;
         Ok(SealTo(crypto_box::PublicKey::from(bytes)))
     }
 
