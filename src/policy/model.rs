@@ -76,14 +76,11 @@ impl Mail {
     pub fn allows(&self, host: &str, port: u16) -> bool {
         let host = same_host(host);
         self.relays.is_empty()
-            || self.relays.iter().any(|r| {
-                parse_relay(r)
-                    .is_some_and(|(h, p)| same_host(h) == host && p.is_none_or(|p| p == port))
-            })
+            || self
+                .listed()
+                .any(|(h, p)| h == host && p.is_none_or(|p| p == port))
     }
-}
 
-impl Mail {
     /// Whether `new` lets notices go through a relay `self` does not:
     /// emptying a list (any relay), a host not listed, or any port of a host
     /// listed with one.
@@ -94,12 +91,20 @@ impl Mail {
         new.relays.is_empty()
             || new.relays.iter().any(|r| match parse_relay(r) {
                 Some((h, Some(port))) => !self.allows(h, port),
-                Some((h, None)) => !self.relays.iter().any(|o| {
-                    parse_relay(o)
-                        .is_some_and(|(oh, op)| op.is_none() && same_host(oh) == same_host(h))
-                }),
+                Some((h, None)) => {
+                    let h = same_host(h);
+                    !self.listed().any(|(o, p)| p.is_none() && o == h)
+                }
                 None => true,
             })
+    }
+
+    /// The entries as they compare: (host as [`same_host`] has it, port).
+    fn listed(&self) -> impl Iterator<Item = (String, Option<u16>)> + '_ {
+        self.relays
+            .iter()
+            .filter_map(|r| parse_relay(r))
+            .map(|(h, p)| (same_host(h), p))
     }
 }
 
