@@ -805,17 +805,9 @@ fn a_sealed_code_is_delivered_only_by_the_host_with_the_key() {
         "host-a.toml",
         format!("[notify]\nseal_public_key = \"{public}\"\n"),
     );
-    env.run(&[
-        "--config",
-        &host_a.display().to_string(),
-        "authcode",
-        "issue",
-        SATO,
-        "--purpose",
-        "withdrawal",
-    ])
-    .ok()
-    .stdout_has("sealed");
+    withdrawal_code(&env, &host_a.display().to_string())
+        .ok()
+        .stdout_has("sealed");
     let server = Server::start();
     // Host C: a relay, no key; and another key altogether.
     let host_c = env.write("host-c.toml", smtp_table(server.port(), "none", ""));
@@ -1095,17 +1087,7 @@ fn without_a_route_issue_refuses_and_keygen_makes_a_private_key_once() {
     let env = Env::with_customers();
     codes_on(&env, SATO);
     let bare = env.write("bare.toml", "").display().to_string();
-    let r = env
-        .run(&[
-            "--config",
-            &bare,
-            "authcode",
-            "issue",
-            SATO,
-            "--purpose",
-            "withdrawal",
-        ])
-        .status(78);
+    let r = withdrawal_code(&env, &bare).status(78);
     assert!(
         r.stderr().contains("seal_public_key") && r.stderr().contains("[smtp]"),
         "{}",
@@ -1237,8 +1219,6 @@ fn a_very_long_mixed_name_never_makes_a_line_past_998_octets() {
     assert!(m.body.contains(&format!("{safe} 様")), "{}", m.body);
 }
 
-/// Turn the withdrawal code on for `code` (to the PC address); the host
-/// seals codes to its own key (made once).
 /// `authcode issue` of a withdrawal code for SATO with configuration `cfg`.
 fn withdrawal_code(env: &Env, cfg: &str) -> common::Run {
     env.run(&[
@@ -1252,6 +1232,8 @@ fn withdrawal_code(env: &Env, cfg: &str) -> common::Run {
     ])
 }
 
+/// Turn the withdrawal code on for `code` (to the PC address); the host
+/// seals codes to its own key (made once).
 fn codes_on(env: &Env, code: &str) {
     codes_to(env, code, "pc");
 }
@@ -1548,17 +1530,7 @@ fn a_code_mailed_at_once_stays_live_when_one_of_two_addresses_is_refused() {
         .display()
         .to_string();
     server.script(&[Reply::Accept, Reply::Code("550 5.1.1 no such user")]);
-    let r = env
-        .run(&[
-            "--config",
-            &cfg,
-            "authcode",
-            "issue",
-            SATO,
-            "--purpose",
-            "withdrawal",
-        ])
-        .ok();
+    let r = withdrawal_code(&env, &cfg).ok();
     let failed = env.sql_i64(
         "SELECT id FROM outbox WHERE authcode IS NOT NULL AND status = 'failed'",
         &[],

@@ -710,14 +710,7 @@ fn tls_to_a_server_with_a_test_ca_verifies_and_refuses_what_it_should() {
         return;
     };
     let env = Env::new();
-    let on = |url: &str, args: &[&str]| {
-        Run(env
-            .cmd()
-            .env("ACCTSEC_DB", url)
-            .args(args)
-            .output()
-            .unwrap())
-    };
+    let on = |url: &str, args: &[&str]| as_login(&env, url, args);
     // verify-full with the CA that signed the server's certificate.
     on(&server.url("verify-full", Some("ca.crt")), &["init"]).ok();
     let head = on(&server.url("verify-full", Some("ca.crt")), &["log", "head"])
@@ -778,15 +771,7 @@ fn a_schema_planted_ahead_of_the_ledger_is_never_read() {
         &[],
     );
     let carol = db.url.replacen("postgres@", "carol@", 1);
-    let verify = |url: &str| {
-        common::Run(
-            env.cmd()
-                .env("ACCTSEC_DB", url)
-                .args(["log", "verify"])
-                .output()
-                .unwrap(),
-        )
-    };
+    let verify = |url: &str| as_login(&env, url, &["log", "verify"]);
     verify(&carol).status(1).stdout_has("TAMPERED");
     verify(&db.url).status(1);
     // A ledger in another schema is reached by naming it.
@@ -923,8 +908,7 @@ fn a_person_login_without_the_staff_grants_is_told_which_grant_and_works_with_it
     let db = env.pg.as_ref().unwrap();
     let mut admin = common::pg::admin();
     let user = format!("dora_{}", std::process::id());
-    let _ = admin.batch_execute("CREATE ROLE acctsec_staff NOLOGIN");
-    let _ = admin.batch_execute("CREATE ROLE acctsec_read NOLOGIN");
+    readme_roles(&mut admin);
     admin
         .batch_execute(&format!("CREATE ROLE {user} LOGIN"))
         .unwrap();
@@ -942,7 +926,6 @@ fn a_person_login_without_the_staff_grants_is_told_which_grant_and_works_with_it
     assert!(!r.stderr().contains("disk"), "{}", r.stderr());
     // The README's grants, given by the ledger's owner (here `postgres`,
     // who ran init).
-    let _ = admin.batch_execute("CREATE ROLE acctsec_owner NOLOGIN");
     for grant in readme_grants() {
         db.execute(&grant, &[]);
     }
@@ -997,16 +980,21 @@ const GRANT_ROLES: &[&str] = &[
     "acctsec_read",
 ];
 
+/// The README's three roles on the cluster (shared by its tests).
+fn readme_roles(admin: &mut postgres::Client) {
+    for role in ["acctsec_owner", "acctsec_staff", "acctsec_read"] {
+        // Another test may make it at the same moment: that is fine.
+        let _ = admin.batch_execute(&format!("CREATE ROLE {role} NOLOGIN"));
+    }
+}
+
 /// The README's roles on the cluster (shared by its tests), its grants on
 /// `env`'s database, and a new login `name_PID` in the staff role: its URL
 /// and its name.
 fn staff_login(env: &Env, name: &str) -> (String, String) {
     let db = env.pg.as_ref().expect("a PostgreSQL test");
     let mut admin = common::pg::admin();
-    for role in ["acctsec_owner", "acctsec_staff", "acctsec_read"] {
-        // Another test may make it at the same moment: that is fine.
-        let _ = admin.batch_execute(&format!("CREATE ROLE {role} NOLOGIN"));
-    }
+    readme_roles(&mut admin);
     for grant in readme_grants() {
         db.execute(&grant, &[]);
     }
@@ -1166,14 +1154,7 @@ fn the_servers_clock_dates_the_trail_and_judges_request_expiry() {
     let ahead = |days: i64| (chrono::Utc::now() + chrono::Duration::days(days)).to_rfc3339();
     let run = |url: &str, now: &str, args: &[&str]| {
         let operator = if url == kai { "kai" } else { "mei" };
-        common::Run(
-            env.cmd_at(now)
-                .env("ACCTSEC_DB", url)
-                .env("ACCTSEC_OPERATOR", operator)
-                .args(args)
-                .output()
-                .unwrap(),
-        )
+        as_login_at(&env, url, operator, now, args)
     };
     // Kai's host is three days ahead: the request is dated now, and lives
     // an hour from now by the server.
@@ -1261,14 +1242,13 @@ fn a_sending_host_ahead_of_the_server_waits_out_a_backoff_by_the_servers_clock()
     // Ned's host is a day ahead: by its own clock the backoff is long over.
     let ahead = (chrono::Utc::now() + chrono::Duration::days(1)).to_rfc3339();
     let as_ned = |args: &[&str]| {
-        Run(env
-            .cmd_at(&ahead)
-            .env("ACCTSEC_DB", &ned)
-            .env("ACCTSEC_OPERATOR", "ned")
-            .args(["--format", "json", "--config", cfg])
-            .args(args)
-            .output()
-            .unwrap())
+        as_login_at(
+            &env,
+            &ned,
+            "ned",
+            &ahead,
+            &[&["--format", "json", "--config", cfg], args].concat(),
+        )
     };
     let due = as_ned(&["notify", "send", "--dry-run"]).ok().json();
     assert_eq!(due, serde_json::json!([]), "{due}");
@@ -1400,6 +1380,19 @@ fn as_login(env: &Env, url: &str, args: &[&str]) -> Run {
         .unwrap())
 }
 
+/// As [`as_login`], by `operator` on a host whose clock says `now` (a debug
+/// build's `ACCTSEC_NOW`; to the server, which does not follow it for these
+/// logins, a host clock set wrong).
+fn as_login_at(env: &Env, url: &str, operator: &str, now: &str, args: &[&str]) -> Run {
+    Run(env
+        .cmd_at(now)
+        .env("ACCTSEC_DB", url)
+        .env("ACCTSEC_OPERATOR", operator)
+        .args(args)
+        .output()
+        .unwrap())
+}
+
 /// The README's setup as a new user follows it, with no superuser in the
 /// ledger's way: an `acctsec_owner` login (no superuser) owns the database;
 /// it makes one ledger with `init` and another with `ledger copy --to` from
@@ -1414,10 +1407,7 @@ fn an_owner_login_makes_ledgers_by_init_and_by_copy_that_staff_logins_work_on() 
     let pid = std::process::id();
     let (owner, alice) = (format!("own_{pid}"), format!("alice_{pid}"));
     let mut admin = common::pg::admin();
-    for role in ["acctsec_staff", "acctsec_read"] {
-        // Another test may make it at the same moment: that is fine.
-        let _ = admin.batch_execute(&format!("CREATE ROLE {role} NOLOGIN"));
-    }
+    readme_roles(&mut admin);
     for user in [&owner, &alice] {
         drop_login(user);
     }
@@ -1523,10 +1513,7 @@ fn ledger_grant_gives_the_staff_and_read_roles_their_rights() {
         return;
     }
     let mut admin = common::pg::admin();
-    for role in ["acctsec_staff", "acctsec_read"] {
-        // Another test may make it at the same moment: that is fine.
-        let _ = admin.batch_execute(&format!("CREATE ROLE {role} NOLOGIN"));
-    }
+    readme_roles(&mut admin);
     env.run(&["ledger", "grant", "--staff", "nobody_here"])
         .status(2)
         .stderr_has("CREATE ROLE nobody_here");
